@@ -1,0 +1,472 @@
+// gigaplan-cli: the planning engine from the command line.
+// Exit status: 0 success, 1 a calibration reference missed, 2 bad input or usage, 130 cancelled.
+#include "Calibration.h"
+#include "Evaluator.h"
+#include "PresetLibrary.h"
+#include "ResultFormat.h"
+#include "Scenario.h"
+#include "Sweep.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSaveFile>
+#include <QTextStream>
+
+#include <atomic>
+#include <charconv>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace gigaplan;
+
+namespace {
+
+constexpr int kExitMissed = 1;
+constexpr int kExitBadInput = 2;
+constexpr int kExitCancelled = 130;
+
+std::atomic<bool> cancelRequested{false};
+extern "C" void onInterrupt(int) { cancelRequested.store(true); }
+
+QTextStream& out() {
+  static QTextStream stream(stdout);
+  return stream;
+}
+QTextStream& err() {
+  static QTextStream stream(stderr);
+  return stream;
+}
+
+int reportErrors(const ScenarioErrors& errors) {
+  for (const ScenarioError& error : errors) err() << "error: " << error.text() << "\n";
+  err().flush();
+  return kExitBadInput;
+}
+
+int usageError(const QString& message) {
+  err() << "error: " << message << "\n" << "Run 'gigaplan-cli --help' for usage.\n";
+  err().flush();
+  return kExitBadInput;
+}
+
+/// Writes to the file atomically (all or nothing), or to stdout when the path is empty or "-".
+bool writeOutput(const QString& path, const QByteArray& bytes) {
+  if (path.isEmpty() || path == QLatin1String("-")) {
+    out().flush();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+    return true;
+  }
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    err() << "error: " << path << ": cannot write: " << file.errorString() << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// Loads SCENARIO (preset or file), applies --set, resolves and checks it.
+std::optional<ResolvedScenario> loadResolved(const QString& scenarioArgument, const QStringList& settings,
+                                             ScenarioErrors& errors) {
+  auto scenario = PresetLibrary::loadPresetOrFile(scenarioArgument, errors);
+  if (!scenario) return std::nullopt;
+  for (const QString& setting : settings) {
+    const int equals = setting.indexOf(QLatin1Char('='));
+    if (equals <= 0) {
+      errors.append({setting, QStringLiteral("--set expects path=value")});
+      continue;
+    }
+    scenario->set(setting.left(equals).trimmed(), setting.mid(equals + 1), errors);
+  }
+  if (!errors.isEmpty()) return std::nullopt;
+  return scenario->resolve(HardwareCatalog::bundled(), errors);
+}
+
+QCommandLineOption setOption() {
+  return {{QStringLiteral("s"), QStringLiteral("set")}, QStringLiteral("Override one input (repeatable)."),
+          QStringLiteral("path=value")};
+}
+QCommandLineOption outputOption() {
+  return {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE instead of standard output."),
+          QStringLiteral("FILE")};
+}
+QCommandLineOption formatOption(const QString& defaultFormat) {
+  return {{QStringLiteral("f"), QStringLiteral("format")}, QStringLiteral("json or table (default %1).").arg(defaultFormat),
+          QStringLiteral("format"), defaultFormat};
+}
+
+bool parseCommand(QCommandLineParser& parser, const QStringList& arguments, QString& problem) {
+  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+  if (!parser.parse(arguments)) {
+    problem = parser.errorText();
+    return false;
+  }
+  return true;
+}
+
+int commandPresets(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  QString problem;
+  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << "Usage: gigaplan-cli presets\nLists the bundled presets, one per line: id, then name.\n";
+    return 0;
+  }
+  for (const PresetInfo& preset : PresetLibrary::list()) out() << preset.id.leftJustified(22) << "  " << preset.name << "\n";
+  return 0;
+}
+
+int commandEvaluate(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addOption(setOption());
+  parser.addOption(formatOption(QStringLiteral("json")));
+  parser.addOption(outputOption());
+  parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
+  QString problem;
+  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << "Usage: gigaplan-cli evaluate SCENARIO [--set path=value]... [--format json|table] [-o FILE]\n"
+             "Evaluates a preset or scenario file; see 'gigaplan-cli schema' for every path.\n";
+    return 0;
+  }
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() != 1) return usageError(QStringLiteral("evaluate takes one SCENARIO (a preset id or a file)"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("json") && format != QLatin1String("table"))
+    return usageError(QStringLiteral("--format: '%1' is not json or table").arg(format));
+
+  ScenarioErrors errors;
+  const auto resolved = loadResolved(positional.first(), parser.values(QStringLiteral("set")), errors);
+  if (!resolved) return reportErrors(errors);
+  const OutputValues outputs = evaluate(resolved->values);
+  if (const auto problemWithFabric = fabricProblem(resolved->values, outputs)) return reportErrors({*problemWithFabric});
+
+  const QByteArray bytes = format == QLatin1String("json")
+                               ? QJsonDocument(resultJson(*resolved, outputs)).toJson(QJsonDocument::Indented)
+                               : resultTable(*resolved, outputs).toUtf8();
+  return writeOutput(parser.value(QStringLiteral("output")), bytes) ? 0 : kExitBadInput;
+}
+
+int commandCalibrate(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addOption(formatOption(QStringLiteral("table")));
+  QString problem;
+  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << "Usage: gigaplan-cli calibrate [--format table|json]\n"
+             "Compares the model with published reference figures; exits 1 if any is missed.\n";
+    return 0;
+  }
+  QString error;
+  const QList<CalibrationReference> references = Calibration::bundled(&error);
+  if (references.isEmpty()) return usageError(error);
+  int missed = 0;
+  QJsonArray json;
+  QString table;
+  QTextStream stream(&table);
+  stream << QStringLiteral("%1 %2 %3 %4 %5\n")
+                .arg(QStringLiteral("reference").leftJustified(38), QStringLiteral("expected").rightJustified(14),
+                     QStringLiteral("model").rightJustified(14), QStringLiteral("error").rightJustified(9),
+                     QStringLiteral("result"));
+  for (const CalibrationReference& reference : references) {
+    const CalibrationResult result = Calibration::run(reference);
+    if (!result.passed) ++missed;
+    const bool atLeast = reference.comparison == CalibrationReference::Comparison::AtLeast;
+    const QString verdict = !result.problem.isEmpty() ? QStringLiteral("ERROR ") + result.problem
+                            : result.passed           ? QStringLiteral("pass")
+                                                      : QStringLiteral("MISS");
+    const QString tolerance = atLeast ? QStringLiteral("(at least)")
+                                      : QStringLiteral("(tol %1 %)").arg(reference.tolerance * 100, 0, 'g', 3);
+    stream << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                  .arg(reference.id.leftJustified(38), formatQuantity(reference.expected).rightJustified(14),
+                       formatQuantity(result.modelValue).rightJustified(14),
+                       QStringLiteral("%1 %").arg(result.relativeError * 100, 0, 'f', 2).rightJustified(9), verdict,
+                       tolerance);
+    json.append(QJsonObject{{QStringLiteral("id"), reference.id},
+                            {QStringLiteral("title"), reference.title},
+                            {QStringLiteral("source"), reference.source},
+                            {QStringLiteral("confidence"), reference.confidence},
+                            {QStringLiteral("path"), reference.path},
+                            {QStringLiteral("expected"), reference.expected},
+                            {QStringLiteral("model"), result.modelValue},
+                            {QStringLiteral("relativeError"), result.relativeError},
+                            {QStringLiteral("tolerance"), reference.tolerance},
+                            {QStringLiteral("passed"), result.passed},
+                            {QStringLiteral("problem"), result.problem}});
+  }
+  stream << QStringLiteral("\n%1 of %2 references within tolerance\n").arg(references.size() - missed).arg(references.size());
+  stream.flush();
+  if (parser.value(QStringLiteral("format")) == QLatin1String("json"))
+    out() << QJsonDocument(QJsonObject{{QStringLiteral("references"), json}}).toJson();
+  else
+    out() << table;
+  return missed == 0 ? 0 : kExitMissed;
+}
+
+void appendNumber(QByteArray& line, double value) {
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  line.append(buffer, static_cast<int>(result.ptr - buffer));
+}
+
+int commandSweep(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addOption(setOption());
+  parser.addOption(outputOption());
+  const QCommandLineOption varyOption(QStringLiteral("vary"), QStringLiteral("Grid axis (repeatable)."),
+                                      QStringLiteral("path=from:to:steps"));
+  const QCommandLineOption samplesOption(QStringLiteral("samples"), QStringLiteral("Monte Carlo samples."),
+                                         QStringLiteral("N"));
+  const QCommandLineOption uncertainOption(QStringLiteral("uncertain"),
+                                           QStringLiteral("Uniform range of one input (repeatable); default: "
+                                                          "ranges from each default's confidence."),
+                                           QStringLiteral("path=low:high"));
+  const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
+                                      QStringLiteral("S"), QStringLiteral("1"));
+  const QCommandLineOption outputsOption(QStringLiteral("outputs"),
+                                         QStringLiteral("Comma-separated output paths (default: all)."),
+                                         QStringLiteral("paths"));
+  const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
+  parser.addOptions({varyOption, samplesOption, uncertainOption, seedOption, outputsOption, quietOption});
+  parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
+  QString problem;
+  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << "Usage: gigaplan-cli sweep SCENARIO --vary path=from:to:steps [--vary ...] [-o FILE]\n"
+             "       gigaplan-cli sweep SCENARIO --samples N [--uncertain path=low:high]... [--seed S] [-o FILE]\n"
+             "Evaluates a grid or a Monte Carlo sample of scenarios in one batch and writes CSV:\n"
+             "the varied inputs, then the outputs (--outputs a,b,... to choose).\n";
+    return 0;
+  }
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() != 1) return usageError(QStringLiteral("sweep takes one SCENARIO (a preset id or a file)"));
+  const bool grid = parser.isSet(varyOption);
+  const bool monteCarlo = parser.isSet(samplesOption);
+  if (grid == monteCarlo) return usageError(QStringLiteral("sweep needs either --vary or --samples"));
+
+  ScenarioErrors errors;
+  const auto resolved = loadResolved(positional.first(), parser.values(setOption()), errors);
+  if (!resolved) return reportErrors(errors);
+
+  std::vector<OutputId> columns;
+  if (parser.isSet(outputsOption)) {
+    for (const QString& path : parser.value(outputsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+      const auto id = findOutput(path.trimmed());
+      if (!id) errors.append({path.trimmed(), QStringLiteral("unknown output (see gigaplan-cli schema)")});
+      else columns.push_back(*id);
+    }
+  } else {
+    for (const OutputSpec& spec : outputSpecs()) columns.push_back(spec.id);
+  }
+
+  ScenarioMatrix inputs;
+  std::vector<InputId> variedInputs;
+  if (grid) {
+    QList<SweepAxis> axes;
+    double rows = 1;
+    for (const QString& text : parser.values(varyOption)) {
+      if (auto axis = parseSweepAxis(text, errors)) {
+        axes.append(*axis);
+        variedInputs.push_back(axis->input);
+        rows *= axis->steps;
+      }
+    }
+    if (rows > 50e6) errors.append({QStringLiteral("--vary"), QStringLiteral("the grid has %1 rows; at most 50,000,000").arg(rows, 0, 'g', 4)});
+    if (!errors.isEmpty()) return reportErrors(errors);
+    inputs = gridScenarios(resolved->values, axes);
+  } else {
+    bool ok = false;
+    const int samples = parser.value(samplesOption).toInt(&ok);
+    if (!ok || samples < 1 || samples > 50000000)
+      errors.append({QStringLiteral("--samples"), QStringLiteral("'%1' must be a whole number from 1 to 50,000,000").arg(parser.value(samplesOption))});
+    const quint64 seed = parser.value(seedOption).toULongLong(&ok);
+    if (!ok) errors.append({QStringLiteral("--seed"), QStringLiteral("'%1' is not a whole number").arg(parser.value(seedOption))});
+    QList<UncertainInput> uncertain;
+    for (const QString& text : parser.values(uncertainOption))
+      if (auto input = parseUncertainInput(text, errors)) uncertain.append(*input);
+    if (!errors.isEmpty()) return reportErrors(errors);
+    if (uncertain.isEmpty()) uncertain = uncertaintyFromConfidence(*resolved);
+    for (const UncertainInput& input : uncertain) variedInputs.push_back(input.input);
+    inputs = monteCarloScenarios(resolved->values, uncertain, samples, seed);
+  }
+
+  const bool showProgress = !parser.isSet(quietOption);
+  const bool terminal = isatty(fileno(stderr));
+  std::signal(SIGINT, onInterrupt);
+  QElapsedTimer timer;
+  timer.start();
+  const QLocale locale(QLocale::English);
+  auto progress = [&](Eigen::Index done, Eigen::Index total) {
+    if (!showProgress) return;
+    err() << (terminal ? "\r" : "") << "sweep: evaluated " << locale.toString(static_cast<qlonglong>(done)) << " of "
+          << locale.toString(static_cast<qlonglong>(total)) << " scenarios ("
+          << static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)) << " %)"
+          << (terminal ? "" : "\n");
+    err().flush();
+  };
+  const ScenarioMatrix outputs = BatchEvaluator().evaluate(inputs, progress, &cancelRequested);
+  if (cancelRequested.load()) {
+    err() << "\nsweep: cancelled, nothing written\n";
+    return kExitCancelled;
+  }
+  if (showProgress) {
+    err() << (terminal ? "\n" : "") << "sweep: " << locale.toString(static_cast<qlonglong>(inputs.rows()))
+          << " scenarios in " << timer.elapsed() << " ms";
+    const Eigen::Index infeasible = countInfeasible(outputs);
+    if (infeasible > 0) err() << "; " << infeasible << " with a fabric the switch cannot build (network.feasible = 0)";
+    err() << "\n";
+    err().flush();
+  }
+
+  QByteArray csv;
+  csv.reserve(static_cast<qsizetype>(inputs.rows()) * static_cast<qsizetype>(columns.size() + variedInputs.size()) * 12);
+  for (InputId id : variedInputs) csv.append(inputSpec(id).path).append(',');
+  for (OutputId id : columns) csv.append(outputSpec(id).path).append(',');
+  csv.back() = '\n';
+  for (Eigen::Index row = 0; row < inputs.rows(); ++row) {
+    for (InputId id : variedInputs) {
+      appendNumber(csv, inputs(row, static_cast<Eigen::Index>(id)));
+      csv.append(',');
+    }
+    for (OutputId id : columns) {
+      appendNumber(csv, outputs(row, static_cast<Eigen::Index>(id)));
+      csv.append(',');
+    }
+    csv.back() = '\n';
+  }
+  return writeOutput(parser.value(outputOption()), csv) ? 0 : kExitBadInput;
+}
+
+int commandSchema(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addHelpOption();
+  parser.addOption(formatOption(QStringLiteral("table")));
+  QString problem;
+  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << "Usage: gigaplan-cli schema [--format table|json]\nEvery scenario input and every output, with unit and meaning.\n";
+    return 0;
+  }
+  const HardwareCatalog& catalog = HardwareCatalog::bundled();
+  QJsonArray inputs, outputs, selections;
+  QString text;
+  QTextStream stream(&text);
+  auto idsOf = [](const QList<CatalogEntry>& entries) {
+    QStringList ids;
+    for (const CatalogEntry& entry : entries) ids << entry.id;
+    return ids;
+  };
+  QList<QPair<QString, QStringList>> choices = {{QString::fromLatin1(Scenario::kSystemTypePath), idsOf(catalog.systems())},
+                                                 {QString::fromLatin1(Scenario::kSwitchPath), idsOf(catalog.switches())}};
+  for (int r = 0; r < 5; ++r) {
+    const auto reach = static_cast<ReachClass>(r);
+    QStringList ids;
+    for (const CatalogEntry& entry : catalog.optics())
+      if (entry.reach == reach) ids << entry.id;
+    choices.append({QStringLiteral("optics.%1.module").arg(HardwareCatalog::reachName(reach)), ids});
+  }
+  stream << "Catalog choices (text):\n";
+  for (const auto& [path, ids] : choices) {
+    stream << "  " << path.leftJustified(36) << " " << ids.join(QStringLiteral(" | ")) << "\n";
+    selections.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("values"), QJsonArray::fromStringList(ids)}});
+  }
+  stream << "\nInputs (path, unit, default, range, meaning; source):\n";
+  for (const InputSpec& spec : inputSpecs()) {
+    const QString defaultText = std::isnan(spec.defaultValue) ? QStringLiteral("catalog")
+                                : spec.kind == InputKind::Choice
+                                    ? choiceNames(spec.id).value(static_cast<int>(spec.defaultValue))
+                                    : formatQuantity(spec.defaultValue);
+    const QString range = spec.kind == InputKind::Choice ? choiceNames(spec.id).join(QLatin1Char('|'))
+                                                         : QStringLiteral("%1..%2").arg(formatQuantity(spec.minimum),
+                                                                                         formatQuantity(spec.maximum));
+    stream << "  " << QString::fromLatin1(spec.path).leftJustified(40) << " " << QString::fromLatin1(spec.unit).leftJustified(10)
+           << " " << defaultText.rightJustified(10) << "  " << range.leftJustified(22) << " " << spec.meaning << "; "
+           << spec.source << "\n";
+    QJsonObject entry{{QStringLiteral("path"), QString::fromLatin1(spec.path)},
+                      {QStringLiteral("unit"), QString::fromLatin1(spec.unit)},
+                      {QStringLiteral("meaning"), QString::fromLatin1(spec.meaning)},
+                      {QStringLiteral("source"), QString::fromLatin1(spec.source)},
+                      {QStringLiteral("confidence"), QString::fromLatin1(spec.confidence)},
+                      {QStringLiteral("minimum"), spec.minimum},
+                      {QStringLiteral("maximum"), spec.maximum}};
+    if (!std::isnan(spec.defaultValue)) entry.insert(QStringLiteral("default"), spec.defaultValue);
+    if (spec.kind == InputKind::Choice) entry.insert(QStringLiteral("choices"), QJsonArray::fromStringList(choiceNames(spec.id)));
+    inputs.append(entry);
+  }
+  stream << "\nOutputs (path, unit, meaning):\n";
+  for (const OutputSpec& spec : outputSpecs()) {
+    stream << "  " << QString::fromLatin1(spec.path).leftJustified(40) << " " << QString::fromLatin1(spec.unit).leftJustified(14)
+           << " " << spec.meaning << "\n";
+    outputs.append(QJsonObject{{QStringLiteral("path"), QString::fromLatin1(spec.path)},
+                               {QStringLiteral("unit"), QString::fromLatin1(spec.unit)},
+                               {QStringLiteral("meaning"), QString::fromLatin1(spec.meaning)}});
+  }
+  stream.flush();
+  if (parser.value(QStringLiteral("format")) == QLatin1String("json"))
+    out() << QJsonDocument(QJsonObject{{QStringLiteral("selections"), selections},
+                                       {QStringLiteral("inputs"), inputs},
+                                       {QStringLiteral("outputs"), outputs}})
+                 .toJson();
+  else
+    out() << text;
+  return 0;
+}
+
+const char* kUsage =
+    "Usage: gigaplan-cli COMMAND [options]\n"
+    "Plans GPU supercomputer build-outs: power, cooling, fabric, cost and reliability.\n"
+    "\n"
+    "Commands:\n"
+    "  presets                     list the bundled presets, one per line, id first\n"
+    "  evaluate SCENARIO           evaluate a preset or scenario file (--set path=value, --format json|table)\n"
+    "  calibrate                   compare the model with published reference figures\n"
+    "  sweep SCENARIO              batched grid (--vary) or Monte Carlo (--samples) evaluation to CSV\n"
+    "  schema                      every input and output with unit, default, range and source\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help                  this help; COMMAND --help for a command's options\n"
+    "  -v, --version               the version\n"
+    "\n"
+    "Exit status: 0 success, 1 a calibration reference missed, 2 bad input, 130 cancelled.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("gigaplan-cli"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(GIGAPLAN_VERSION));
+  const QStringList arguments = QCoreApplication::arguments();
+  if (arguments.size() < 2 || arguments[1] == QLatin1String("--help") || arguments[1] == QLatin1String("-h") ||
+      arguments[1] == QLatin1String("help")) {
+    out() << kUsage;
+    return arguments.size() < 2 ? kExitBadInput : 0;
+  }
+  if (arguments[1] == QLatin1String("--version") || arguments[1] == QLatin1String("-v")) {
+    out() << "gigaplan-cli " << GIGAPLAN_VERSION << "\n";
+    return 0;
+  }
+  const QString command = arguments[1];
+  QStringList rest = arguments;
+  rest.removeAt(1);  // the parser expects the program name first
+  try {
+    if (command == QLatin1String("presets")) return commandPresets(rest);
+    if (command == QLatin1String("evaluate")) return commandEvaluate(rest);
+    if (command == QLatin1String("calibrate")) return commandCalibrate(rest);
+    if (command == QLatin1String("sweep")) return commandSweep(rest);
+    if (command == QLatin1String("schema")) return commandSchema(rest);
+  } catch (const std::exception& e) {
+    err() << "error: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  return usageError(QStringLiteral("unknown command '%1'").arg(command));
+}

@@ -1,0 +1,236 @@
+// The one list of scenario inputs. Each row: identifier, path, unit, default, minimum, maximum,
+// kind, meaning, source of the default, confidence of the default.
+//
+// A default of kFromCatalog means the value comes from the hardware catalog entry the scenario
+// selects (system type, switch, optics modules); the catalog names its source per entry.
+// Kinds: Real (any finite number in range), Count (whole number in range), Choice (one of the
+// names in InputSchema's choice table, stored as its index).
+#pragma once
+
+// clang-format off
+#define GIGAPLAN_INPUTS(X) \
+  /* cluster */ \
+  X(clusterGpus, "cluster.gpus", "GPUs", 150000, 1, 10000000, Count, \
+    "GPUs in the build-out", "planner input", "input") \
+  X(clusterDesignGpus, "cluster.designGpus", "GPUs", 0, 0, 10000000, Count, \
+    "size the upper fabric tiers for this many GPUs (growth headroom); 0 = cluster.gpus", \
+    "planner input; DGX SuperPOD builds size spines for the 4-SU build", "input") \
+  /* system (catalog) */ \
+  X(systemGpusPerNode, "system.gpusPerNode", "GPUs", kFromCatalog, 1, 144, Count, \
+    "GPUs in one node (server or compute tray)", "catalog", "catalog") \
+  X(systemNodesPerRack, "system.nodesPerRack", "nodes", kFromCatalog, 1, 72, Count, \
+    "nodes in one compute rack", "catalog", "catalog") \
+  X(systemGpusPerScaleUpDomain, "system.gpusPerScaleUpDomain", "GPUs", kFromCatalog, 1, 576, Count, \
+    "GPUs joined by the scale-up (NVLink) domain", "catalog", "catalog") \
+  X(systemScaleUpBandwidthGBps, "system.scaleUpBandwidthGBps", "GB/s", kFromCatalog, 1, 100000, Real, \
+    "scale-up bandwidth per GPU, one direction", "catalog", "catalog") \
+  X(systemGpuTdpW, "system.gpuTdpW", "W", kFromCatalog, 1, 5000, Real, \
+    "board power of one GPU", "catalog", "catalog") \
+  X(systemCpuPowerWPerNode, "system.cpuPowerWPerNode", "W", kFromCatalog, 0, 20000, Real, \
+    "host CPUs of one node at TDP", "catalog", "catalog") \
+  X(systemMemoryStoragePowerWPerNode, "system.memoryStoragePowerWPerNode", "W", kFromCatalog, 0, 20000, Real, \
+    "host memory, local drives and management of one node", "catalog", "catalog") \
+  X(systemScaleUpSwitchPowerWPerNode, "system.scaleUpSwitchPowerWPerNode", "W", kFromCatalog, 0, 20000, Real, \
+    "NVLink switch power attributed to one node", "catalog", "catalog") \
+  X(systemFanPowerWPerNode, "system.fanPowerWPerNode", "W", kFromCatalog, 0, 20000, Real, \
+    "fans of one node at full load", "catalog", "catalog") \
+  X(systemNicPowerW, "system.nicPowerW", "W", kFromCatalog, 0, 1000, Real, \
+    "one scale-out NIC", "catalog", "catalog") \
+  X(systemPsuEfficiency, "system.psuEfficiency", "fraction", kFromCatalog, 0.5, 1, Real, \
+    "power-supply efficiency (AC in to DC out)", "catalog", "catalog") \
+  X(systemLiquidFraction, "system.liquidFraction", "fraction", kFromCatalog, 0, 1, Real, \
+    "share of a node's heat removed by liquid", "catalog", "catalog") \
+  X(systemPriceUsdPerNode, "system.priceUsdPerNode", "USD", kFromCatalog, 0, 1e9, Real, \
+    "purchase price of one node with its share of the rack", "catalog", "catalog") \
+  /* network (switch from catalog) */ \
+  X(networkNicsPerGpu, "network.nicsPerGpu", "NICs", 1, 1, 8, Count, \
+    "scale-out NICs per GPU", "NVIDIA DGX H100/B200/GB200 reference architectures: one NIC per GPU", "verified") \
+  X(networkNicSpeedGbps, "network.nicSpeedGbps", "Gb/s", 400, 1, 3200, Real, \
+    "speed of one scale-out NIC", "ConnectX-7 / BlueField-3 400G NICs of DGX H100 and B200", "verified") \
+  X(networkSwitchRadix, "network.switchRadix", "ports", kFromCatalog, 4, 1024, Count, \
+    "ports of one fabric switch", "catalog", "catalog") \
+  X(networkSwitchPortSpeedGbps, "network.switchPortSpeedGbps", "Gb/s", kFromCatalog, 1, 3200, Real, \
+    "speed of one switch port", "catalog", "catalog") \
+  X(networkSwitchPowerW, "network.switchPowerW", "W", kFromCatalog, 0, 100000, Real, \
+    "one switch without its optics", "catalog", "catalog") \
+  X(networkSwitchPriceUsd, "network.switchPriceUsd", "USD", kFromCatalog, 0, 1e8, Real, \
+    "one switch without optics", "catalog", "catalog") \
+  X(networkSwitchesPerRack, "network.switchesPerRack", "switches", kFromCatalog, 1, 64, Count, \
+    "switches in one network rack", "catalog", "catalog") \
+  X(networkPlanes, "network.planes", "planes", 0, 0, 8, Count, \
+    "parallel fabric planes; each NIC's bandwidth is split over them; 0 = automatic", \
+    "planner input", "input") \
+  X(networkTiers, "network.tiers", "tiers", 0, 0, 4, Count, \
+    "switch tiers of each plane (2, 3 or 4); 0 = automatic (fewest that fit)", "planner input", "input") \
+  X(networkOversubscriptionTier1, "network.oversubscriptionTier1", "down:up", 1, 1, 16, Real, \
+    "leaf downlinks per uplink (1 = non-blocking)", "planner input", "input") \
+  X(networkOversubscriptionTier2, "network.oversubscriptionTier2", "down:up", 1, 1, 16, Real, \
+    "spine downlinks per uplink in 3- and 4-tier fabrics", "planner input", "input") \
+  X(networkOversubscriptionTier3, "network.oversubscriptionTier3", "down:up", 1, 1, 16, Real, \
+    "tier-3 downlinks per uplink in 4-tier fabrics", "planner input", "input") \
+  X(networkMinPlaneLinkGbps, "network.minPlaneLinkGbps", "Gb/s", 200, 1, 3200, Real, \
+    "automatic planes never split a NIC into links slower than this", \
+    "NDR and XDR ports split into at most two links (NDR200 / 2x400G)", "secondary") \
+  X(networkTier1Reach, "network.tier1Reach", "class", 2, 0, 4, Choice, \
+    "media of NIC-to-leaf links when no layout is given", \
+    "leaves at the end of a row, 10-50 m away: multimode", "estimate") \
+  X(networkTier2Reach, "network.tier2Reach", "class", 3, 0, 4, Choice, \
+    "media of leaf-to-spine links when no layout is given", \
+    "spines in the hall's network room, up to a few hundred m: single-mode DR", "estimate") \
+  X(networkTier3Reach, "network.tier3Reach", "class", 4, 0, 4, Choice, \
+    "media of links above the spine when no layout is given", \
+    "core across halls and buildings, up to 2 km: single-mode FR", "estimate") \
+  X(networkTier1CableLengthM, "network.tier1CableLengthM", "m", 20, 0.1, 10000, Real, \
+    "average NIC-to-leaf cable length when no layout is given", "estimate", "estimate") \
+  X(networkTier2CableLengthM, "network.tier2CableLengthM", "m", 80, 0.1, 10000, Real, \
+    "average leaf-to-spine cable length when no layout is given", "estimate", "estimate") \
+  X(networkTier3CableLengthM, "network.tier3CableLengthM", "m", 300, 0.1, 10000, Real, \
+    "average cable length above the spine when no layout is given", "estimate", "estimate") \
+  X(networkAllReduceSizeGB, "network.allReduceSizeGB", "GB", 1, 0.000001, 100000, Real, \
+    "message size of the all-reduce whose time is reported", "planner input", "input") \
+  X(networkScaleUpLatencyUs, "network.scaleUpLatencyUs", "us", 3, 0, 10000, Real, \
+    "latency of one step inside the scale-up domain", "estimate: NCCL NVLink small-message latency", "estimate") \
+  X(networkFabricLatencyUs, "network.fabricLatencyUs", "us", 10, 0, 10000, Real, \
+    "latency of one step across the fabric", "estimate: NCCL InfiniBand/RoCE small-message latency", "estimate") \
+  /* optics and cables (per 400 Gb/s at one link end, from the catalog module of each class) */ \
+  X(opticsCopperPriceUsdPer400G, "optics.copper.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
+    "copper (DAC): cost per 400 Gb/s at one link end (half a cable)", "catalog", "catalog") \
+  X(opticsCopperPowerWPer400G, "optics.copper.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
+    "copper (DAC): power per 400 Gb/s at one link end", "catalog", "catalog") \
+  X(opticsAecPriceUsdPer400G, "optics.aec.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
+    "active electrical cable: cost per 400 Gb/s at one link end", "catalog", "catalog") \
+  X(opticsAecPowerWPer400G, "optics.aec.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
+    "active electrical cable: power per 400 Gb/s at one link end", "catalog", "catalog") \
+  X(opticsMultimodePriceUsdPer400G, "optics.multimode.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
+    "multimode transceiver: cost per 400 Gb/s", "catalog", "catalog") \
+  X(opticsMultimodePowerWPer400G, "optics.multimode.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
+    "multimode transceiver: power per 400 Gb/s", "catalog", "catalog") \
+  X(opticsSinglemodeDrPriceUsdPer400G, "optics.singlemodeDr.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
+    "single-mode DR (500 m) transceiver: cost per 400 Gb/s", "catalog", "catalog") \
+  X(opticsSinglemodeDrPowerWPer400G, "optics.singlemodeDr.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
+    "single-mode DR (500 m) transceiver: power per 400 Gb/s", "catalog", "catalog") \
+  X(opticsSinglemodeFrPriceUsdPer400G, "optics.singlemodeFr.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
+    "single-mode FR (2 km) transceiver: cost per 400 Gb/s", "catalog", "catalog") \
+  X(opticsSinglemodeFrPowerWPer400G, "optics.singlemodeFr.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
+    "single-mode FR (2 km) transceiver: power per 400 Gb/s", "catalog", "catalog") \
+  X(opticsFiberCableUsd, "optics.fiberCableUsd", "USD", 40, 0, 1e6, Real, \
+    "one optical patch cable: connectors and assembly", "estimate: MPO-12 trunk assembly list prices", "estimate") \
+  X(opticsFiberUsdPerM, "optics.fiberUsdPerM", "USD/m", 1.5, 0, 1e4, Real, \
+    "optical cable per metre", "estimate: MPO-12 OS2/OM4 cable list prices", "estimate") \
+  /* power */ \
+  X(powerAverageLoadFraction, "power.averageLoadFraction", "fraction", 0.76, 0.01, 1, Real, \
+    "average IT draw over a year as a share of the sized (maximum) IT power", \
+    "arXiv 2506.14551: HGX H100 under intensive training draws about 76 % of the 10.2 kW maximum", "verified") \
+  X(powerStorageWPerGpu, "power.storageWPerGpu", "W", 30, 0, 10000, Real, \
+    "shared training storage per GPU", "estimate: all-flash storage at about 2 % of IT power", "estimate") \
+  X(powerTrainingSwingFraction, "power.trainingSwingFraction", "fraction", 0.5, 0, 1, Real, \
+    "share of GPU power that drops between compute and communication phases of synchronous training", \
+    "estimate: Llama 3 paper reports swings of tens of MW at 16k-24k GPUs", "estimate") \
+  X(powerBatteryBufferMinutes, "power.batteryBufferMinutes", "min", 10, 0, 1440, Real, \
+    "minutes the battery must carry the swing and ride-through", "estimate: UPS autonomy of 5-15 min", "estimate") \
+  /* electrical */ \
+  X(electricalRedundancy, "electrical.redundancy", "scheme", 1, 0, 3, Choice, \
+    "redundancy of transformers and UPS: N, N+1, 2N or distributed 4N/3", \
+    "Uptime Institute Tier III allows N+1 on the power path", "secondary") \
+  X(electricalTransformerMva, "electrical.transformerMva", "MVA", 3, 0.1, 1000, Real, \
+    "rating of one medium-voltage transformer", "estimate: 2.5-3 MVA unit substations", "estimate") \
+  X(electricalPowerFactor, "electrical.powerFactor", "fraction", 0.95, 0.5, 1, Real, \
+    "power factor of the IT load at the transformers", "estimate: PFC power supplies", "estimate") \
+  X(electricalUpsModuleMw, "electrical.upsModuleMw", "MW", 1.5, 0.01, 1000, Real, \
+    "rating of one UPS module", "estimate: large static UPS modules of 1.2-1.6 MW", "estimate") \
+  X(electricalUpsEfficiency, "electrical.upsEfficiency", "fraction", 0.97, 0.5, 1, Real, \
+    "UPS efficiency at typical load", "estimate: double-conversion UPS at 50-75 % load", "estimate") \
+  X(electricalTransformerEfficiency, "electrical.transformerEfficiency", "fraction", 0.99, 0.5, 1, Real, \
+    "transformer and distribution efficiency", "estimate: DOE 2016 efficiency levels for MV transformers", "estimate") \
+  /* facility */ \
+  X(facilityPueMode, "facility.pueMode", "mode", 0, 0, 1, Choice, \
+    "model: PUE from the cooling and electrical model; fixed: use facility.pue", "planner input", "input") \
+  X(facilityPue, "facility.pue", "ratio", 1.3, 1, 5, Real, \
+    "power usage effectiveness when facility.pueMode is fixed", \
+    "Uptime Institute survey: new large facilities at or below 1.3", "secondary") \
+  X(facilityMiscOverheadFraction, "facility.miscOverheadFraction", "fraction", 0.02, 0, 1, Real, \
+    "lighting, offices and security as a share of IT power", "estimate", "estimate") \
+  X(facilityWhiteSpacePerRackM2, "facility.whiteSpacePerRackM2", "m2", 3, 0.5, 100, Real, \
+    "data-hall floor per rack including aisles", "estimate: 0.6 x 1.2 m racks on 1.2 m hot and cold aisles", "estimate") \
+  X(facilitySitePerRackM2, "facility.sitePerRackM2", "m2", 15, 0.5, 1000, Real, \
+    "site area per rack: halls, plant rooms, yards and substations", "estimate", "estimate") \
+  /* cooling */ \
+  X(coolingLiquidCop, "cooling.liquidCop", "W/W", 25, 1, 1000, Real, \
+    "heat removed by the liquid loop per W of pumps and dry coolers", \
+    "estimate: warm-water (ASHRAE W32-W45) loops need 3-5 % of their heat", "estimate") \
+  X(coolingAirCop, "cooling.airCop", "W/W", 4, 0.5, 100, Real, \
+    "heat removed by air cooling per W of chillers and air handlers", "estimate: chilled-water CRAH plant", "estimate") \
+  X(coolingCduCapacityKw, "cooling.cduCapacityKw", "kW", 1350, 1, 100000, Real, \
+    "heat one coolant distribution unit moves", "Vertiv CoolChip CDU 1350 liquid-to-liquid rating", "secondary") \
+  X(coolingCduSpareFraction, "cooling.cduSpareFraction", "fraction", 0.125, 0, 1, Real, \
+    "spare CDUs as a share of those needed (one per eight)", "estimate", "estimate") \
+  X(coolingSupplyTempC, "cooling.supplyTempC", "degC", 30, 0, 90, Real, \
+    "coolant supply temperature", "ASHRAE liquid-cooling class W32", "secondary") \
+  X(coolingReturnTempC, "cooling.returnTempC", "degC", 40, 0, 100, Real, \
+    "coolant return temperature", "estimate: 10 K rise across cold plates", "estimate") \
+  X(coolingCoolantDensityKgM3, "cooling.coolantDensityKgM3", "kg/m3", 1020, 500, 2000, Real, \
+    "coolant density", "PG25 propylene glycol near 35 degC (ASHRAE Handbook, Fundamentals)", "secondary") \
+  X(coolingCoolantHeatCapacityJKgK, "cooling.coolantHeatCapacityJKgK", "J/(kg K)", 3900, 1000, 5000, Real, \
+    "coolant specific heat", "PG25 propylene glycol near 35 degC (ASHRAE Handbook, Fundamentals)", "secondary") \
+  X(coolingWueLPerKwh, "cooling.wueLPerKwh", "L/kWh", 1.8, 0, 20, Real, \
+    "water used per kWh of IT energy", "LBNL 2016 US Data Center Energy Usage Report: 1.8 L/kWh average", "secondary") \
+  X(coolingKwPerRefrigerationTon, "cooling.kwPerRefrigerationTon", "kW/RT", 3.517, 3.5, 3.6, Real, \
+    "kW of heat in one refrigeration ton", "ASHRAE: 1 RT = 3.517 kW", "verified") \
+  /* cost */ \
+  X(costElectricityUsdPerKwh, "cost.electricityUsdPerKwh", "USD/kWh", 0.0623, 0, 10, Real, \
+    "price of electricity", "EIA Electric Power Annual: Tennessee industrial average 2023, 6.23 c/kWh", "verified") \
+  X(costElectricalUsdPerMw, "cost.electricalUsdPerMw", "USD/MW", 5.3e6, 0, 1e9, Real, \
+    "electrical plant per MW of critical IT load", \
+    "Cushman & Wakefield 2025: $11.7M/MW average build cost; electrical about 45 % of it", "estimate") \
+  X(costCoolingUsdPerMw, "cost.coolingUsdPerMw", "USD/MW", 2.9e6, 0, 1e9, Real, \
+    "mechanical (cooling) plant per MW of critical IT load", \
+    "Cushman & Wakefield 2025: $11.7M/MW average build cost; mechanical about 25 % of it", "estimate") \
+  X(costBuildingUsdPerMw, "cost.buildingUsdPerMw", "USD/MW", 3.5e6, 0, 1e9, Real, \
+    "shell, fit-out and site work per MW of critical IT load", \
+    "Cushman & Wakefield 2025: $11.7M/MW average build cost; shell and fit-out about 30 % of it", "estimate") \
+  X(costLandUsdPerM2, "cost.landUsdPerM2", "USD/m2", 50, 0, 1e5, Real, \
+    "land price", "estimate: rural industrial land near $200,000 per acre", "estimate") \
+  X(costStorageUsdPerGpu, "cost.storageUsdPerGpu", "USD", 1500, 0, 1e6, Real, \
+    "shared training storage per GPU", "estimate: all-flash parallel file system", "estimate") \
+  X(costItLifetimeYears, "cost.itLifetimeYears", "years", 5, 1, 50, Real, \
+    "depreciation life of systems, network and storage", "Epoch AI data-center cost breakdown: IT life 5 years", "verified") \
+  X(costFacilityLifetimeYears, "cost.facilityLifetimeYears", "years", 14, 1, 100, Real, \
+    "depreciation life of electrical, cooling and building", \
+    "Epoch AI data-center cost breakdown: facility life 14 years", "verified") \
+  X(costCapitalRate, "cost.capitalRate", "1/year", 0.08, 0, 1, Real, \
+    "cost of capital used to annualize capex (0 = straight-line depreciation)", \
+    "estimate: data-center WACC of 7-9 %", "estimate") \
+  X(costItMaintenanceFraction, "cost.itMaintenanceFraction", "1/year", 0.03, 0, 1, Real, \
+    "yearly maintenance and support as a share of IT capex", "estimate: hardware support contracts", "estimate") \
+  X(costFacilityMaintenanceFraction, "cost.facilityMaintenanceFraction", "1/year", 0.02, 0, 1, Real, \
+    "yearly maintenance as a share of facility capex", "estimate", "estimate") \
+  X(costStaffPerMw, "cost.staffPerMw", "FTE/MW", 0.3, 0, 100, Real, \
+    "operations staff per MW of IT", "estimate: about 100 staff for a 300 MW campus", "estimate") \
+  X(costStaffUsdPerYear, "cost.staffUsdPerYear", "USD", 150000, 0, 1e7, Real, \
+    "loaded cost of one staff member per year", "estimate", "estimate") \
+  X(costUtilization, "cost.utilization", "fraction", 0.8, 0.01, 1, Real, \
+    "share of GPU-hours sold or used, for the price per GPU-hour", "planner input", "input") \
+  /* reliability */ \
+  X(reliabilityGpuFailuresPerMillionHours, "reliability.gpuFailuresPerMillionHours", "per 1e6 h", 12.62, 0, 1e6, Real, \
+    "job-interrupting GPU failures per GPU (GPU, HBM, SRAM, system processor, SDC, thermal)", \
+    "Llama 3 paper Table 5: 268 of 419 interruptions on 16,384 GPUs in 54 days", "secondary") \
+  X(reliabilityHostFailuresPerMillionHours, "reliability.hostFailuresPerMillionHours", "per 1e6 h", 19.97, 0, 1e6, Real, \
+    "job-interrupting host failures per node (maintenance, NIC, SSD, PSU, chassis, IO, CPU, memory)", \
+    "Llama 3 paper Table 5: 53 of 419 interruptions on 2,048 nodes in 54 days", "secondary") \
+  X(reliabilityNetworkFailuresPerMillionHours, "reliability.networkFailuresPerMillionHours", "per 1e6 h", 1.648, 0, 1e6, Real, \
+    "job-interrupting switch and cable failures per fabric endpoint", \
+    "Llama 3 paper Table 5: 35 of 419 interruptions for 16,384 endpoints in 54 days", "secondary") \
+  X(reliabilitySoftwareFailuresPerMillionHours, "reliability.softwareFailuresPerMillionHours", "per 1e6 h", 2.967, 0, 1e6, Real, \
+    "job-interrupting software failures per GPU (bugs, NCCL watchdog, dependencies)", \
+    "Llama 3 paper Table 5: 63 of 419 interruptions on 16,384 GPUs in 54 days", "secondary") \
+  X(reliabilityPlannedPerDay, "reliability.plannedPerDay", "per day", 0.87, 0, 1000, Real, \
+    "planned interruptions of the full-cluster job per day", "Llama 3 paper Table 5: 47 planned in 54 days", "secondary") \
+  X(reliabilityFailureRateScale, "reliability.failureRateScale", "factor", 1, 0, 100, Real, \
+    "multiplies every failure rate (fleet maturity, newer generation)", "planner input", "input") \
+  X(reliabilityCheckpointWriteMinutes, "reliability.checkpointWriteMinutes", "min", 1, 0.001, 1440, Real, \
+    "time the job pauses to write one checkpoint", "estimate: asynchronous checkpoints to all-flash storage", "estimate") \
+  X(reliabilityRestartMinutes, "reliability.restartMinutes", "min", 10, 0, 10000, Real, \
+    "time from an interruption to training again (detect, replace, reload)", "estimate", "estimate") \
+  X(reliabilityRepairHours, "reliability.repairHours", "h", 24, 0, 10000, Real, \
+    "time a failed node stays out of service", "estimate: next-business-day parts", "estimate")
+// clang-format on

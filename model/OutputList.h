@@ -1,0 +1,114 @@
+// The one list of planning outputs. Each row: identifier, path, unit, meaning.
+// Estimators fill them in this order; later estimators read earlier outputs.
+#pragma once
+
+// clang-format off
+#define GIGAPLAN_OUTPUTS(X) \
+  /* cluster */ \
+  X(clusterGpus, "cluster.gpus", "GPUs", "GPUs in the build-out") \
+  X(clusterNodes, "cluster.nodes", "nodes", "nodes (servers or compute trays)") \
+  X(clusterScaleUpDomains, "cluster.scaleUpDomains", "domains", "scale-up (NVLink) domains") \
+  X(clusterComputeRacks, "cluster.computeRacks", "racks", "compute racks") \
+  X(clusterNetworkRacks, "cluster.networkRacks", "racks", "racks of fabric switches") \
+  X(clusterRacks, "cluster.racks", "racks", "all racks") \
+  X(clusterWhiteSpaceM2, "cluster.whiteSpaceM2", "m2", "data-hall floor") \
+  X(clusterSiteAreaM2, "cluster.siteAreaM2", "m2", "site area") \
+  /* network */ \
+  X(networkFeasible, "network.feasible", "0/1", "1 when the chosen switch can build the fabric") \
+  X(networkPlanes, "network.planes", "planes", "fabric planes used") \
+  X(networkTiers, "network.tiers", "tiers", "switch tiers of each plane") \
+  X(networkLinkGbps, "network.linkGbps", "Gb/s", "speed of one fabric link") \
+  X(networkEffectiveRadix, "network.effectiveRadix", "ports", "switch ports at link speed") \
+  X(networkEndpointsPerPlane, "network.endpointsPerPlane", "endpoints", "NIC links in one plane") \
+  X(networkMaxEndpointsPerPlane, "network.maxEndpointsPerPlane", "endpoints", "most endpoints one plane of this many tiers can connect") \
+  X(networkSwitchesTier1, "network.switchesTier1", "switches", "leaf switches, all planes") \
+  X(networkSwitchesTier2, "network.switchesTier2", "switches", "spine switches, all planes") \
+  X(networkSwitchesTier3, "network.switchesTier3", "switches", "tier-3 (core) switches, all planes") \
+  X(networkSwitchesTier4, "network.switchesTier4", "switches", "tier-4 switches, all planes") \
+  X(networkSwitches, "network.switches", "switches", "fabric switches") \
+  X(networkLinksTier1, "network.linksTier1", "links", "NIC-to-leaf links, all planes") \
+  X(networkLinksTier2, "network.linksTier2", "links", "leaf-to-spine links, all planes") \
+  X(networkLinksTier3, "network.linksTier3", "links", "spine-to-tier-3 links, all planes") \
+  X(networkLinksTier4, "network.linksTier4", "links", "tier-3-to-tier-4 links, all planes") \
+  X(networkLinks, "network.links", "links", "fabric links") \
+  X(networkTransceiversMultimode, "network.transceiversMultimode", "modules", "multimode transceivers") \
+  X(networkTransceiversSinglemodeDr, "network.transceiversSinglemodeDr", "modules", "single-mode DR transceivers") \
+  X(networkTransceiversSinglemodeFr, "network.transceiversSinglemodeFr", "modules", "single-mode FR transceivers") \
+  X(networkCablesCopper, "network.cablesCopper", "cables", "copper (DAC) cables") \
+  X(networkCablesAec, "network.cablesAec", "cables", "active electrical cables") \
+  X(networkCablesFiber, "network.cablesFiber", "cables", "optical cables") \
+  X(networkFiberKm, "network.fiberKm", "km", "optical cable length") \
+  X(networkBisectionPbps, "network.bisectionPbps", "Pb/s", "bisection bandwidth, one direction") \
+  X(networkBisectionPerGpuGbps, "network.bisectionPerGpuGbps", "Gb/s", "bisection bandwidth per GPU of one half") \
+  X(networkAllReduceMs, "network.allReduceMs", "ms", "time of one hierarchical ring all-reduce over all GPUs") \
+  X(networkAllReduceBusGBps, "network.allReduceBusGBps", "GB/s", "all-reduce bus bandwidth per GPU") \
+  X(networkSwitchPowerMw, "network.switchPowerMw", "MW", "switch power") \
+  X(networkMediaPowerMw, "network.mediaPowerMw", "MW", "transceiver and active cable power") \
+  /* power */ \
+  X(powerGpuMw, "power.gpuMw", "MW", "GPUs at board power") \
+  X(powerHostMw, "power.hostMw", "MW", "CPUs, memory, drives, NVLink switches and NICs") \
+  X(powerFanMw, "power.fanMw", "MW", "node fans") \
+  X(powerPsuLossMw, "power.psuLossMw", "MW", "power-supply losses") \
+  X(powerNetworkMw, "power.networkMw", "MW", "fabric switches and optics") \
+  X(powerStorageMw, "power.storageMw", "MW", "shared storage") \
+  X(powerItMw, "power.itMw", "MW", "IT power at maximum load (sizing)") \
+  X(powerNodeKw, "power.nodeKw", "kW", "one node at maximum load") \
+  X(powerComputeRackKw, "power.computeRackKw", "kW", "one full compute rack at maximum load") \
+  X(powerItPerGpuKw, "power.itPerGpuKw", "kW", "IT power per GPU, all in") \
+  X(powerItOverGpuTdp, "power.itOverGpuTdp", "ratio", "IT power over GPU board power") \
+  X(powerCoolingMw, "power.coolingMw", "MW", "cooling plant power") \
+  X(powerElectricalLossMw, "power.electricalLossMw", "MW", "UPS and distribution losses") \
+  X(powerMiscMw, "power.miscMw", "MW", "lighting, offices, security") \
+  X(powerFacilityMw, "power.facilityMw", "MW", "facility power at maximum IT load") \
+  X(powerPue, "power.pue", "ratio", "power usage effectiveness") \
+  X(powerAverageFacilityMw, "power.averageFacilityMw", "MW", "average facility power over a year") \
+  X(powerAnnualEnergyGwh, "power.annualEnergyGwh", "GWh", "facility energy per year") \
+  X(powerGpuEnergyAtTdpGwh, "power.gpuEnergyAtTdpGwh", "GWh", "energy of all GPUs at board power for one year") \
+  X(powerTrainingSwingMw, "power.trainingSwingMw", "MW", "swing between compute and communication phases") \
+  X(powerBatteryMwh, "power.batteryMwh", "MWh", "battery energy to carry the swing for the buffer time") \
+  /* electrical */ \
+  X(electricalTransformers, "electrical.transformers", "units", "MV transformers including redundancy") \
+  X(electricalTransformerMva, "electrical.transformerMva", "MVA", "installed transformer capacity") \
+  X(electricalUpsModules, "electrical.upsModules", "units", "UPS modules including redundancy") \
+  X(electricalUpsMw, "electrical.upsMw", "MW", "installed UPS capacity") \
+  /* cooling */ \
+  X(coolingLiquidHeatMw, "cooling.liquidHeatMw", "MW", "heat to liquid") \
+  X(coolingAirHeatMw, "cooling.airHeatMw", "MW", "heat to air") \
+  X(coolingCdus, "cooling.cdus", "units", "coolant distribution units including spares") \
+  X(coolingCoolantFlowLps, "cooling.coolantFlowLps", "L/s", "coolant flow of the liquid loop") \
+  X(coolingHeatRejectionMw, "cooling.heatRejectionMw", "MW", "heat the plant rejects") \
+  X(coolingHeatRejectionRt, "cooling.heatRejectionRt", "RT", "heat rejection in refrigeration tons") \
+  X(coolingWaterM3PerYear, "cooling.waterM3PerYear", "m3", "water used per year") \
+  /* cost */ \
+  X(costSystemsUsd, "cost.systemsUsd", "USD", "capex: GPU systems") \
+  X(costSwitchesUsd, "cost.switchesUsd", "USD", "capex: fabric switches") \
+  X(costOpticsCablesUsd, "cost.opticsCablesUsd", "USD", "capex: transceivers and cables") \
+  X(costStorageUsd, "cost.storageUsd", "USD", "capex: shared storage") \
+  X(costElectricalUsd, "cost.electricalUsd", "USD", "capex: electrical plant") \
+  X(costCoolingUsd, "cost.coolingUsd", "USD", "capex: cooling plant") \
+  X(costBuildingUsd, "cost.buildingUsd", "USD", "capex: building") \
+  X(costLandUsd, "cost.landUsd", "USD", "capex: land") \
+  X(costCapexUsd, "cost.capexUsd", "USD", "capex total") \
+  X(costCapexPerGpuUsd, "cost.capexPerGpuUsd", "USD", "capex per GPU") \
+  X(costFacilityUsdPerMw, "cost.facilityUsdPerMw", "USD/MW", "electrical, cooling and building per MW of IT") \
+  X(costItCapitalUsdPerYear, "cost.itCapitalUsdPerYear", "USD/year", "IT capex annualized over its life") \
+  X(costFacilityCapitalUsdPerYear, "cost.facilityCapitalUsdPerYear", "USD/year", "facility capex annualized over its life") \
+  X(costLandCapitalUsdPerYear, "cost.landCapitalUsdPerYear", "USD/year", "cost of capital tied up in land") \
+  X(costEnergyUsdPerYear, "cost.energyUsdPerYear", "USD/year", "opex: electricity") \
+  X(costMaintenanceUsdPerYear, "cost.maintenanceUsdPerYear", "USD/year", "opex: maintenance and support") \
+  X(costStaffUsdPerYear, "cost.staffUsdPerYear", "USD/year", "opex: staff") \
+  X(costTcoUsdPerYear, "cost.tcoUsdPerYear", "USD/year", "total cost of ownership per year") \
+  X(costTcoUsdPerItMwYear, "cost.tcoUsdPerItMwYear", "USD/(MW year)", "TCO per MW of IT per year") \
+  X(costSystemsShareOfTco, "cost.systemsShareOfTco", "fraction", "share of TCO from GPU systems") \
+  X(costUsdPerGpuHour, "cost.usdPerGpuHour", "USD", "cost per GPU-hour at the given utilization") \
+  /* reliability */ \
+  X(reliabilityUnexpectedPerDay, "reliability.unexpectedPerDay", "per day", "unexpected interruptions of a full-cluster job") \
+  X(reliabilityInterruptionsPerDay, "reliability.interruptionsPerDay", "per day", "all interruptions, planned included") \
+  X(reliabilityMtbiHours, "reliability.mtbiHours", "h", "mean time between unexpected interruptions") \
+  X(reliabilityYoungIntervalMinutes, "reliability.youngIntervalMinutes", "min", "optimal checkpoint interval, Young") \
+  X(reliabilityDalyIntervalMinutes, "reliability.dalyIntervalMinutes", "min", "optimal checkpoint interval, Daly") \
+  X(reliabilityEttr, "reliability.ettr", "fraction", "effective training time ratio at the Daly interval") \
+  X(reliabilityJobUptime, "reliability.jobUptime", "fraction", "share of time the full-cluster job is running") \
+  X(reliabilityNodesInRepair, "reliability.nodesInRepair", "nodes", "nodes out of service on average") \
+  X(reliabilityGpuAvailability, "reliability.gpuAvailability", "fraction", "share of GPUs in service")
+// clang-format on

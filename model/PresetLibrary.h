@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Scenario.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace gigaplan {
+
+struct PresetInfo {
+  QString id;  ///< what `evaluate` takes, e.g. "gb200-nvl72-1m"
+  QString name;
+  QString description;
+};
+
+/// The scenarios shipped in resources/presets, and loading a scenario by preset id or file.
+class PresetLibrary {
+ public:
+  static QList<PresetInfo> list();
+  static std::optional<Scenario> load(const QString& id, ScenarioErrors& errors);
+  /// A preset id, or else the path of a scenario JSON file.
+  static std::optional<Scenario> loadPresetOrFile(const QString& idOrPath, ScenarioErrors& errors);
+  /// Parses a scenario document; errors name the source (file or preset) on parse failure.
+  static std::optional<Scenario> parse(const QByteArray& json, const QString& origin, ScenarioErrors& errors);
+};
+
+}  // namespace gigaplan

@@ -1,0 +1,15 @@
+# Desktop integration and the Debian package (cpack -G DEB in the build folder).
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/gigaplan.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+install(FILES ${PROJECT_SOURCE_DIR}/resources/icons/gigaplan.svg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+
+set(CPACK_PACKAGE_NAME gigaplan)
+set(CPACK_PACKAGE_VENDOR "Gigaplan")
+set(CPACK_PACKAGE_CONTACT "Gigaplan developers <dev@gigaplan.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_GENERATOR DEB)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION science)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4)")
+include(CPack)

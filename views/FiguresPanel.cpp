@@ -1,0 +1,49 @@
+#include "FiguresPanel.h"
+
+#include "ResultFormat.h"
+
+#include <QHeaderView>
+
+namespace gigaplan {
+
+FiguresPanel::FiguresPanel(QWidget* parent) : QTreeWidget(parent) {
+  setColumnCount(3);
+  setHeaderLabels({tr("Figure"), tr("Value"), tr("Unit")});
+  setRootIsDecorated(true);
+  setAlternatingRowColors(true);
+  setUniformRowHeights(true);
+  QTreeWidgetItem* section = nullptr;
+  QString currentSection;
+  for (const OutputSpec& spec : outputSpecs()) {
+    const QString path = QString::fromLatin1(spec.path);
+    const QString sectionName = path.section(QLatin1Char('.'), 0, 0);
+    if (sectionName != currentSection) {
+      section = new QTreeWidgetItem(this, {sectionName.left(1).toUpper() + sectionName.mid(1)});
+      QFont bold = section->font(0);
+      bold.setBold(true);
+      section->setFont(0, bold);
+      currentSection = sectionName;
+    }
+    auto* item = new QTreeWidgetItem(section, {QString::fromLatin1(spec.meaning), QString(), QString::fromLatin1(spec.unit)});
+    item->setToolTip(0, path);
+    item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
+    itemByOutput_.insert(static_cast<int>(spec.id), item);
+  }
+  expandAll();
+  header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+  header()->setStretchLastSection(false);
+}
+
+void FiguresPanel::showResult(const ResolvedScenario&, const OutputValues& outputs) {
+  for (const OutputSpec& spec : outputSpecs())
+    itemByOutput_.value(static_cast<int>(spec.id))->setText(1, formatQuantity(outputs[static_cast<std::size_t>(spec.id)]));
+}
+
+QString FiguresPanel::displayedValue(OutputId id) const {
+  const QTreeWidgetItem* item = itemByOutput_.value(static_cast<int>(id));
+  return item ? item->text(1) : QString();
+}
+
+}  // namespace gigaplan
