@@ -97,12 +97,11 @@ bool Scenario::set(const QString& path, const QJsonValue& value, ScenarioErrors&
 bool Scenario::set(const QString& path, const QString& text, ScenarioErrors& errors) {
   bool isNumber = false;
   const double number = text.trimmed().toDouble(&isNumber);
-  if (isNumber) return set(path, QJsonValue(number), errors);
-  const QString lowered = text.trimmed().toLower();
-  if (lowered == QLatin1String("nan") || lowered.contains(QLatin1String("inf"))) {
+  if (isNumber && !std::isfinite(number)) {
     errors.append({path, QStringLiteral("'%1' is not a finite number").arg(text)});
     return false;
   }
+  if (isNumber) return set(path, QJsonValue(number), errors);
   return set(path, QJsonValue(text.trimmed()), errors);
 }
 

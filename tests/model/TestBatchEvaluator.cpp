@@ -1,0 +1,68 @@
+#include "ScenarioFixtures.h"
+#include "Sweep.h"
+
+using namespace gigaplan;
+using namespace gigaplan::test;
+
+class TestBatchEvaluator : public QObject {
+  Q_OBJECT
+ private slots:
+  void batchMatchesScalar_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::newRow("1M GB200") << "gb200-nvl72-1m";
+    QTest::newRow("Colossus") << "colossus-150k-h100";
+    QTest::newRow("SuperPOD 3 SU") << "superpod-h100-3su";
+  }
+  void batchMatchesScalar() {
+    // Monte Carlo rows exercise every branch the lanes take (planes, tiers, redundancy, PUE mode).
+    QFETCH(QString, preset);
+    ScenarioErrors errors;
+    auto scenario = PresetLibrary::load(preset, errors);
+    const auto resolved = scenario->resolve(HardwareCatalog::bundled(), errors);
+    QList<UncertainInput> uncertain = uncertaintyFromConfidence(*resolved);
+    uncertain.append({InputId::clusterGpus, 100000, 1000000});
+    uncertain.append({InputId::networkOversubscriptionTier1, 1, 3});
+    uncertain.append({InputId::electricalRedundancy, 0, 3});
+    uncertain.append({InputId::facilityPueMode, 0, 1});
+    ScenarioMatrix inputs = monteCarloScenarios(resolved->values, uncertain, 1001, 7);
+    // Counts and choices are whole numbers.
+    for (auto id : {InputId::clusterGpus, InputId::electricalRedundancy, InputId::facilityPueMode})
+      inputs.col(static_cast<Eigen::Index>(id)) = inputs.col(static_cast<Eigen::Index>(id)).round();
+    const ScenarioMatrix outputs = BatchEvaluator().evaluate(inputs);
+    QCOMPARE(outputs.rows(), inputs.rows());
+    for (Eigen::Index row = 0; row < inputs.rows(); ++row) {
+      InputValues values;
+      for (std::size_t c = 0; c < kInputCount; ++c) values[c] = inputs(row, static_cast<Eigen::Index>(c));
+      const OutputValues scalar = evaluate(values);
+      for (std::size_t c = 0; c < kOutputCount; ++c) {
+        const double batched = outputs(row, static_cast<Eigen::Index>(c));
+        QVERIFY2(near(batched, scalar[c], 1e-9),
+                 qPrintable(QStringLiteral("row %1 %2: batch %3, scalar %4").arg(row).arg(QString::fromLatin1(outputSpecs()[c].path)).arg(batched).arg(scalar[c])));
+      }
+    }
+  }
+
+  void progressAndCancel() {
+    const InputValues base = presetInputs("gb200-nvl72-1m");
+    const ScenarioMatrix inputs = gridScenarios(base, {{InputId::clusterGpus, 150000, 1000000, 200000}});
+    Eigen::Index lastDone = 0;
+    int calls = 0;
+    BatchEvaluator().evaluate(inputs, [&](Eigen::Index done, Eigen::Index total) {
+      QVERIFY(done > lastDone);
+      QCOMPARE(total, inputs.rows());
+      lastDone = done;
+      ++calls;
+    });
+    QCOMPARE(lastDone, inputs.rows());
+    QVERIFY(calls >= 3);
+
+    std::atomic<bool> cancel{false};
+    const ScenarioMatrix partial = BatchEvaluator().evaluate(
+        inputs, [&](Eigen::Index, Eigen::Index) { cancel = true; }, &cancel);
+    QVERIFY(std::isnan(partial(inputs.rows() - 1, 0)));
+    QVERIFY(!std::isnan(partial(0, 0)));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestBatchEvaluator)
+#include "TestBatchEvaluator.moc"

@@ -1,0 +1,171 @@
+// Runs the gigaplan-cli program as a user would and checks what it prints, writes and returns.
+#include "ScenarioFixtures.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+using namespace gigaplan;
+using namespace gigaplan::test;
+
+namespace {
+struct Run {
+  int exitCode = -1;
+  QString out;
+  QString err;
+};
+
+Run cli(const QStringList& arguments) {
+  QProcess process;
+  process.start(QStringLiteral(GIGAPLAN_CLI_PATH), arguments);
+  if (!process.waitForFinished(120000)) qFatal("gigaplan-cli did not finish");
+  return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+          QString::fromUtf8(process.readAllStandardError())};
+}
+}  // namespace
+
+class TestCli : public QObject {
+  Q_OBJECT
+ private slots:
+  void helpAndVersion() {
+    const Run help = cli({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char* command : {"presets", "evaluate", "calibrate", "sweep", "schema"})
+      QVERIFY2(help.out.contains(QString::fromLatin1(command)), command);
+    const Run version = cli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith(QStringLiteral("gigaplan-cli ")));
+    QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+  }
+
+  void presetsOnePerLineNameFirst() {
+    const Run run = cli({QStringLiteral("presets")});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), PresetLibrary::list().size());
+    QVERIFY(lines.filter(QStringLiteral("1M")).size() >= 1);
+    for (const QString& line : lines) {
+      ScenarioErrors errors;
+      QVERIFY2(PresetLibrary::load(line.section(QLatin1Char(' '), 0, 0), errors), qPrintable(line));
+    }
+  }
+
+  void evaluateJsonHoldsEveryOutputWithUnits() {
+    const Run run = cli({QStringLiteral("evaluate"), QStringLiteral("gb200-nvl72-1m"), QStringLiteral("--set"),
+                         QStringLiteral("network.oversubscriptionTier1=2")});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    const QJsonObject outputs = root.value(QStringLiteral("outputs")).toObject();
+    const OutputValues expected = evaluatePreset("gb200-nvl72-1m", {{"network.oversubscriptionTier1", "2"}});
+    for (const OutputSpec& spec : outputSpecs()) {
+      const QString path = QString::fromLatin1(spec.path);
+      const QJsonObject entry = outputs.value(path.section(QLatin1Char('.'), 0, 0)).toObject().value(path.section(QLatin1Char('.'), 1)).toObject();
+      QCOMPARE(entry.value(QStringLiteral("unit")).toString(), QString::fromLatin1(spec.unit));
+      QVERIFY2(near(entry.value(QStringLiteral("value")).toDouble(), expected[static_cast<std::size_t>(spec.id)], 1e-12), qPrintable(path));
+    }
+    const QJsonObject oversubscription = root.value(QStringLiteral("inputs")).toObject().value(QStringLiteral("network.oversubscriptionTier1")).toObject();
+    QCOMPARE(oversubscription.value(QStringLiteral("value")).toDouble(), 2.0);
+    QCOMPARE(oversubscription.value(QStringLiteral("source")).toString(), QStringLiteral("set in scenario"));
+  }
+
+  void evaluateTableAndFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("out.txt"));
+    const Run run = cli({QStringLiteral("evaluate"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--format"),
+                         QStringLiteral("table"), QStringLiteral("-o"), path});
+    QCOMPARE(run.exitCode, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(text.contains(QStringLiteral("power.itMw")));
+    QVERIFY(text.contains(QStringLiteral("network.bisectionPbps")));
+  }
+
+  void badInputExitsTwoAndWritesNothing_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("zero GPUs") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "cluster.gpus=0"} << "cluster.gpus";
+    QTest::newRow("NaN") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "facility.pue=nan"} << "facility.pue";
+    QTest::newRow("PUE below 1") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "facility.pue=0.8"} << "facility.pue";
+    QTest::newRow("unknown key") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "network.radix=64"} << "network.radix";
+    QTest::newRow("fabric") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "network.planes=1", "--set", "network.tiers=2"} << "network.tiers";
+    QTest::newRow("no scenario") << QStringList{"evaluate", "no-such-preset"} << "no-such-preset";
+    QTest::newRow("sweep axis") << QStringList{"sweep", "gb200-nvl72-1m", "--vary", "cluster.gpus=1:2"} << "cluster.gpus";
+    QTest::newRow("samples") << QStringList{"sweep", "gb200-nvl72-1m", "--samples", "-5"} << "--samples";
+  }
+  void badInputExitsTwoAndWritesNothing() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, field);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("result"));
+    const Run run = cli(arguments + QStringList{QStringLiteral("-o"), path});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("error: ") + field), qPrintable(run.err));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(run.out.isEmpty());
+  }
+
+  void damagedScenarioFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("broken.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"cluster\": {\"gpus\": 1000");
+    file.close();
+    const Run run = cli({QStringLiteral("evaluate"), path});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("not valid JSON")));
+  }
+
+  void calibratePasses() {
+    const Run run = cli({QStringLiteral("calibrate")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("superpod-b200-64su/core")));
+    QVERIFY(!run.out.contains(QStringLiteral("MISS")));
+  }
+
+  void sweepGridToCsv() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sweep.csv"));
+    const Run run = cli({QStringLiteral("sweep"), QStringLiteral("gb200-nvl72-1m"), QStringLiteral("--vary"),
+                         QStringLiteral("cluster.gpus=150000:1000000:5"), QStringLiteral("--vary"),
+                         QStringLiteral("network.oversubscriptionTier1=1:2:2"), QStringLiteral("--outputs"),
+                         QStringLiteral("power.itMw,network.switches"), QStringLiteral("-o"), path});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.contains(QStringLiteral("10 of 10 scenarios")));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 11);
+    QCOMPARE(lines[0], QStringLiteral("cluster.gpus,network.oversubscriptionTier1,power.itMw,network.switches"));
+    const QStringList last = lines[10].split(QLatin1Char(','));
+    QCOMPARE(last[0].toDouble(), 1e6);
+    QCOMPARE(last[1].toDouble(), 2.0);
+    const OutputValues expected = evaluatePreset("gb200-nvl72-1m", {{"network.oversubscriptionTier1", "2"}});
+    QVERIFY(near(last[2].toDouble(), at(expected, OutputId::powerItMw), 1e-12));
+    QCOMPARE(last[3].toDouble(), at(expected, OutputId::networkSwitches));
+  }
+
+  void sweepMonteCarlo() {
+    const Run run = cli({QStringLiteral("sweep"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--samples"),
+                         QStringLiteral("2000"), QStringLiteral("--outputs"), QStringLiteral("cost.tcoUsdPerYear")});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 2001);
+    QVERIFY(lines[0].endsWith(QStringLiteral(",cost.tcoUsdPerYear")));
+    QSet<QString> distinct;
+    for (int i = 1; i < lines.size(); ++i) distinct.insert(lines[i].section(QLatin1Char(','), -1));
+    QVERIFY(distinct.size() > 1900);
+  }
+
+  void schemaDocumentsEveryInputAndOutput() {
+    const Run run = cli({QStringLiteral("schema")});
+    QCOMPARE(run.exitCode, 0);
+    for (const InputSpec& spec : inputSpecs()) QVERIFY2(run.out.contains(QString::fromLatin1(spec.path)), spec.path);
+    for (const OutputSpec& spec : outputSpecs()) QVERIFY2(run.out.contains(QString::fromLatin1(spec.path)), spec.path);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"

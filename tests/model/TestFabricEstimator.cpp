@@ -1,0 +1,124 @@
+#include "FabricEstimator.h"
+#include "ScenarioFixtures.h"
+
+using namespace gigaplan;
+using namespace gigaplan::test;
+
+class TestFabricEstimator : public QObject {
+  Q_OBJECT
+ private slots:
+  void referenceFabrics_data() {
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<double>("tiers");
+    QTest::addColumn<double>("leaf");
+    QTest::addColumn<double>("spine");
+    QTest::addColumn<double>("core");
+    // NVIDIA DGX SuperPOD reference architectures and the k=64 fat-tree formulas.
+    QTest::newRow("H100 1 SU") << "superpod-h100-1su" << 2.0 << 8.0 << 4.0 << 0.0;
+    QTest::newRow("H100 3 SU, spines for 4 SU") << "superpod-h100-3su" << 2.0 << 24.0 << 16.0 << 0.0;
+    QTest::newRow("B200 8 SU") << "superpod-b200-8su" << 2.0 << 64.0 << 32.0 << 0.0;
+    QTest::newRow("B200 16 SU") << "superpod-b200-16su" << 3.0 << 128.0 << 128.0 << 64.0;
+    QTest::newRow("B200 64 SU") << "superpod-b200-64su" << 3.0 << 512.0 << 512.0 << 256.0;
+    QTest::newRow("k=64, 3 tiers full") << "fat-tree-k64-3tier" << 3.0 << 2048.0 << 2048.0 << 1024.0;
+  }
+  void referenceFabrics() {
+    QFETCH(QString, preset);
+    QFETCH(double, tiers);
+    QFETCH(double, leaf);
+    QFETCH(double, spine);
+    QFETCH(double, core);
+    const OutputValues out = evaluatePreset(preset);
+    QCOMPARE(at(out, OutputId::networkFeasible), 1.0);
+    QCOMPARE(at(out, OutputId::networkTiers), tiers);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier1), leaf);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier2), spine);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier3), core);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier4), 0.0);
+  }
+
+  void millionGpusTakeTwoPlanesOfThreeTiers() {
+    // 800G NICs on 144 x 800G switches: one plane would need 4 tiers (144^3/4 = 746,496 < 1M);
+    // two planes of 400G links give 288 ports per switch and 288^3/4 = 5,971,968 per plane.
+    const OutputValues out = evaluatePreset("gb200-nvl72-1m");
+    QCOMPARE(at(out, OutputId::networkPlanes), 2.0);
+    QCOMPARE(at(out, OutputId::networkTiers), 3.0);
+    QCOMPARE(at(out, OutputId::networkLinkGbps), 400.0);
+    QCOMPARE(at(out, OutputId::networkEffectiveRadix), 288.0);
+    QCOMPARE(at(out, OutputId::networkMaxEndpointsPerPlane), 5971968.0);
+    // Leaves per plane: 4 rails x ceil(250,000 trays / 144) = 6,948; spines the same; core half.
+    QCOMPARE(at(out, OutputId::networkSwitchesTier1), 2 * 6948.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier2), 2 * 6948.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier3), 2 * 3474.0);
+    QCOMPARE(at(out, OutputId::networkLinksTier1), 2e6);
+    // Non-blocking: 1M GPUs x 800 Gb/s / 2 = 400 Pb/s, the full NIC rate per GPU.
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkBisectionPbps), 400.0, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkBisectionPerGpuGbps), 800.0, 1e-12);
+  }
+
+  void fourTiersWhenPlanesCannotHelp() {
+    // 64-port 400G switches: two planes of 200G give k=128 and 524,288 per plane, still short of
+    // 1M; four planes would split below the 200G minimum. So one plane of four tiers (k^4/8).
+    const OutputValues out = evaluatePreset("h100-100k-400g", {{"cluster.gpus", "1000000"}, {"network.switch", "quantum-2-qm9700"}});
+    QCOMPARE(at(out, OutputId::networkPlanes), 1.0);
+    QCOMPARE(at(out, OutputId::networkTiers), 4.0);
+    QCOMPARE(at(out, OutputId::networkMaxEndpointsPerPlane), 2097152.0);
+    QVERIFY(at(out, OutputId::networkSwitchesTier4) > 0);
+  }
+
+  void ethernetPortsBreakOut() {
+    // A 64 x 800G switch serves 128 NICs of 400G.
+    const OutputValues out = evaluatePreset("colossus-150k-h100");
+    QCOMPARE(at(out, OutputId::networkEffectiveRadix), 128.0);
+    QCOMPARE(at(out, OutputId::networkPlanes), 1.0);
+    QCOMPARE(at(out, OutputId::networkTiers), 3.0);
+  }
+
+  void oversubscribedLeaves() {
+    // 2:1 at the leaf of a 64-port switch: 42 down, 22 up. 2,048 nodes x 8 rails:
+    // leaves 8 x ceil(2048/42) = 392; spines ceil(392 x 22 / 32) = 270; core ceil(270 x 32 / 64) = 135.
+    // Narrowest boundary: 392 x 22 = 8,624 links -> bisection 8,624 x 400 / 2 Gb/s.
+    const OutputValues out = evaluatePreset("llama3-16k-h100", {{"network.oversubscriptionTier1", "2"}});
+    QCOMPARE(at(out, OutputId::networkSwitchesTier1), 392.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier2), 270.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier3), 135.0);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkBisectionPbps), 1.7248, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkBisectionPerGpuGbps), 210.546875, 1e-12);
+  }
+
+  void allReduceTime() {
+    // 16,384 GPUs in domains of 8 at 450 GB/s, 50 GB/s per GPU across 2,048 domains, 1 GB:
+    // 2(7/8)(1e9/450e9) + 2(2047/2048)(1.25e8/50e9) + 2 log2(8) 3 us + 2 log2(2048) 10 us = 9.12445 ms.
+    const OutputValues out = evaluatePreset("llama3-16k-h100");
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkAllReduceMs), 9.12444748263889, 1e-9);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkAllReduceBusGBps), 219.17797581636293, 1e-9);
+  }
+
+  void mediaFollowTheReachClasses() {
+    // Llama cluster, 3 tiers of 400G links on 400G ports, 512 leaves and 512 spines of 32 uplinks:
+    // tier 1 multimode (NIC + switch module), tier 2 single-mode DR and tier 3 single-mode FR
+    // (a module at each end).
+    const OutputValues out = evaluatePreset("llama3-16k-h100");
+    QCOMPARE(at(out, OutputId::networkTransceiversMultimode), 2 * 16384.0);
+    QCOMPARE(at(out, OutputId::networkTransceiversSinglemodeDr), 2 * 16384.0);
+    QCOMPARE(at(out, OutputId::networkTransceiversSinglemodeFr), 2 * 16384.0);
+    QCOMPARE(at(out, OutputId::networkCablesFiber), 3 * 16384.0);
+    // 16,384 x (20 m + 80 m + 300 m)
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkFiberKm), 327.68 + 1310.72 + 4915.2, 1e-12);
+    const OutputValues copper = evaluatePreset("llama3-16k-h100", {{"network.tier1Reach", "copper"}});
+    QCOMPARE(at(copper, OutputId::networkCablesCopper), 16384.0);
+    QCOMPARE(at(copper, OutputId::networkTransceiversMultimode), 0.0);
+  }
+
+  void switchThatCannotBuildTheFabric() {
+    const InputValues inputs = presetInputs("gb200-nvl72-1m", {{"network.planes", "1"}, {"network.tiers", "2"}});
+    const OutputValues out = evaluate(inputs);
+    QCOMPARE(at(out, OutputId::networkFeasible), 0.0);
+    const auto problem = fabricProblem(inputs, out);
+    QVERIFY(problem.has_value());
+    QCOMPARE(problem->field, QStringLiteral("network.tiers"));
+    QVERIFY(problem->message.contains(QStringLiteral("1,000,000 endpoints")));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestFabricEstimator)
+#include "TestFabricEstimator.moc"
