@@ -13,7 +13,8 @@ namespace cost_detail {
 template <class V>
 V capitalRecoveryFactor(const V& rate, const V& years) {
   const V safeRate = maxOf(rate, 1e-9);
-  return where(rate > 1e-9, V(safeRate / (1.0 - powOf(V(1.0 + safeRate), V(-years)))), V(1.0 / years));
+  // (1 + r)^-n as exp(-n log(1 + r)): Eigen's vectorized exp and log are far cheaper than its pow.
+  return where(rate > 1e-9, V(safeRate / (1.0 - expOf(V(-years * logOnePlusOf(safeRate))))), V(1.0 / years));
 }
 }  // namespace cost_detail
 

@@ -25,6 +25,9 @@ class BatchEvaluator {
 
   ScenarioMatrix evaluate(const ScenarioMatrix& inputs, const Progress& progress = {},
                           const std::atomic<bool>* cancel = nullptr) const;
+  /// As above, into `outputs` (resized when its shape differs), so repeated runs reuse memory.
+  void evaluate(const ScenarioMatrix& inputs, ScenarioMatrix& outputs, const Progress& progress = {},
+                const std::atomic<bool>* cancel = nullptr) const;
 };
 
 /// One row of a ScenarioMatrix from resolved inputs.

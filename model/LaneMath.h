@@ -25,7 +25,7 @@ inline double floorOf(double x) { return std::floor(x); }
 inline double sqrtOf(double x) { return std::sqrt(x); }
 inline double expOf(double x) { return std::exp(x); }
 inline double log2Of(double x) { return std::log2(x); }
-inline double powOf(double base, double exponent) { return std::pow(base, exponent); }
+inline double logOnePlusOf(double x) { return std::log(1.0 + x); }
 inline double maxOf(double a, double b) { return a > b ? a : b; }
 inline double minOf(double a, double b) { return a < b ? a : b; }
 inline double where(bool condition, double a, double b) { return condition ? a : b; }
@@ -36,7 +36,7 @@ inline Lanes floorOf(const Lanes& x) { return x.floor(); }
 inline Lanes sqrtOf(const Lanes& x) { return x.sqrt(); }
 inline Lanes expOf(const Lanes& x) { return x.exp(); }
 inline Lanes log2Of(const Lanes& x) { return x.log() * (1.0 / std::log(2.0)); }
-inline Lanes powOf(const Lanes& base, const Lanes& exponent) { return base.pow(exponent); }
+inline Lanes logOnePlusOf(const Lanes& x) { return (1.0 + x).log(); }
 inline Lanes maxOf(const Lanes& a, const Lanes& b) { return a.max(b); }
 inline Lanes maxOf(const Lanes& a, double b) { return a.max(b); }
 inline Lanes maxOf(double a, const Lanes& b) { return b.max(a); }
