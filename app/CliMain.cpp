@@ -14,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QRandomGenerator64>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -269,36 +270,49 @@ int commandSweep(const QStringList& arguments) {
     for (const OutputSpec& spec : outputSpecs()) columns.push_back(spec.id);
   }
 
-  ScenarioMatrix inputs;
-  std::vector<InputId> variedInputs;
+  // The sweep runs in blocks: generate, evaluate, append CSV. Memory stays bounded at any size.
+  QList<SweepAxis> axes;
+  QList<UncertainInput> uncertain;
+  Eigen::Index total = 0;
+  quint64 seed = 1;
   if (grid) {
-    QList<SweepAxis> axes;
     double rows = 1;
     for (const QString& text : parser.values(varyOption)) {
       if (auto axis = parseSweepAxis(text, errors)) {
         axes.append(*axis);
-        variedInputs.push_back(axis->input);
         rows *= axis->steps;
       }
     }
-    if (rows > 50e6) errors.append({QStringLiteral("--vary"), QStringLiteral("the grid has %1 rows; at most 50,000,000").arg(rows, 0, 'g', 4)});
+    if (rows > 1e9) errors.append({QStringLiteral("--vary"), QStringLiteral("the grid has %1 rows; at most 1,000,000,000").arg(rows, 0, 'g', 4)});
     if (!errors.isEmpty()) return reportErrors(errors);
-    inputs = gridScenarios(resolved->values, axes);
+    total = gridSize(axes);
   } else {
     bool ok = false;
-    const int samples = parser.value(samplesOption).toInt(&ok);
-    if (!ok || samples < 1 || samples > 50000000)
-      errors.append({QStringLiteral("--samples"), QStringLiteral("'%1' must be a whole number from 1 to 50,000,000").arg(parser.value(samplesOption))});
-    const quint64 seed = parser.value(seedOption).toULongLong(&ok);
+    total = parser.value(samplesOption).toLongLong(&ok);
+    if (!ok || total < 1 || total > 1000000000)
+      errors.append({QStringLiteral("--samples"), QStringLiteral("'%1' must be a whole number from 1 to 1,000,000,000").arg(parser.value(samplesOption))});
+    seed = parser.value(seedOption).toULongLong(&ok);
     if (!ok) errors.append({QStringLiteral("--seed"), QStringLiteral("'%1' is not a whole number").arg(parser.value(seedOption))});
-    QList<UncertainInput> uncertain;
     for (const QString& text : parser.values(uncertainOption))
       if (auto input = parseUncertainInput(text, errors)) uncertain.append(*input);
     if (!errors.isEmpty()) return reportErrors(errors);
     if (uncertain.isEmpty()) uncertain = uncertaintyFromConfidence(*resolved);
-    for (const UncertainInput& input : uncertain) variedInputs.push_back(input.input);
-    inputs = monteCarloScenarios(resolved->values, uncertain, samples, seed);
   }
+
+  const QString outputPath = parser.value(outputOption());
+  const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
+  QSaveFile file(outputPath);
+  if (!toStdout && !file.open(QIODevice::WriteOnly)) {
+    err() << "error: " << outputPath << ": cannot write: " << file.errorString() << "\n";
+    return kExitBadInput;
+  }
+  auto writeBytes = [&](const QByteArray& bytes) {
+    if (toStdout) {
+      std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    } else {
+      file.write(bytes);
+    }
+  };
 
   const bool showProgress = !parser.isSet(quietOption);
   const bool terminal = isatty(fileno(stderr));
@@ -306,7 +320,7 @@ int commandSweep(const QStringList& arguments) {
   QElapsedTimer timer;
   timer.start();
   const QLocale locale(QLocale::English);
-  auto progress = [&](Eigen::Index done, Eigen::Index total) {
+  auto progress = [&](Eigen::Index done) {
     if (!showProgress) return;
     err() << (terminal ? "\r" : "") << "sweep: evaluated " << locale.toString(static_cast<qlonglong>(done)) << " of "
           << locale.toString(static_cast<qlonglong>(total)) << " scenarios ("
@@ -314,37 +328,62 @@ int commandSweep(const QStringList& arguments) {
           << (terminal ? "" : "\n");
     err().flush();
   };
-  const ScenarioMatrix outputs = BatchEvaluator().evaluate(inputs, progress, &cancelRequested);
+
+  std::vector<OutputId> wanted = columns;
+  wanted.push_back(OutputId::networkFeasible);  // counted below, not printed
+  const auto feasibleColumn = static_cast<Eigen::Index>(columns.size());
+  QRandomGenerator64 random(seed);
+  constexpr Eigen::Index kBlock = 262144;
+  Eigen::Index infeasible = 0;
+  bool headerWritten = false;
+  ScenarioMatrix outputs;
+  QByteArray csv;
+  for (Eigen::Index start = 0; start < total; start += kBlock) {
+    if (cancelRequested.load()) break;
+    const Eigen::Index rows = std::min(kBlock, total - start);
+    const ScenarioBatch batch = grid ? gridBatch(resolved->values, axes, start, rows)
+                                     : monteCarloBatch(resolved->values, uncertain, rows, random);
+    BatchEvaluator().evaluate(batch, wanted, outputs, {}, &cancelRequested);
+    if (cancelRequested.load()) break;
+    infeasible += (outputs.col(feasibleColumn) < 0.5).count();
+    csv.clear();
+    if (!headerWritten) {
+      for (InputId id : batch.varied) csv.append(inputSpec(id).path).append(',');
+      for (OutputId id : columns) csv.append(outputSpec(id).path).append(',');
+      csv.back() = '\n';
+      headerWritten = true;
+    }
+    for (Eigen::Index row = 0; row < rows; ++row) {
+      for (Eigen::Index v = 0; v < batch.values.cols(); ++v) {
+        appendNumber(csv, batch.values(row, v));
+        csv.append(',');
+      }
+      for (Eigen::Index c = 0; c < feasibleColumn; ++c) {
+        appendNumber(csv, outputs(row, c));
+        csv.append(',');
+      }
+      csv.back() = '\n';
+    }
+    writeBytes(csv);
+    progress(start + rows);
+  }
   if (cancelRequested.load()) {
-    err() << "\nsweep: cancelled, nothing written\n";
+    err() << "\nsweep: cancelled" << (toStdout ? "" : ", nothing written") << "\n";
     return kExitCancelled;
   }
+  if (!toStdout && !file.commit()) {
+    err() << "error: " << outputPath << ": cannot write: " << file.errorString() << "\n";
+    return kExitBadInput;
+  }
+  std::fflush(stdout);
   if (showProgress) {
-    err() << (terminal ? "\n" : "") << "sweep: " << locale.toString(static_cast<qlonglong>(inputs.rows()))
-          << " scenarios in " << timer.elapsed() << " ms";
-    const Eigen::Index infeasible = countInfeasible(outputs);
+    err() << (terminal ? "\n" : "") << "sweep: " << locale.toString(static_cast<qlonglong>(total)) << " scenarios in "
+          << timer.elapsed() << " ms";
     if (infeasible > 0) err() << "; " << infeasible << " with a fabric the switch cannot build (network.feasible = 0)";
     err() << "\n";
     err().flush();
   }
-
-  QByteArray csv;
-  csv.reserve(static_cast<qsizetype>(inputs.rows()) * static_cast<qsizetype>(columns.size() + variedInputs.size()) * 12);
-  for (InputId id : variedInputs) csv.append(inputSpec(id).path).append(',');
-  for (OutputId id : columns) csv.append(outputSpec(id).path).append(',');
-  csv.back() = '\n';
-  for (Eigen::Index row = 0; row < inputs.rows(); ++row) {
-    for (InputId id : variedInputs) {
-      appendNumber(csv, inputs(row, static_cast<Eigen::Index>(id)));
-      csv.append(',');
-    }
-    for (OutputId id : columns) {
-      appendNumber(csv, outputs(row, static_cast<Eigen::Index>(id)));
-      csv.append(',');
-    }
-    csv.back() = '\n';
-  }
-  return writeOutput(parser.value(outputOption()), csv) ? 0 : kExitBadInput;
+  return 0;
 }
 
 int commandSchema(const QStringList& arguments) {

@@ -14,7 +14,7 @@ template <class V>
 V capitalRecoveryFactor(const V& rate, const V& years) {
   const V safeRate = maxOf(rate, 1e-9);
   // (1 + r)^-n as exp(-n log(1 + r)): Eigen's vectorized exp and log are far cheaper than its pow.
-  return where(rate > 1e-9, V(safeRate / (1.0 - expOf(V(-years * logOnePlusOf(safeRate))))), V(1.0 / years));
+  return where(greater(rate, 1e-9), V(safeRate / (1.0 - expOf(V(-years * logOf(V(1.0 + safeRate)))))), V(1.0 / years));
 }
 }  // namespace cost_detail
 

@@ -7,6 +7,43 @@
 
 namespace gigaplan {
 
+namespace {
+
+// Moves kLaneWidth consecutive doubles into a lane and back. A short last chunk repeats its
+// first scenario so the unused lanes stay finite.
+Lanes loadLanes(const double* values, Eigen::Index count) {
+#if defined(__AVX2__)
+  if (count == kLaneWidth) return _mm256_loadu_pd(values);
+#endif
+  alignas(32) double buffer[kLaneWidth];
+  for (int i = 0; i < kLaneWidth; ++i) buffer[i] = values[i < count ? i : 0];
+#if defined(__AVX2__)
+  return _mm256_load_pd(buffer);
+#else
+  return buffer[0];
+#endif
+}
+
+void storeLanes(Lanes lanes, double* values, Eigen::Index count) {
+#if defined(__AVX2__)
+  if (count == kLaneWidth) return _mm256_storeu_pd(values, lanes);
+  alignas(32) double buffer[kLaneWidth];
+  _mm256_store_pd(buffer, lanes);
+  std::copy_n(buffer, count, values);
+#else
+  if (count > 0) values[0] = lanes;
+#endif
+}
+
+// One chunk of kLaneWidth scenarios, with every estimator inlined so lane values stay in registers.
+__attribute__((flatten)) void evaluateLanes(const std::array<Lanes, kInputCount>& inputs,
+                                            std::array<Lanes, kOutputCount>& outputs) {
+  ModelFrame<Lanes> frame{inputs, outputs};
+  evaluatePlanningModel(frame);
+}
+
+}  // namespace
+
 OutputValues evaluate(const InputValues& inputs) {
   OutputValues outputs;
   outputs.fill(0.0);
@@ -15,58 +52,81 @@ OutputValues evaluate(const InputValues& inputs) {
   return outputs;
 }
 
-Eigen::Array<double, 1, Eigen::Dynamic> toRow(const InputValues& inputs) {
-  Eigen::Array<double, 1, Eigen::Dynamic> row(static_cast<Eigen::Index>(kInputCount));
-  for (std::size_t i = 0; i < kInputCount; ++i) row(static_cast<Eigen::Index>(i)) = inputs[i];
-  return row;
+InputValues ScenarioBatch::scenario(Eigen::Index row) const {
+  InputValues inputs = base;
+  for (std::size_t v = 0; v < varied.size(); ++v)
+    inputs[static_cast<std::size_t>(varied[v])] = values(row, static_cast<Eigen::Index>(v));
+  return inputs;
 }
 
-ScenarioMatrix BatchEvaluator::evaluate(const ScenarioMatrix& inputs, const Progress& progress,
+std::vector<OutputId> allOutputs() {
+  std::vector<OutputId> ids;
+  for (const OutputSpec& spec : outputSpecs()) ids.push_back(spec.id);
+  return ids;
+}
+
+ScenarioMatrix BatchEvaluator::evaluate(const ScenarioBatch& batch, const Progress& progress,
                                         const std::atomic<bool>* cancel) const {
   ScenarioMatrix outputs;
-  evaluate(inputs, outputs, progress, cancel);
+  evaluate(batch, allOutputs(), outputs, progress, cancel);
   return outputs;
 }
 
-void BatchEvaluator::evaluate(const ScenarioMatrix& inputs, ScenarioMatrix& outputs, const Progress& progress,
-                              const std::atomic<bool>* cancel) const {
-  const Eigen::Index rows = inputs.rows();
-  outputs.resize(rows, static_cast<Eigen::Index>(kOutputCount));
+void BatchEvaluator::evaluate(const ScenarioBatch& batch, const std::vector<OutputId>& wanted, ScenarioMatrix& outputs,
+                              const Progress& progress, const std::atomic<bool>* cancel) const {
+  const Eigen::Index rows = batch.size();
+  const auto variedCount = static_cast<Eigen::Index>(batch.varied.size());
+  const auto wantedCount = static_cast<Eigen::Index>(wanted.size());
+  outputs.resize(rows, wantedCount);
+
   std::array<Lanes, kInputCount> laneInputs;
+  for (std::size_t i = 0; i < kInputCount; ++i) laneInputs[i] = constant<Lanes>(batch.base[i]);
   std::array<Lanes, kOutputCount> laneOutputs;
-  for (Lanes& lane : laneOutputs) lane.setZero();  // every chunk writes the same outputs
-  // Report progress about every 64k rows: often enough for a bar, rare enough to cost nothing.
+  laneOutputs.fill(constant<Lanes>(0.0));
+
+  // Rows go in blocks: each varied column is read, and each wanted column written, as one
+  // contiguous run per block, with the lanes staged in between. Reading a hundred columns a
+  // few values at a time would leave the processor waiting on memory instead of computing.
+  constexpr Eigen::Index kBlockRows = 256;
+  constexpr Eigen::Index kChunksPerBlock = kBlockRows / kLaneWidth;
+  std::vector<Lanes> stagedInputs(static_cast<std::size_t>(variedCount * kChunksPerBlock));
+  std::vector<Lanes> stagedOutputs(static_cast<std::size_t>(wantedCount * kChunksPerBlock));
   constexpr Eigen::Index kProgressEvery = 65536;
   Eigen::Index nextReport = kProgressEvery;
-  for (Eigen::Index start = 0; start < rows; start += kLaneWidth) {
+
+  for (Eigen::Index blockStart = 0; blockStart < rows; blockStart += kBlockRows) {
     if (cancel && cancel->load(std::memory_order_relaxed)) {
-      outputs.bottomRows(rows - start).setConstant(std::numeric_limits<double>::quiet_NaN());
-      break;
+      outputs.bottomRows(rows - blockStart).setConstant(std::numeric_limits<double>::quiet_NaN());
+      return;
     }
-    const Eigen::Index count = std::min<Eigen::Index>(kLaneWidth, rows - start);
-    if (count == kLaneWidth) {
-      for (std::size_t c = 0; c < kInputCount; ++c)
-        laneInputs[c] = inputs.col(static_cast<Eigen::Index>(c)).segment<kLaneWidth>(start);
-    } else {
-      for (std::size_t c = 0; c < kInputCount; ++c) {
-        const auto column = inputs.col(static_cast<Eigen::Index>(c));
-        laneInputs[c].head(count) = column.segment(start, count);
-        // A short last lane repeats its first row so the unused slots stay finite.
-        laneInputs[c].tail(kLaneWidth - count).setConstant(column(start));
-      }
+    const Eigen::Index blockRows = std::min(kBlockRows, rows - blockStart);
+    const Eigen::Index chunks = (blockRows + kLaneWidth - 1) / kLaneWidth;
+    auto countOf = [&](Eigen::Index chunk) { return std::min<Eigen::Index>(kLaneWidth, blockRows - chunk * kLaneWidth); };
+    for (Eigen::Index v = 0; v < variedCount; ++v) {
+      const double* column = batch.values.col(v).data() + blockStart;
+      for (Eigen::Index chunk = 0; chunk < chunks; ++chunk)
+        stagedInputs[static_cast<std::size_t>(v * kChunksPerBlock + chunk)] =
+            loadLanes(column + chunk * kLaneWidth, countOf(chunk));
     }
-    ModelFrame<Lanes> frame{laneInputs, laneOutputs};
-    evaluatePlanningModel(frame);
-    if (count == kLaneWidth) {
-      for (std::size_t c = 0; c < kOutputCount; ++c)
-        outputs.col(static_cast<Eigen::Index>(c)).segment<kLaneWidth>(start) = laneOutputs[c];
-    } else {
-      for (std::size_t c = 0; c < kOutputCount; ++c)
-        outputs.col(static_cast<Eigen::Index>(c)).segment(start, count) = laneOutputs[c].head(count);
+    for (Eigen::Index chunk = 0; chunk < chunks; ++chunk) {
+      for (Eigen::Index v = 0; v < variedCount; ++v)
+        laneInputs[static_cast<std::size_t>(batch.varied[static_cast<std::size_t>(v)])] =
+            stagedInputs[static_cast<std::size_t>(v * kChunksPerBlock + chunk)];
+      evaluateLanes(laneInputs, laneOutputs);
+      for (Eigen::Index w = 0; w < wantedCount; ++w)
+        stagedOutputs[static_cast<std::size_t>(w * kChunksPerBlock + chunk)] =
+            laneOutputs[static_cast<std::size_t>(wanted[static_cast<std::size_t>(w)])];
     }
-    if (progress && (start + count >= nextReport || start + count == rows)) {
-      progress(start + count, rows);
-      nextReport += kProgressEvery;
+    for (Eigen::Index w = 0; w < wantedCount; ++w) {
+      double* column = outputs.col(w).data() + blockStart;
+      for (Eigen::Index chunk = 0; chunk < chunks; ++chunk)
+        storeLanes(stagedOutputs[static_cast<std::size_t>(w * kChunksPerBlock + chunk)], column + chunk * kLaneWidth,
+                   countOf(chunk));
+    }
+    const Eigen::Index done = blockStart + blockRows;
+    if (progress && (done >= nextReport || done == rows)) {
+      progress(done, rows);
+      nextReport = done + kProgressEvery;
     }
   }
 }

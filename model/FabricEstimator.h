@@ -33,7 +33,7 @@ PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
   const V& ports = f.in(InputId::networkSwitchRadix);
   s.linkGbps = f.in(InputId::networkNicSpeedGbps) / planes;
   // A port faster than the link breaks out into several links; a link faster than a port bonds ports.
-  s.radix = where(s.linkGbps <= portGbps, V(ports * floorOf(V(portGbps / s.linkGbps))),
+  s.radix = where(lessEqual(s.linkGbps, portGbps), V(ports * floorOf(V(portGbps / s.linkGbps))),
                   floorOf(V(ports / ceilOf(V(s.linkGbps / portGbps)))));
   auto split = [&](InputId oversubscription, V& down, V& up) {
     const V& o = f.in(oversubscription);
@@ -52,8 +52,9 @@ PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
 /// Fewest tiers (2, 3 or 4) that connect `endpoints`; 5 when even four tiers cannot.
 template <class V>
 V tiersNeeded(const PlaneShape<V>& s, const V& endpoints) {
-  return where(endpoints <= s.maxEndpoints2, 2.0,
-               where(endpoints <= s.maxEndpoints3, 3.0, where(endpoints <= s.maxEndpoints4, 4.0, 5.0)));
+  return where(lessEqual(endpoints, s.maxEndpoints2), 2.0,
+               where(lessEqual(endpoints, s.maxEndpoints3), 3.0,
+                     where(lessEqual(endpoints, s.maxEndpoints4), 4.0, 5.0)));
 }
 
 }  // namespace fabric_detail
@@ -73,7 +74,7 @@ void estimateFabric(ModelFrame<V>& f) {
   // (as given, else 3) without splitting a NIC below network.minPlaneLinkGbps.
   const V& planesIn = f.in(InputId::networkPlanes);
   const V& tiersIn = f.in(InputId::networkTiers);
-  const V tierTarget = where(tiersIn > 0.5, tiersIn, constant<V>(3.0));
+  const V tierTarget = where(greater(tiersIn, 0.5), tiersIn, 3.0);
   V autoPlanes = constant<V>(1.0);
   V chosen = constant<V>(0.0);  // 1 once a plane count has been chosen
   for (double candidate : {1.0, 2.0, 4.0, 8.0}) {
@@ -81,18 +82,18 @@ void estimateFabric(ModelFrame<V>& f) {
     const PlaneShape<V> shape = planeShape(f, candidatePlanes);
     const V linkFast = candidate == 1.0
                            ? constant<V>(1.0)
-                           : where(shape.linkGbps >= f.in(InputId::networkMinPlaneLinkGbps), 1.0, 0.0);
-    const V fits = where(tiersNeeded(shape, designEndpoints) <= tierTarget, linkFast, constant<V>(0.0));
-    autoPlanes = where(chosen < 0.5 && fits > 0.5, candidatePlanes, autoPlanes);
+                           : where(greaterEqual(shape.linkGbps, f.in(InputId::networkMinPlaneLinkGbps)), 1.0, 0.0);
+    const V fits = where(lessEqual(tiersNeeded(shape, designEndpoints), tierTarget), linkFast, 0.0);
+    autoPlanes = where(both(less(chosen, 0.5), greater(fits, 0.5)), candidatePlanes, autoPlanes);
     chosen = maxOf(chosen, fits);
   }
-  const V planes = where(planesIn > 0.5, planesIn, autoPlanes);
+  const V planes = where(greater(planesIn, 0.5), planesIn, autoPlanes);
   const PlaneShape<V> s = planeShape(f, planes);
   const V needed = tiersNeeded(s, designEndpoints);
-  const V tiers = where(tiersIn > 0.5, tiersIn, minOf(needed, 4.0));
+  const V tiers = where(greater(tiersIn, 0.5), tiersIn, minOf(needed, 4.0));
   const V maxEndpoints =
-      where(tiers < 2.5, s.maxEndpoints2, where(tiers < 3.5, s.maxEndpoints3, s.maxEndpoints4));
-  f.out(OutputId::networkFeasible) = where(designEndpoints <= maxEndpoints, 1.0, 0.0);
+      where(less(tiers, 2.5), s.maxEndpoints2, where(less(tiers, 3.5), s.maxEndpoints3, s.maxEndpoints4));
+  f.out(OutputId::networkFeasible) = where(lessEqual(designEndpoints, maxEndpoints), 1.0, 0.0);
   f.out(OutputId::networkPlanes) = planes;
   f.out(OutputId::networkTiers) = tiers;
   f.out(OutputId::networkLinkGbps) = s.linkGbps;
@@ -106,11 +107,11 @@ void estimateFabric(ModelFrame<V>& f) {
   const V designNodes = ceilOf(V(designGpus / gpusPerNode));
   const V leaves = rails * ceilOf(V(nodes / s.down1));
   const V designLeaves = rails * ceilOf(V(designNodes / s.down1));
-  const V twoTier = where(tiers < 2.5, 1.0, 0.0);
+  const V twoTier = where(less(tiers, 2.5), 1.0, 0.0);
   const V threeUp = 1.0 - twoTier;
-  const V fourTier = where(tiers > 3.5, 1.0, 0.0);
+  const V fourTier = where(greater(tiers, 3.5), 1.0, 0.0);
   const V threeTier = threeUp - fourTier;
-  const V tier2 = where(tiers < 2.5, ceilOf(V(designLeaves * s.up1 / s.radix)),
+  const V tier2 = where(less(tiers, 2.5), ceilOf(V(designLeaves * s.up1 / s.radix)),
                         ceilOf(V(designLeaves * s.up1 / s.down2)));
   const V tier3 = threeTier * ceilOf(V(tier2 * s.up2 / s.radix)) + fourTier * ceilOf(V(tier2 * s.up2 / s.down3));
   const V tier4 = fourTier * ceilOf(V(tier3 * s.up3 / s.radix));
@@ -132,8 +133,8 @@ void estimateFabric(ModelFrame<V>& f) {
 
   // Bisection: the narrowest tier boundary of each plane, halved.
   V narrowest = minOf(endpoints, links2);
-  narrowest = where(tiers > 2.5, minOf(narrowest, links3), narrowest);
-  narrowest = where(tiers > 3.5, minOf(narrowest, links4), narrowest);
+  narrowest = where(greater(tiers, 2.5), minOf(narrowest, links3), narrowest);
+  narrowest = where(greater(tiers, 3.5), minOf(narrowest, links4), narrowest);
   const V bisectionGbps = planes * s.linkGbps * narrowest * 0.5;
   f.out(OutputId::networkBisectionPbps) = bisectionGbps * 1e-6;
   f.out(OutputId::networkBisectionPerGpuGbps) = bisectionGbps / (gpus * 0.5);
@@ -156,7 +157,7 @@ void estimateFabric(ModelFrame<V>& f) {
   // Media. A link end on a switch takes link/port of a module (breakout) or whole bonded ports.
   const V& portGbps = f.in(InputId::networkSwitchPortSpeedGbps);
   const V portsPerLinkEnd =
-      where(s.linkGbps <= portGbps, V(s.linkGbps / portGbps), ceilOf(V(s.linkGbps / portGbps)));
+      where(lessEqual(s.linkGbps, portGbps), V(s.linkGbps / portGbps), ceilOf(V(s.linkGbps / portGbps)));
   const V nicModules = planes * links1 * s.linkGbps / nicGbps;
   const V allLinks[4] = {planes * links1, planes * links2, planes * links3, planes * links4};
   const V modulesPerTier[4] = {nicModules + ceilOf(V(allLinks[0] * portsPerLinkEnd)),
@@ -179,16 +180,20 @@ void estimateFabric(ModelFrame<V>& f) {
   V mediaW = constant<V>(0.0);
   V fiberM = constant<V>(0.0);
   for (int tier = 0; tier < 4; ++tier) {
-    const V endsPer400G = 2.0 * allLinks[tier] * s.linkGbps / 400.0;
+    V priceUsdPer400G = constant<V>(0.0);
+    V powerWPer400G = constant<V>(0.0);
     for (int media = 0; media < 5; ++media) {
-      const V here = where(reach[tier] == static_cast<double>(media), 1.0, 0.0);
-      modulesByClass[media] += here * modulesPerTier[tier];
-      cablesByClass[media] += here * allLinks[tier];
-      mediaUsd += here * endsPer400G * f.in(priceOf[media]);
-      mediaW += here * endsPer400G * f.in(powerOf[media]);
+      const auto here = equal(reach[tier], static_cast<double>(media));
+      modulesByClass[media] += where(here, modulesPerTier[tier], 0.0);
+      cablesByClass[media] += where(here, allLinks[tier], 0.0);
+      priceUsdPer400G = where(here, f.in(priceOf[media]), priceUsdPer400G);
+      powerWPer400G = where(here, f.in(powerOf[media]), powerWPer400G);
     }
-    const V optical = where(reach[tier] >= static_cast<double>(ReachClass::Multimode), 1.0, 0.0);
-    fiberM += optical * allLinks[tier] * lengthM[tier];
+    const V endsPer400G = 2.0 * allLinks[tier] * s.linkGbps / 400.0;
+    mediaUsd += endsPer400G * priceUsdPer400G;
+    mediaW += endsPer400G * powerWPer400G;
+    const auto optical = greaterEqual(reach[tier], static_cast<double>(ReachClass::Multimode));
+    fiberM += where(optical, V(allLinks[tier] * lengthM[tier]), 0.0);
   }
   const V fiberCables = cablesByClass[2] + cablesByClass[3] + cablesByClass[4];
   f.out(OutputId::networkTransceiversMultimode) = modulesByClass[2];

@@ -14,8 +14,9 @@ namespace facility_detail {
 template <class V>
 V redundantUnits(const V& loadPerUnit, const V& scheme) {
   const V base = ceilOf(loadPerUnit);
-  return where(scheme < 0.5, base,
-               where(scheme < 1.5, V(base + 1.0), where(scheme < 2.5, V(2.0 * base), ceilOf(V(base * (4.0 / 3.0))))));
+  return where(less(scheme, 0.5), base,
+               where(less(scheme, 1.5), V(base + 1.0),
+                     where(less(scheme, 2.5), V(2.0 * base), ceilOf(V(base * (4.0 / 3.0))))));
 }
 }  // namespace facility_detail
 
@@ -28,7 +29,7 @@ void estimateFacility(ModelFrame<V>& f) {
   const V modelMiscMw = itMw * f.in(InputId::facilityMiscOverheadFraction);
   const V modelOverheadMw = modelCoolingMw + modelLossMw + modelMiscMw;
   const V fixedScale = (f.in(InputId::facilityPue) - 1.0) * itMw / maxOf(modelOverheadMw, 1e-12);
-  const V scale = where(f.in(InputId::facilityPueMode) > 0.5, fixedScale, constant<V>(1.0));
+  const V scale = where(greater(f.in(InputId::facilityPueMode), 0.5), fixedScale, 1.0);
 
   f.out(OutputId::powerCoolingMw) = modelCoolingMw * scale;
   f.out(OutputId::powerElectricalLossMw) = modelLossMw * scale;

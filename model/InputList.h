@@ -45,11 +45,11 @@
   /* network (switch from catalog) */ \
   X(networkNicsPerGpu, "network.nicsPerGpu", "NICs", 1, 1, 8, Count, \
     "scale-out NICs per GPU", "NVIDIA DGX H100/B200/GB200 reference architectures: one NIC per GPU", "verified") \
-  X(networkNicSpeedGbps, "network.nicSpeedGbps", "Gb/s", 400, 1, 3200, Real, \
+  X(networkNicSpeedGbps, "network.nicSpeedGbps", "Gb/s", 400, 1, 3200, Count, \
     "speed of one scale-out NIC", "ConnectX-7 / BlueField-3 400G NICs of DGX H100 and B200", "verified") \
   X(networkSwitchRadix, "network.switchRadix", "ports", kFromCatalog, 4, 1024, Count, \
     "ports of one fabric switch", "catalog", "catalog") \
-  X(networkSwitchPortSpeedGbps, "network.switchPortSpeedGbps", "Gb/s", kFromCatalog, 1, 3200, Real, \
+  X(networkSwitchPortSpeedGbps, "network.switchPortSpeedGbps", "Gb/s", kFromCatalog, 1, 3200, Count, \
     "speed of one switch port", "catalog", "catalog") \
   X(networkSwitchPowerW, "network.switchPowerW", "W", kFromCatalog, 0, 100000, Real, \
     "one switch without its optics", "catalog", "catalog") \
@@ -68,7 +68,7 @@
     "spine downlinks per uplink in 3- and 4-tier fabrics", "planner input", "input") \
   X(networkOversubscriptionTier3, "network.oversubscriptionTier3", "down:up", 1, 1, 16, Real, \
     "tier-3 downlinks per uplink in 4-tier fabrics", "planner input", "input") \
-  X(networkMinPlaneLinkGbps, "network.minPlaneLinkGbps", "Gb/s", 200, 1, 3200, Real, \
+  X(networkMinPlaneLinkGbps, "network.minPlaneLinkGbps", "Gb/s", 200, 1, 3200, Count, \
     "automatic planes never split a NIC into links slower than this", \
     "NDR and XDR ports split into at most two links (NDR200 / 2x400G)", "secondary") \
   X(networkTier1Reach, "network.tier1Reach", "class", 2, 0, 4, Choice, \

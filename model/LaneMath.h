@@ -1,64 +1,98 @@
 // The arithmetic the estimators are written in, for two value types: `double` (one scenario)
-// and `Lanes` (kLaneWidth scenarios at once, vectorized by Eigen). Each estimator is a template
-// over the value type, so the scalar and the batched paths share one set of formulas.
+// and `Lanes` (kLaneWidth scenarios at once). Each estimator is a template over the value type,
+// so the scalar and the batched paths share one set of formulas.
+//
+// With AVX2, Lanes is one 256-bit register of four doubles (GCC vector arithmetic, AVX
+// intrinsics for rounding, comparison and blending, Eigen's vectorized exp and log): values stay
+// in registers, which is what makes the batched path fast. Without AVX2, Lanes is a plain double
+// and the batched path evaluates one scenario at a time.
 #pragma once
-
-#include <Eigen/Core>
 
 #include <cmath>
 
+#if defined(__AVX2__)
+#include <Eigen/Core>
+#include <immintrin.h>
+#endif
+
 namespace gigaplan {
 
-inline constexpr int kLaneWidth = 32;
-using Lanes = Eigen::Array<double, kLaneWidth, 1>;
+// Lane helpers are tiny and called hundreds of times per evaluation: always inline them.
+#define GIGAPLAN_LANE_INLINE inline __attribute__((always_inline))
 
 template <class V>
-inline V constant(double value);
+V constant(double value);
 template <>
-inline double constant<double>(double value) { return value; }
-template <>
-inline Lanes constant<Lanes>(double value) { return Lanes::Constant(value); }
+GIGAPLAN_LANE_INLINE double constant<double>(double value) {
+  return value;
+}
 
 // Scalar forms.
-inline double ceilOf(double x) { return std::ceil(x); }
-inline double floorOf(double x) { return std::floor(x); }
-inline double sqrtOf(double x) { return std::sqrt(x); }
-inline double expOf(double x) { return std::exp(x); }
-inline double log2Of(double x) { return std::log2(x); }
-inline double logOnePlusOf(double x) { return std::log(1.0 + x); }
-inline double maxOf(double a, double b) { return a > b ? a : b; }
-inline double minOf(double a, double b) { return a < b ? a : b; }
-inline double where(bool condition, double a, double b) { return condition ? a : b; }
+GIGAPLAN_LANE_INLINE double ceilOf(double x) { return std::ceil(x); }
+GIGAPLAN_LANE_INLINE double floorOf(double x) { return std::floor(x); }
+GIGAPLAN_LANE_INLINE double sqrtOf(double x) { return std::sqrt(x); }
+GIGAPLAN_LANE_INLINE double expOf(double x) { return std::exp(x); }
+GIGAPLAN_LANE_INLINE double logOf(double x) { return std::log(x); }
+GIGAPLAN_LANE_INLINE double maxOf(double a, double b) { return a > b ? a : b; }
+GIGAPLAN_LANE_INLINE double minOf(double a, double b) { return a < b ? a : b; }
+GIGAPLAN_LANE_INLINE double where(bool condition, double a, double b) { return condition ? a : b; }
+GIGAPLAN_LANE_INLINE bool less(double a, double b) { return a < b; }
+GIGAPLAN_LANE_INLINE bool lessEqual(double a, double b) { return a <= b; }
+GIGAPLAN_LANE_INLINE bool greater(double a, double b) { return a > b; }
+GIGAPLAN_LANE_INLINE bool greaterEqual(double a, double b) { return a >= b; }
+GIGAPLAN_LANE_INLINE bool equal(double a, double b) { return a == b; }
+GIGAPLAN_LANE_INLINE bool both(bool a, bool b) { return a && b; }
+GIGAPLAN_LANE_INLINE double log2Of(double x) { return std::log2(x); }
 
-// Lane forms. Arguments are taken as `Lanes` so Eigen expressions convert on the way in.
-inline Lanes ceilOf(const Lanes& x) { return x.ceil(); }
-inline Lanes floorOf(const Lanes& x) { return x.floor(); }
-inline Lanes sqrtOf(const Lanes& x) { return x.sqrt(); }
-inline Lanes expOf(const Lanes& x) { return x.exp(); }
-inline Lanes log2Of(const Lanes& x) { return x.log() * (1.0 / std::log(2.0)); }
-inline Lanes logOnePlusOf(const Lanes& x) { return (1.0 + x).log(); }
-inline Lanes maxOf(const Lanes& a, const Lanes& b) { return a.max(b); }
-inline Lanes maxOf(const Lanes& a, double b) { return a.max(b); }
-inline Lanes maxOf(double a, const Lanes& b) { return b.max(a); }
-inline Lanes minOf(const Lanes& a, const Lanes& b) { return a.min(b); }
-inline Lanes minOf(const Lanes& a, double b) { return a.min(b); }
-inline Lanes minOf(double a, const Lanes& b) { return b.min(a); }
+#if defined(__AVX2__)
 
-template <class Mask>
-inline Lanes where(const Eigen::ArrayBase<Mask>& condition, const Lanes& a, const Lanes& b) {
-  return condition.select(a, b);
+inline constexpr int kLaneWidth = 4;
+using Lanes = __m256d;
+/// Per lane all bits set (true) or clear (false), as AVX comparisons give and blends take.
+using LaneMask = __m256d;
+
+template <>
+GIGAPLAN_LANE_INLINE Lanes constant<Lanes>(double value) {
+  return _mm256_set1_pd(value);
 }
-template <class Mask>
-inline Lanes where(const Eigen::ArrayBase<Mask>& condition, const Lanes& a, double b) {
-  return condition.select(a, Lanes::Constant(b));
+
+GIGAPLAN_LANE_INLINE Lanes ceilOf(Lanes x) { return _mm256_ceil_pd(x); }
+GIGAPLAN_LANE_INLINE Lanes floorOf(Lanes x) { return _mm256_floor_pd(x); }
+GIGAPLAN_LANE_INLINE Lanes sqrtOf(Lanes x) { return _mm256_sqrt_pd(x); }
+GIGAPLAN_LANE_INLINE Lanes expOf(Lanes x) { return Eigen::internal::pexp(x); }
+GIGAPLAN_LANE_INLINE Lanes logOf(Lanes x) { return Eigen::internal::plog(x); }
+GIGAPLAN_LANE_INLINE Lanes log2Of(Lanes x) { return Eigen::internal::plog(x) * (1.0 / std::log(2.0)); }
+GIGAPLAN_LANE_INLINE Lanes maxOf(Lanes a, Lanes b) { return _mm256_max_pd(a, b); }
+GIGAPLAN_LANE_INLINE Lanes maxOf(Lanes a, double b) { return _mm256_max_pd(a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE Lanes maxOf(double a, Lanes b) { return _mm256_max_pd(_mm256_set1_pd(a), b); }
+GIGAPLAN_LANE_INLINE Lanes minOf(Lanes a, Lanes b) { return _mm256_min_pd(a, b); }
+GIGAPLAN_LANE_INLINE Lanes minOf(Lanes a, double b) { return _mm256_min_pd(a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE Lanes minOf(double a, Lanes b) { return _mm256_min_pd(_mm256_set1_pd(a), b); }
+
+GIGAPLAN_LANE_INLINE LaneMask less(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
+GIGAPLAN_LANE_INLINE LaneMask lessEqual(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
+GIGAPLAN_LANE_INLINE LaneMask greater(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
+GIGAPLAN_LANE_INLINE LaneMask greaterEqual(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_GE_OQ); }
+GIGAPLAN_LANE_INLINE LaneMask equal(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
+GIGAPLAN_LANE_INLINE LaneMask less(Lanes a, double b) { return less(a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE LaneMask lessEqual(Lanes a, double b) { return lessEqual(a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE LaneMask greater(Lanes a, double b) { return greater(a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE LaneMask greaterEqual(Lanes a, double b) { return greaterEqual(a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE LaneMask equal(Lanes a, double b) { return equal(a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE LaneMask both(LaneMask a, LaneMask b) { return _mm256_and_pd(a, b); }
+
+GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, Lanes b) { return _mm256_blendv_pd(b, a, mask); }
+GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, double b) { return where(mask, a, _mm256_set1_pd(b)); }
+GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, double a, Lanes b) { return where(mask, _mm256_set1_pd(a), b); }
+GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, double a, double b) {
+  return where(mask, _mm256_set1_pd(a), _mm256_set1_pd(b));
 }
-template <class Mask>
-inline Lanes where(const Eigen::ArrayBase<Mask>& condition, double a, const Lanes& b) {
-  return condition.select(Lanes::Constant(a), b);
-}
-template <class Mask>
-inline Lanes where(const Eigen::ArrayBase<Mask>& condition, double a, double b) {
-  return condition.select(Lanes::Constant(a), Lanes::Constant(b));
-}
+
+#else
+
+inline constexpr int kLaneWidth = 1;
+using Lanes = double;
+
+#endif
 
 }  // namespace gigaplan

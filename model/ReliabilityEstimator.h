@@ -31,7 +31,7 @@ void estimateReliability(ModelFrame<V>& f) {
 
   const V young = sqrtOf(V(2.0 * deltaH * mtbiH));
   const V ratio = deltaH / (2.0 * mtbiH);
-  const V daly = where(deltaH < 2.0 * mtbiH, V(young * (1.0 + sqrtOf(ratio) / 3.0 + ratio / 9.0) - deltaH), mtbiH);
+  const V daly = where(less(deltaH, V(2.0 * mtbiH)), V(young * (1.0 + sqrtOf(ratio) / 3.0 + ratio / 9.0) - deltaH), mtbiH);
   const V ettrUnexpected =
       daly / (mtbiH * expOf(V(restartH / mtbiH)) * (expOf(V((daly + deltaH) / mtbiH)) - 1.0));
   const V plannedLoss = minOf(V(plannedPerDay * restartH / 24.0), 1.0);

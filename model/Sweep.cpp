@@ -2,7 +2,6 @@
 
 #include "OutputSchema.h"
 
-#include <QRandomGenerator64>
 #include <QStringList>
 
 #include <algorithm>
@@ -98,39 +97,52 @@ QList<UncertainInput> uncertaintyFromConfidence(const ResolvedScenario& scenario
   return result;
 }
 
-ScenarioMatrix gridScenarios(const InputValues& base, const QList<SweepAxis>& axes) {
+Eigen::Index gridSize(const QList<SweepAxis>& axes) {
   Eigen::Index rows = 1;
   for (const SweepAxis& axis : axes) rows *= axis.steps;
-  ScenarioMatrix matrix = toRow(base).replicate(rows, 1);
-  Eigen::Index repeat = rows;
-  for (const SweepAxis& axis : axes) {
+  return rows;
+}
+
+ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, Eigen::Index firstRow, Eigen::Index rows) {
+  ScenarioBatch batch{base, {}, ScenarioMatrix(rows, axes.size())};
+  Eigen::Index repeat = gridSize(axes);
+  for (int a = 0; a < axes.size(); ++a) {
+    const SweepAxis& axis = axes[a];
+    batch.varied.push_back(axis.input);
     repeat /= axis.steps;
-    const auto column = static_cast<Eigen::Index>(axis.input);
     const bool whole = inputSpec(axis.input).kind != InputKind::Real;
     for (Eigen::Index row = 0; row < rows; ++row) {
-      const Eigen::Index step = (row / repeat) % axis.steps;
-      double value = axis.steps == 1 ? axis.from : axis.from + (axis.to - axis.from) * step / (axis.steps - 1);
-      matrix(row, column) = whole ? std::round(value) : value;
+      const Eigen::Index step = ((firstRow + row) / repeat) % axis.steps;
+      const double value = axis.steps == 1 ? axis.from : axis.from + (axis.to - axis.from) * step / (axis.steps - 1);
+      batch.values(row, a) = whole ? std::round(value) : value;
     }
   }
-  return matrix;
+  return batch;
 }
 
-ScenarioMatrix monteCarloScenarios(const InputValues& base, const QList<UncertainInput>& uncertain, int samples,
-                                   quint64 seed) {
-  ScenarioMatrix matrix = toRow(base).replicate(samples, 1);
-  QRandomGenerator64 random(seed);
-  for (const UncertainInput& input : uncertain) {
-    const auto column = static_cast<Eigen::Index>(input.input);
-    for (Eigen::Index row = 0; row < samples; ++row)
-      matrix(row, column) = input.low + (input.high - input.low) * random.generateDouble();
+ScenarioBatch gridScenarios(const InputValues& base, const QList<SweepAxis>& axes) {
+  return gridBatch(base, axes, 0, gridSize(axes));
+}
+
+ScenarioBatch monteCarloBatch(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
+                              QRandomGenerator64& random) {
+  ScenarioBatch batch{base, {}, ScenarioMatrix(samples, uncertain.size())};
+  for (int u = 0; u < uncertain.size(); ++u) {
+    const UncertainInput& input = uncertain[u];
+    batch.varied.push_back(input.input);
+    const bool whole = inputSpec(input.input).kind != InputKind::Real;
+    for (Eigen::Index row = 0; row < samples; ++row) {
+      const double value = input.low + (input.high - input.low) * random.generateDouble();
+      batch.values(row, u) = whole ? std::round(value) : value;
+    }
   }
-  return matrix;
+  return batch;
 }
 
-Eigen::Index countInfeasible(const ScenarioMatrix& outputs) {
-  const auto feasible = outputs.col(static_cast<Eigen::Index>(OutputId::networkFeasible));
-  return (feasible < 0.5).count();
+ScenarioBatch monteCarloScenarios(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
+                                  quint64 seed) {
+  QRandomGenerator64 random(seed);
+  return monteCarloBatch(base, uncertain, samples, random);
 }
 
 }  // namespace gigaplan

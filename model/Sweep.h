@@ -5,6 +5,7 @@
 #include "Scenario.h"
 
 #include <QList>
+#include <QRandomGenerator64>
 #include <QString>
 
 #include <optional>
@@ -35,13 +36,18 @@ std::optional<UncertainInput> parseUncertainInput(const QString& text, ScenarioE
 /// derived, +-30 % estimate; clamped to the input's valid range. Planner inputs and counts stay fixed.
 QList<UncertainInput> uncertaintyFromConfidence(const ResolvedScenario& scenario);
 
-/// Every combination of the axes' values (the first axis varies slowest), other inputs from `base`.
-ScenarioMatrix gridScenarios(const InputValues& base, const QList<SweepAxis>& axes);
-/// `samples` scenarios with the uncertain inputs drawn from a seeded generator.
-ScenarioMatrix monteCarloScenarios(const InputValues& base, const QList<UncertainInput>& uncertain, int samples,
-                                   quint64 seed);
+/// Scenarios in a grid: every combination of the axes' values, the first axis varying slowest.
+Eigen::Index gridSize(const QList<SweepAxis>& axes);
+/// Rows [firstRow, firstRow + rows) of the grid, other inputs from `base`.
+ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, Eigen::Index firstRow, Eigen::Index rows);
+/// The whole grid.
+ScenarioBatch gridScenarios(const InputValues& base, const QList<SweepAxis>& axes);
 
-/// Rows whose inputs violate a range or whose fabric cannot be built.
-Eigen::Index countInfeasible(const ScenarioMatrix& outputs);
+/// `samples` scenarios with the uncertain inputs drawn uniformly from `random`.
+ScenarioBatch monteCarloBatch(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
+                              QRandomGenerator64& random);
+/// `samples` scenarios from a generator seeded with `seed`.
+ScenarioBatch monteCarloScenarios(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
+                                  quint64 seed);
 
 }  // namespace gigaplan

@@ -24,16 +24,12 @@ class TestBatchEvaluator : public QObject {
     uncertain.append({InputId::networkOversubscriptionTier1, 1, 3});
     uncertain.append({InputId::electricalRedundancy, 0, 3});
     uncertain.append({InputId::facilityPueMode, 0, 1});
-    ScenarioMatrix inputs = monteCarloScenarios(resolved->values, uncertain, 1001, 7);
-    // Counts and choices are whole numbers.
-    for (auto id : {InputId::clusterGpus, InputId::electricalRedundancy, InputId::facilityPueMode})
-      inputs.col(static_cast<Eigen::Index>(id)) = inputs.col(static_cast<Eigen::Index>(id)).round();
-    const ScenarioMatrix outputs = BatchEvaluator().evaluate(inputs);
-    QCOMPARE(outputs.rows(), inputs.rows());
-    for (Eigen::Index row = 0; row < inputs.rows(); ++row) {
-      InputValues values;
-      for (std::size_t c = 0; c < kInputCount; ++c) values[c] = inputs(row, static_cast<Eigen::Index>(c));
-      const OutputValues scalar = evaluate(values);
+    const ScenarioBatch batch = monteCarloScenarios(resolved->values, uncertain, 1001, 7);
+    const ScenarioMatrix outputs = BatchEvaluator().evaluate(batch);
+    QCOMPARE(outputs.rows(), batch.size());
+    QCOMPARE(outputs.cols(), static_cast<Eigen::Index>(kOutputCount));
+    for (Eigen::Index row = 0; row < batch.size(); ++row) {
+      const OutputValues scalar = evaluate(batch.scenario(row));
       for (std::size_t c = 0; c < kOutputCount; ++c) {
         const double batched = outputs(row, static_cast<Eigen::Index>(c));
         QVERIFY2(near(batched, scalar[c], 1e-9),
@@ -42,24 +38,37 @@ class TestBatchEvaluator : public QObject {
     }
   }
 
+  void wantedOutputsOnly() {
+    const ScenarioBatch batch =
+        gridScenarios(presetInputs("colossus-150k-h100"), {{InputId::clusterGpus, 150000, 1000000, 7}});
+    ScenarioMatrix outputs;
+    BatchEvaluator().evaluate(batch, {OutputId::powerItMw, OutputId::networkSwitches}, outputs);
+    QCOMPARE(outputs.cols(), Eigen::Index(2));
+    for (Eigen::Index row = 0; row < batch.size(); ++row) {
+      const OutputValues scalar = evaluate(batch.scenario(row));
+      QVERIFY(near(outputs(row, 0), at(scalar, OutputId::powerItMw), 1e-12));
+      QCOMPARE(outputs(row, 1), at(scalar, OutputId::networkSwitches));
+    }
+  }
+
   void progressAndCancel() {
     const InputValues base = presetInputs("gb200-nvl72-1m");
-    const ScenarioMatrix inputs = gridScenarios(base, {{InputId::clusterGpus, 150000, 1000000, 200000}});
+    const ScenarioBatch batch = gridScenarios(base, {{InputId::clusterGpus, 150000, 1000000, 200000}});
     Eigen::Index lastDone = 0;
     int calls = 0;
-    BatchEvaluator().evaluate(inputs, [&](Eigen::Index done, Eigen::Index total) {
+    BatchEvaluator().evaluate(batch, [&](Eigen::Index done, Eigen::Index total) {
       QVERIFY(done > lastDone);
-      QCOMPARE(total, inputs.rows());
+      QCOMPARE(total, batch.size());
       lastDone = done;
       ++calls;
     });
-    QCOMPARE(lastDone, inputs.rows());
+    QCOMPARE(lastDone, batch.size());
     QVERIFY(calls >= 3);
 
     std::atomic<bool> cancel{false};
-    const ScenarioMatrix partial = BatchEvaluator().evaluate(
-        inputs, [&](Eigen::Index, Eigen::Index) { cancel = true; }, &cancel);
-    QVERIFY(std::isnan(partial(inputs.rows() - 1, 0)));
+    const ScenarioMatrix partial =
+        BatchEvaluator().evaluate(batch, [&](Eigen::Index, Eigen::Index) { cancel = true; }, &cancel);
+    QVERIFY(std::isnan(partial(batch.size() - 1, 0)));
     QVERIFY(!std::isnan(partial(0, 0)));
   }
 };

@@ -13,19 +13,25 @@ class TestSweep : public QObject {
     const auto pue = parseSweepAxis(QStringLiteral("facility.pue=1.1:1.3:2"), errors);
     QVERIFY(gpus && pue && errors.isEmpty());
     const InputValues base = presetInputs("colossus-150k-h100");
-    const ScenarioMatrix grid = gridScenarios(base, {*gpus, *pue});
-    QCOMPARE(grid.rows(), Eigen::Index(6));
-    const auto g = static_cast<Eigen::Index>(InputId::clusterGpus);
-    const auto p = static_cast<Eigen::Index>(InputId::facilityPue);
+    const ScenarioBatch grid = gridScenarios(base, {*gpus, *pue});
+    QCOMPARE(grid.size(), Eigen::Index(6));
+    QCOMPARE(gridSize({*gpus, *pue}), Eigen::Index(6));
+    const auto g = static_cast<std::size_t>(InputId::clusterGpus);
+    const auto p = static_cast<std::size_t>(InputId::facilityPue);
     const double expectedGpus[6] = {100000, 100000, 200000, 200000, 300000, 300000};
     const double expectedPue[6] = {1.1, 1.3, 1.1, 1.3, 1.1, 1.3};
     for (int row = 0; row < 6; ++row) {
-      QCOMPARE(grid(row, g), expectedGpus[row]);
-      GIGAPLAN_COMPARE_NEAR(grid(row, p), expectedPue[row], 1e-12);
+      const InputValues scenario = grid.scenario(row);
+      QCOMPARE(scenario[g], expectedGpus[row]);
+      GIGAPLAN_COMPARE_NEAR(scenario[p], expectedPue[row], 1e-12);
+      // Untouched inputs keep the base scenario's values.
+      QCOMPARE(scenario[static_cast<std::size_t>(InputId::systemGpuTdpW)], base[static_cast<std::size_t>(InputId::systemGpuTdpW)]);
     }
-    // Untouched inputs keep the base scenario's values.
-    const auto tdp = static_cast<Eigen::Index>(InputId::systemGpuTdpW);
-    QVERIFY((grid.col(tdp) == base[static_cast<std::size_t>(InputId::systemGpuTdpW)]).all());
+    // A block from the middle of the grid continues where the whole grid is.
+    const ScenarioBatch block = gridBatch(base, {*gpus, *pue}, 3, 2);
+    QCOMPARE(block.scenario(0)[g], 200000.0);
+    GIGAPLAN_COMPARE_NEAR(block.scenario(0)[p], 1.3, 1e-12);
+    QCOMPARE(block.scenario(1)[g], 300000.0);
   }
 
   void badAxesNameTheInput() {
@@ -53,17 +59,17 @@ class TestSweep : public QObject {
       QVERIFY(input.low >= spec.minimum && input.high <= spec.maximum);
       QVERIFY(resolved->confidence[static_cast<std::size_t>(input.input)] != QLatin1String("input"));
     }
-    const ScenarioMatrix a = monteCarloScenarios(resolved->values, uncertain, 500, 42);
-    const ScenarioMatrix b = monteCarloScenarios(resolved->values, uncertain, 500, 42);
-    QVERIFY((a == b).all());
-    for (const UncertainInput& input : uncertain) {
-      const auto column = a.col(static_cast<Eigen::Index>(input.input));
-      QVERIFY(column.minCoeff() >= input.low && column.maxCoeff() <= input.high);
+    const ScenarioBatch a = monteCarloScenarios(resolved->values, uncertain, 500, 42);
+    const ScenarioBatch b = monteCarloScenarios(resolved->values, uncertain, 500, 42);
+    QVERIFY((a.values == b.values).all());
+    QCOMPARE(a.varied.size(), static_cast<std::size_t>(uncertain.size()));
+    for (int u = 0; u < uncertain.size(); ++u) {
+      const auto column = a.values.col(u);
+      QVERIFY(column.minCoeff() >= uncertain[u].low && column.maxCoeff() <= uncertain[u].high);
       QVERIFY(column.maxCoeff() > column.minCoeff());
+      // The GPU count is the planner's own and is not drawn.
+      QVERIFY(a.varied[static_cast<std::size_t>(u)] != InputId::clusterGpus);
     }
-    // GPU count is the planner's own and is not drawn.
-    const auto gpus = a.col(static_cast<Eigen::Index>(InputId::clusterGpus));
-    QVERIFY((gpus == 1e6).all());
   }
 };
 
