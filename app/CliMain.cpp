@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QRandomGenerator64>
 #include <QSaveFile>
 #include <QTextStream>
 
@@ -332,8 +331,8 @@ int commandSweep(const QStringList& arguments) {
   std::vector<OutputId> wanted = columns;
   wanted.push_back(OutputId::networkFeasible);  // counted below, not printed
   const auto feasibleColumn = static_cast<Eigen::Index>(columns.size());
-  QRandomGenerator64 random(seed);
-  constexpr Eigen::Index kBlock = 262144;
+  SampleGenerator random(seed);
+  constexpr Eigen::Index kBlock = 16384;
   Eigen::Index infeasible = 0;
   bool headerWritten = false;
   ScenarioMatrix outputs;
@@ -346,7 +345,7 @@ int commandSweep(const QStringList& arguments) {
     BatchEvaluator().evaluate(batch, wanted, outputs, {}, &cancelRequested);
     if (cancelRequested.load()) break;
     infeasible += (outputs.col(feasibleColumn) < 0.5).count();
-    csv.clear();
+    csv.resize(0);  // keeps the buffer for the next block
     if (!headerWritten) {
       for (InputId id : batch.varied) csv.append(inputSpec(id).path).append(',');
       for (OutputId id : columns) csv.append(outputSpec(id).path).append(',');

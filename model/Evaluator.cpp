@@ -79,23 +79,24 @@ void BatchEvaluator::evaluate(const ScenarioBatch& batch, const std::vector<Outp
   const auto wantedCount = static_cast<Eigen::Index>(wanted.size());
   outputs.resize(rows, wantedCount);
 
-  std::array<Lanes, kInputCount> laneInputs;
-  for (std::size_t i = 0; i < kInputCount; ++i) laneInputs[i] = constant<Lanes>(batch.base[i]);
   std::array<Lanes, kOutputCount> laneOutputs;
   laneOutputs.fill(constant<Lanes>(0.0));
 
-  // Rows go in blocks: each varied column is read, and each wanted column written, as one
-  // contiguous run per block, with the lanes staged in between. Reading a hundred columns a
-  // few values at a time would leave the processor waiting on memory instead of computing.
-  constexpr Eigen::Index kBlockRows = 256;
+  // Rows go in blocks. Each varied column is read as one contiguous run per block into the
+  // blocks' lane inputs (the rest of which hold the base scenario), the chunks are evaluated,
+  // and each wanted output is written as one run per block. Reading a hundred columns a few
+  // values at a time would leave the processor waiting on memory instead of computing.
+  constexpr Eigen::Index kBlockRows = 64;
   constexpr Eigen::Index kChunksPerBlock = kBlockRows / kLaneWidth;
-  std::vector<Lanes> stagedInputs(static_cast<std::size_t>(variedCount * kChunksPerBlock));
-  std::vector<Lanes> stagedOutputs(static_cast<std::size_t>(wantedCount * kChunksPerBlock));
+  std::vector<std::array<Lanes, kInputCount>> chunkInputs(kChunksPerBlock);
+  for (auto& inputs : chunkInputs)
+    for (std::size_t i = 0; i < kInputCount; ++i) inputs[i] = constant<Lanes>(batch.base[i]);
+  std::vector<Lanes> chunkOutputs(static_cast<std::size_t>(wantedCount * kChunksPerBlock));
   constexpr Eigen::Index kProgressEvery = 65536;
   Eigen::Index nextReport = kProgressEvery;
 
   for (Eigen::Index blockStart = 0; blockStart < rows; blockStart += kBlockRows) {
-    if (cancel && cancel->load(std::memory_order_relaxed)) {
+    if (cancel && (blockStart & 4095) == 0 && cancel->load(std::memory_order_relaxed)) {
       outputs.bottomRows(rows - blockStart).setConstant(std::numeric_limits<double>::quiet_NaN());
       return;
     }
@@ -104,23 +105,20 @@ void BatchEvaluator::evaluate(const ScenarioBatch& batch, const std::vector<Outp
     auto countOf = [&](Eigen::Index chunk) { return std::min<Eigen::Index>(kLaneWidth, blockRows - chunk * kLaneWidth); };
     for (Eigen::Index v = 0; v < variedCount; ++v) {
       const double* column = batch.values.col(v).data() + blockStart;
+      const auto input = static_cast<std::size_t>(batch.varied[static_cast<std::size_t>(v)]);
       for (Eigen::Index chunk = 0; chunk < chunks; ++chunk)
-        stagedInputs[static_cast<std::size_t>(v * kChunksPerBlock + chunk)] =
-            loadLanes(column + chunk * kLaneWidth, countOf(chunk));
+        chunkInputs[static_cast<std::size_t>(chunk)][input] = loadLanes(column + chunk * kLaneWidth, countOf(chunk));
     }
     for (Eigen::Index chunk = 0; chunk < chunks; ++chunk) {
-      for (Eigen::Index v = 0; v < variedCount; ++v)
-        laneInputs[static_cast<std::size_t>(batch.varied[static_cast<std::size_t>(v)])] =
-            stagedInputs[static_cast<std::size_t>(v * kChunksPerBlock + chunk)];
-      evaluateLanes(laneInputs, laneOutputs);
+      evaluateLanes(chunkInputs[static_cast<std::size_t>(chunk)], laneOutputs);
       for (Eigen::Index w = 0; w < wantedCount; ++w)
-        stagedOutputs[static_cast<std::size_t>(w * kChunksPerBlock + chunk)] =
+        chunkOutputs[static_cast<std::size_t>(w * kChunksPerBlock + chunk)] =
             laneOutputs[static_cast<std::size_t>(wanted[static_cast<std::size_t>(w)])];
     }
     for (Eigen::Index w = 0; w < wantedCount; ++w) {
       double* column = outputs.col(w).data() + blockStart;
       for (Eigen::Index chunk = 0; chunk < chunks; ++chunk)
-        storeLanes(stagedOutputs[static_cast<std::size_t>(w * kChunksPerBlock + chunk)], column + chunk * kLaneWidth,
+        storeLanes(chunkOutputs[static_cast<std::size_t>(w * kChunksPerBlock + chunk)], column + chunk * kLaneWidth,
                    countOf(chunk));
     }
     const Eigen::Index done = blockStart + blockRows;

@@ -125,14 +125,14 @@ ScenarioBatch gridScenarios(const InputValues& base, const QList<SweepAxis>& axe
 }
 
 ScenarioBatch monteCarloBatch(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
-                              QRandomGenerator64& random) {
+                              SampleGenerator& random) {
   ScenarioBatch batch{base, {}, ScenarioMatrix(samples, uncertain.size())};
   for (int u = 0; u < uncertain.size(); ++u) {
     const UncertainInput& input = uncertain[u];
     batch.varied.push_back(input.input);
     const bool whole = inputSpec(input.input).kind != InputKind::Real;
     for (Eigen::Index row = 0; row < samples; ++row) {
-      const double value = input.low + (input.high - input.low) * random.generateDouble();
+      const double value = input.low + (input.high - input.low) * uniformSample(random);
       batch.values(row, u) = whole ? std::round(value) : value;
     }
   }
@@ -141,7 +141,7 @@ ScenarioBatch monteCarloBatch(const InputValues& base, const QList<UncertainInpu
 
 ScenarioBatch monteCarloScenarios(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
                                   quint64 seed) {
-  QRandomGenerator64 random(seed);
+  SampleGenerator random(seed);
   return monteCarloBatch(base, uncertain, samples, random);
 }
 

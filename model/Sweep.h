@@ -5,12 +5,18 @@
 #include "Scenario.h"
 
 #include <QList>
-#include <QRandomGenerator64>
 #include <QString>
 
 #include <optional>
+#include <random>
 
 namespace gigaplan {
+
+/// The generator of Monte Carlo samples: 64-bit Mersenne Twister, the same sequence on every
+/// platform for a given seed.
+using SampleGenerator = std::mt19937_64;
+/// A uniform sample in [0, 1) from the top 53 bits of the generator.
+inline double uniformSample(SampleGenerator& random) { return static_cast<double>(random() >> 11) * 0x1.0p-53; }
 
 /// One axis of a grid sweep: `steps` values from `from` to `to`, evenly spaced.
 struct SweepAxis {
@@ -45,7 +51,7 @@ ScenarioBatch gridScenarios(const InputValues& base, const QList<SweepAxis>& axe
 
 /// `samples` scenarios with the uncertain inputs drawn uniformly from `random`.
 ScenarioBatch monteCarloBatch(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
-                              QRandomGenerator64& random);
+                              SampleGenerator& random);
 /// `samples` scenarios from a generator seeded with `seed`.
 ScenarioBatch monteCarloScenarios(const InputValues& base, const QList<UncertainInput>& uncertain, Eigen::Index samples,
                                   quint64 seed);

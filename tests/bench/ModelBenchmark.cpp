@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QRandomGenerator64>
 #include <QStringList>
 
 #include <algorithm>
@@ -60,7 +59,7 @@ int main(int argc, char** argv) {
                                           OutputId::costUsdPerGpuHour,  OutputId::networkBisectionPbps,
                                           OutputId::reliabilityInterruptionsPerDay, OutputId::reliabilityEttr};
   constexpr Eigen::Index kBlock = 1024;
-  QRandomGenerator64 random(1);
+  SampleGenerator random(1);
   ScenarioMatrix scalarOutputs(kBlock, static_cast<Eigen::Index>(headline.size()));
   ScenarioMatrix batchOutputs(kBlock, static_cast<Eigen::Index>(headline.size()));
   double scalarSeconds = 0.0;
