@@ -1,11 +1,6 @@
 // gigaplan-cli: the planning engine from the command line.
 // Exit status: 0 success, 1 a calibration reference missed, 2 bad input or usage, 130 cancelled.
-#include "Calibration.h"
-#include "Evaluator.h"
-#include "PresetLibrary.h"
-#include "ResultFormat.h"
-#include "Scenario.h"
-#include "Sweep.h"
+#include <unistd.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -16,12 +11,17 @@
 #include <QLocale>
 #include <QSaveFile>
 #include <QTextStream>
-
 #include <atomic>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
-#include <unistd.h>
+
+#include "Calibration.h"
+#include "Evaluator.h"
+#include "PresetLibrary.h"
+#include "ResultFormat.h"
+#include "Scenario.h"
+#include "Sweep.h"
 
 using namespace gigaplan;
 
@@ -32,7 +32,9 @@ constexpr int kExitBadInput = 2;
 constexpr int kExitCancelled = 130;
 
 std::atomic<bool> cancelRequested{false};
-extern "C" void onInterrupt(int) { cancelRequested.store(true); }
+extern "C" void onInterrupt(int) {
+  cancelRequested.store(true);
+}
 
 QTextStream& out() {
   static QTextStream stream(stdout);
@@ -50,7 +52,8 @@ int reportErrors(const ScenarioErrors& errors) {
 }
 
 int usageError(const QString& message) {
-  err() << "error: " << message << "\n" << "Run 'gigaplan-cli --help' for usage.\n";
+  err() << "error: " << message << "\n"
+        << "Run 'gigaplan-cli --help' for usage.\n";
   err().flush();
   return kExitBadInput;
 }
@@ -89,54 +92,56 @@ std::optional<ResolvedScenario> loadResolved(const QString& scenarioArgument, co
 }
 
 QCommandLineOption setOption() {
-  return {{QStringLiteral("s"), QStringLiteral("set")}, QStringLiteral("Override one input (repeatable)."),
+  return {{QStringLiteral("s"), QStringLiteral("set")},
+          QStringLiteral("Override one input (repeatable)."),
           QStringLiteral("path=value")};
 }
 QCommandLineOption outputOption() {
-  return {{QStringLiteral("o"), QStringLiteral("output")}, QStringLiteral("Write to FILE instead of standard output."),
+  return {{QStringLiteral("o"), QStringLiteral("output")},
+          QStringLiteral("Write to FILE instead of standard output."),
           QStringLiteral("FILE")};
 }
 QCommandLineOption formatOption(const QString& defaultFormat) {
-  return {{QStringLiteral("f"), QStringLiteral("format")}, QStringLiteral("json or table (default %1).").arg(defaultFormat),
-          QStringLiteral("format"), defaultFormat};
+  return {{QStringLiteral("f"), QStringLiteral("format")},
+          QStringLiteral("json or table (default %1).").arg(defaultFormat),
+          QStringLiteral("format"),
+          defaultFormat};
 }
 
-bool parseCommand(QCommandLineParser& parser, const QStringList& arguments, QString& problem) {
+/// Parses a command's arguments. Returns the exit status when the command is done already
+/// (a usage error, or --help printed), nothing when it should run.
+std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const char* help) {
+  parser.addHelpOption();
   parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-  if (!parser.parse(arguments)) {
-    problem = parser.errorText();
-    return false;
+  if (!parser.parse(arguments)) return usageError(parser.errorText());
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << help;
+    return 0;
   }
-  return true;
+  return std::nullopt;
 }
 
 int commandPresets(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.addHelpOption();
-  QString problem;
-  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << "Usage: gigaplan-cli presets\nLists the bundled presets, one per line: id, then name.\n";
-    return 0;
-  }
-  for (const PresetInfo& preset : PresetLibrary::list()) out() << preset.id.leftJustified(22) << "  " << preset.name << "\n";
+  if (const auto done = parseCommand(
+          parser, arguments, "Usage: gigaplan-cli presets\nLists the bundled presets, one per line: id, then name.\n"))
+    return *done;
+  for (const PresetInfo& preset : PresetLibrary::list())
+    out() << preset.id.leftJustified(22) << "  " << preset.name << "\n";
   return 0;
 }
 
 int commandEvaluate(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.addHelpOption();
   parser.addOption(setOption());
   parser.addOption(formatOption(QStringLiteral("json")));
   parser.addOption(outputOption());
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
-  QString problem;
-  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << "Usage: gigaplan-cli evaluate SCENARIO [--set path=value]... [--format json|table] [-o FILE]\n"
-             "Evaluates a preset or scenario file; see 'gigaplan-cli schema' for every path.\n";
-    return 0;
-  }
+  if (const auto done =
+          parseCommand(parser, arguments,
+                       "Usage: gigaplan-cli evaluate SCENARIO [--set path=value]... [--format json|table] [-o FILE]\n"
+                       "Evaluates a preset or scenario file; see 'gigaplan-cli schema' for every path.\n"))
+    return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) return usageError(QStringLiteral("evaluate takes one SCENARIO (a preset id or a file)"));
   const QString format = parser.value(QStringLiteral("format"));
@@ -147,7 +152,8 @@ int commandEvaluate(const QStringList& arguments) {
   const auto resolved = loadResolved(positional.first(), parser.values(QStringLiteral("set")), errors);
   if (!resolved) return reportErrors(errors);
   const OutputValues outputs = evaluate(resolved->values);
-  if (const auto problemWithFabric = fabricProblem(resolved->values, outputs)) return reportErrors({*problemWithFabric});
+  if (const auto problemWithFabric = fabricProblem(resolved->values, outputs))
+    return reportErrors({*problemWithFabric});
 
   const QByteArray bytes = format == QLatin1String("json")
                                ? QJsonDocument(resultJson(*resolved, outputs)).toJson(QJsonDocument::Indented)
@@ -157,15 +163,12 @@ int commandEvaluate(const QStringList& arguments) {
 
 int commandCalibrate(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.addHelpOption();
   parser.addOption(formatOption(QStringLiteral("table")));
-  QString problem;
-  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << "Usage: gigaplan-cli calibrate [--format table|json]\n"
-             "Compares the model with published reference figures; exits 1 if any is missed.\n";
-    return 0;
-  }
+  if (const auto done =
+          parseCommand(parser, arguments,
+                       "Usage: gigaplan-cli calibrate [--format table|json]\n"
+                       "Compares the model with published reference figures; exits 1 if any is missed.\n"))
+    return *done;
   QString error;
   const QList<CalibrationReference> references = Calibration::bundled(&error);
   if (references.isEmpty()) return usageError(error);
@@ -184,8 +187,8 @@ int commandCalibrate(const QStringList& arguments) {
     const QString verdict = !result.problem.isEmpty() ? QStringLiteral("ERROR ") + result.problem
                             : result.passed           ? QStringLiteral("pass")
                                                       : QStringLiteral("MISS");
-    const QString tolerance = atLeast ? QStringLiteral("(at least)")
-                                      : QStringLiteral("(tol %1 %)").arg(reference.tolerance * 100, 0, 'g', 3);
+    const QString tolerance =
+        atLeast ? QStringLiteral("(at least)") : QStringLiteral("(tol %1 %)").arg(reference.tolerance * 100, 0, 'g', 3);
     stream << QStringLiteral("%1 %2 %3 %4 %5 %6\n")
                   .arg(reference.id.leftJustified(38), formatQuantity(reference.expected).rightJustified(14),
                        formatQuantity(result.modelValue).rightJustified(14),
@@ -203,7 +206,9 @@ int commandCalibrate(const QStringList& arguments) {
                             {QStringLiteral("passed"), result.passed},
                             {QStringLiteral("problem"), result.problem}});
   }
-  stream << QStringLiteral("\n%1 of %2 references within tolerance\n").arg(references.size() - missed).arg(references.size());
+  stream << QStringLiteral("\n%1 of %2 references within tolerance\n")
+                .arg(references.size() - missed)
+                .arg(references.size());
   stream.flush();
   if (parser.value(QStringLiteral("format")) == QLatin1String("json"))
     out() << QJsonDocument(QJsonObject{{QStringLiteral("references"), json}}).toJson();
@@ -220,7 +225,6 @@ void appendNumber(QByteArray& line, double value) {
 
 int commandSweep(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.addHelpOption();
   parser.addOption(setOption());
   parser.addOption(outputOption());
   const QCommandLineOption varyOption(QStringLiteral("vary"), QStringLiteral("Grid axis (repeatable)."),
@@ -239,15 +243,13 @@ int commandSweep(const QStringList& arguments) {
   const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
   parser.addOptions({varyOption, samplesOption, uncertainOption, seedOption, outputsOption, quietOption});
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
-  QString problem;
-  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << "Usage: gigaplan-cli sweep SCENARIO --vary path=from:to:steps [--vary ...] [-o FILE]\n"
-             "       gigaplan-cli sweep SCENARIO --samples N [--uncertain path=low:high]... [--seed S] [-o FILE]\n"
-             "Evaluates a grid or a Monte Carlo sample of scenarios in one batch and writes CSV:\n"
-             "the varied inputs, then the outputs (--outputs a,b,... to choose).\n";
-    return 0;
-  }
+  if (const auto done = parseCommand(
+          parser, arguments,
+          "Usage: gigaplan-cli sweep SCENARIO --vary path=from:to:steps [--vary ...] [-o FILE]\n"
+          "       gigaplan-cli sweep SCENARIO --samples N [--uncertain path=low:high]... [--seed S] [-o FILE]\n"
+          "Evaluates a grid or a Monte Carlo sample of scenarios in one batch and writes CSV:\n"
+          "the varied inputs, then the outputs (--outputs a,b,... to choose).\n"))
+    return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) return usageError(QStringLiteral("sweep takes one SCENARIO (a preset id or a file)"));
   const bool grid = parser.isSet(varyOption);
@@ -262,8 +264,10 @@ int commandSweep(const QStringList& arguments) {
   if (parser.isSet(outputsOption)) {
     for (const QString& path : parser.value(outputsOption).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
       const auto id = findOutput(path.trimmed());
-      if (!id) errors.append({path.trimmed(), QStringLiteral("unknown output (see gigaplan-cli schema)")});
-      else columns.push_back(*id);
+      if (!id)
+        errors.append({path.trimmed(), QStringLiteral("unknown output (see gigaplan-cli schema)")});
+      else
+        columns.push_back(*id);
     }
   } else {
     for (const OutputSpec& spec : outputSpecs()) columns.push_back(spec.id);
@@ -282,16 +286,22 @@ int commandSweep(const QStringList& arguments) {
         rows *= axis->steps;
       }
     }
-    if (rows > 1e9) errors.append({QStringLiteral("--vary"), QStringLiteral("the grid has %1 rows; at most 1,000,000,000").arg(rows, 0, 'g', 4)});
+    if (rows > 1e9)
+      errors.append({QStringLiteral("--vary"),
+                     QStringLiteral("the grid has %1 rows; at most 1,000,000,000").arg(rows, 0, 'g', 4)});
     if (!errors.isEmpty()) return reportErrors(errors);
     total = gridSize(axes);
   } else {
     bool ok = false;
     total = parser.value(samplesOption).toLongLong(&ok);
     if (!ok || total < 1 || total > 1000000000)
-      errors.append({QStringLiteral("--samples"), QStringLiteral("'%1' must be a whole number from 1 to 1,000,000,000").arg(parser.value(samplesOption))});
+      errors.append(
+          {QStringLiteral("--samples"),
+           QStringLiteral("'%1' must be a whole number from 1 to 1,000,000,000").arg(parser.value(samplesOption))});
     seed = parser.value(seedOption).toULongLong(&ok);
-    if (!ok) errors.append({QStringLiteral("--seed"), QStringLiteral("'%1' is not a whole number").arg(parser.value(seedOption))});
+    if (!ok)
+      errors.append(
+          {QStringLiteral("--seed"), QStringLiteral("'%1' is not a whole number").arg(parser.value(seedOption))});
     for (const QString& text : parser.values(uncertainOption))
       if (auto input = parseUncertainInput(text, errors)) uncertain.append(*input);
     if (!errors.isEmpty()) return reportErrors(errors);
@@ -387,25 +397,18 @@ int commandSweep(const QStringList& arguments) {
 
 int commandSchema(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.addHelpOption();
   parser.addOption(formatOption(QStringLiteral("table")));
-  QString problem;
-  if (!parseCommand(parser, arguments, problem)) return usageError(problem);
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << "Usage: gigaplan-cli schema [--format table|json]\nEvery scenario input and every output, with unit and meaning.\n";
-    return 0;
-  }
+  if (const auto done = parseCommand(parser, arguments,
+                                     "Usage: gigaplan-cli schema [--format table|json]\nEvery scenario input and every "
+                                     "output, with unit and meaning.\n"))
+    return *done;
   const HardwareCatalog& catalog = HardwareCatalog::bundled();
   QJsonArray inputs, outputs, selections;
   QString text;
   QTextStream stream(&text);
-  auto idsOf = [](const QList<CatalogEntry>& entries) {
-    QStringList ids;
-    for (const CatalogEntry& entry : entries) ids << entry.id;
-    return ids;
-  };
-  QList<QPair<QString, QStringList>> choices = {{QString::fromLatin1(Scenario::kSystemTypePath), idsOf(catalog.systems())},
-                                                 {QString::fromLatin1(Scenario::kSwitchPath), idsOf(catalog.switches())}};
+  QList<QPair<QString, QStringList>> choices = {
+      {QString::fromLatin1(Scenario::kSystemTypePath), HardwareCatalog::ids(catalog.systems())},
+      {QString::fromLatin1(Scenario::kSwitchPath), HardwareCatalog::ids(catalog.switches())}};
   for (int r = 0; r < 5; ++r) {
     const auto reach = static_cast<ReachClass>(r);
     QStringList ids;
@@ -416,7 +419,8 @@ int commandSchema(const QStringList& arguments) {
   stream << "Catalog choices (text):\n";
   for (const auto& [path, ids] : choices) {
     stream << "  " << path.leftJustified(36) << " " << ids.join(QStringLiteral(" | ")) << "\n";
-    selections.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("values"), QJsonArray::fromStringList(ids)}});
+    selections.append(
+        QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("values"), QJsonArray::fromStringList(ids)}});
   }
   stream << "\nInputs (path, unit, default, range, meaning; source):\n";
   for (const InputSpec& spec : inputSpecs()) {
@@ -426,10 +430,10 @@ int commandSchema(const QStringList& arguments) {
                                     : formatQuantity(spec.defaultValue);
     const QString range = spec.kind == InputKind::Choice ? choiceNames(spec.id).join(QLatin1Char('|'))
                                                          : QStringLiteral("%1..%2").arg(formatQuantity(spec.minimum),
-                                                                                         formatQuantity(spec.maximum));
-    stream << "  " << QString::fromLatin1(spec.path).leftJustified(40) << " " << QString::fromLatin1(spec.unit).leftJustified(10)
-           << " " << defaultText.rightJustified(10) << "  " << range.leftJustified(22) << " " << spec.meaning << "; "
-           << spec.source << "\n";
+                                                                                        formatQuantity(spec.maximum));
+    stream << "  " << QString::fromLatin1(spec.path).leftJustified(40) << " "
+           << QString::fromLatin1(spec.unit).leftJustified(10) << " " << defaultText.rightJustified(10) << "  "
+           << range.leftJustified(22) << " " << spec.meaning << "; " << spec.source << "\n";
     QJsonObject entry{{QStringLiteral("path"), QString::fromLatin1(spec.path)},
                       {QStringLiteral("unit"), QString::fromLatin1(spec.unit)},
                       {QStringLiteral("meaning"), QString::fromLatin1(spec.meaning)},
@@ -438,13 +442,14 @@ int commandSchema(const QStringList& arguments) {
                       {QStringLiteral("minimum"), spec.minimum},
                       {QStringLiteral("maximum"), spec.maximum}};
     if (!std::isnan(spec.defaultValue)) entry.insert(QStringLiteral("default"), spec.defaultValue);
-    if (spec.kind == InputKind::Choice) entry.insert(QStringLiteral("choices"), QJsonArray::fromStringList(choiceNames(spec.id)));
+    if (spec.kind == InputKind::Choice)
+      entry.insert(QStringLiteral("choices"), QJsonArray::fromStringList(choiceNames(spec.id)));
     inputs.append(entry);
   }
   stream << "\nOutputs (path, unit, meaning):\n";
   for (const OutputSpec& spec : outputSpecs()) {
-    stream << "  " << QString::fromLatin1(spec.path).leftJustified(40) << " " << QString::fromLatin1(spec.unit).leftJustified(14)
-           << " " << spec.meaning << "\n";
+    stream << "  " << QString::fromLatin1(spec.path).leftJustified(40) << " "
+           << QString::fromLatin1(spec.unit).leftJustified(14) << " " << spec.meaning << "\n";
     outputs.append(QJsonObject{{QStringLiteral("path"), QString::fromLatin1(spec.path)},
                                {QStringLiteral("unit"), QString::fromLatin1(spec.unit)},
                                {QStringLiteral("meaning"), QString::fromLatin1(spec.meaning)}});

@@ -1,12 +1,11 @@
 // gigaplan: the desktop planning program.
-#include "MainWindow.h"
-
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <QTimer>
-
 #include <cstdio>
+
+#include "MainWindow.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -20,7 +19,8 @@ int main(int argc, char** argv) {
                                             QStringLiteral("Render the window to PNG after loading, then exit."),
                                             QStringLiteral("PNG"));
   parser.addOption(screenshotOption);
-  parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("Preset id or scenario file (default: the sample)."));
+  parser.addPositionalArgument(QStringLiteral("scenario"),
+                               QStringLiteral("Preset id or scenario file (default: the sample)."));
   parser.process(app);
 
   const QString scenario = parser.positionalArguments().value(0, QStringLiteral("gb200-nvl72-1m"));

@@ -1,10 +1,10 @@
 #include "MainWindow.h"
 
+#include <QStatusBar>
+
 #include "Evaluator.h"
 #include "FiguresPanel.h"
 #include "PresetLibrary.h"
-
-#include <QStatusBar>
 
 namespace gigaplan {
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Scenario.h"
-
 #include <QMainWindow>
+
+#include "Scenario.h"
 
 namespace gigaplan {
 

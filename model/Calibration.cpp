@@ -1,14 +1,13 @@
 #include "Calibration.h"
 
-#include "Evaluator.h"
-#include "PresetLibrary.h"
-
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cmath>
+
+#include "Evaluator.h"
+#include "PresetLibrary.h"
 
 namespace gigaplan {
 
@@ -29,16 +28,18 @@ std::optional<QList<CalibrationReference>> Calibration::fromJson(const QByteArra
     reference.preset = object.value(QStringLiteral("preset")).toString();
     const QJsonObject settings = object.value(QStringLiteral("set")).toObject();
     for (auto it = settings.begin(); it != settings.end(); ++it)
-      reference.settings.append({it.key(), it.value().isString() ? it.value().toString()
-                                                                 : QString::number(it.value().toDouble(), 'g', 17)});
+      reference.settings.append(
+          {it.key(), it.value().isString() ? it.value().toString() : QString::number(it.value().toDouble(), 'g', 17)});
     reference.checkInput = object.contains(QStringLiteral("input"));
     reference.path = object.value(reference.checkInput ? QStringLiteral("input") : QStringLiteral("output")).toString();
     reference.expected = object.value(QStringLiteral("expected")).toDouble(std::nan(""));
     reference.tolerance = object.value(QStringLiteral("tolerance")).toDouble(0.0);
     if (object.value(QStringLiteral("comparison")).toString() == QLatin1String("atLeast"))
       reference.comparison = CalibrationReference::Comparison::AtLeast;
-    if (reference.id.isEmpty() || reference.preset.isEmpty() || reference.path.isEmpty() || std::isnan(reference.expected)) {
-      if (error) *error = QStringLiteral("calibration: references[%1] needs id, preset, output or input, expected").arg(i);
+    if (reference.id.isEmpty() || reference.preset.isEmpty() || reference.path.isEmpty() ||
+        std::isnan(reference.expected)) {
+      if (error)
+        *error = QStringLiteral("calibration: references[%1] needs id, preset, output or input, expected").arg(i);
       return std::nullopt;
     }
     references.append(reference);
@@ -85,8 +86,8 @@ CalibrationResult Calibration::run(const CalibrationReference& reference) {
     result.modelValue = evaluate(resolved->values)[static_cast<std::size_t>(*id)];
   }
   // An expected zero (a tier that must not exist) is compared absolutely.
-  result.relativeError = reference.expected == 0.0 ? result.modelValue
-                                                   : (result.modelValue - reference.expected) / reference.expected;
+  result.relativeError =
+      reference.expected == 0.0 ? result.modelValue : (result.modelValue - reference.expected) / reference.expected;
   if (reference.comparison == CalibrationReference::Comparison::AtLeast)
     result.passed = result.modelValue >= reference.expected;
   else

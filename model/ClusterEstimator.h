@@ -12,8 +12,7 @@ void estimateCluster(ModelFrame<V>& f) {
   f.out(OutputId::clusterGpus) = gpus;
   f.out(OutputId::clusterNodes) = ceilOf(V(gpus / f.in(InputId::systemGpusPerNode)));
   f.out(OutputId::clusterScaleUpDomains) = ceilOf(V(gpus / f.in(InputId::systemGpusPerScaleUpDomain)));
-  f.out(OutputId::clusterComputeRacks) =
-      ceilOf(V(f.out(OutputId::clusterNodes) / f.in(InputId::systemNodesPerRack)));
+  f.out(OutputId::clusterComputeRacks) = ceilOf(V(f.out(OutputId::clusterNodes) / f.in(InputId::systemNodesPerRack)));
 }
 
 /// Adds network racks and floor areas once the fabric is known.

@@ -16,17 +16,17 @@ void estimateCooling(ModelFrame<V>& f) {
   const V liquidMw = nodeMw * f.in(InputId::systemLiquidFraction);
   const V airMw = f.out(OutputId::powerItMw) - liquidMw;
   const V cdusNeeded = ceilOf(V(liquidMw * 1e3 / f.in(InputId::coolingCduCapacityKw)));
-  const V deltaK = f.in(InputId::coolingReturnTempC) - f.in(InputId::coolingSupplyTempC);
+  const V deltaK = f.in(InputId::coolingReturnTempC)-f.in(InputId::coolingSupplyTempC);
   const V flowM3PerS =
-      liquidMw * 1e6 / (f.in(InputId::coolingCoolantDensityKgM3) * f.in(InputId::coolingCoolantHeatCapacityJKgK) * deltaK);
-  const V itEnergyKwhPerYear = f.out(OutputId::powerItMw) * f.in(InputId::powerAverageLoadFraction) * 8760.0 * 1e3;
+      liquidMw * 1e6 / (f.in(InputId::coolingCoolantDensityKgM3)*f.in(InputId::coolingCoolantHeatCapacityJKgK)*deltaK);
+  const V itEnergyKwhPerYear = f.out(OutputId::powerItMw) * f.in(InputId::powerAverageLoadFraction)*8760.0 * 1e3;
 
   f.out(OutputId::coolingLiquidHeatMw) = liquidMw;
   f.out(OutputId::coolingAirHeatMw) = airMw;
   f.out(OutputId::coolingCdus) = ceilOf(V(cdusNeeded * (1.0 + f.in(InputId::coolingCduSpareFraction))));
   f.out(OutputId::coolingCoolantFlowLps) = flowM3PerS * 1e3;
   f.out(OutputId::powerCoolingMw) = liquidMw / f.in(InputId::coolingLiquidCop) + airMw / f.in(InputId::coolingAirCop);
-  f.out(OutputId::coolingWaterM3PerYear) = itEnergyKwhPerYear * f.in(InputId::coolingWueLPerKwh) * 1e-3;
+  f.out(OutputId::coolingWaterM3PerYear) = itEnergyKwhPerYear * f.in(InputId::coolingWueLPerKwh)*1e-3;
 }
 
 }  // namespace gigaplan

@@ -51,7 +51,7 @@ void estimateCost(ModelFrame<V>& f) {
   const V energy = f.out(OutputId::powerAnnualEnergyGwh) * 1e6 * f.in(InputId::costElectricityUsdPerKwh);
   const V maintenance = itCapex * f.in(InputId::costItMaintenanceFraction) +
                         facilityCapex * f.in(InputId::costFacilityMaintenanceFraction);
-  const V staff = itMw * f.in(InputId::costStaffPerMw) * f.in(InputId::costStaffUsdPerYear);
+  const V staff = itMw * f.in(InputId::costStaffPerMw)*f.in(InputId::costStaffUsdPerYear);
   const V tco = itCapital + facilityCapital + landCapital + energy + maintenance + staff;
 
   f.out(OutputId::costItCapitalUsdPerYear) = itCapital;

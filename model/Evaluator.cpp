@@ -1,9 +1,9 @@
 #include "Evaluator.h"
 
-#include "PlanningModel.h"
-
 #include <algorithm>
 #include <limits>
+
+#include "PlanningModel.h"
 
 namespace gigaplan {
 
@@ -102,7 +102,9 @@ void BatchEvaluator::evaluate(const ScenarioBatch& batch, const std::vector<Outp
     }
     const Eigen::Index blockRows = std::min(kBlockRows, rows - blockStart);
     const Eigen::Index chunks = (blockRows + kLaneWidth - 1) / kLaneWidth;
-    auto countOf = [&](Eigen::Index chunk) { return std::min<Eigen::Index>(kLaneWidth, blockRows - chunk * kLaneWidth); };
+    auto countOf = [&](Eigen::Index chunk) {
+      return std::min<Eigen::Index>(kLaneWidth, blockRows - chunk * kLaneWidth);
+    };
     for (Eigen::Index v = 0; v < variedCount; ++v) {
       const double* column = batch.values.col(v).data() + blockStart;
       const auto input = static_cast<std::size_t>(batch.varied[static_cast<std::size_t>(v)]);

@@ -1,13 +1,12 @@
 #pragma once
 
-#include "InputSchema.h"
-#include "OutputSchema.h"
-
 #include <Eigen/Core>
-
 #include <atomic>
 #include <functional>
 #include <vector>
+
+#include "InputSchema.h"
+#include "OutputSchema.h"
 
 namespace gigaplan {
 

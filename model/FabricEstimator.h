@@ -52,9 +52,9 @@ PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
 /// Fewest tiers (2, 3 or 4) that connect `endpoints`; 5 when even four tiers cannot.
 template <class V>
 V tiersNeeded(const PlaneShape<V>& s, const V& endpoints) {
-  return where(lessEqual(endpoints, s.maxEndpoints2), 2.0,
-               where(lessEqual(endpoints, s.maxEndpoints3), 3.0,
-                     where(lessEqual(endpoints, s.maxEndpoints4), 4.0, 5.0)));
+  return where(
+      lessEqual(endpoints, s.maxEndpoints2), 2.0,
+      where(lessEqual(endpoints, s.maxEndpoints3), 3.0, where(lessEqual(endpoints, s.maxEndpoints4), 4.0, 5.0)));
 }
 
 }  // namespace fabric_detail
@@ -111,8 +111,8 @@ void estimateFabric(ModelFrame<V>& f) {
   const V threeUp = 1.0 - twoTier;
   const V fourTier = where(greater(tiers, 3.5), 1.0, 0.0);
   const V threeTier = threeUp - fourTier;
-  const V tier2 = where(less(tiers, 2.5), ceilOf(V(designLeaves * s.up1 / s.radix)),
-                        ceilOf(V(designLeaves * s.up1 / s.down2)));
+  const V tier2 =
+      where(less(tiers, 2.5), ceilOf(V(designLeaves * s.up1 / s.radix)), ceilOf(V(designLeaves * s.up1 / s.down2)));
   const V tier3 = threeTier * ceilOf(V(tier2 * s.up2 / s.radix)) + fourTier * ceilOf(V(tier2 * s.up2 / s.down3));
   const V tier4 = fourTier * ceilOf(V(tier3 * s.up3 / s.radix));
   const V links1 = endpoints;
@@ -143,14 +143,13 @@ void estimateFabric(ModelFrame<V>& f) {
   // all-reduce of each GPU's shard across domains at the GPU's share of the fabric.
   const V domain = minOf(f.in(InputId::systemGpusPerScaleUpDomain), gpus);
   const V domains = ceilOf(V(gpus / domain));
-  const V bytes = f.in(InputId::networkAllReduceSizeGB) * 1e9;
-  const V scaleUpBytesPerS = f.in(InputId::systemScaleUpBandwidthGBps) * 1e9;
-  const V fabricBytesPerS =
-      minOf(V(nicsPerGpu * nicGbps), f.out(OutputId::networkBisectionPerGpuGbps)) * (1e9 / 8.0);
+  const V bytes = f.in(InputId::networkAllReduceSizeGB)*1e9;
+  const V scaleUpBytesPerS = f.in(InputId::systemScaleUpBandwidthGBps)*1e9;
+  const V fabricBytesPerS = minOf(V(nicsPerGpu * nicGbps), f.out(OutputId::networkBisectionPerGpuGbps)) * (1e9 / 8.0);
   const V seconds = 2.0 * (domain - 1.0) / domain * bytes / scaleUpBytesPerS +
                     2.0 * (domains - 1.0) / domains * (bytes / domain) / fabricBytesPerS +
-                    2.0 * log2Of(domain) * f.in(InputId::networkScaleUpLatencyUs) * 1e-6 +
-                    2.0 * log2Of(domains) * f.in(InputId::networkFabricLatencyUs) * 1e-6;
+                    2.0 * log2Of(domain) * f.in(InputId::networkScaleUpLatencyUs)*1e-6 +
+                    2.0 * log2Of(domains) * f.in(InputId::networkFabricLatencyUs)*1e-6;
   f.out(OutputId::networkAllReduceMs) = seconds * 1e3;
   f.out(OutputId::networkAllReduceBusGBps) = 2.0 * (gpus - 1.0) / gpus * bytes / seconds * 1e-9;
 
@@ -160,10 +159,9 @@ void estimateFabric(ModelFrame<V>& f) {
       where(lessEqual(s.linkGbps, portGbps), V(s.linkGbps / portGbps), ceilOf(V(s.linkGbps / portGbps)));
   const V nicModules = planes * links1 * s.linkGbps / nicGbps;
   const V allLinks[4] = {planes * links1, planes * links2, planes * links3, planes * links4};
-  const V modulesPerTier[4] = {nicModules + ceilOf(V(allLinks[0] * portsPerLinkEnd)),
-                               2.0 * ceilOf(V(allLinks[1] * portsPerLinkEnd)),
-                               2.0 * ceilOf(V(allLinks[2] * portsPerLinkEnd)),
-                               2.0 * ceilOf(V(allLinks[3] * portsPerLinkEnd))};
+  const V modulesPerTier[4] = {
+      nicModules + ceilOf(V(allLinks[0] * portsPerLinkEnd)), 2.0 * ceilOf(V(allLinks[1] * portsPerLinkEnd)),
+      2.0 * ceilOf(V(allLinks[2] * portsPerLinkEnd)), 2.0 * ceilOf(V(allLinks[3] * portsPerLinkEnd))};
   const V reach[4] = {f.in(InputId::networkTier1Reach), f.in(InputId::networkTier2Reach),
                       f.in(InputId::networkTier3Reach), f.in(InputId::networkTier3Reach)};
   const V lengthM[4] = {f.in(InputId::networkTier1CableLengthM), f.in(InputId::networkTier2CableLengthM),
@@ -203,7 +201,7 @@ void estimateFabric(ModelFrame<V>& f) {
   f.out(OutputId::networkCablesAec) = cablesByClass[1];
   f.out(OutputId::networkCablesFiber) = fiberCables;
   f.out(OutputId::networkFiberKm) = fiberM * 1e-3;
-  f.out(OutputId::networkSwitchPowerMw) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPowerW) * 1e-6;
+  f.out(OutputId::networkSwitchPowerMw) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPowerW)*1e-6;
   f.out(OutputId::networkMediaPowerMw) = mediaW * 1e-6;
   // The fabric knows its media per tier, so it prices them here rather than in the cost estimator.
   f.out(OutputId::costSwitchesUsd) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPriceUsd);

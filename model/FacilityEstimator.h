@@ -14,9 +14,9 @@ namespace facility_detail {
 template <class V>
 V redundantUnits(const V& loadPerUnit, const V& scheme) {
   const V base = ceilOf(loadPerUnit);
-  return where(less(scheme, 0.5), base,
-               where(less(scheme, 1.5), V(base + 1.0),
-                     where(less(scheme, 2.5), V(2.0 * base), ceilOf(V(base * (4.0 / 3.0))))));
+  return where(
+      less(scheme, 0.5), base,
+      where(less(scheme, 1.5), V(base + 1.0), where(less(scheme, 2.5), V(2.0 * base), ceilOf(V(base * (4.0 / 3.0))))));
 }
 }  // namespace facility_detail
 
@@ -25,10 +25,10 @@ void estimateFacility(ModelFrame<V>& f) {
   const V& itMw = f.out(OutputId::powerItMw);
   const V modelCoolingMw = f.out(OutputId::powerCoolingMw);
   const V modelLossMw =
-      itMw * (1.0 / (f.in(InputId::electricalUpsEfficiency) * f.in(InputId::electricalTransformerEfficiency)) - 1.0);
+      itMw * (1.0 / (f.in(InputId::electricalUpsEfficiency)*f.in(InputId::electricalTransformerEfficiency)) - 1.0);
   const V modelMiscMw = itMw * f.in(InputId::facilityMiscOverheadFraction);
   const V modelOverheadMw = modelCoolingMw + modelLossMw + modelMiscMw;
-  const V fixedScale = (f.in(InputId::facilityPue) - 1.0) * itMw / maxOf(modelOverheadMw, 1e-12);
+  const V fixedScale = (f.in(InputId::facilityPue)-1.0) * itMw / maxOf(modelOverheadMw, 1e-12);
   const V scale = where(greater(f.in(InputId::facilityPueMode), 0.5), fixedScale, 1.0);
 
   f.out(OutputId::powerCoolingMw) = modelCoolingMw * scale;

@@ -4,7 +4,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-
 #include <cmath>
 #include <stdexcept>
 
@@ -15,17 +14,30 @@ double CatalogEntry::priceUsdPer400G() const {
   return perEnd * 400.0 / gbps;
 }
 
-double CatalogEntry::powerWPer400G() const { return powerW.value * 400.0 / gbps; }
+double CatalogEntry::powerWPer400G() const {
+  return powerW.value * 400.0 / gbps;
+}
 
 QString HardwareCatalog::reachName(ReachClass reach) {
   switch (reach) {
-    case ReachClass::Copper: return QStringLiteral("copper");
-    case ReachClass::Aec: return QStringLiteral("aec");
-    case ReachClass::Multimode: return QStringLiteral("multimode");
-    case ReachClass::SinglemodeDr: return QStringLiteral("singlemodeDr");
-    case ReachClass::SinglemodeFr: return QStringLiteral("singlemodeFr");
+    case ReachClass::Copper:
+      return QStringLiteral("copper");
+    case ReachClass::Aec:
+      return QStringLiteral("aec");
+    case ReachClass::Multimode:
+      return QStringLiteral("multimode");
+    case ReachClass::SinglemodeDr:
+      return QStringLiteral("singlemodeDr");
+    case ReachClass::SinglemodeFr:
+      return QStringLiteral("singlemodeFr");
   }
   return {};
+}
+
+QStringList HardwareCatalog::ids(const QList<CatalogEntry>& entries) {
+  QStringList result;
+  for (const CatalogEntry& entry : entries) result << entry.id;
+  return result;
 }
 
 namespace {
@@ -111,12 +123,14 @@ std::optional<HardwareCatalog> HardwareCatalog::fromJson(const QByteArray& json,
       if (!(entry.gbps > 0)) fail(where + QStringLiteral(".gbps"), QStringLiteral("must be a positive number"));
       entry.priceUsd = sourcedValue(object.value(QStringLiteral("priceUsd")), where + QStringLiteral(".priceUsd"));
       entry.powerW = sourcedValue(object.value(QStringLiteral("powerW")), where + QStringLiteral(".powerW"));
-      if (object.value(QStringLiteral("default")).toBool()) catalog.defaultOptics_.insert(static_cast<int>(entry.reach), entry.id);
+      if (object.value(QStringLiteral("default")).toBool())
+        catalog.defaultOptics_.insert(static_cast<int>(entry.reach), entry.id);
       catalog.optics_.append(entry);
     }
     for (int r = 0; r <= static_cast<int>(ReachClass::SinglemodeFr); ++r) {
       if (!catalog.defaultOptics_.contains(r))
-        fail(QStringLiteral("optics"), QStringLiteral("no default module for reach class %1").arg(reachName(static_cast<ReachClass>(r))));
+        fail(QStringLiteral("optics"),
+             QStringLiteral("no default module for reach class %1").arg(reachName(static_cast<ReachClass>(r))));
     }
     return catalog;
   } catch (const ParseError& e) {
@@ -145,8 +159,14 @@ const CatalogEntry* findEntry(const QList<CatalogEntry>& entries, const QString&
 }
 }  // namespace
 
-const CatalogEntry* HardwareCatalog::system(const QString& id) const { return findEntry(systems_, id); }
-const CatalogEntry* HardwareCatalog::switchModel(const QString& id) const { return findEntry(switches_, id); }
-const CatalogEntry* HardwareCatalog::optic(const QString& id) const { return findEntry(optics_, id); }
+const CatalogEntry* HardwareCatalog::system(const QString& id) const {
+  return findEntry(systems_, id);
+}
+const CatalogEntry* HardwareCatalog::switchModel(const QString& id) const {
+  return findEntry(switches_, id);
+}
+const CatalogEntry* HardwareCatalog::optic(const QString& id) const {
+  return findEntry(optics_, id);
+}
 
 }  // namespace gigaplan

@@ -1,14 +1,13 @@
 #pragma once
 
-#include "FabricEstimator.h"
-#include "InputSchema.h"
-
 #include <QByteArray>
 #include <QHash>
 #include <QList>
 #include <QString>
-
 #include <optional>
+
+#include "FabricEstimator.h"
+#include "InputSchema.h"
 
 namespace gigaplan {
 
@@ -56,6 +55,8 @@ class HardwareCatalog {
 
   /// Names used in scenario paths for the reach classes: copper, aec, multimode, ...
   static QString reachName(ReachClass reach);
+  /// The ids of some entries, for messages and listings.
+  static QStringList ids(const QList<CatalogEntry>& entries);
 
  private:
   QList<CatalogEntry> systems_;

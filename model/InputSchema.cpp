@@ -1,7 +1,6 @@
 #include "InputSchema.h"
 
 #include <QHash>
-
 #include <algorithm>
 #include <vector>
 

@@ -1,14 +1,13 @@
 #pragma once
 
-#include "InputList.h"
-
 #include <QString>
 #include <QStringList>
-
 #include <array>
 #include <cstddef>
 #include <limits>
 #include <optional>
+
+#include "InputList.h"
 
 namespace gigaplan {
 
@@ -47,7 +46,9 @@ struct InputSpec {
 using InputValues = std::array<double, kInputCount>;
 
 const std::array<InputSpec, kInputCount>& inputSpecs();
-inline const InputSpec& inputSpec(InputId id) { return inputSpecs()[static_cast<std::size_t>(id)]; }
+inline const InputSpec& inputSpec(InputId id) {
+  return inputSpecs()[static_cast<std::size_t>(id)];
+}
 std::optional<InputId> findInput(const QString& path);
 
 /// Names of a Choice input's values, in index order; empty for other kinds.

@@ -11,8 +11,9 @@
 #include <cmath>
 
 #if defined(__AVX2__)
-#include <Eigen/Core>
 #include <immintrin.h>
+
+#include <Eigen/Core>
 #endif
 
 namespace gigaplan {
@@ -28,21 +29,51 @@ GIGAPLAN_LANE_INLINE double constant<double>(double value) {
 }
 
 // Scalar forms.
-GIGAPLAN_LANE_INLINE double ceilOf(double x) { return std::ceil(x); }
-GIGAPLAN_LANE_INLINE double floorOf(double x) { return std::floor(x); }
-GIGAPLAN_LANE_INLINE double sqrtOf(double x) { return std::sqrt(x); }
-GIGAPLAN_LANE_INLINE double expOf(double x) { return std::exp(x); }
-GIGAPLAN_LANE_INLINE double logOf(double x) { return std::log(x); }
-GIGAPLAN_LANE_INLINE double maxOf(double a, double b) { return a > b ? a : b; }
-GIGAPLAN_LANE_INLINE double minOf(double a, double b) { return a < b ? a : b; }
-GIGAPLAN_LANE_INLINE double where(bool condition, double a, double b) { return condition ? a : b; }
-GIGAPLAN_LANE_INLINE bool less(double a, double b) { return a < b; }
-GIGAPLAN_LANE_INLINE bool lessEqual(double a, double b) { return a <= b; }
-GIGAPLAN_LANE_INLINE bool greater(double a, double b) { return a > b; }
-GIGAPLAN_LANE_INLINE bool greaterEqual(double a, double b) { return a >= b; }
-GIGAPLAN_LANE_INLINE bool equal(double a, double b) { return a == b; }
-GIGAPLAN_LANE_INLINE bool both(bool a, bool b) { return a && b; }
-GIGAPLAN_LANE_INLINE double log2Of(double x) { return std::log2(x); }
+GIGAPLAN_LANE_INLINE double ceilOf(double x) {
+  return std::ceil(x);
+}
+GIGAPLAN_LANE_INLINE double floorOf(double x) {
+  return std::floor(x);
+}
+GIGAPLAN_LANE_INLINE double sqrtOf(double x) {
+  return std::sqrt(x);
+}
+GIGAPLAN_LANE_INLINE double expOf(double x) {
+  return std::exp(x);
+}
+GIGAPLAN_LANE_INLINE double logOf(double x) {
+  return std::log(x);
+}
+GIGAPLAN_LANE_INLINE double maxOf(double a, double b) {
+  return a > b ? a : b;
+}
+GIGAPLAN_LANE_INLINE double minOf(double a, double b) {
+  return a < b ? a : b;
+}
+GIGAPLAN_LANE_INLINE double where(bool condition, double a, double b) {
+  return condition ? a : b;
+}
+GIGAPLAN_LANE_INLINE bool less(double a, double b) {
+  return a < b;
+}
+GIGAPLAN_LANE_INLINE bool lessEqual(double a, double b) {
+  return a <= b;
+}
+GIGAPLAN_LANE_INLINE bool greater(double a, double b) {
+  return a > b;
+}
+GIGAPLAN_LANE_INLINE bool greaterEqual(double a, double b) {
+  return a >= b;
+}
+GIGAPLAN_LANE_INLINE bool equal(double a, double b) {
+  return a == b;
+}
+GIGAPLAN_LANE_INLINE bool both(bool a, bool b) {
+  return a && b;
+}
+GIGAPLAN_LANE_INLINE double log2Of(double x) {
+  return std::log2(x);
+}
 
 #if defined(__AVX2__)
 
@@ -56,34 +87,86 @@ GIGAPLAN_LANE_INLINE Lanes constant<Lanes>(double value) {
   return _mm256_set1_pd(value);
 }
 
-GIGAPLAN_LANE_INLINE Lanes ceilOf(Lanes x) { return _mm256_ceil_pd(x); }
-GIGAPLAN_LANE_INLINE Lanes floorOf(Lanes x) { return _mm256_floor_pd(x); }
-GIGAPLAN_LANE_INLINE Lanes sqrtOf(Lanes x) { return _mm256_sqrt_pd(x); }
-GIGAPLAN_LANE_INLINE Lanes expOf(Lanes x) { return Eigen::internal::pexp(x); }
-GIGAPLAN_LANE_INLINE Lanes logOf(Lanes x) { return Eigen::internal::plog(x); }
-GIGAPLAN_LANE_INLINE Lanes log2Of(Lanes x) { return Eigen::internal::plog(x) * (1.0 / std::log(2.0)); }
-GIGAPLAN_LANE_INLINE Lanes maxOf(Lanes a, Lanes b) { return _mm256_max_pd(a, b); }
-GIGAPLAN_LANE_INLINE Lanes maxOf(Lanes a, double b) { return _mm256_max_pd(a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE Lanes maxOf(double a, Lanes b) { return _mm256_max_pd(_mm256_set1_pd(a), b); }
-GIGAPLAN_LANE_INLINE Lanes minOf(Lanes a, Lanes b) { return _mm256_min_pd(a, b); }
-GIGAPLAN_LANE_INLINE Lanes minOf(Lanes a, double b) { return _mm256_min_pd(a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE Lanes minOf(double a, Lanes b) { return _mm256_min_pd(_mm256_set1_pd(a), b); }
+GIGAPLAN_LANE_INLINE Lanes ceilOf(Lanes x) {
+  return _mm256_ceil_pd(x);
+}
+GIGAPLAN_LANE_INLINE Lanes floorOf(Lanes x) {
+  return _mm256_floor_pd(x);
+}
+GIGAPLAN_LANE_INLINE Lanes sqrtOf(Lanes x) {
+  return _mm256_sqrt_pd(x);
+}
+GIGAPLAN_LANE_INLINE Lanes expOf(Lanes x) {
+  return Eigen::internal::pexp(x);
+}
+GIGAPLAN_LANE_INLINE Lanes logOf(Lanes x) {
+  return Eigen::internal::plog(x);
+}
+GIGAPLAN_LANE_INLINE Lanes log2Of(Lanes x) {
+  return Eigen::internal::plog(x) * (1.0 / std::log(2.0));
+}
+GIGAPLAN_LANE_INLINE Lanes maxOf(Lanes a, Lanes b) {
+  return _mm256_max_pd(a, b);
+}
+GIGAPLAN_LANE_INLINE Lanes maxOf(Lanes a, double b) {
+  return _mm256_max_pd(a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE Lanes maxOf(double a, Lanes b) {
+  return _mm256_max_pd(_mm256_set1_pd(a), b);
+}
+GIGAPLAN_LANE_INLINE Lanes minOf(Lanes a, Lanes b) {
+  return _mm256_min_pd(a, b);
+}
+GIGAPLAN_LANE_INLINE Lanes minOf(Lanes a, double b) {
+  return _mm256_min_pd(a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE Lanes minOf(double a, Lanes b) {
+  return _mm256_min_pd(_mm256_set1_pd(a), b);
+}
 
-GIGAPLAN_LANE_INLINE LaneMask less(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_LT_OQ); }
-GIGAPLAN_LANE_INLINE LaneMask lessEqual(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_LE_OQ); }
-GIGAPLAN_LANE_INLINE LaneMask greater(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_GT_OQ); }
-GIGAPLAN_LANE_INLINE LaneMask greaterEqual(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_GE_OQ); }
-GIGAPLAN_LANE_INLINE LaneMask equal(Lanes a, Lanes b) { return _mm256_cmp_pd(a, b, _CMP_EQ_OQ); }
-GIGAPLAN_LANE_INLINE LaneMask less(Lanes a, double b) { return less(a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE LaneMask lessEqual(Lanes a, double b) { return lessEqual(a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE LaneMask greater(Lanes a, double b) { return greater(a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE LaneMask greaterEqual(Lanes a, double b) { return greaterEqual(a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE LaneMask equal(Lanes a, double b) { return equal(a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE LaneMask both(LaneMask a, LaneMask b) { return _mm256_and_pd(a, b); }
+GIGAPLAN_LANE_INLINE LaneMask less(Lanes a, Lanes b) {
+  return _mm256_cmp_pd(a, b, _CMP_LT_OQ);
+}
+GIGAPLAN_LANE_INLINE LaneMask lessEqual(Lanes a, Lanes b) {
+  return _mm256_cmp_pd(a, b, _CMP_LE_OQ);
+}
+GIGAPLAN_LANE_INLINE LaneMask greater(Lanes a, Lanes b) {
+  return _mm256_cmp_pd(a, b, _CMP_GT_OQ);
+}
+GIGAPLAN_LANE_INLINE LaneMask greaterEqual(Lanes a, Lanes b) {
+  return _mm256_cmp_pd(a, b, _CMP_GE_OQ);
+}
+GIGAPLAN_LANE_INLINE LaneMask equal(Lanes a, Lanes b) {
+  return _mm256_cmp_pd(a, b, _CMP_EQ_OQ);
+}
+GIGAPLAN_LANE_INLINE LaneMask less(Lanes a, double b) {
+  return less(a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE LaneMask lessEqual(Lanes a, double b) {
+  return lessEqual(a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE LaneMask greater(Lanes a, double b) {
+  return greater(a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE LaneMask greaterEqual(Lanes a, double b) {
+  return greaterEqual(a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE LaneMask equal(Lanes a, double b) {
+  return equal(a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE LaneMask both(LaneMask a, LaneMask b) {
+  return _mm256_and_pd(a, b);
+}
 
-GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, Lanes b) { return _mm256_blendv_pd(b, a, mask); }
-GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, double b) { return where(mask, a, _mm256_set1_pd(b)); }
-GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, double a, Lanes b) { return where(mask, _mm256_set1_pd(a), b); }
+GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, Lanes b) {
+  return _mm256_blendv_pd(b, a, mask);
+}
+GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, double b) {
+  return where(mask, a, _mm256_set1_pd(b));
+}
+GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, double a, Lanes b) {
+  return where(mask, _mm256_set1_pd(a), b);
+}
 GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, double a, double b) {
   return where(mask, _mm256_set1_pd(a), _mm256_set1_pd(b));
 }

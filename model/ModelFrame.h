@@ -1,10 +1,10 @@
 #pragma once
 
-#include "InputSchema.h"
-#include "OutputSchema.h"
-
 #include <array>
 #include <cstddef>
+
+#include "InputSchema.h"
+#include "OutputSchema.h"
 
 namespace gigaplan {
 

@@ -1,12 +1,11 @@
 #pragma once
 
-#include "OutputList.h"
-
 #include <QString>
-
 #include <array>
 #include <cstddef>
 #include <optional>
+
+#include "OutputList.h"
 
 namespace gigaplan {
 
@@ -33,7 +32,9 @@ struct OutputSpec {
 using OutputValues = std::array<double, kOutputCount>;
 
 const std::array<OutputSpec, kOutputCount>& outputSpecs();
-inline const OutputSpec& outputSpec(OutputId id) { return outputSpecs()[static_cast<std::size_t>(id)]; }
+inline const OutputSpec& outputSpec(OutputId id) {
+  return outputSpecs()[static_cast<std::size_t>(id)];
+}
 std::optional<OutputId> findOutput(const QString& path);
 
 }  // namespace gigaplan

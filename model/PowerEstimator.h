@@ -19,14 +19,14 @@ void estimatePower(ModelFrame<V>& f) {
   const V hostWPerNode = f.in(InputId::systemCpuPowerWPerNode) + f.in(InputId::systemMemoryStoragePowerWPerNode) +
                          f.in(InputId::systemScaleUpSwitchPowerWPerNode) + nicsPerNode * f.in(InputId::systemNicPowerW);
   const V& fanWPerNode = f.in(InputId::systemFanPowerWPerNode);
-  const V lossFactor = 1.0 / f.in(InputId::systemPsuEfficiency) - 1.0;
+  const V lossFactor = 1.0 / f.in(InputId::systemPsuEfficiency)-1.0;
 
   const V gpuMw = gpus * tdpW * 1e-6;
   const V hostMw = nodes * hostWPerNode * 1e-6;
   const V fanMw = nodes * fanWPerNode * 1e-6;
   const V psuLossMw = (gpuMw + hostMw + fanMw) * lossFactor;
   const V networkMw = f.out(OutputId::networkSwitchPowerMw) + f.out(OutputId::networkMediaPowerMw);
-  const V storageMw = gpus * f.in(InputId::powerStorageWPerGpu) * 1e-6;
+  const V storageMw = gpus * f.in(InputId::powerStorageWPerGpu)*1e-6;
   const V itMw = gpuMw + hostMw + fanMw + psuLossMw + networkMw + storageMw;
   const V nodeKw = (gpusPerNode * tdpW + hostWPerNode + fanWPerNode) * (1.0 + lossFactor) * 1e-3;
 

@@ -17,7 +17,8 @@ std::optional<Scenario> PresetLibrary::parse(const QByteArray& json, const QStri
   QJsonParseError parseError;
   const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
   if (parseError.error != QJsonParseError::NoError) {
-    errors.append({origin, QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())});
+    errors.append(
+        {origin, QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())});
     return std::nullopt;
   }
   if (!document.isObject()) {
@@ -43,7 +44,8 @@ QList<PresetInfo> PresetLibrary::list() {
 std::optional<Scenario> PresetLibrary::load(const QString& id, ScenarioErrors& errors) {
   QFile file(kPresetDir + QLatin1Char('/') + id + QStringLiteral(".json"));
   if (!file.open(QIODevice::ReadOnly)) {
-    errors.append({QStringLiteral("preset"), QStringLiteral("no preset named '%1' (see gigaplan-cli presets)").arg(id)});
+    errors.append(
+        {QStringLiteral("preset"), QStringLiteral("no preset named '%1' (see gigaplan-cli presets)").arg(id)});
     return std::nullopt;
   }
   return parse(file.readAll(), QStringLiteral("preset %1").arg(id), errors);
@@ -61,7 +63,9 @@ std::optional<Scenario> PresetLibrary::loadPresetOrFile(const QString& idOrPath,
     return std::nullopt;
   }
   if (file.size() > kMaxScenarioBytes) {
-    errors.append({idOrPath, QStringLiteral("is %1 bytes; a scenario file is at most %2").arg(file.size()).arg(kMaxScenarioBytes)});
+    errors.append(
+        {idOrPath,
+         QStringLiteral("is %1 bytes; a scenario file is at most %2").arg(file.size()).arg(kMaxScenarioBytes)});
     return std::nullopt;
   }
   return parse(file.readAll(), idOrPath, errors);

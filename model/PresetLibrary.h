@@ -1,11 +1,10 @@
 #pragma once
 
-#include "Scenario.h"
-
 #include <QList>
 #include <QString>
-
 #include <optional>
+
+#include "Scenario.h"
 
 namespace gigaplan {
 

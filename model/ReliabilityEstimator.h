@@ -16,13 +16,12 @@ template <class V>
 void estimateReliability(ModelFrame<V>& f) {
   const V& gpus = f.in(InputId::clusterGpus);
   const V& nodes = f.out(OutputId::clusterNodes);
-  const V perHour = f.in(InputId::reliabilityFailureRateScale) * 1e-6;
-  const V hardwareNodeRate = perHour * (f.in(InputId::reliabilityGpuFailuresPerMillionHours) * gpus +
-                                        f.in(InputId::reliabilityHostFailuresPerMillionHours) * nodes);
-  const V rate = hardwareNodeRate +
-                 perHour * (f.in(InputId::reliabilityNetworkFailuresPerMillionHours) * gpus *
-                                f.in(InputId::networkNicsPerGpu) +
-                            f.in(InputId::reliabilitySoftwareFailuresPerMillionHours) * gpus);
+  const V perHour = f.in(InputId::reliabilityFailureRateScale)*1e-6;
+  const V hardwareNodeRate = perHour * (f.in(InputId::reliabilityGpuFailuresPerMillionHours)*gpus +
+                                        f.in(InputId::reliabilityHostFailuresPerMillionHours)*nodes);
+  const V rate = hardwareNodeRate + perHour * (f.in(InputId::reliabilityNetworkFailuresPerMillionHours)*gpus *
+                                                   f.in(InputId::networkNicsPerGpu) +
+                                               f.in(InputId::reliabilitySoftwareFailuresPerMillionHours)*gpus);
   const V& plannedPerDay = f.in(InputId::reliabilityPlannedPerDay);
   const V unexpectedPerDay = rate * 24.0;
   const V mtbiH = 1.0 / maxOf(rate, 1e-300);
@@ -31,9 +30,9 @@ void estimateReliability(ModelFrame<V>& f) {
 
   const V young = sqrtOf(V(2.0 * deltaH * mtbiH));
   const V ratio = deltaH / (2.0 * mtbiH);
-  const V daly = where(less(deltaH, V(2.0 * mtbiH)), V(young * (1.0 + sqrtOf(ratio) / 3.0 + ratio / 9.0) - deltaH), mtbiH);
-  const V ettrUnexpected =
-      daly / (mtbiH * expOf(V(restartH / mtbiH)) * (expOf(V((daly + deltaH) / mtbiH)) - 1.0));
+  const V daly =
+      where(less(deltaH, V(2.0 * mtbiH)), V(young * (1.0 + sqrtOf(ratio) / 3.0 + ratio / 9.0) - deltaH), mtbiH);
+  const V ettrUnexpected = daly / (mtbiH * expOf(V(restartH / mtbiH)) * (expOf(V((daly + deltaH) / mtbiH)) - 1.0));
   const V plannedLoss = minOf(V(plannedPerDay * restartH / 24.0), 1.0);
   const V interruptionsPerDay = unexpectedPerDay + plannedPerDay;
 

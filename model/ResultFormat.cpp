@@ -4,7 +4,6 @@
 #include <QLocale>
 #include <QStringList>
 #include <QTextStream>
-
 #include <cmath>
 
 namespace gigaplan {
@@ -57,7 +56,8 @@ QJsonObject resultJson(const ResolvedScenario& scenario, const OutputValues& out
 QString resultTable(const ResolvedScenario& scenario, const OutputValues& outputs) {
   QString text;
   QTextStream stream(&text);
-  stream << scenario.name << "\n" << "  system: " << scenario.systemName << "\n  switch: " << scenario.switchName << "\n";
+  stream << scenario.name << "\n"
+         << "  system: " << scenario.systemName << "\n  switch: " << scenario.switchName << "\n";
   QString currentSection;
   for (const OutputSpec& spec : outputSpecs()) {
     const auto [section, key] = splitPath(spec.path);

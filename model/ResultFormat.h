@@ -1,10 +1,10 @@
 #pragma once
 
-#include "OutputSchema.h"
-#include "Scenario.h"
-
 #include <QJsonObject>
 #include <QString>
+
+#include "OutputSchema.h"
+#include "Scenario.h"
 
 namespace gigaplan {
 

@@ -1,17 +1,18 @@
 #include "Scenario.h"
 
-#include "OutputSchema.h"
-
 #include <QLocale>
-
 #include <algorithm>
 #include <cmath>
+
+#include "OutputSchema.h"
 
 namespace gigaplan {
 
 namespace {
 
-QString formatNumber(double value) { return QString::number(value, 'g', 12); }
+QString formatNumber(double value) {
+  return QString::number(value, 'g', 12);
+}
 
 const QStringList& metadataKeys() {
   static const QStringList keys = {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("format")};
@@ -42,7 +43,8 @@ void insertNested(QJsonObject& root, const QStringList& parts, const QJsonValue&
 
 std::optional<int> Scenario::opticPathIndex(const QString& path) {
   for (int r = 0; r < 5; ++r)
-    if (path == QStringLiteral("optics.%1.module").arg(HardwareCatalog::reachName(static_cast<ReachClass>(r)))) return r;
+    if (path == QStringLiteral("optics.%1.module").arg(HardwareCatalog::reachName(static_cast<ReachClass>(r))))
+      return r;
   return std::nullopt;
 }
 
@@ -75,7 +77,8 @@ bool Scenario::set(const QString& path, const QJsonValue& value, ScenarioErrors&
     } else if (value.isString() && spec.kind == InputKind::Choice) {
       const int index = choiceNames(*id).indexOf(value.toString());
       if (index < 0)
-        errors.append({path, QStringLiteral("'%1' is not one of %2").arg(value.toString(), choiceNames(*id).join(QStringLiteral(", ")))});
+        errors.append({path, QStringLiteral("'%1' is not one of %2")
+                                 .arg(value.toString(), choiceNames(*id).join(QStringLiteral(", ")))});
       number = index;
     } else if (value.isString() && value.toString() == QLatin1String("auto") &&
                (*id == InputId::networkPlanes || *id == InputId::networkTiers)) {
@@ -131,8 +134,10 @@ QJsonObject Scenario::toJson() const {
   insertNested(root, QString::fromLatin1(kSwitchPath).split(QLatin1Char('.')), switchModel);
   for (int r = 0; r < 5; ++r) {
     if (opticModules[r].isEmpty()) continue;
-    insertNested(root, {QStringLiteral("optics"), HardwareCatalog::reachName(static_cast<ReachClass>(r)), QStringLiteral("module")},
-                 opticModules[r]);
+    insertNested(
+        root,
+        {QStringLiteral("optics"), HardwareCatalog::reachName(static_cast<ReachClass>(r)), QStringLiteral("module")},
+        opticModules[r]);
   }
   for (auto it = values.begin(); it != values.end(); ++it) {
     const InputSpec& spec = inputSpec(it.key());
@@ -166,23 +171,21 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
     applyEntry(*system);
     resolved.systemName = system->name;
   } else {
-    QStringList ids;
-    for (const CatalogEntry& entry : catalog.systems()) ids << entry.id;
     errors.append({QString::fromLatin1(kSystemTypePath),
-                   QStringLiteral("unknown system '%1' (known: %2)").arg(systemType, ids.join(QStringLiteral(", ")))});
+                   QStringLiteral("unknown system '%1' (known: %2)")
+                       .arg(systemType, HardwareCatalog::ids(catalog.systems()).join(QStringLiteral(", ")))});
   }
   if (const CatalogEntry* model = catalog.switchModel(switchModel)) {
     applyEntry(*model);
     resolved.switchName = model->name;
   } else {
-    QStringList ids;
-    for (const CatalogEntry& entry : catalog.switches()) ids << entry.id;
     errors.append({QString::fromLatin1(kSwitchPath),
-                   QStringLiteral("unknown switch '%1' (known: %2)").arg(switchModel, ids.join(QStringLiteral(", ")))});
+                   QStringLiteral("unknown switch '%1' (known: %2)")
+                       .arg(switchModel, HardwareCatalog::ids(catalog.switches()).join(QStringLiteral(", ")))});
   }
-  static const InputId opticPrice[5] = {InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G,
-                                        InputId::opticsMultimodePriceUsdPer400G, InputId::opticsSinglemodeDrPriceUsdPer400G,
-                                        InputId::opticsSinglemodeFrPriceUsdPer400G};
+  static const InputId opticPrice[5] = {
+      InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
+      InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G};
   static const InputId opticPower[5] = {InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G,
                                         InputId::opticsMultimodePowerWPer400G, InputId::opticsSinglemodeDrPowerWPer400G,
                                         InputId::opticsSinglemodeFrPowerWPer400G};
@@ -219,7 +222,8 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
     const double value = resolved.values[static_cast<std::size_t>(spec.id)];
     const QString field = QString::fromLatin1(spec.path);
     if (std::isnan(value)) {
-      errors.append({field, QStringLiteral("no value: system '%1' does not define it, set it explicitly").arg(systemType)});
+      errors.append(
+          {field, QStringLiteral("no value: system '%1' does not define it, set it explicitly").arg(systemType)});
     } else if (!std::isfinite(value)) {
       errors.append({field, QStringLiteral("must be a finite number")});
     } else if (value < spec.minimum || value > spec.maximum) {
@@ -234,8 +238,9 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
 
   auto valueOf = [&](InputId id) { return resolved.values[static_cast<std::size_t>(id)]; };
   if (valueOf(InputId::coolingReturnTempC) <= valueOf(InputId::coolingSupplyTempC))
-    errors.append({QStringLiteral("cooling.returnTempC"),
-                   QStringLiteral("must be above cooling.supplyTempC (%1 degC)").arg(formatNumber(valueOf(InputId::coolingSupplyTempC)))});
+    errors.append(
+        {QStringLiteral("cooling.returnTempC"), QStringLiteral("must be above cooling.supplyTempC (%1 degC)")
+                                                    .arg(formatNumber(valueOf(InputId::coolingSupplyTempC)))});
   if (valueOf(InputId::networkTiers) == 1)
     errors.append({QStringLiteral("network.tiers"), QStringLiteral("must be 0 (automatic), 2, 3 or 4")});
   if (valueOf(InputId::clusterGpus) < valueOf(InputId::systemGpusPerNode))

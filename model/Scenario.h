@@ -1,17 +1,16 @@
 #pragma once
 
-#include "FabricEstimator.h"
-#include "HardwareCatalog.h"
-#include "InputSchema.h"
-
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
 #include <QMap>
 #include <QString>
-
 #include <array>
 #include <optional>
+
+#include "FabricEstimator.h"
+#include "HardwareCatalog.h"
+#include "InputSchema.h"
 
 namespace gigaplan {
 

@@ -1,11 +1,10 @@
 #include "Sweep.h"
 
-#include "OutputSchema.h"
-
 #include <QStringList>
-
 #include <algorithm>
 #include <cmath>
+
+#include "OutputSchema.h"
 
 namespace gigaplan {
 
@@ -57,7 +56,8 @@ std::optional<SweepAxis> parseSweepAxis(const QString& text, ScenarioErrors& err
   bool ok = false;
   axis.steps = spec->second[2].toInt(&ok);
   if (!ok || axis.steps < 1 || axis.steps > 10000000) {
-    errors.append({path, QStringLiteral("steps '%1' must be a whole number from 1 to 10,000,000").arg(spec->second[2])});
+    errors.append(
+        {path, QStringLiteral("steps '%1' must be a whole number from 1 to 10,000,000").arg(spec->second[2])});
     return std::nullopt;
   }
   return axis;
@@ -85,9 +85,12 @@ QList<UncertainInput> uncertaintyFromConfidence(const ResolvedScenario& scenario
     const auto i = static_cast<std::size_t>(spec.id);
     const QString& confidence = scenario.confidence[i];
     double spread = 0.0;
-    if (confidence == QLatin1String("verified")) spread = 0.05;
-    else if (confidence == QLatin1String("secondary") || confidence == QLatin1String("derived")) spread = 0.15;
-    else if (confidence == QLatin1String("estimate")) spread = 0.30;
+    if (confidence == QLatin1String("verified"))
+      spread = 0.05;
+    else if (confidence == QLatin1String("secondary") || confidence == QLatin1String("derived"))
+      spread = 0.15;
+    else if (confidence == QLatin1String("estimate"))
+      spread = 0.30;
     const double value = scenario.values[i];
     if (spread == 0.0 || value == 0.0) continue;
     const double low = std::clamp(value * (1.0 - spread), spec.minimum, spec.maximum);
@@ -103,7 +106,8 @@ Eigen::Index gridSize(const QList<SweepAxis>& axes) {
   return rows;
 }
 
-ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, Eigen::Index firstRow, Eigen::Index rows) {
+ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, Eigen::Index firstRow,
+                        Eigen::Index rows) {
   ScenarioBatch batch{base, {}, ScenarioMatrix(rows, axes.size())};
   Eigen::Index repeat = gridSize(axes);
   for (int a = 0; a < axes.size(); ++a) {

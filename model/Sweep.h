@@ -1,14 +1,13 @@
 #pragma once
 
+#include <QList>
+#include <QString>
+#include <optional>
+#include <random>
+
 #include "Evaluator.h"
 #include "InputSchema.h"
 #include "Scenario.h"
-
-#include <QList>
-#include <QString>
-
-#include <optional>
-#include <random>
 
 namespace gigaplan {
 
@@ -16,7 +15,9 @@ namespace gigaplan {
 /// platform for a given seed.
 using SampleGenerator = std::mt19937_64;
 /// A uniform sample in [0, 1) from the top 53 bits of the generator.
-inline double uniformSample(SampleGenerator& random) { return static_cast<double>(random() >> 11) * 0x1.0p-53; }
+inline double uniformSample(SampleGenerator& random) {
+  return static_cast<double>(random() >> 11) * 0x1.0p-53;
+}
 
 /// One axis of a grid sweep: `steps` values from `from` to `to`, evenly spaced.
 struct SweepAxis {
@@ -45,7 +46,8 @@ QList<UncertainInput> uncertaintyFromConfidence(const ResolvedScenario& scenario
 /// Scenarios in a grid: every combination of the axes' values, the first axis varying slowest.
 Eigen::Index gridSize(const QList<SweepAxis>& axes);
 /// Rows [firstRow, firstRow + rows) of the grid, other inputs from `base`.
-ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, Eigen::Index firstRow, Eigen::Index rows);
+ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, Eigen::Index firstRow,
+                        Eigen::Index rows);
 /// The whole grid.
 ScenarioBatch gridScenarios(const InputValues& base, const QList<SweepAxis>& axes);
 

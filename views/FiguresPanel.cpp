@@ -1,8 +1,8 @@
 #include "FiguresPanel.h"
 
-#include "ResultFormat.h"
-
 #include <QHeaderView>
+
+#include "ResultFormat.h"
 
 namespace gigaplan {
 
@@ -24,7 +24,8 @@ FiguresPanel::FiguresPanel(QWidget* parent) : QTreeWidget(parent) {
       section->setFont(0, bold);
       currentSection = sectionName;
     }
-    auto* item = new QTreeWidgetItem(section, {QString::fromLatin1(spec.meaning), QString(), QString::fromLatin1(spec.unit)});
+    auto* item =
+        new QTreeWidgetItem(section, {QString::fromLatin1(spec.meaning), QString(), QString::fromLatin1(spec.unit)});
     item->setToolTip(0, path);
     item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     itemByOutput_.insert(static_cast<int>(spec.id), item);
@@ -38,7 +39,8 @@ FiguresPanel::FiguresPanel(QWidget* parent) : QTreeWidget(parent) {
 
 void FiguresPanel::showResult(const ResolvedScenario&, const OutputValues& outputs) {
   for (const OutputSpec& spec : outputSpecs())
-    itemByOutput_.value(static_cast<int>(spec.id))->setText(1, formatQuantity(outputs[static_cast<std::size_t>(spec.id)]));
+    itemByOutput_.value(static_cast<int>(spec.id))
+        ->setText(1, formatQuantity(outputs[static_cast<std::size_t>(spec.id)]));
 }
 
 QString FiguresPanel::displayedValue(OutputId id) const {

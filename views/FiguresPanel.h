@@ -1,9 +1,9 @@
 #pragma once
 
+#include <QTreeWidget>
+
 #include "OutputSchema.h"
 #include "Scenario.h"
-
-#include <QTreeWidget>
 
 namespace gigaplan {
 

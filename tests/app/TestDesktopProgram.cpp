@@ -39,7 +39,8 @@ class TestDesktopProgram : public QObject {
     file.write("\x89PNG not a scenario");
     file.close();
     QString errorOutput;
-    QCOMPARE(runDesktop({broken, QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png"))}, &errorOutput), 2);
+    QCOMPARE(runDesktop({broken, QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png"))}, &errorOutput),
+             2);
     QVERIFY2(errorOutput.contains(QStringLiteral("not valid JSON")), qPrintable(errorOutput));
   }
 };

@@ -1,24 +1,27 @@
 // gigaplan-bench: speed of the planning engine, scalar and batched, measured in the same run.
 // Targets: one evaluation of the 1,000,000-GPU preset under 20 us; batched evaluation at least
 // 2 million scenarios per second on one core and at least 4x the scalar path.
-#include "Evaluator.h"
-#include "PresetLibrary.h"
-#include "Sweep.h"
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QStringList>
-
 #include <algorithm>
 #include <cstdio>
+
+#include "Evaluator.h"
+#include "PresetLibrary.h"
+#include "Sweep.h"
 
 using namespace gigaplan;
 
 namespace {
 
-double secondsSince(const QElapsedTimer& timer) { return static_cast<double>(timer.nsecsElapsed()) * 1e-9; }
+double secondsSince(const QElapsedTimer& timer) {
+  return static_cast<double>(timer.nsecsElapsed()) * 1e-9;
+}
 
-const char* verdict(bool met) { return met ? "met" : "MISSED"; }
+const char* verdict(bool met) {
+  return met ? "met" : "MISSED";
+}
 
 }  // namespace
 
@@ -54,10 +57,14 @@ int main(int argc, char** argv) {
   // goes through the scalar path (one scenario at a time: inputs assembled, evaluated, figures
   // stored) and through the batched path; drawing the samples is not timed.
   const QList<UncertainInput> uncertain = uncertaintyFromConfidence(*resolved);
-  const std::vector<OutputId> headline = {OutputId::powerItMw,          OutputId::powerFacilityMw,
-                                          OutputId::costCapexUsd,       OutputId::costTcoUsdPerYear,
-                                          OutputId::costUsdPerGpuHour,  OutputId::networkBisectionPbps,
-                                          OutputId::reliabilityInterruptionsPerDay, OutputId::reliabilityEttr};
+  const std::vector<OutputId> headline = {OutputId::powerItMw,
+                                          OutputId::powerFacilityMw,
+                                          OutputId::costCapexUsd,
+                                          OutputId::costTcoUsdPerYear,
+                                          OutputId::costUsdPerGpuHour,
+                                          OutputId::networkBisectionPbps,
+                                          OutputId::reliabilityInterruptionsPerDay,
+                                          OutputId::reliabilityEttr};
   constexpr Eigen::Index kBlock = 1024;
   SampleGenerator random(1);
   ScenarioMatrix scalarOutputs(kBlock, static_cast<Eigen::Index>(headline.size()));
@@ -77,19 +84,23 @@ int main(int argc, char** argv) {
     timer.restart();
     BatchEvaluator().evaluate(batch, headline, batchOutputs);
     batchSeconds += secondsSince(timer);
-    maxDifference = std::max(maxDifference, ((batchOutputs - scalarOutputs).abs() / scalarOutputs.abs().max(1.0)).maxCoeff());
+    maxDifference =
+        std::max(maxDifference, ((batchOutputs - scalarOutputs).abs() / scalarOutputs.abs().max(1.0)).maxCoeff());
   }
   const double scalarRate = scenarios / scalarSeconds;
   const double batchRate = scenarios / batchSeconds;
   const double speedup = batchRate / scalarRate;
-  std::printf("gigaplan-bench: planning engine, one thread; sweep of %d Monte Carlo scenarios of the 1M-GPU preset\n"
-              "(%d inputs drawn, every output evaluated, %d headline figures kept)\n",
-              scenarios, static_cast<int>(uncertain.size()), static_cast<int>(headline.size()));
-  std::printf("  one evaluation, 1M-GPU preset     %10.3f us     target < 20 us            %s\n", singleUs, verdict(singleUs < 20));
+  std::printf(
+      "gigaplan-bench: planning engine, one thread; sweep of %d Monte Carlo scenarios of the 1M-GPU preset\n"
+      "(%d inputs drawn, every output evaluated, %d headline figures kept)\n",
+      scenarios, static_cast<int>(uncertain.size()), static_cast<int>(headline.size()));
+  std::printf("  one evaluation, 1M-GPU preset     %10.3f us     target < 20 us            %s\n", singleUs,
+              verdict(singleUs < 20));
   std::printf("  scalar path (baseline)            %10.0f eval/s\n", scalarRate);
   std::printf("  batched path                      %10.0f eval/s  target >= 2,000,000/s     %s\n", batchRate,
               verdict(batchRate >= 2e6));
-  std::printf("  batched / scalar                  %10.2f x       target >= 4x              %s\n", speedup, verdict(speedup >= 4));
+  std::printf("  batched / scalar                  %10.2f x       target >= 4x              %s\n", speedup,
+              verdict(speedup >= 4));
   std::printf("  largest relative difference batch vs scalar: %.2e (checksum %.6g)\n", maxDifference, sink);
   if (maxDifference > 1e-9) {
     std::fprintf(stderr, "error: batched and scalar results differ\n");

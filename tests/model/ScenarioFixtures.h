@@ -1,13 +1,12 @@
 // Shared by the model tests: a bundled preset, resolved with optional overrides.
 #pragma once
 
-#include "Evaluator.h"
-#include "PresetLibrary.h"
-
 #include <QTest>
-
 #include <initializer_list>
 #include <utility>
+
+#include "Evaluator.h"
+#include "PresetLibrary.h"
 
 namespace gigaplan::test {
 
@@ -16,7 +15,8 @@ inline InputValues presetInputs(const QString& preset,
   ScenarioErrors errors;
   auto scenario = PresetLibrary::load(preset, errors);
   if (!scenario) qFatal("preset %s does not load", qPrintable(preset));
-  for (const auto& [path, value] : settings) scenario->set(QString::fromLatin1(path), QString::fromLatin1(value), errors);
+  for (const auto& [path, value] : settings)
+    scenario->set(QString::fromLatin1(path), QString::fromLatin1(value), errors);
   const auto resolved = scenario->resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) qFatal("preset %s does not resolve: %s", qPrintable(preset), qPrintable(errors.value(0).text()));
   return resolved->values;
@@ -27,7 +27,9 @@ inline OutputValues evaluatePreset(const QString& preset,
   return evaluate(presetInputs(preset, settings));
 }
 
-inline double at(const OutputValues& outputs, OutputId id) { return outputs[static_cast<std::size_t>(id)]; }
+inline double at(const OutputValues& outputs, OutputId id) {
+  return outputs[static_cast<std::size_t>(id)];
+}
 
 /// Relative comparison for hand-computed values.
 inline bool near(double actual, double expected, double relative = 1e-9) {
@@ -36,6 +38,8 @@ inline bool near(double actual, double expected, double relative = 1e-9) {
 
 }  // namespace gigaplan::test
 
-#define GIGAPLAN_COMPARE_NEAR(actual, expected, relative)                                                      \
-  QVERIFY2(gigaplan::test::near((actual), (expected), (relative)),                                           \
-           qPrintable(QStringLiteral("%1 is %2, expected %3").arg(#actual).arg((actual), 0, 'g', 12).arg((expected), 0, 'g', 12)))
+#define GIGAPLAN_COMPARE_NEAR(actual, expected, relative)     \
+  QVERIFY2(                                                   \
+      gigaplan::test::near((actual), (expected), (relative)), \
+      qPrintable(                                             \
+          QStringLiteral("%1 is %2, expected %3").arg(#actual).arg((actual), 0, 'g', 12).arg((expected), 0, 'g', 12)))

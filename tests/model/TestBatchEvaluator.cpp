@@ -32,8 +32,11 @@ class TestBatchEvaluator : public QObject {
       const OutputValues scalar = evaluate(batch.scenario(row));
       for (std::size_t c = 0; c < kOutputCount; ++c) {
         const double batched = outputs(row, static_cast<Eigen::Index>(c));
-        QVERIFY2(near(batched, scalar[c], 1e-9),
-                 qPrintable(QStringLiteral("row %1 %2: batch %3, scalar %4").arg(row).arg(QString::fromLatin1(outputSpecs()[c].path)).arg(batched).arg(scalar[c])));
+        QVERIFY2(near(batched, scalar[c], 1e-9), qPrintable(QStringLiteral("row %1 %2: batch %3, scalar %4")
+                                                                .arg(row)
+                                                                .arg(QString::fromLatin1(outputSpecs()[c].path))
+                                                                .arg(batched)
+                                                                .arg(scalar[c])));
       }
     }
   }
@@ -66,8 +69,8 @@ class TestBatchEvaluator : public QObject {
     QVERIFY(calls >= 3);
 
     std::atomic<bool> cancel{false};
-    const ScenarioMatrix partial =
-        BatchEvaluator().evaluate(batch, [&](Eigen::Index, Eigen::Index) { cancel = true; }, &cancel);
+    const ScenarioMatrix partial = BatchEvaluator().evaluate(
+        batch, [&](Eigen::Index, Eigen::Index) { cancel = true; }, &cancel);
     QVERIFY(std::isnan(partial(batch.size() - 1, 0)));
     QVERIFY(!std::isnan(partial(0, 0)));
   }

@@ -1,6 +1,6 @@
-#include "Calibration.h"
-
 #include <QTest>
+
+#include "Calibration.h"
 
 using namespace gigaplan;
 
@@ -14,7 +14,10 @@ class TestCalibration : public QObject {
     for (const CalibrationReference& reference : references) {
       const CalibrationResult result = Calibration::run(reference);
       QVERIFY2(result.problem.isEmpty(), qPrintable(reference.id + QStringLiteral(": ") + result.problem));
-      QVERIFY2(result.passed, qPrintable(QStringLiteral("%1: model %2, expected %3").arg(reference.id).arg(result.modelValue).arg(reference.expected)));
+      QVERIFY2(result.passed, qPrintable(QStringLiteral("%1: model %2, expected %3")
+                                             .arg(reference.id)
+                                             .arg(result.modelValue)
+                                             .arg(reference.expected)));
     }
   }
 
@@ -30,7 +33,8 @@ class TestCalibration : public QObject {
 
   void aReferenceToAnUnknownOutputIsReported() {
     const auto references = Calibration::fromJson(
-        R"({"references": [{"id": "x", "preset": "fat-tree-k64-2tier", "output": "network.nothing", "expected": 1}]})", nullptr);
+        R"({"references": [{"id": "x", "preset": "fat-tree-k64-2tier", "output": "network.nothing", "expected": 1}]})",
+        nullptr);
     const CalibrationResult result = Calibration::run(references->first());
     QVERIFY(!result.passed);
     QVERIFY(result.problem.contains(QStringLiteral("network.nothing")));

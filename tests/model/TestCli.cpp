@@ -1,10 +1,10 @@
 // Runs the gigaplan-cli program as a user would and checks what it prints, writes and returns.
-#include "ScenarioFixtures.h"
-
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include "ScenarioFixtures.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;
@@ -60,11 +60,19 @@ class TestCli : public QObject {
     const OutputValues expected = evaluatePreset("gb200-nvl72-1m", {{"network.oversubscriptionTier1", "2"}});
     for (const OutputSpec& spec : outputSpecs()) {
       const QString path = QString::fromLatin1(spec.path);
-      const QJsonObject entry = outputs.value(path.section(QLatin1Char('.'), 0, 0)).toObject().value(path.section(QLatin1Char('.'), 1)).toObject();
+      const QJsonObject entry = outputs.value(path.section(QLatin1Char('.'), 0, 0))
+                                    .toObject()
+                                    .value(path.section(QLatin1Char('.'), 1))
+                                    .toObject();
       QCOMPARE(entry.value(QStringLiteral("unit")).toString(), QString::fromLatin1(spec.unit));
-      QVERIFY2(near(entry.value(QStringLiteral("value")).toDouble(), expected[static_cast<std::size_t>(spec.id)], 1e-12), qPrintable(path));
+      QVERIFY2(
+          near(entry.value(QStringLiteral("value")).toDouble(), expected[static_cast<std::size_t>(spec.id)], 1e-12),
+          qPrintable(path));
     }
-    const QJsonObject oversubscription = root.value(QStringLiteral("inputs")).toObject().value(QStringLiteral("network.oversubscriptionTier1")).toObject();
+    const QJsonObject oversubscription = root.value(QStringLiteral("inputs"))
+                                             .toObject()
+                                             .value(QStringLiteral("network.oversubscriptionTier1"))
+                                             .toObject();
     QCOMPARE(oversubscription.value(QStringLiteral("value")).toDouble(), 2.0);
     QCOMPARE(oversubscription.value(QStringLiteral("source")).toString(), QStringLiteral("set in scenario"));
   }
@@ -85,13 +93,19 @@ class TestCli : public QObject {
   void badInputExitsTwoAndWritesNothing_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("field");
-    QTest::newRow("zero GPUs") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "cluster.gpus=0"} << "cluster.gpus";
+    QTest::newRow("zero GPUs") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "cluster.gpus=0"}
+                               << "cluster.gpus";
     QTest::newRow("NaN") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "facility.pue=nan"} << "facility.pue";
-    QTest::newRow("PUE below 1") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "facility.pue=0.8"} << "facility.pue";
-    QTest::newRow("unknown key") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "network.radix=64"} << "network.radix";
-    QTest::newRow("fabric") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "network.planes=1", "--set", "network.tiers=2"} << "network.tiers";
+    QTest::newRow("PUE below 1") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "facility.pue=0.8"}
+                                 << "facility.pue";
+    QTest::newRow("unknown key") << QStringList{"evaluate", "gb200-nvl72-1m", "--set", "network.radix=64"}
+                                 << "network.radix";
+    QTest::newRow("fabric") << QStringList{"evaluate",         "gb200-nvl72-1m", "--set",
+                                           "network.planes=1", "--set",          "network.tiers=2"}
+                            << "network.tiers";
     QTest::newRow("no scenario") << QStringList{"evaluate", "no-such-preset"} << "no-such-preset";
-    QTest::newRow("sweep axis") << QStringList{"sweep", "gb200-nvl72-1m", "--vary", "cluster.gpus=1:2"} << "cluster.gpus";
+    QTest::newRow("sweep axis") << QStringList{"sweep", "gb200-nvl72-1m", "--vary", "cluster.gpus=1:2"}
+                                << "cluster.gpus";
     QTest::newRow("samples") << QStringList{"sweep", "gb200-nvl72-1m", "--samples", "-5"} << "--samples";
   }
   void badInputExitsTwoAndWritesNothing() {

@@ -19,25 +19,28 @@ class TestCoolingEstimator : public QObject {
 
   void liquidLoopOfNvl72Racks() {
     const OutputValues out = evaluatePreset("gb200-nvl72-1m");
-    const double nodeMw = at(out, OutputId::powerGpuMw) + at(out, OutputId::powerHostMw) + at(out, OutputId::powerFanMw) +
-                          at(out, OutputId::powerPsuLossMw);
+    const double nodeMw = at(out, OutputId::powerGpuMw) + at(out, OutputId::powerHostMw) +
+                          at(out, OutputId::powerFanMw) + at(out, OutputId::powerPsuLossMw);
     const double liquidMw = 0.85 * nodeMw;
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::coolingLiquidHeatMw), liquidMw, 1e-12);
     // CDUs of 1,350 kW plus one spare in eight.
     QCOMPARE(at(out, OutputId::coolingCdus), std::ceil(std::ceil(liquidMw * 1000 / 1350) * 1.125));
     // Flow = P / (rho c dT) = P / (1020 kg/m3 x 3900 J/(kg K) x 10 K), in L/s.
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::coolingCoolantFlowLps), liquidMw * 1e6 / (1020.0 * 3900 * 10) * 1000, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::coolingCoolantFlowLps), liquidMw * 1e6 / (1020.0 * 3900 * 10) * 1000,
+                          1e-12);
   }
 
   void heatRejectionInTons() {
     const OutputValues out = evaluatePreset("gb200-nvl72-1m");
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::coolingHeatRejectionRt), at(out, OutputId::coolingHeatRejectionMw) * 1000 / 3.517, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::coolingHeatRejectionRt),
+                          at(out, OutputId::coolingHeatRejectionMw) * 1000 / 3.517, 1e-12);
   }
 
   void waterFollowsItEnergy() {
     // 1.8 L per kWh of IT energy at the 76 % average load.
     const OutputValues out = evaluatePreset("llama3-16k-h100");
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::coolingWaterM3PerYear), 22.088057263157896 * 0.76 * 8760 * 1000 * 1.8 / 1000, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::coolingWaterM3PerYear),
+                          22.088057263157896 * 0.76 * 8760 * 1000 * 1.8 / 1000, 1e-12);
   }
 };
 

@@ -40,9 +40,10 @@ class TestCostEstimator : public QObject {
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costItCapitalUsdPerYear), itCapex / 5, 1e-12);
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costFacilityCapitalUsdPerYear), facilityCapex / 14, 1e-12);
     QCOMPARE(at(out, OutputId::costLandCapitalUsdPerYear), 0.0);
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costEnergyUsdPerYear), at(out, OutputId::powerAnnualEnergyGwh) * 1e6 * 0.0623, 1e-12);
-    const double tco = itCapex / 5 + facilityCapex / 14 + at(out, OutputId::costEnergyUsdPerYear) +
-                       itCapex * 0.03 + facilityCapex * 0.02 + at(out, OutputId::powerItMw) * 0.3 * 150000;
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costEnergyUsdPerYear),
+                          at(out, OutputId::powerAnnualEnergyGwh) * 1e6 * 0.0623, 1e-12);
+    const double tco = itCapex / 5 + facilityCapex / 14 + at(out, OutputId::costEnergyUsdPerYear) + itCapex * 0.03 +
+                       facilityCapex * 0.02 + at(out, OutputId::powerItMw) * 0.3 * 150000;
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costTcoUsdPerYear), tco, 1e-12);
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costUsdPerGpuHour), tco / (16384 * 8760 * 0.8), 1e-12);
   }

@@ -58,7 +58,8 @@ class TestFabricEstimator : public QObject {
   void fourTiersWhenPlanesCannotHelp() {
     // 64-port 400G switches: two planes of 200G give k=128 and 524,288 per plane, still short of
     // 1M; four planes would split below the 200G minimum. So one plane of four tiers (k^4/8).
-    const OutputValues out = evaluatePreset("h100-100k-400g", {{"cluster.gpus", "1000000"}, {"network.switch", "quantum-2-qm9700"}});
+    const OutputValues out =
+        evaluatePreset("h100-100k-400g", {{"cluster.gpus", "1000000"}, {"network.switch", "quantum-2-qm9700"}});
     QCOMPARE(at(out, OutputId::networkPlanes), 1.0);
     QCOMPARE(at(out, OutputId::networkTiers), 4.0);
     QCOMPARE(at(out, OutputId::networkMaxEndpointsPerPlane), 2097152.0);

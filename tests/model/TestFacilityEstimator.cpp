@@ -16,11 +16,13 @@ class TestFacilityEstimator : public QObject {
   }
 
   void fixedPueScalesTheOverheads() {
-    const OutputValues out = evaluatePreset("llama3-16k-h100", {{"facility.pueMode", "fixed"}, {"facility.pue", "1.5"}});
+    const OutputValues out =
+        evaluatePreset("llama3-16k-h100", {{"facility.pueMode", "fixed"}, {"facility.pue", "1.5"}});
     const double it = at(out, OutputId::powerItMw);
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::powerPue), 1.5, 1e-12);
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::powerCoolingMw) + at(out, OutputId::powerElectricalLossMw) + at(out, OutputId::powerMiscMw),
-                          0.5 * it, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(
+        at(out, OutputId::powerCoolingMw) + at(out, OutputId::powerElectricalLossMw) + at(out, OutputId::powerMiscMw),
+        0.5 * it, 1e-12);
   }
 
   void redundancySchemes_data() {

@@ -28,7 +28,8 @@ class TestReliabilityEstimator : public QObject {
   void dalyFallsBackToMtbiForSlowCheckpoints() {
     // A checkpoint longer than 2M: Daly's interval is M itself.
     const OutputValues out = evaluatePreset("gb200-nvl72-1m", {{"reliability.checkpointWriteMinutes", "30"}});
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::reliabilityDalyIntervalMinutes), at(out, OutputId::reliabilityMtbiHours) * 60, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::reliabilityDalyIntervalMinutes),
+                          at(out, OutputId::reliabilityMtbiHours) * 60, 1e-12);
   }
 
   void millionGpuJobBarelyProgresses() {
@@ -38,8 +39,8 @@ class TestReliabilityEstimator : public QObject {
     QVERIFY(at(out, OutputId::reliabilityMtbiHours) < 0.1);
     QVERIFY(at(out, OutputId::reliabilityEttr) < 0.05);
     QCOMPARE(at(out, OutputId::reliabilityJobUptime), 0.0);
-    const OutputValues fastRestart = evaluatePreset("gb200-nvl72-1m", {{"reliability.restartMinutes", "0.5"},
-                                                                       {"reliability.checkpointWriteMinutes", "0.05"}});
+    const OutputValues fastRestart = evaluatePreset(
+        "gb200-nvl72-1m", {{"reliability.restartMinutes", "0.5"}, {"reliability.checkpointWriteMinutes", "0.05"}});
     QVERIFY(at(fastRestart, OutputId::reliabilityEttr) > 0.5);
   }
 

@@ -1,6 +1,6 @@
-#include "ScenarioFixtures.h"
-
 #include <QJsonDocument>
+
+#include "ScenarioFixtures.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;
@@ -66,21 +66,37 @@ class TestScenario : public QObject {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("words");
-    QTest::newRow("unknown key") << QByteArray(R"({"network": {"swichRadix": 64}})") << "network.swichRadix" << "did you mean network.switchRadix";
-    QTest::newRow("wrong type") << QByteArray(R"({"cluster": {"gpus": "many"}})") << "cluster.gpus" << "expected a number";
-    QTest::newRow("zero count") << QByteArray(R"({"cluster": {"gpus": 0}})") << "cluster.gpus" << "out of range";
-    QTest::newRow("negative") << QByteArray(R"({"network": {"nicSpeedGbps": -400}})") << "network.nicSpeedGbps" << "out of range";
-    QTest::newRow("fractional count") << QByteArray(R"({"cluster": {"gpus": 1000.5}})") << "cluster.gpus" << "whole number";
-    QTest::newRow("PUE below 1") << QByteArray(R"({"facility": {"pue": 0.9}})") << "facility.pue" << "out of range";
-    QTest::newRow("unknown choice") << QByteArray(R"({"electrical": {"redundancy": "3N"}})") << "electrical.redundancy" << "not one of";
-    QTest::newRow("unknown system") << QByteArray(R"({"system": {"type": "tpu-v5"}})") << "system.type" << "unknown system";
-    QTest::newRow("wrong media class") << QByteArray(R"({"optics": {"copper": {"module": "osfp-400g-sr4"}}})") << "optics.copper.module" << "multimode part";
-    QTest::newRow("custom needs values") << QByteArray(R"({"system": {"type": "custom"}})") << "system.gpusPerNode" << "set it explicitly";
-    QTest::newRow("return below supply") << QByteArray(R"({"cooling": {"supplyTempC": 45}})") << "cooling.returnTempC" << "above cooling.supplyTempC";
-    QTest::newRow("one tier") << QByteArray(R"({"network": {"tiers": 1}})") << "network.tiers" << "2, 3 or 4";
-    QTest::newRow("not JSON") << QByteArray("{\"cluster\": ") << "test.json" << "not valid JSON";
-    QTest::newRow("not an object") << QByteArray("[1, 2]") << "test.json" << "JSON object";
-    QTest::newRow("wrong format") << QByteArray(R"({"format": "other/2"})") << "format" << "gigaplan-scenario/1";
+    QTest::newRow("unknown key") << QByteArray(R"({"network": {"swichRadix": 64}})") << "network.swichRadix"
+                                 << "did you mean network.switchRadix";
+    QTest::newRow("wrong type") << QByteArray(R"({"cluster": {"gpus": "many"}})") << "cluster.gpus"
+                                << "expected a number";
+    QTest::newRow("zero count") << QByteArray(R"({"cluster": {"gpus": 0}})") << "cluster.gpus"
+                                << "out of range";
+    QTest::newRow("negative") << QByteArray(R"({"network": {"nicSpeedGbps": -400}})") << "network.nicSpeedGbps"
+                              << "out of range";
+    QTest::newRow("fractional count") << QByteArray(R"({"cluster": {"gpus": 1000.5}})") << "cluster.gpus"
+                                      << "whole number";
+    QTest::newRow("PUE below 1") << QByteArray(R"({"facility": {"pue": 0.9}})") << "facility.pue"
+                                 << "out of range";
+    QTest::newRow("unknown choice") << QByteArray(R"({"electrical": {"redundancy": "3N"}})") << "electrical.redundancy"
+                                    << "not one of";
+    QTest::newRow("unknown system") << QByteArray(R"({"system": {"type": "tpu-v5"}})") << "system.type"
+                                    << "unknown system";
+    QTest::newRow("wrong media class") << QByteArray(R"({"optics": {"copper": {"module": "osfp-400g-sr4"}}})")
+                                       << "optics.copper.module"
+                                       << "multimode part";
+    QTest::newRow("custom needs values") << QByteArray(R"({"system": {"type": "custom"}})") << "system.gpusPerNode"
+                                         << "set it explicitly";
+    QTest::newRow("return below supply") << QByteArray(R"({"cooling": {"supplyTempC": 45}})") << "cooling.returnTempC"
+                                         << "above cooling.supplyTempC";
+    QTest::newRow("one tier") << QByteArray(R"({"network": {"tiers": 1}})") << "network.tiers"
+                              << "2, 3 or 4";
+    QTest::newRow("not JSON") << QByteArray("{\"cluster\": ") << "test.json"
+                              << "not valid JSON";
+    QTest::newRow("not an object") << QByteArray("[1, 2]") << "test.json"
+                                   << "JSON object";
+    QTest::newRow("wrong format") << QByteArray(R"({"format": "other/2"})") << "format"
+                                  << "gigaplan-scenario/1";
   }
   void badInputNamesTheField() {
     QFETCH(QByteArray, json);
@@ -106,12 +122,19 @@ class TestScenario : public QObject {
     ScenarioErrors errors;
     Scenario scenario;
     scenario.systemType = QStringLiteral("custom");
-    const QList<QPair<QString, QString>> values = {
-        {"system.gpusPerNode", "8"}, {"system.nodesPerRack", "4"}, {"system.gpusPerScaleUpDomain", "8"},
-        {"system.scaleUpBandwidthGBps", "450"}, {"system.gpuTdpW", "750"}, {"system.cpuPowerWPerNode", "500"},
-        {"system.memoryStoragePowerWPerNode", "500"}, {"system.scaleUpSwitchPowerWPerNode", "300"},
-        {"system.fanPowerWPerNode", "1000"}, {"system.nicPowerW", "20"}, {"system.psuEfficiency", "0.94"},
-        {"system.liquidFraction", "0"}, {"system.priceUsdPerNode", "250000"}};
+    const QList<QPair<QString, QString>> values = {{"system.gpusPerNode", "8"},
+                                                   {"system.nodesPerRack", "4"},
+                                                   {"system.gpusPerScaleUpDomain", "8"},
+                                                   {"system.scaleUpBandwidthGBps", "450"},
+                                                   {"system.gpuTdpW", "750"},
+                                                   {"system.cpuPowerWPerNode", "500"},
+                                                   {"system.memoryStoragePowerWPerNode", "500"},
+                                                   {"system.scaleUpSwitchPowerWPerNode", "300"},
+                                                   {"system.fanPowerWPerNode", "1000"},
+                                                   {"system.nicPowerW", "20"},
+                                                   {"system.psuEfficiency", "0.94"},
+                                                   {"system.liquidFraction", "0"},
+                                                   {"system.priceUsdPerNode", "250000"}};
     for (const auto& [path, value] : values) QVERIFY(scenario.set(path, value, errors));
     const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
     QVERIFY2(resolved, qPrintable(errors.value(0).text()));
@@ -123,9 +146,13 @@ class TestScenario : public QObject {
     QString error;
     QVERIFY(!HardwareCatalog::fromJson("not json", &error));
     QVERIFY(error.contains(QStringLiteral("not a JSON object")));
-    QVERIFY(!HardwareCatalog::fromJson(R"({"systems": [{"id": "x", "name": "X", "values": {"system.gpuTdpW": {"value": 700}}}]})", &error));
-    QVERIFY2(error.contains(QStringLiteral("systems[0].system.gpuTdpW")) && error.contains(QStringLiteral("source")), qPrintable(error));
-    QVERIFY(!HardwareCatalog::fromJson(R"({"switches": [{"id": "s", "name": "S", "values": {"network.radix": {"value": 1, "source": "x", "confidence": "verified"}}}]})", &error));
+    QVERIFY(!HardwareCatalog::fromJson(
+        R"({"systems": [{"id": "x", "name": "X", "values": {"system.gpuTdpW": {"value": 700}}}]})", &error));
+    QVERIFY2(error.contains(QStringLiteral("systems[0].system.gpuTdpW")) && error.contains(QStringLiteral("source")),
+             qPrintable(error));
+    QVERIFY(!HardwareCatalog::fromJson(
+        R"({"switches": [{"id": "s", "name": "S", "values": {"network.radix": {"value": 1, "source": "x", "confidence": "verified"}}}]})",
+        &error));
     QVERIFY2(error.contains(QStringLiteral("network.radix")), qPrintable(error));
   }
 
@@ -134,7 +161,8 @@ class TestScenario : public QObject {
     QVERIFY(catalog.systems().size() >= 6);
     QVERIFY(catalog.switches().size() >= 3);
     for (const CatalogEntry& entry : catalog.systems() + catalog.switches())
-      for (const SourcedValue& value : entry.values) QVERIFY2(!value.source.isEmpty() && !value.confidence.isEmpty(), qPrintable(entry.id));
+      for (const SourcedValue& value : entry.values)
+        QVERIFY2(!value.source.isEmpty() && !value.confidence.isEmpty(), qPrintable(entry.id));
     for (const char* id : {"hgx-h100", "hgx-h200", "dgx-b200", "gb200-nvl72", "gb300-nvl72", "custom"})
       QVERIFY2(catalog.system(QString::fromLatin1(id)), id);
   }

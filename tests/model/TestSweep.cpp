@@ -25,7 +25,8 @@ class TestSweep : public QObject {
       QCOMPARE(scenario[g], expectedGpus[row]);
       GIGAPLAN_COMPARE_NEAR(scenario[p], expectedPue[row], 1e-12);
       // Untouched inputs keep the base scenario's values.
-      QCOMPARE(scenario[static_cast<std::size_t>(InputId::systemGpuTdpW)], base[static_cast<std::size_t>(InputId::systemGpuTdpW)]);
+      QCOMPARE(scenario[static_cast<std::size_t>(InputId::systemGpuTdpW)],
+               base[static_cast<std::size_t>(InputId::systemGpuTdpW)]);
     }
     // A block from the middle of the grid continues where the whole grid is.
     const ScenarioBatch block = gridBatch(base, {*gpus, *pue}, 3, 2);

@@ -1,9 +1,9 @@
+#include <QTest>
+
 #include "Evaluator.h"
 #include "FiguresPanel.h"
 #include "PresetLibrary.h"
 #include "ResultFormat.h"
-
-#include <QTest>
 
 using namespace gigaplan;
 
@@ -12,14 +12,16 @@ class TestFiguresPanel : public QObject {
  private slots:
   void showsEveryOutputWithItsUnit() {
     ScenarioErrors errors;
-    const auto resolved = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors)->resolve(HardwareCatalog::bundled(), errors);
+    const auto resolved =
+        PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors)->resolve(HardwareCatalog::bundled(), errors);
     QVERIFY(resolved);
     const OutputValues outputs = evaluate(resolved->values);
     FiguresPanel panel;
     panel.showResult(*resolved, outputs);
     QCOMPARE(panel.displayedValue(OutputId::clusterGpus), QStringLiteral("1,000,000"));
     QCOMPARE(panel.displayedValue(OutputId::networkPlanes), QStringLiteral("2"));
-    QCOMPARE(panel.displayedValue(OutputId::powerItMw), formatQuantity(outputs[static_cast<std::size_t>(OutputId::powerItMw)]));
+    QCOMPARE(panel.displayedValue(OutputId::powerItMw),
+             formatQuantity(outputs[static_cast<std::size_t>(OutputId::powerItMw)]));
     // One section per output group, each row with its unit.
     QStringList sections;
     int rows = 0;
