@@ -49,6 +49,26 @@ PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
   return s;
 }
 
+/// Switch ports one link end takes: a fraction of a port that breaks out, or whole bonded ports.
+template <class V>
+V portsPerLinkEnd(const V& linkGbps, const V& portGbps) {
+  return where(lessEqual(linkGbps, portGbps), V(linkGbps / portGbps), ceilOf(V(linkGbps / portGbps)));
+}
+
+/// Transceiver modules for `links` optical links of a tier: tier 1 has a NIC-side module
+/// (a NIC port each) and a switch-side share; upper tiers have switch modules at both ends.
+template <class V>
+V modulesForLinks(int tier, const V& links, const V& linkGbps, const V& nicGbps, const V& portsPerEnd) {
+  const V switchSide = ceilOf(V(links * portsPerEnd));
+  return tier == 0 ? V(links * linkGbps / nicGbps + switchSide) : V(2.0 * switchSide);
+}
+
+/// Link ends in units of 400 Gb/s, the unit media are priced and powered in.
+template <class V>
+V linkEndsPer400G(const V& links, const V& linkGbps) {
+  return 2.0 * links * linkGbps / 400.0;
+}
+
 /// Fewest tiers (2, 3 or 4) that connect `endpoints`; 5 when even four tiers cannot.
 template <class V>
 V tiersNeeded(const PlaneShape<V>& s, const V& endpoints) {
@@ -153,15 +173,9 @@ void estimateFabric(ModelFrame<V>& f) {
   f.out(OutputId::networkAllReduceMs) = seconds * 1e3;
   f.out(OutputId::networkAllReduceBusGBps) = 2.0 * (gpus - 1.0) / gpus * bytes / seconds * 1e-9;
 
-  // Media. A link end on a switch takes link/port of a module (breakout) or whole bonded ports.
-  const V& portGbps = f.in(InputId::networkSwitchPortSpeedGbps);
-  const V portsPerLinkEnd =
-      where(lessEqual(s.linkGbps, portGbps), V(s.linkGbps / portGbps), ceilOf(V(s.linkGbps / portGbps)));
-  const V nicModules = planes * links1 * s.linkGbps / nicGbps;
+  // Media, by the reach class each tier's links are assumed to need.
+  const V portsPerEnd = portsPerLinkEnd(s.linkGbps, f.in(InputId::networkSwitchPortSpeedGbps));
   const V allLinks[4] = {planes * links1, planes * links2, planes * links3, planes * links4};
-  const V modulesPerTier[4] = {
-      nicModules + ceilOf(V(allLinks[0] * portsPerLinkEnd)), 2.0 * ceilOf(V(allLinks[1] * portsPerLinkEnd)),
-      2.0 * ceilOf(V(allLinks[2] * portsPerLinkEnd)), 2.0 * ceilOf(V(allLinks[3] * portsPerLinkEnd))};
   const V reach[4] = {f.in(InputId::networkTier1Reach), f.in(InputId::networkTier2Reach),
                       f.in(InputId::networkTier3Reach), f.in(InputId::networkTier3Reach)};
   const V lengthM[4] = {f.in(InputId::networkTier1CableLengthM), f.in(InputId::networkTier2CableLengthM),
@@ -178,16 +192,17 @@ void estimateFabric(ModelFrame<V>& f) {
   V mediaW = constant<V>(0.0);
   V fiberM = constant<V>(0.0);
   for (int tier = 0; tier < 4; ++tier) {
+    const V tierModules = modulesForLinks(tier, allLinks[tier], s.linkGbps, nicGbps, portsPerEnd);
     V priceUsdPer400G = constant<V>(0.0);
     V powerWPer400G = constant<V>(0.0);
     for (int media = 0; media < 5; ++media) {
       const auto here = equal(reach[tier], static_cast<double>(media));
-      modulesByClass[media] += where(here, modulesPerTier[tier], 0.0);
+      modulesByClass[media] += where(here, tierModules, 0.0);
       cablesByClass[media] += where(here, allLinks[tier], 0.0);
       priceUsdPer400G = where(here, f.in(priceOf[media]), priceUsdPer400G);
       powerWPer400G = where(here, f.in(powerOf[media]), powerWPer400G);
     }
-    const V endsPer400G = 2.0 * allLinks[tier] * s.linkGbps / 400.0;
+    const V endsPer400G = linkEndsPer400G(allLinks[tier], s.linkGbps);
     mediaUsd += endsPer400G * priceUsdPer400G;
     mediaW += endsPer400G * powerWPer400G;
     const auto optical = greaterEqual(reach[tier], static_cast<double>(ReachClass::Multimode));

@@ -40,6 +40,8 @@
     "power-supply efficiency (AC in to DC out)", "catalog", "catalog") \
   X(systemLiquidFraction, "system.liquidFraction", "fraction", kFromCatalog, 0, 1, Real, \
     "share of a node's heat removed by liquid", "catalog", "catalog") \
+  X(systemRackMassKg, "system.rackMassKg", "kg", kFromCatalog, 1, 10000, Real, \
+    "one full compute rack", "catalog", "catalog") \
   X(systemPriceUsdPerNode, "system.priceUsdPerNode", "USD", kFromCatalog, 0, 1e9, Real, \
     "purchase price of one node with its share of the rack", "catalog", "catalog") \
   /* network (switch from catalog) */ \
@@ -57,6 +59,8 @@
     "one switch without optics", "catalog", "catalog") \
   X(networkSwitchesPerRack, "network.switchesPerRack", "switches", kFromCatalog, 1, 64, Count, \
     "switches in one network rack", "catalog", "catalog") \
+  X(networkRackMassKg, "network.rackMassKg", "kg", 700, 1, 10000, Real, \
+    "one full network rack", "estimate: 16 1U switches, cabling and rack", "estimate") \
   X(networkPlanes, "network.planes", "planes", 0, 0, 8, Count, \
     "parallel fabric planes; each NIC's bandwidth is split over them; 0 = automatic", \
     "planner input", "input") \
@@ -164,6 +168,8 @@
     "heat one coolant distribution unit moves", "Vertiv CoolChip CDU 1350 liquid-to-liquid rating", "secondary") \
   X(coolingCduSpareFraction, "cooling.cduSpareFraction", "fraction", 0.125, 0, 1, Real, \
     "spare CDUs as a share of those needed (one per eight)", "estimate", "estimate") \
+  X(coolingCduMassKg, "cooling.cduMassKg", "kg", 1500, 1, 20000, Real, \
+    "one coolant distribution unit, filled", "estimate: rack-format 1-1.5 MW CDUs", "estimate") \
   X(coolingSupplyTempC, "cooling.supplyTempC", "degC", 30, 0, 90, Real, \
     "coolant supply temperature", "ASHRAE liquid-cooling class W32", "secondary") \
   X(coolingReturnTempC, "cooling.returnTempC", "degC", 40, 0, 100, Real, \

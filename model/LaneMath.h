@@ -78,9 +78,11 @@ GIGAPLAN_LANE_INLINE double log2Of(double x) {
 #if defined(__AVX2__)
 
 inline constexpr int kLaneWidth = 4;
-using Lanes = __m256d;
+// The plain vector type: same register as __m256d without its may_alias attribute, which
+// templates (std::array<Lanes, N>) would drop with a warning.
+typedef double Lanes __attribute__((vector_size(32)));
 /// Per lane all bits set (true) or clear (false), as AVX comparisons give and blends take.
-using LaneMask = __m256d;
+using LaneMask = Lanes;
 
 template <>
 GIGAPLAN_LANE_INLINE Lanes constant<Lanes>(double value) {

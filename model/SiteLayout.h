@@ -26,6 +26,8 @@ struct HallTemplate {
   int hallsPerBuilding = 4;
   double electricalRoomDepthM = 12.0;  ///< strip beside each hall for transformers and UPS
   double buildingGapM = 30.0;          ///< between buildings on the site
+  double cableRiseM = 4.0;             ///< up to the tray at one end and down at the other
+  double cableSlackFraction = 0.10;    ///< service loops and routing around obstacles
 };
 
 struct Building {
@@ -54,7 +56,7 @@ struct Row {
   int hall = 0;
   double xM = 0.0;  ///< first slot's south-west corner, from the hall's south-west corner
   double yM = 0.0;
-  int slots = 0;
+  int slotCount = 0;
 };
 
 struct Rack {
@@ -64,6 +66,7 @@ struct Rack {
   RackRole role = RackRole::Compute;
   std::uint8_t system = 0;  ///< index into SiteLayout::systemTypes (compute racks)
   std::uint8_t phase = 0;   ///< expansion phase the rack arrives in
+  std::uint8_t units = 1;   ///< switches in a network rack; 1 for compute racks and CDUs
   float powerKw = 0.0f;     ///< at maximum load
   float massKg = 0.0f;
 };

@@ -134,7 +134,8 @@ class TestScenario : public QObject {
                                                    {"system.nicPowerW", "20"},
                                                    {"system.psuEfficiency", "0.94"},
                                                    {"system.liquidFraction", "0"},
-                                                   {"system.priceUsdPerNode", "250000"}};
+                                                   {"system.priceUsdPerNode", "250000"},
+                                                   {"system.rackMassKg", "600"}};
     for (const auto& [path, value] : values) QVERIFY(scenario.set(path, value, errors));
     const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
     QVERIFY2(resolved, qPrintable(errors.value(0).text()));
