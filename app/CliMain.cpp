@@ -17,6 +17,8 @@
 #include <cstdio>
 
 #include "Calibration.h"
+#include "CliSupport.h"
+#include "ProjectCommands.h"
 #include "Evaluator.h"
 #include "PresetLibrary.h"
 #include "ResultFormat.h"
@@ -24,102 +26,9 @@
 #include "Sweep.h"
 
 using namespace gigaplan;
+using namespace gigaplan::cli;
 
 namespace {
-
-constexpr int kExitMissed = 1;
-constexpr int kExitBadInput = 2;
-constexpr int kExitCancelled = 130;
-
-std::atomic<bool> cancelRequested{false};
-extern "C" void onInterrupt(int) {
-  cancelRequested.store(true);
-}
-
-QTextStream& out() {
-  static QTextStream stream(stdout);
-  return stream;
-}
-QTextStream& err() {
-  static QTextStream stream(stderr);
-  return stream;
-}
-
-int reportErrors(const ScenarioErrors& errors) {
-  for (const ScenarioError& error : errors) err() << "error: " << error.text() << "\n";
-  err().flush();
-  return kExitBadInput;
-}
-
-int usageError(const QString& message) {
-  err() << "error: " << message << "\n"
-        << "Run 'gigaplan-cli --help' for usage.\n";
-  err().flush();
-  return kExitBadInput;
-}
-
-/// Writes to the file atomically (all or nothing), or to stdout when the path is empty or "-".
-bool writeOutput(const QString& path, const QByteArray& bytes) {
-  if (path.isEmpty() || path == QLatin1String("-")) {
-    out().flush();
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
-    return true;
-  }
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-    err() << "error: " << path << ": cannot write: " << file.errorString() << "\n";
-    return false;
-  }
-  return true;
-}
-
-/// Loads SCENARIO (preset or file), applies --set, resolves and checks it.
-std::optional<ResolvedScenario> loadResolved(const QString& scenarioArgument, const QStringList& settings,
-                                             ScenarioErrors& errors) {
-  auto scenario = PresetLibrary::loadPresetOrFile(scenarioArgument, errors);
-  if (!scenario) return std::nullopt;
-  for (const QString& setting : settings) {
-    const int equals = setting.indexOf(QLatin1Char('='));
-    if (equals <= 0) {
-      errors.append({setting, QStringLiteral("--set expects path=value")});
-      continue;
-    }
-    scenario->set(setting.left(equals).trimmed(), setting.mid(equals + 1), errors);
-  }
-  if (!errors.isEmpty()) return std::nullopt;
-  return scenario->resolve(HardwareCatalog::bundled(), errors);
-}
-
-QCommandLineOption setOption() {
-  return {{QStringLiteral("s"), QStringLiteral("set")},
-          QStringLiteral("Override one input (repeatable)."),
-          QStringLiteral("path=value")};
-}
-QCommandLineOption outputOption() {
-  return {{QStringLiteral("o"), QStringLiteral("output")},
-          QStringLiteral("Write to FILE instead of standard output."),
-          QStringLiteral("FILE")};
-}
-QCommandLineOption formatOption(const QString& defaultFormat) {
-  return {{QStringLiteral("f"), QStringLiteral("format")},
-          QStringLiteral("json or table (default %1).").arg(defaultFormat),
-          QStringLiteral("format"),
-          defaultFormat};
-}
-
-/// Parses a command's arguments. Returns the exit status when the command is done already
-/// (a usage error, or --help printed), nothing when it should run.
-std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const char* help) {
-  parser.addHelpOption();
-  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-  if (!parser.parse(arguments)) return usageError(parser.errorText());
-  if (parser.isSet(QStringLiteral("help"))) {
-    out() << help;
-    return 0;
-  }
-  return std::nullopt;
-}
 
 int commandPresets(const QStringList& arguments) {
   QCommandLineParser parser;
@@ -144,6 +53,9 @@ int commandEvaluate(const QStringList& arguments) {
     return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) return usageError(QStringLiteral("evaluate takes one SCENARIO (a preset id or a file)"));
+  if (looksLikeProject(positional.first()))
+    return evaluateProject(positional.first(), parser.values(QStringLiteral("set")), parser.value(QStringLiteral("format")),
+                           parser.value(QStringLiteral("output")));
   const QString format = parser.value(QStringLiteral("format"));
   if (format != QLatin1String("json") && format != QLatin1String("table"))
     return usageError(QStringLiteral("--format: '%1' is not json or table").arg(format));
@@ -471,10 +383,13 @@ const char* kUsage =
     "\n"
     "Commands:\n"
     "  presets                     list the bundled presets, one per line, id first\n"
-    "  evaluate SCENARIO           evaluate a preset or scenario file (--set path=value, --format json|table)\n"
+    "  evaluate SCENARIO           evaluate a preset, scenario file or project (--set path=value, --format json|table)\n"
     "  calibrate                   compare the model with published reference figures\n"
     "  sweep SCENARIO              batched grid (--vary) or Monte Carlo (--samples) evaluation to CSV\n"
     "  schema                      every input and output with unit, default, range and source\n"
+    "  new --preset NAME -o FILE   a project: the scenario and its generated floor layout\n"
+    "  info FILE                   what a project holds, its key figures and findings\n"
+    "  edit FILE                   change inputs (--set) and the layout; saved atomically\n"
     "\n"
     "Options:\n"
     "  -h, --help                  this help; COMMAND --help for a command's options\n"
@@ -507,6 +422,9 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("calibrate")) return commandCalibrate(rest);
     if (command == QLatin1String("sweep")) return commandSweep(rest);
     if (command == QLatin1String("schema")) return commandSchema(rest);
+    if (command == QLatin1String("new")) return commandNew(rest);
+    if (command == QLatin1String("info")) return commandInfo(rest);
+    if (command == QLatin1String("edit")) return commandEdit(rest);
   } catch (const std::exception& e) {
     err() << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -1,4 +1,5 @@
 // Runs the gigaplan-cli program as a user would and checks what it prints, writes and returns.
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -171,6 +172,68 @@ class TestCli : public QObject {
     QSet<QString> distinct;
     for (int i = 1; i < lines.size(); ++i) distinct.insert(lines[i].section(QLatin1Char(','), -1));
     QVERIFY(distinct.size() > 1900);
+  }
+
+  void projectFromPresetToEditsAndBack() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    const Run created = cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+                             QStringLiteral("-o"), path});
+    QCOMPARE(created.exitCode, 0);
+    QVERIFY(created.out.contains(QStringLiteral("racks in")));
+
+    const Run info = cli({QStringLiteral("info"), path});
+    QCOMPARE(info.exitCode, 0);
+    QVERIFY(info.out.contains(QStringLiteral("Colossus-like 150,000 Hopper GPUs")));
+    QVERIFY(info.out.contains(QStringLiteral("150,000 GPUs")));
+    QVERIFY(info.out.contains(QStringLiteral("findings  0")));
+
+    // evaluate FILE: the engine's figures with the layout's media, and the layout's own figures.
+    const Run evaluated = cli({QStringLiteral("evaluate"), path});
+    QCOMPARE(evaluated.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(evaluated.out.toUtf8()).object();
+    const QJsonObject layout = root.value(QStringLiteral("layout")).toObject();
+    QCOMPARE(layout.value(QStringLiteral("computeRacks")).toInt(), 2344);  // 150,000 GPUs / 64 per rack
+    QCOMPARE(layout.value(QStringLiteral("cabling")).toArray().size(), 4);
+    QVERIFY(layout.value(QStringLiteral("findings")).toArray().isEmpty());
+
+    // A hall moved 5 km away: its uplinks are beyond reach, and the finding names them.
+    const Run moved = cli({QStringLiteral("edit"), path, QStringLiteral("--move-hall"), QStringLiteral("1:5000:0"),
+                           QStringLiteral("--set"), QStringLiteral("cost.electricityUsdPerKwh=0.05")});
+    QCOMPARE(moved.exitCode, 0);
+    const Run afterMove = cli({QStringLiteral("info"), path});
+    QVERIFY2(afterMove.out.contains(QStringLiteral("beyond the 2000 m")), qPrintable(afterMove.out));
+    const Run json = cli({QStringLiteral("evaluate"), path});
+    const QJsonObject inputs = QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("inputs")).toObject();
+    QCOMPARE(inputs.value(QStringLiteral("cost.electricityUsdPerKwh")).toObject().value(QStringLiteral("value")).toDouble(), 0.05);
+
+    // A bad edit changes nothing on disk.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    const Run bad = cli({QStringLiteral("edit"), path, QStringLiteral("--move-hall"), QStringLiteral("0:1:1"),
+                         QStringLiteral("--remove-rack"), QStringLiteral("4000000000")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains(QStringLiteral("--remove-rack: rack 4000000000: no such rack")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+  }
+
+  void projectCommandsRefuseWhatIsNotAProject() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.gigaplan"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("these are my notes, not a project");
+    file.close();
+    for (const char* command : {"info", "edit"}) {
+      const Run run = cli({QString::fromLatin1(command), path});
+      QCOMPARE(run.exitCode, 2);
+      QVERIFY2(run.err.contains(QStringLiteral("not a Gigaplan project")), qPrintable(run.err));
+    }
+    const Run noOutput = cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100")});
+    QCOMPARE(noOutput.exitCode, 2);
   }
 
   void schemaDocumentsEveryInputAndOutput() {

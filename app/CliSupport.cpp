@@ -1,0 +1,101 @@
+#include "CliSupport.h"
+
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace gigaplan::cli {
+
+std::atomic<bool> cancelRequested{false};
+extern "C" void onInterrupt(int) { cancelRequested.store(true); }
+
+QTextStream& out() {
+  static QTextStream stream(stdout);
+  return stream;
+}
+QTextStream& err() {
+  static QTextStream stream(stderr);
+  return stream;
+}
+
+int reportErrors(const ScenarioErrors& errors) {
+  for (const ScenarioError& error : errors) err() << "error: " << error.text() << "\n";
+  err().flush();
+  return kExitBadInput;
+}
+
+int usageError(const QString& message) {
+  err() << "error: " << message << "\n"
+        << "Run 'gigaplan-cli --help' for usage.\n";
+  err().flush();
+  return kExitBadInput;
+}
+
+/// Writes to the file atomically (all or nothing), or to stdout when the path is empty or "-".
+bool writeOutput(const QString& path, const QByteArray& bytes) {
+  if (path.isEmpty() || path == QLatin1String("-")) {
+    out().flush();
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    std::fflush(stdout);
+    return true;
+  }
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+    err() << "error: " << path << ": cannot write: " << file.errorString() << "\n";
+    return false;
+  }
+  return true;
+}
+
+bool applySettings(Scenario& scenario, const QStringList& settings, ScenarioErrors& errors) {
+  const int errorsBefore = errors.size();
+  for (const QString& setting : settings) {
+    const int equals = setting.indexOf(QLatin1Char('='));
+    if (equals <= 0) {
+      errors.append({setting, QStringLiteral("--set expects path=value")});
+      continue;
+    }
+    scenario.set(setting.left(equals).trimmed(), setting.mid(equals + 1), errors);
+  }
+  return errors.size() == errorsBefore;
+}
+
+std::optional<ResolvedScenario> loadResolved(const QString& scenarioArgument, const QStringList& settings,
+                                             ScenarioErrors& errors) {
+  auto scenario = PresetLibrary::loadPresetOrFile(scenarioArgument, errors);
+  if (!scenario || !applySettings(*scenario, settings, errors)) return std::nullopt;
+  return scenario->resolve(HardwareCatalog::bundled(), errors);
+}
+
+QCommandLineOption setOption() {
+  return {{QStringLiteral("s"), QStringLiteral("set")},
+          QStringLiteral("Override one input (repeatable)."),
+          QStringLiteral("path=value")};
+}
+QCommandLineOption outputOption() {
+  return {{QStringLiteral("o"), QStringLiteral("output")},
+          QStringLiteral("Write to FILE instead of standard output."),
+          QStringLiteral("FILE")};
+}
+QCommandLineOption formatOption(const QString& defaultFormat) {
+  return {{QStringLiteral("f"), QStringLiteral("format")},
+          QStringLiteral("json or table (default %1).").arg(defaultFormat),
+          QStringLiteral("format"),
+          defaultFormat};
+}
+
+/// Parses a command's arguments. Returns the exit status when the command is done already
+/// (a usage error, or --help printed), nothing when it should run.
+std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const char* help) {
+  parser.addHelpOption();
+  parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+  if (!parser.parse(arguments)) return usageError(parser.errorText());
+  if (parser.isSet(QStringLiteral("help"))) {
+    out() << help;
+    return 0;
+  }
+  return std::nullopt;
+}
+
+
+}  // namespace gigaplan::cli

@@ -1,0 +1,48 @@
+// What every gigaplan-cli command shares: output streams, exit codes, error reporting,
+// common options and argument parsing.
+#pragma once
+
+#include "PresetLibrary.h"
+#include "Scenario.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <atomic>
+#include <optional>
+
+namespace gigaplan::cli {
+
+constexpr int kExitMissed = 1;
+constexpr int kExitBadInput = 2;
+constexpr int kExitCancelled = 130;
+
+/// Set by Ctrl-C (SIGINT) once onInterrupt is installed; long commands poll it.
+extern std::atomic<bool> cancelRequested;
+extern "C" void onInterrupt(int);
+
+QTextStream& out();
+QTextStream& err();
+
+/// Prints every error as "error: field: problem" and returns kExitBadInput.
+int reportErrors(const ScenarioErrors& errors);
+int usageError(const QString& message);
+/// Writes to the file atomically (all or nothing), or to stdout when the path is empty or "-".
+bool writeOutput(const QString& path, const QByteArray& bytes);
+
+/// Applies --set path=value settings; false (with errors) when one is bad.
+bool applySettings(Scenario& scenario, const QStringList& settings, ScenarioErrors& errors);
+/// Loads SCENARIO (preset or file), applies --set, resolves and checks it.
+std::optional<ResolvedScenario> loadResolved(const QString& scenarioArgument, const QStringList& settings,
+                                             ScenarioErrors& errors);
+
+QCommandLineOption setOption();
+QCommandLineOption outputOption();
+QCommandLineOption formatOption(const QString& defaultFormat);
+
+/// Parses a command's arguments. Returns the exit status when the command is done already
+/// (a usage error, or --help printed), nothing when it should run.
+std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const char* help);
+
+}  // namespace gigaplan::cli

@@ -1,0 +1,313 @@
+#include "ProjectCommands.h"
+
+#include "CliSupport.h"
+#include "Evaluator.h"
+#include "LayoutCommands.h"
+#include "LayoutEvaluation.h"
+#include "LayoutGenerator.h"
+#include "ProjectStore.h"
+#include "ResultFormat.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUndoStack>
+
+namespace gigaplan::cli {
+
+namespace {
+
+std::optional<Project> openProject(const QString& path) {
+  QString error;
+  auto project = ProjectStore::open(path, &error);
+  if (!project) {
+    err() << "error: " << error << "\n";
+    err().flush();
+  }
+  return project;
+}
+
+/// Resolves the project's scenario and evaluates it on the project's layout.
+std::optional<std::pair<ResolvedScenario, LayoutEvaluation>> evaluateOnLayout(const Project& project, ScenarioErrors& errors) {
+  const auto resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return std::nullopt;
+  const LayoutEvaluation evaluation = LayoutEvaluation::evaluate(
+      resolved->values, project.layout, LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+  return std::make_pair(*resolved, evaluation);
+}
+
+QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation) {
+  const LayoutMetrics& m = evaluation.metrics;
+  QJsonArray tiers;
+  static const char* names[4] = {"nicToLeaf", "leafToSpine", "spineToCore", "coreToTier4"};
+  for (std::size_t t = 0; t < 4; ++t) {
+    const TierCabling& c = evaluation.cabling.tiers[t];
+    QJsonObject byReach;
+    for (int r = 0; r < 5; ++r)
+      byReach.insert(HardwareCatalog::reachName(static_cast<ReachClass>(r)), c.linksByReach[static_cast<std::size_t>(r)]);
+    byReach.insert(QStringLiteral("beyondReach"), c.beyondReach);
+    tiers.append(QJsonObject{{QStringLiteral("tier"), QString::fromLatin1(names[t])},
+                             {QStringLiteral("links"), c.links},
+                             {QStringLiteral("averageLengthM"), c.links > 0 ? c.totalLengthM / c.links : 0.0},
+                             {QStringLiteral("longestM"), c.longestM},
+                             {QStringLiteral("linksByReach"), byReach}});
+  }
+  QJsonArray findings;
+  for (const LayoutFinding& finding : evaluation.findings())
+    findings.append(QJsonObject{{QStringLiteral("object"), finding.object}, {QStringLiteral("problem"), finding.message}});
+  double maxHallKwPerM2 = 0;
+  for (const HallMetrics& hall : m.halls) maxHallKwPerM2 = std::max(maxHallKwPerM2, hall.kwPerM2);
+  return QJsonObject{{QStringLiteral("buildings"), static_cast<double>(layout.buildings.size())},
+                     {QStringLiteral("halls"), static_cast<double>(layout.halls.size())},
+                     {QStringLiteral("rows"), static_cast<double>(layout.rows.size())},
+                     {QStringLiteral("computeRacks"), m.computeRacks},
+                     {QStringLiteral("networkRacks"), m.networkRacks},
+                     {QStringLiteral("cdus"), m.cdus},
+                     {QStringLiteral("hallFloorM2"), m.hallFloorM2},
+                     {QStringLiteral("buildingFloorM2"), m.buildingFloorM2},
+                     {QStringLiteral("siteAreaM2"), m.siteAreaM2},
+                     {QStringLiteral("rackItMw"), m.itKw / 1e3},
+                     {QStringLiteral("maxHallKwPerM2"), maxHallKwPerM2},
+                     {QStringLiteral("maxFloorLoadKgM2"), m.maxFloorLoadKgM2},
+                     {QStringLiteral("cabling"), tiers},
+                     {QStringLiteral("findings"), findings}};
+}
+
+/// Parses "a:b:c" into numbers; false when the count or a number is wrong.
+bool parseFields(const QString& text, int count, std::vector<double>& values) {
+  const QStringList fields = text.split(QLatin1Char(':'));
+  if (fields.size() != count) return false;
+  values.clear();
+  for (const QString& field : fields) {
+    bool ok = false;
+    values.push_back(field.toDouble(&ok));
+    if (!ok || !std::isfinite(values.back())) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool looksLikeProject(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+int commandNew(const QStringList& arguments) {
+  QCommandLineParser parser;
+  const QCommandLineOption presetOption(QStringLiteral("preset"), QStringLiteral("Preset id (see presets)."),
+                                        QStringLiteral("NAME"));
+  const QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Scenario JSON file instead of a preset."),
+                                          QStringLiteral("FILE"));
+  const QCommandLineOption hallPowerOption(QStringLiteral("hall-power-mw"),
+                                           QStringLiteral("Power and cooling limit of each hall (default 40)."),
+                                           QStringLiteral("MW"));
+  parser.addOptions({presetOption, scenarioOption, hallPowerOption, setOption(), outputOption()});
+  if (const auto done = parseCommand(parser, arguments,
+                                     "Usage: gigaplan-cli new (--preset NAME | --scenario FILE) [--set path=value]... "
+                                     "[--hall-power-mw MW] -o FILE\n"
+                                     "Creates a project: the scenario and its generated floor layout.\n"))
+    return *done;
+  const QString path = parser.value(outputOption());
+  if (path.isEmpty()) return usageError(QStringLiteral("new needs -o FILE"));
+  if (parser.isSet(presetOption) == parser.isSet(scenarioOption))
+    return usageError(QStringLiteral("new needs either --preset or --scenario"));
+  ScenarioErrors errors;
+  auto scenario = parser.isSet(presetOption) ? PresetLibrary::load(parser.value(presetOption), errors)
+                                             : PresetLibrary::loadPresetOrFile(parser.value(scenarioOption), errors);
+  if (!scenario || !applySettings(*scenario, parser.values(setOption()), errors)) return reportErrors(errors);
+  const auto resolved = scenario->resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return reportErrors(errors);
+  const OutputValues outputs = evaluate(resolved->values);
+  if (const auto problem = fabricProblem(resolved->values, outputs)) return reportErrors({*problem});
+
+  HallTemplate hallTemplate;
+  if (parser.isSet(hallPowerOption)) {
+    bool ok = false;
+    const double mw = parser.value(hallPowerOption).toDouble(&ok);
+    if (!ok || !(mw > 0) || mw > 10000)
+      return reportErrors({{QStringLiteral("--hall-power-mw"), QStringLiteral("'%1' is not a power from 0 to 10,000 MW").arg(parser.value(hallPowerOption))}});
+    hallTemplate.hallPowerLimitMw = mw;
+    hallTemplate.hallCoolingLimitMw = mw;
+  }
+  QString error;
+  auto layout = LayoutGenerator::generate(resolved->values, outputs, scenario->systemType, hallTemplate, &error);
+  if (!layout) return reportErrors({{QStringLiteral("layout"), error}});
+  const Project project{*scenario, std::move(*layout)};
+  if (!ProjectStore::save(project, path, &error)) {
+    err() << "error: " << error << "\n";
+    return kExitBadInput;
+  }
+  out() << path << ": " << resolved->name << ", " << project.layout.racks.size() << " racks in "
+        << project.layout.halls.size() << " halls of " << project.layout.buildings.size() << " buildings\n";
+  return 0;
+}
+
+int commandInfo(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
+  if (const auto done = parseCommand(parser, arguments,
+                                     "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("info takes one FILE"));
+  const auto project = openProject(parser.positionalArguments().first());
+  if (!project) return kExitBadInput;
+  ScenarioErrors errors;
+  const auto evaluated = evaluateOnLayout(*project, errors);
+  if (!evaluated) return reportErrors(errors);
+  const auto& [resolved, evaluation] = *evaluated;
+  const LayoutMetrics& m = evaluation.metrics;
+  auto figure = [&](OutputId id) {
+    return formatQuantity(evaluation.outputs[static_cast<std::size_t>(id)]) + QLatin1Char(' ') + QString::fromLatin1(outputSpec(id).unit);
+  };
+  out() << "project   " << (resolved.name.isEmpty() ? QStringLiteral("(unnamed)") : resolved.name) << "\n"
+        << "system    " << resolved.systemName << "\n"
+        << "switch    " << resolved.switchName << "\n"
+        << "GPUs      " << figure(OutputId::clusterGpus) << "\n"
+        << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size() << " halls, "
+        << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, " << m.networkRacks
+        << " network racks, " << m.cdus << " CDUs\n"
+        << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2) << " m2\n"
+        << "power     IT " << figure(OutputId::powerItMw) << ", facility " << figure(OutputId::powerFacilityMw) << "\n"
+        << "fabric    " << figure(OutputId::networkSwitches) << ", bisection " << figure(OutputId::networkBisectionPbps)
+        << ", fiber " << figure(OutputId::networkFiberKm) << "\n"
+        << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear) << "\n"
+        << "findings  " << evaluation.findings().size() << "\n";
+  for (const LayoutFinding& finding : evaluation.findings()) out() << "  " << finding.object << ": " << finding.message << "\n";
+  return 0;
+}
+
+int evaluateProject(const QString& path, const QStringList& settings, const QString& format, const QString& outputPath) {
+  auto project = openProject(path);
+  if (!project) return kExitBadInput;
+  ScenarioErrors errors;
+  if (!applySettings(project->scenario, settings, errors)) return reportErrors(errors);
+  const auto evaluated = evaluateOnLayout(*project, errors);
+  if (!evaluated) return reportErrors(errors);
+  const auto& [resolved, evaluation] = *evaluated;
+  if (const auto problem = fabricProblem(resolved.values, evaluation.outputs)) return reportErrors({*problem});
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonObject root = resultJson(resolved, evaluation.outputs);
+    root.insert(QStringLiteral("layout"), layoutJson(project->layout, evaluation));
+    bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+  } else {
+    QString text = resultTable(resolved, evaluation.outputs);
+    text += QStringLiteral("\nlayout findings: %1\n").arg(evaluation.findings().size());
+    for (const LayoutFinding& finding : evaluation.findings()) text += QStringLiteral("  %1: %2\n").arg(finding.object, finding.message);
+    bytes = text.toUtf8();
+  }
+  return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;
+}
+
+int commandEdit(const QStringList& arguments) {
+  QCommandLineParser parser;
+  const QCommandLineOption moveHall(QStringLiteral("move-hall"), QStringLiteral("Move a hall (repeatable)."),
+                                    QStringLiteral("HALL:DX:DY"));
+  const QCommandLineOption moveRow(QStringLiteral("move-row"), QStringLiteral("Place a row in its hall."),
+                                   QStringLiteral("ROW:X:Y"));
+  const QCommandLineOption removeRow(QStringLiteral("remove-row"), QStringLiteral("Remove a row and its racks."),
+                                     QStringLiteral("ROW"));
+  const QCommandLineOption removeRack(QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."), QStringLiteral("ID"));
+  const QCommandLineOption moveRack(QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."),
+                                    QStringLiteral("ID:ROW:SLOT"));
+  const QCommandLineOption rackSystem(QStringLiteral("set-rack-system"), QStringLiteral("Change a compute rack's system."),
+                                      QStringLiteral("ID:TYPE"));
+  const QCommandLineOption rackPhase(QStringLiteral("set-rack-phase"), QStringLiteral("Assign a rack to a phase."),
+                                     QStringLiteral("ID:PHASE"));
+  const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
+                                      QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
+  parser.addOptions({setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, rackSystem, rackPhase, regenerate});
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
+  if (const auto done = parseCommand(parser, arguments,
+                                     "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
+                                     "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
+                                     "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
+                                     "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
+  const QString path = parser.positionalArguments().first();
+  auto project = openProject(path);
+  if (!project) return kExitBadInput;
+
+  ScenarioErrors errors;
+  if (!applySettings(project->scenario, parser.values(setOption()), errors)) return reportErrors(errors);
+  const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return reportErrors(errors);
+  if (parser.isSet(regenerate)) {
+    const OutputValues outputs = evaluate(resolved->values);
+    if (const auto problem = fabricProblem(resolved->values, outputs)) return reportErrors({*problem});
+    QString error;
+    auto layout = LayoutGenerator::generate(resolved->values, outputs, project->scenario.systemType,
+                                            project->layout.hallTemplate, &error);
+    if (!layout) return reportErrors({{QStringLiteral("layout"), error}});
+    project->layout = std::move(*layout);
+  }
+
+  // Layout edits run as the same undoable commands the desktop program uses.
+  QUndoStack stack;
+  std::vector<double> f;
+  auto apply = [&](const QString& option, std::unique_ptr<QUndoCommand> command, const QString& error) {
+    if (!command) {
+      errors.append({QStringLiteral("--") + option, error});
+      return;
+    }
+    stack.push(command.release());
+  };
+  auto shapeError = [&](const QString& option, const QString& value, const char* shape) {
+    errors.append({QStringLiteral("--") + option, QStringLiteral("'%1' is not %2").arg(value, QString::fromLatin1(shape))});
+  };
+  QString error;
+  for (const QString& value : parser.values(moveHall)) {
+    if (!parseFields(value, 3, f)) shapeError(moveHall.names().first(), value, "HALL:DX:DY");
+    else apply(moveHall.names().first(), LayoutCommands::moveHall(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
+  }
+  for (const QString& value : parser.values(moveRow)) {
+    if (!parseFields(value, 3, f)) shapeError(moveRow.names().first(), value, "ROW:X:Y");
+    else apply(moveRow.names().first(), LayoutCommands::moveRow(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
+  }
+  for (const QString& value : parser.values(moveRack)) {
+    if (!parseFields(value, 3, f)) shapeError(moveRack.names().first(), value, "ID:ROW:SLOT");
+    else apply(moveRack.names().first(),
+               LayoutCommands::moveRack(project->layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]), static_cast<int>(f[2]), &error),
+               error);
+  }
+  for (const QString& value : parser.values(rackSystem)) {
+    const QStringList parts = value.split(QLatin1Char(':'));
+    bool ok = false;
+    const uint id = parts.value(0).toUInt(&ok);
+    if (parts.size() != 2 || !ok) shapeError(rackSystem.names().first(), value, "ID:TYPE");
+    else if (!HardwareCatalog::bundled().system(parts[1]))
+      errors.append({QStringLiteral("--set-rack-system"), QStringLiteral("unknown system '%1'").arg(parts[1])});
+    else apply(rackSystem.names().first(), LayoutCommands::setRackSystem(project->layout, {id}, parts[1], &error), error);
+  }
+  for (const QString& value : parser.values(rackPhase)) {
+    if (!parseFields(value, 2, f)) shapeError(rackPhase.names().first(), value, "ID:PHASE");
+    else apply(rackPhase.names().first(),
+               LayoutCommands::setRackPhase(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]), &error), error);
+  }
+  for (const QString& value : parser.values(removeRack)) {
+    bool ok = false;
+    const uint id = value.toUInt(&ok);
+    if (!ok) shapeError(removeRack.names().first(), value, "a rack id");
+    else apply(removeRack.names().first(), LayoutCommands::removeRacks(project->layout, {id}, &error), error);
+  }
+  for (const QString& value : parser.values(removeRow)) {
+    bool ok = false;
+    const int row = value.toInt(&ok);
+    if (!ok) shapeError(removeRow.names().first(), value, "a row index");
+    else apply(removeRow.names().first(), LayoutCommands::removeRow(project->layout, row, &error), error);
+  }
+  if (!errors.isEmpty()) return reportErrors(errors);
+  if (!ProjectStore::save(*project, path, &error)) {
+    err() << "error: " << error << "\n";
+    return kExitBadInput;
+  }
+  out() << path << ": saved (" << stack.count() << " layout edits";
+  if (!parser.values(setOption()).isEmpty()) out() << ", " << parser.values(setOption()).size() << " inputs set";
+  out() << ")\n";
+  return 0;
+}
+
+}  // namespace gigaplan::cli

@@ -1,0 +1,18 @@
+// gigaplan-cli commands on project files: new, info, edit, and evaluate of a project.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace gigaplan::cli {
+
+int commandNew(const QStringList& arguments);
+int commandInfo(const QStringList& arguments);
+int commandEdit(const QStringList& arguments);
+
+/// True when the file starts like an SQLite database, i.e. should be read as a project.
+bool looksLikeProject(const QString& path);
+/// `evaluate` on a project file: the scenario evaluated on its layout, with the layout's figures.
+int evaluateProject(const QString& path, const QStringList& settings, const QString& format, const QString& outputPath);
+
+}  // namespace gigaplan::cli
