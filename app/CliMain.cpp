@@ -18,9 +18,9 @@
 
 #include "Calibration.h"
 #include "CliSupport.h"
-#include "ProjectCommands.h"
 #include "Evaluator.h"
 #include "PresetLibrary.h"
+#include "ProjectCommands.h"
 #include "ResultFormat.h"
 #include "Scenario.h"
 #include "Sweep.h"
@@ -54,8 +54,8 @@ int commandEvaluate(const QStringList& arguments) {
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) return usageError(QStringLiteral("evaluate takes one SCENARIO (a preset id or a file)"));
   if (looksLikeProject(positional.first()))
-    return evaluateProject(positional.first(), parser.values(QStringLiteral("set")), parser.value(QStringLiteral("format")),
-                           parser.value(QStringLiteral("output")));
+    return evaluateProject(positional.first(), parser.values(QStringLiteral("set")),
+                           parser.value(QStringLiteral("format")), parser.value(QStringLiteral("output")));
   const QString format = parser.value(QStringLiteral("format"));
   if (format != QLatin1String("json") && format != QLatin1String("table"))
     return usageError(QStringLiteral("--format: '%1' is not json or table").arg(format));
@@ -383,7 +383,8 @@ const char* kUsage =
     "\n"
     "Commands:\n"
     "  presets                     list the bundled presets, one per line, id first\n"
-    "  evaluate SCENARIO           evaluate a preset, scenario file or project (--set path=value, --format json|table)\n"
+    "  evaluate SCENARIO           evaluate a preset, scenario file or project (--set path=value, --format "
+    "json|table)\n"
     "  calibrate                   compare the model with published reference figures\n"
     "  sweep SCENARIO              batched grid (--vary) or Monte Carlo (--samples) evaluation to CSV\n"
     "  schema                      every input and output with unit, default, range and source\n"

@@ -1,13 +1,14 @@
 #include "CliSupport.h"
 
 #include <QSaveFile>
-
 #include <cstdio>
 
 namespace gigaplan::cli {
 
 std::atomic<bool> cancelRequested{false};
-extern "C" void onInterrupt(int) { cancelRequested.store(true); }
+extern "C" void onInterrupt(int) {
+  cancelRequested.store(true);
+}
 
 QTextStream& out() {
   static QTextStream stream(stdout);
@@ -96,6 +97,5 @@ std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& a
   }
   return std::nullopt;
 }
-
 
 }  // namespace gigaplan::cli

@@ -2,15 +2,14 @@
 // common options and argument parsing.
 #pragma once
 
-#include "PresetLibrary.h"
-#include "Scenario.h"
-
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QTextStream>
-
 #include <atomic>
 #include <optional>
+
+#include "PresetLibrary.h"
+#include "Scenario.h"
 
 namespace gigaplan::cli {
 

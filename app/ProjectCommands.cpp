@@ -1,5 +1,11 @@
 #include "ProjectCommands.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUndoStack>
+
 #include "CliSupport.h"
 #include "Evaluator.h"
 #include "LayoutCommands.h"
@@ -7,12 +13,6 @@
 #include "LayoutGenerator.h"
 #include "ProjectStore.h"
 #include "ResultFormat.h"
-
-#include <QFile>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QUndoStack>
 
 namespace gigaplan::cli {
 
@@ -29,7 +29,8 @@ std::optional<Project> openProject(const QString& path) {
 }
 
 /// Resolves the project's scenario and evaluates it on the project's layout.
-std::optional<std::pair<ResolvedScenario, LayoutEvaluation>> evaluateOnLayout(const Project& project, ScenarioErrors& errors) {
+std::optional<std::pair<ResolvedScenario, LayoutEvaluation>> evaluateOnLayout(const Project& project,
+                                                                              ScenarioErrors& errors) {
   const auto resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return std::nullopt;
   const LayoutEvaluation evaluation = LayoutEvaluation::evaluate(
@@ -45,7 +46,8 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
     const TierCabling& c = evaluation.cabling.tiers[t];
     QJsonObject byReach;
     for (int r = 0; r < 5; ++r)
-      byReach.insert(HardwareCatalog::reachName(static_cast<ReachClass>(r)), c.linksByReach[static_cast<std::size_t>(r)]);
+      byReach.insert(HardwareCatalog::reachName(static_cast<ReachClass>(r)),
+                     c.linksByReach[static_cast<std::size_t>(r)]);
     byReach.insert(QStringLiteral("beyondReach"), c.beyondReach);
     tiers.append(QJsonObject{{QStringLiteral("tier"), QString::fromLatin1(names[t])},
                              {QStringLiteral("links"), c.links},
@@ -55,7 +57,8 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
   }
   QJsonArray findings;
   for (const LayoutFinding& finding : evaluation.findings())
-    findings.append(QJsonObject{{QStringLiteral("object"), finding.object}, {QStringLiteral("problem"), finding.message}});
+    findings.append(
+        QJsonObject{{QStringLiteral("object"), finding.object}, {QStringLiteral("problem"), finding.message}});
   double maxHallKwPerM2 = 0;
   for (const HallMetrics& hall : m.halls) maxHallKwPerM2 = std::max(maxHallKwPerM2, hall.kwPerM2);
   return QJsonObject{{QStringLiteral("buildings"), static_cast<double>(layout.buildings.size())},
@@ -87,6 +90,18 @@ bool parseFields(const QString& text, int count, std::vector<double>& values) {
   return true;
 }
 
+/// Full-rack power (kW) and mass (kg) of another system in the project's scenario.
+std::optional<std::pair<float, float>> rackOf(const Project& project, const QString& systemType,
+                                              ScenarioErrors& errors) {
+  Scenario other = project.scenario;
+  other.systemType = systemType;
+  const auto resolved = other.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return std::nullopt;
+  const OutputValues outputs = evaluate(resolved->values);
+  return std::make_pair(static_cast<float>(outputs[static_cast<std::size_t>(OutputId::powerComputeRackKw)]),
+                        static_cast<float>(resolved->values[static_cast<std::size_t>(InputId::systemRackMassKg)]));
+}
+
 }  // namespace
 
 bool looksLikeProject(const QString& path) {
@@ -98,8 +113,8 @@ int commandNew(const QStringList& arguments) {
   QCommandLineParser parser;
   const QCommandLineOption presetOption(QStringLiteral("preset"), QStringLiteral("Preset id (see presets)."),
                                         QStringLiteral("NAME"));
-  const QCommandLineOption scenarioOption(QStringLiteral("scenario"), QStringLiteral("Scenario JSON file instead of a preset."),
-                                          QStringLiteral("FILE"));
+  const QCommandLineOption scenarioOption(
+      QStringLiteral("scenario"), QStringLiteral("Scenario JSON file instead of a preset."), QStringLiteral("FILE"));
   const QCommandLineOption hallPowerOption(QStringLiteral("hall-power-mw"),
                                            QStringLiteral("Power and cooling limit of each hall (default 40)."),
                                            QStringLiteral("MW"));
@@ -127,7 +142,9 @@ int commandNew(const QStringList& arguments) {
     bool ok = false;
     const double mw = parser.value(hallPowerOption).toDouble(&ok);
     if (!ok || !(mw > 0) || mw > 10000)
-      return reportErrors({{QStringLiteral("--hall-power-mw"), QStringLiteral("'%1' is not a power from 0 to 10,000 MW").arg(parser.value(hallPowerOption))}});
+      return reportErrors(
+          {{QStringLiteral("--hall-power-mw"),
+            QStringLiteral("'%1' is not a power from 0 to 10,000 MW").arg(parser.value(hallPowerOption))}});
     hallTemplate.hallPowerLimitMw = mw;
     hallTemplate.hallCoolingLimitMw = mw;
   }
@@ -147,8 +164,9 @@ int commandNew(const QStringList& arguments) {
 int commandInfo(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
-  if (const auto done = parseCommand(parser, arguments,
-                                     "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
+  if (const auto done =
+          parseCommand(parser, arguments,
+                       "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("info takes one FILE"));
   const auto project = openProject(parser.positionalArguments().first());
@@ -159,26 +177,31 @@ int commandInfo(const QStringList& arguments) {
   const auto& [resolved, evaluation] = *evaluated;
   const LayoutMetrics& m = evaluation.metrics;
   auto figure = [&](OutputId id) {
-    return formatQuantity(evaluation.outputs[static_cast<std::size_t>(id)]) + QLatin1Char(' ') + QString::fromLatin1(outputSpec(id).unit);
+    return formatQuantity(evaluation.outputs[static_cast<std::size_t>(id)]) + QLatin1Char(' ') +
+           QString::fromLatin1(outputSpec(id).unit);
   };
   out() << "project   " << (resolved.name.isEmpty() ? QStringLiteral("(unnamed)") : resolved.name) << "\n"
         << "system    " << resolved.systemName << "\n"
         << "switch    " << resolved.switchName << "\n"
         << "GPUs      " << figure(OutputId::clusterGpus) << "\n"
-        << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size() << " halls, "
-        << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, " << m.networkRacks
-        << " network racks, " << m.cdus << " CDUs\n"
-        << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2) << " m2\n"
+        << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
+        << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
+        << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
+        << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2)
+        << " m2\n"
         << "power     IT " << figure(OutputId::powerItMw) << ", facility " << figure(OutputId::powerFacilityMw) << "\n"
         << "fabric    " << figure(OutputId::networkSwitches) << ", bisection " << figure(OutputId::networkBisectionPbps)
         << ", fiber " << figure(OutputId::networkFiberKm) << "\n"
-        << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear) << "\n"
+        << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear)
+        << "\n"
         << "findings  " << evaluation.findings().size() << "\n";
-  for (const LayoutFinding& finding : evaluation.findings()) out() << "  " << finding.object << ": " << finding.message << "\n";
+  for (const LayoutFinding& finding : evaluation.findings())
+    out() << "  " << finding.object << ": " << finding.message << "\n";
   return 0;
 }
 
-int evaluateProject(const QString& path, const QStringList& settings, const QString& format, const QString& outputPath) {
+int evaluateProject(const QString& path, const QStringList& settings, const QString& format,
+                    const QString& outputPath) {
   auto project = openProject(path);
   if (!project) return kExitBadInput;
   ScenarioErrors errors;
@@ -195,7 +218,8 @@ int evaluateProject(const QString& path, const QStringList& settings, const QStr
   } else {
     QString text = resultTable(resolved, evaluation.outputs);
     text += QStringLiteral("\nlayout findings: %1\n").arg(evaluation.findings().size());
-    for (const LayoutFinding& finding : evaluation.findings()) text += QStringLiteral("  %1: %2\n").arg(finding.object, finding.message);
+    for (const LayoutFinding& finding : evaluation.findings())
+      text += QStringLiteral("  %1: %2\n").arg(finding.object, finding.message);
     bytes = text.toUtf8();
   }
   return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;
@@ -209,22 +233,25 @@ int commandEdit(const QStringList& arguments) {
                                    QStringLiteral("ROW:X:Y"));
   const QCommandLineOption removeRow(QStringLiteral("remove-row"), QStringLiteral("Remove a row and its racks."),
                                      QStringLiteral("ROW"));
-  const QCommandLineOption removeRack(QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."), QStringLiteral("ID"));
+  const QCommandLineOption removeRack(QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."),
+                                      QStringLiteral("ID"));
   const QCommandLineOption moveRack(QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."),
                                     QStringLiteral("ID:ROW:SLOT"));
-  const QCommandLineOption rackSystem(QStringLiteral("set-rack-system"), QStringLiteral("Change a compute rack's system."),
-                                      QStringLiteral("ID:TYPE"));
+  const QCommandLineOption rackSystem(QStringLiteral("set-rack-system"),
+                                      QStringLiteral("Change a compute rack's system."), QStringLiteral("ID:TYPE"));
   const QCommandLineOption rackPhase(QStringLiteral("set-rack-phase"), QStringLiteral("Assign a rack to a phase."),
                                      QStringLiteral("ID:PHASE"));
   const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
                                       QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
-  parser.addOptions({setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, rackSystem, rackPhase, regenerate});
+  parser.addOptions(
+      {setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, rackSystem, rackPhase, regenerate});
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
-  if (const auto done = parseCommand(parser, arguments,
-                                     "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
-                                     "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
-                                     "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
-                                     "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
+  if (const auto done =
+          parseCommand(parser, arguments,
+                       "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
+                       "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
+                       "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
+                       "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
   const QString path = parser.positionalArguments().first();
@@ -256,48 +283,69 @@ int commandEdit(const QStringList& arguments) {
     stack.push(command.release());
   };
   auto shapeError = [&](const QString& option, const QString& value, const char* shape) {
-    errors.append({QStringLiteral("--") + option, QStringLiteral("'%1' is not %2").arg(value, QString::fromLatin1(shape))});
+    errors.append(
+        {QStringLiteral("--") + option, QStringLiteral("'%1' is not %2").arg(value, QString::fromLatin1(shape))});
   };
   QString error;
   for (const QString& value : parser.values(moveHall)) {
-    if (!parseFields(value, 3, f)) shapeError(moveHall.names().first(), value, "HALL:DX:DY");
-    else apply(moveHall.names().first(), LayoutCommands::moveHall(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
+    if (!parseFields(value, 3, f))
+      shapeError(moveHall.names().first(), value, "HALL:DX:DY");
+    else
+      apply(moveHall.names().first(),
+            LayoutCommands::moveHall(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
   }
   for (const QString& value : parser.values(moveRow)) {
-    if (!parseFields(value, 3, f)) shapeError(moveRow.names().first(), value, "ROW:X:Y");
-    else apply(moveRow.names().first(), LayoutCommands::moveRow(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
+    if (!parseFields(value, 3, f))
+      shapeError(moveRow.names().first(), value, "ROW:X:Y");
+    else
+      apply(moveRow.names().first(),
+            LayoutCommands::moveRow(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
   }
   for (const QString& value : parser.values(moveRack)) {
-    if (!parseFields(value, 3, f)) shapeError(moveRack.names().first(), value, "ID:ROW:SLOT");
-    else apply(moveRack.names().first(),
-               LayoutCommands::moveRack(project->layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]), static_cast<int>(f[2]), &error),
-               error);
+    if (!parseFields(value, 3, f))
+      shapeError(moveRack.names().first(), value, "ID:ROW:SLOT");
+    else
+      apply(moveRack.names().first(),
+            LayoutCommands::moveRack(project->layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]),
+                                     static_cast<int>(f[2]), &error),
+            error);
   }
   for (const QString& value : parser.values(rackSystem)) {
     const QStringList parts = value.split(QLatin1Char(':'));
     bool ok = false;
     const uint id = parts.value(0).toUInt(&ok);
-    if (parts.size() != 2 || !ok) shapeError(rackSystem.names().first(), value, "ID:TYPE");
+    if (parts.size() != 2 || !ok)
+      shapeError(rackSystem.names().first(), value, "ID:TYPE");
     else if (!HardwareCatalog::bundled().system(parts[1]))
       errors.append({QStringLiteral("--set-rack-system"), QStringLiteral("unknown system '%1'").arg(parts[1])});
-    else apply(rackSystem.names().first(), LayoutCommands::setRackSystem(project->layout, {id}, parts[1], &error), error);
+    else if (const auto rack = rackOf(*project, parts[1], errors))
+      apply(rackSystem.names().first(),
+            LayoutCommands::setRackSystem(project->layout, {id}, parts[1], rack->first, rack->second, &error), error);
   }
   for (const QString& value : parser.values(rackPhase)) {
-    if (!parseFields(value, 2, f)) shapeError(rackPhase.names().first(), value, "ID:PHASE");
-    else apply(rackPhase.names().first(),
-               LayoutCommands::setRackPhase(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]), &error), error);
+    if (!parseFields(value, 2, f))
+      shapeError(rackPhase.names().first(), value, "ID:PHASE");
+    else
+      apply(rackPhase.names().first(),
+            LayoutCommands::setRackPhase(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
+                                         &error),
+            error);
   }
   for (const QString& value : parser.values(removeRack)) {
     bool ok = false;
     const uint id = value.toUInt(&ok);
-    if (!ok) shapeError(removeRack.names().first(), value, "a rack id");
-    else apply(removeRack.names().first(), LayoutCommands::removeRacks(project->layout, {id}, &error), error);
+    if (!ok)
+      shapeError(removeRack.names().first(), value, "a rack id");
+    else
+      apply(removeRack.names().first(), LayoutCommands::removeRacks(project->layout, {id}, &error), error);
   }
   for (const QString& value : parser.values(removeRow)) {
     bool ok = false;
     const int row = value.toInt(&ok);
-    if (!ok) shapeError(removeRow.names().first(), value, "a row index");
-    else apply(removeRow.names().first(), LayoutCommands::removeRow(project->layout, row, &error), error);
+    if (!ok)
+      shapeError(removeRow.names().first(), value, "a row index");
+    else
+      apply(removeRow.names().first(), LayoutCommands::removeRow(project->layout, row, &error), error);
   }
   if (!errors.isEmpty()) return reportErrors(errors);
   if (!ProjectStore::save(*project, path, &error)) {

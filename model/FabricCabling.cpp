@@ -7,9 +7,15 @@ namespace gigaplan {
 
 namespace {
 
-double in(const InputValues& inputs, InputId id) { return inputs[static_cast<std::size_t>(id)]; }
-double& out(OutputValues& outputs, OutputId id) { return outputs[static_cast<std::size_t>(id)]; }
-double out(const OutputValues& outputs, OutputId id) { return outputs[static_cast<std::size_t>(id)]; }
+double in(const InputValues& inputs, InputId id) {
+  return inputs[static_cast<std::size_t>(id)];
+}
+double& out(OutputValues& outputs, OutputId id) {
+  return outputs[static_cast<std::size_t>(id)];
+}
+double out(const OutputValues& outputs, OutputId id) {
+  return outputs[static_cast<std::size_t>(id)];
+}
 
 struct RackPoint {
   double xM;
@@ -85,7 +91,9 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
     const auto row = static_cast<std::size_t>(rack.row);
     const auto hall = static_cast<std::size_t>(layout.rows[row].hall);
     switch (rack.role) {
-      case RackRole::Compute: computeByRow[row].add({point.xM, point.yM, 1.0}); break;
+      case RackRole::Compute:
+        computeByRow[row].add({point.xM, point.yM, 1.0});
+        break;
       case RackRole::Leaf:
         leavesByRow[row].add(point);
         leavesByHall[hall].add(point);
@@ -94,8 +102,11 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
         spinesByHall[hall].add(point);
         allSpines.add(point);
         break;
-      case RackRole::Core: allCores.add(point); break;
-      case RackRole::Cdu: break;
+      case RackRole::Core:
+        allCores.add(point);
+        break;
+      case RackRole::Cdu:
+        break;
     }
   }
 
@@ -111,9 +122,8 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
   for (std::size_t row = 0; row < layout.rows.size(); ++row) {
     if (computeByRow[row].units <= 0) continue;
     // A row whose leaves did not fit beside it uses the leaves of its hall.
-    const RackGroup& leaves = leavesByRow[row].units > 0
-                                  ? leavesByRow[row]
-                                  : leavesByHall[static_cast<std::size_t>(layout.rows[row].hall)];
+    const RackGroup& leaves =
+        leavesByRow[row].units > 0 ? leavesByRow[row] : leavesByHall[static_cast<std::size_t>(layout.rows[row].hall)];
     router.connect(0, computeByRow[row], leaves, links[0] * computeByRow[row].units / computeRacks);
   }
   for (std::size_t hall = 0; hall < layout.halls.size(); ++hall) {
@@ -127,11 +137,12 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
   for (std::size_t tier = 0; tier < 4; ++tier) {
     const TierCabling& tc = cabling.tiers[tier];
     if (tc.beyondReach > 0)
-      cabling.findings.push_back({LayoutFinding::Kind::LinkReach, QStringLiteral("%1 links").arg(kTierNames[tier]),
-                                  QStringLiteral("%1 links up to %2 m long, beyond the %3 m of the longest-reach module")
-                                      .arg(std::llround(tc.beyondReach))
-                                      .arg(tc.longestM, 0, 'f', 0)
-                                      .arg(cabling.reachLimitM.back(), 0, 'f', 0)});
+      cabling.findings.push_back(
+          {LayoutFinding::Kind::LinkReach, QStringLiteral("%1 links").arg(kTierNames[tier]),
+           QStringLiteral("%1 links up to %2 m long, beyond the %3 m of the longest-reach module")
+               .arg(std::llround(tc.beyondReach))
+               .arg(tc.longestM, 0, 'f', 0)
+               .arg(cabling.reachLimitM.back(), 0, 'f', 0)});
   }
   return cabling;
 }
@@ -141,9 +152,9 @@ void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) co
   const double linkGbps = out(outputs, OutputId::networkLinkGbps);
   const double nicGbps = in(inputs, InputId::networkNicSpeedGbps);
   const double portsPerEnd = portsPerLinkEnd(linkGbps, in(inputs, InputId::networkSwitchPortSpeedGbps));
-  static const InputId priceOf[5] = {InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G,
-                                     InputId::opticsMultimodePriceUsdPer400G, InputId::opticsSinglemodeDrPriceUsdPer400G,
-                                     InputId::opticsSinglemodeFrPriceUsdPer400G};
+  static const InputId priceOf[5] = {
+      InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
+      InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G};
   static const InputId powerOf[5] = {InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G,
                                      InputId::opticsMultimodePowerWPer400G, InputId::opticsSinglemodeDrPowerWPer400G,
                                      InputId::opticsSinglemodeFrPowerWPer400G};
@@ -179,8 +190,8 @@ void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) co
   out(outputs, OutputId::networkCablesFiber) = fiberCables;
   out(outputs, OutputId::networkFiberKm) = fiberM * 1e-3;
   out(outputs, OutputId::networkMediaPowerMw) = mediaW * 1e-6;
-  out(outputs, OutputId::costOpticsCablesUsd) =
-      mediaUsd + fiberCables * in(inputs, InputId::opticsFiberCableUsd) + fiberM * in(inputs, InputId::opticsFiberUsdPerM);
+  out(outputs, OutputId::costOpticsCablesUsd) = mediaUsd + fiberCables * in(inputs, InputId::opticsFiberCableUsd) +
+                                                fiberM * in(inputs, InputId::opticsFiberUsdPerM);
 }
 
 }  // namespace gigaplan

@@ -1,13 +1,13 @@
 #pragma once
 
+#include <array>
+#include <vector>
+
 #include "FabricEstimator.h"
 #include "InputSchema.h"
 #include "LayoutMetrics.h"
 #include "OutputSchema.h"
 #include "SiteLayout.h"
-
-#include <array>
-#include <vector>
 
 namespace gigaplan {
 
@@ -33,7 +33,7 @@ struct TierCabling {
 struct FabricCabling {
   std::array<TierCabling, 4> tiers;
   std::array<double, 5> reachLimitM{};  ///< longest link each class carries
-  std::vector<LayoutFinding> findings;   ///< tiers with links beyond every module's reach
+  std::vector<LayoutFinding> findings;  ///< tiers with links beyond every module's reach
 
   static FabricCabling route(const SiteLayout& layout, const OutputValues& outputs,
                              const std::array<double, 5>& reachLimitM);

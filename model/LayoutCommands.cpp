@@ -36,11 +36,16 @@ bool slotTaken(const SiteLayout& layout, int row, int slot) {
                      [&](const Rack& rack) { return rack.row == row && rack.slot == slot; });
 }
 
-bool validRow(const SiteLayout& layout, int row) { return row >= 0 && row < static_cast<int>(layout.rows.size()); }
-bool validHall(const SiteLayout& layout, int hall) { return hall >= 0 && hall < static_cast<int>(layout.halls.size()); }
+bool validRow(const SiteLayout& layout, int row) {
+  return row >= 0 && row < static_cast<int>(layout.rows.size());
+}
+bool validHall(const SiteLayout& layout, int hall) {
+  return hall >= 0 && hall < static_cast<int>(layout.halls.size());
+}
 
 /// Checks that every id names a rack; on success fills their indices.
-bool findRacks(const SiteLayout& layout, const std::vector<std::uint32_t>& ids, std::vector<int>& indices, QString* error) {
+bool findRacks(const SiteLayout& layout, const std::vector<std::uint32_t>& ids, std::vector<int>& indices,
+               QString* error) {
   if (ids.empty()) {
     if (error) *error = QStringLiteral("no racks given");
     return false;
@@ -59,37 +64,86 @@ bool findRacks(const SiteLayout& layout, const std::vector<std::uint32_t>& ids, 
 }  // namespace
 
 int rackIndex(const SiteLayout& layout, std::uint32_t rackId) {
-  const auto it = std::find_if(layout.racks.begin(), layout.racks.end(), [&](const Rack& rack) { return rack.id == rackId; });
+  const auto it =
+      std::find_if(layout.racks.begin(), layout.racks.end(), [&](const Rack& rack) { return rack.id == rackId; });
   return it == layout.racks.end() ? -1 : static_cast<int>(it - layout.racks.begin());
+}
+
+std::unique_ptr<QUndoCommand> addHall(SiteLayout& layout, const Hall& hall, QString* error) {
+  if (hall.building < 0 || hall.building >= static_cast<int>(layout.buildings.size()))
+    return refuse(error, QStringLiteral("building %1: no such building").arg(hall.building));
+  if (!(hall.widthM > 0) || !(hall.depthM > 0) || !std::isfinite(hall.widthM) || !std::isfinite(hall.depthM))
+    return refuse(error, QStringLiteral("hall %1: width and depth must be positive").arg(hall.name));
+  if (!std::isfinite(hall.xM) || !std::isfinite(hall.yM))
+    return refuse(error, QStringLiteral("hall %1: not a finite position").arg(hall.name));
+  if (!(hall.powerLimitMw > 0) || !(hall.coolingLimitMw > 0) || !(hall.floorLoadLimitKgM2 > 0))
+    return refuse(error, QStringLiteral("hall %1: power, cooling and floor limits must be positive").arg(hall.name));
+  return command(
+      QStringLiteral("Add hall %1").arg(hall.name), [&layout, hall] { layout.halls.push_back(hall); },
+      [&layout] { layout.halls.pop_back(); });
+}
+
+std::unique_ptr<QUndoCommand> removeHall(SiteLayout& layout, int hall, QString* error) {
+  if (!validHall(layout, hall)) return refuse(error, QStringLiteral("hall %1: no such hall").arg(hall));
+  // The whole layout before the removal: rows and racks of every later hall are renumbered.
+  auto before = std::make_shared<SiteLayout>();
+  auto redo = [&layout, hall, before] {
+    *before = layout;
+    std::vector<int> newRow(layout.rows.size(), -1);
+    std::vector<Row> rows;
+    for (std::size_t r = 0; r < layout.rows.size(); ++r) {
+      Row row = layout.rows[r];
+      if (row.hall == hall) continue;
+      if (row.hall > hall) --row.hall;
+      newRow[r] = static_cast<int>(rows.size());
+      rows.push_back(row);
+    }
+    std::vector<Rack> racks;
+    for (Rack rack : layout.racks) {
+      rack.row = newRow[static_cast<std::size_t>(rack.row)];
+      if (rack.row >= 0) racks.push_back(rack);
+    }
+    layout.rows.swap(rows);
+    layout.racks.swap(racks);
+    layout.halls.erase(layout.halls.begin() + hall);
+  };
+  auto undo = [&layout, before] { layout = *before; };
+  return command(QStringLiteral("Remove hall %1").arg(layout.halls[static_cast<std::size_t>(hall)].name), redo, undo);
 }
 
 std::unique_ptr<QUndoCommand> moveHall(SiteLayout& layout, int hall, double dxM, double dyM, QString* error) {
   if (!validHall(layout, hall)) return refuse(error, QStringLiteral("hall %1: no such hall").arg(hall));
-  if (!std::isfinite(dxM) || !std::isfinite(dyM)) return refuse(error, QStringLiteral("hall move: not a finite distance"));
+  if (!std::isfinite(dxM) || !std::isfinite(dyM))
+    return refuse(error, QStringLiteral("hall move: not a finite distance"));
   auto shift = [&layout, hall](double dx, double dy) {
     layout.halls[static_cast<std::size_t>(hall)].xM += dx;
     layout.halls[static_cast<std::size_t>(hall)].yM += dy;
   };
-  return command(QStringLiteral("Move hall %1").arg(layout.halls[static_cast<std::size_t>(hall)].name),
-                 [shift, dxM, dyM] { shift(dxM, dyM); }, [shift, dxM, dyM] { shift(-dxM, -dyM); });
+  return command(
+      QStringLiteral("Move hall %1").arg(layout.halls[static_cast<std::size_t>(hall)].name),
+      [shift, dxM, dyM] { shift(dxM, dyM); }, [shift, dxM, dyM] { shift(-dxM, -dyM); });
 }
 
 std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, double yM, QString* error) {
   if (!validRow(layout, row)) return refuse(error, QStringLiteral("row %1: no such row").arg(row));
-  if (!std::isfinite(xM) || !std::isfinite(yM)) return refuse(error, QStringLiteral("row %1: not a finite position").arg(row));
+  if (!std::isfinite(xM) || !std::isfinite(yM))
+    return refuse(error, QStringLiteral("row %1: not a finite position").arg(row));
   const double oldX = layout.rows[static_cast<std::size_t>(row)].xM;
   const double oldY = layout.rows[static_cast<std::size_t>(row)].yM;
   auto place = [&layout, row](double x, double y) {
     layout.rows[static_cast<std::size_t>(row)].xM = x;
     layout.rows[static_cast<std::size_t>(row)].yM = y;
   };
-  return command(QStringLiteral("Move row %1").arg(row), [place, xM, yM] { place(xM, yM); },
-                 [place, oldX, oldY] { place(oldX, oldY); });
+  return command(
+      QStringLiteral("Move row %1").arg(row), [place, xM, yM] { place(xM, yM); },
+      [place, oldX, oldY] { place(oldX, oldY); });
 }
 
-std::unique_ptr<QUndoCommand> addRow(SiteLayout& layout, int hall, double xM, double yM, int slotCount, QString* error) {
+std::unique_ptr<QUndoCommand> addRow(SiteLayout& layout, int hall, double xM, double yM, int slotCount,
+                                     QString* error) {
   if (!validHall(layout, hall)) return refuse(error, QStringLiteral("hall %1: no such hall").arg(hall));
-  if (slotCount < 1 || slotCount > 1000) return refuse(error, QStringLiteral("row slots: %1 is not from 1 to 1000").arg(slotCount));
+  if (slotCount < 1 || slotCount > 1000)
+    return refuse(error, QStringLiteral("row slots: %1 is not from 1 to 1000").arg(slotCount));
   if (!std::isfinite(xM) || !std::isfinite(yM)) return refuse(error, QStringLiteral("new row: not a finite position"));
   const Row row{hall, xM, yM, slotCount};
   return command(
@@ -125,7 +179,8 @@ std::unique_ptr<QUndoCommand> removeRow(SiteLayout& layout, int row, QString* er
     layout.rows.insert(layout.rows.begin() + row, removed->row);
     for (Rack& rack : layout.racks)
       if (rack.row >= row) ++rack.row;
-    for (const auto& [index, rack] : removed->racks) layout.racks.insert(layout.racks.begin() + static_cast<long>(index), rack);
+    for (const auto& [index, rack] : removed->racks)
+      layout.racks.insert(layout.racks.begin() + static_cast<long>(index), rack);
   };
   return command(QStringLiteral("Remove row %1").arg(row), redo, undo);
 }
@@ -152,7 +207,8 @@ std::unique_ptr<QUndoCommand> addRack(SiteLayout& layout, const Rack& rack, QStr
       });
 }
 
-std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, QString* error) {
+std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
+                                          QString* error) {
   std::vector<int> indices;
   if (!findRacks(layout, rackIds, indices, error)) return nullptr;
   const std::unordered_set<std::uint32_t> ids(rackIds.begin(), rackIds.end());
@@ -162,13 +218,16 @@ std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<
     std::vector<Rack> kept;
     kept.reserve(layout.racks.size());
     for (std::size_t i = 0; i < layout.racks.size(); ++i) {
-      if (ids.count(layout.racks[i].id)) removed->emplace_back(i, layout.racks[i]);
-      else kept.push_back(layout.racks[i]);
+      if (ids.count(layout.racks[i].id))
+        removed->emplace_back(i, layout.racks[i]);
+      else
+        kept.push_back(layout.racks[i]);
     }
     layout.racks.swap(kept);
   };
   auto undo = [&layout, removed] {
-    for (const auto& [index, rack] : *removed) layout.racks.insert(layout.racks.begin() + static_cast<long>(index), rack);
+    for (const auto& [index, rack] : *removed)
+      layout.racks.insert(layout.racks.begin() + static_cast<long>(index), rack);
   };
   return command(rackIds.size() == 1 ? QStringLiteral("Remove rack %1").arg(rackIds.front())
                                      : QStringLiteral("Remove %1 racks").arg(rackIds.size()),
@@ -190,30 +249,39 @@ std::unique_ptr<QUndoCommand> moveRack(SiteLayout& layout, std::uint32_t rackId,
     moved.row = r;
     moved.slot = s;
   };
-  return command(QStringLiteral("Move rack %1").arg(rackId), [place, row, slot] { place(row, slot); },
-                 [place, oldRow, oldSlot] { place(oldRow, oldSlot); });
+  return command(
+      QStringLiteral("Move rack %1").arg(rackId), [place, row, slot] { place(row, slot); },
+      [place, oldRow, oldSlot] { place(oldRow, oldSlot); });
 }
 
 std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
-                                            const QString& systemType, QString* error) {
+                                            const QString& systemType, float powerKw, float massKg, QString* error) {
   std::vector<int> indices;
   if (!findRacks(layout, rackIds, indices, error)) return nullptr;
   for (int index : indices)
     if (layout.racks[static_cast<std::size_t>(index)].role != RackRole::Compute)
-      return refuse(error, QStringLiteral("rack %1: not a compute rack").arg(layout.racks[static_cast<std::size_t>(index)].id));
+      return refuse(
+          error, QStringLiteral("rack %1: not a compute rack").arg(layout.racks[static_cast<std::size_t>(index)].id));
   if (systemType.isEmpty()) return refuse(error, QStringLiteral("system type: empty"));
+  if (!(powerKw >= 0) || !(massKg > 0) || !std::isfinite(powerKw) || !std::isfinite(massKg))
+    return refuse(error, QStringLiteral("system %1: rack power and mass must be positive").arg(systemType));
   const bool known = layout.systemTypes.contains(systemType);
-  if (!known && layout.systemTypes.size() >= 255) return refuse(error, QStringLiteral("system type: at most 255 per layout"));
-  std::vector<std::uint8_t> before;
-  for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)].system);
-  auto redo = [&layout, rackIds, systemType] {
+  if (!known && layout.systemTypes.size() >= 255)
+    return refuse(error, QStringLiteral("system type: at most 255 per layout"));
+  std::vector<Rack> before;
+  for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)]);
+  auto redo = [&layout, rackIds, systemType, powerKw, massKg] {
     if (!layout.systemTypes.contains(systemType)) layout.systemTypes.append(systemType);
     const auto system = static_cast<std::uint8_t>(layout.systemTypes.indexOf(systemType));
-    for (std::uint32_t id : rackIds) layout.racks[static_cast<std::size_t>(rackIndex(layout, id))].system = system;
+    for (std::uint32_t id : rackIds) {
+      Rack& rack = layout.racks[static_cast<std::size_t>(rackIndex(layout, id))];
+      rack.system = system;
+      rack.powerKw = powerKw;
+      rack.massKg = massKg;
+    }
   };
-  auto undo = [&layout, rackIds, before, known, systemType] {
-    for (std::size_t i = 0; i < rackIds.size(); ++i)
-      layout.racks[static_cast<std::size_t>(rackIndex(layout, rackIds[i]))].system = before[i];
+  auto undo = [&layout, before, known, systemType] {
+    for (const Rack& rack : before) layout.racks[static_cast<std::size_t>(rackIndex(layout, rack.id))] = rack;
     if (!known) layout.systemTypes.removeAll(systemType);
   };
   return command(QStringLiteral("Set system of %1 racks to %2").arg(rackIds.size()).arg(systemType), redo, undo);

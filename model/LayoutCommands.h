@@ -1,12 +1,11 @@
 #pragma once
 
-#include "SiteLayout.h"
-
 #include <QString>
 #include <QUndoCommand>
-
 #include <memory>
 #include <vector>
+
+#include "SiteLayout.h"
 
 namespace gigaplan {
 
@@ -18,6 +17,10 @@ namespace gigaplan {
 /// named by their stable ids, rows and halls by index.
 namespace LayoutCommands {
 
+/// A new empty hall in a building (rows come with addRow).
+std::unique_ptr<QUndoCommand> addHall(SiteLayout& layout, const Hall& hall, QString* error);
+/// Removes a hall with its rows and racks.
+std::unique_ptr<QUndoCommand> removeHall(SiteLayout& layout, int hall, QString* error);
 std::unique_ptr<QUndoCommand> moveHall(SiteLayout& layout, int hall, double dxM, double dyM, QString* error);
 std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, double yM, QString* error);
 /// A new empty row of `slotCount` slots in a hall, placed relative to the hall.
@@ -26,11 +29,13 @@ std::unique_ptr<QUndoCommand> addRow(SiteLayout& layout, int hall, double xM, do
 std::unique_ptr<QUndoCommand> removeRow(SiteLayout& layout, int row, QString* error);
 /// A new rack in a free slot; its id is the layout's next.
 std::unique_ptr<QUndoCommand> addRack(SiteLayout& layout, const Rack& rack, QString* error);
-std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, QString* error);
+std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
+                                          QString* error);
 std::unique_ptr<QUndoCommand> moveRack(SiteLayout& layout, std::uint32_t rackId, int row, int slot, QString* error);
-/// Changes compute racks to another system type (a catalog id, added to the layout's list).
+/// Changes compute racks to another system type (a catalog id, added to the layout's list),
+/// with that system's full-rack power and mass.
 std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
-                                            const QString& systemType, QString* error);
+                                            const QString& systemType, float powerKw, float massKg, QString* error);
 std::unique_ptr<QUndoCommand> setRackPhase(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int phase,
                                            QString* error);
 

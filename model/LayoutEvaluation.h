@@ -1,13 +1,13 @@
 #pragma once
 
+#include <array>
+#include <vector>
+
 #include "FabricCabling.h"
 #include "HardwareCatalog.h"
 #include "LayoutMetrics.h"
 #include "Scenario.h"
 #include "SiteLayout.h"
-
-#include <array>
-#include <vector>
 
 namespace gigaplan {
 

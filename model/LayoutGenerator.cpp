@@ -7,8 +7,12 @@ namespace gigaplan {
 
 namespace {
 
-double in(const InputValues& inputs, InputId id) { return inputs[static_cast<std::size_t>(id)]; }
-double out(const OutputValues& outputs, OutputId id) { return outputs[static_cast<std::size_t>(id)]; }
+double in(const InputValues& inputs, InputId id) {
+  return inputs[static_cast<std::size_t>(id)];
+}
+double out(const OutputValues& outputs, OutputId id) {
+  return outputs[static_cast<std::size_t>(id)];
+}
 
 /// Splits `total` items over parts in proportion to `weight` of `weightTotal`, so that the
 /// parts always add up to `total` (cumulative rounding).
@@ -27,7 +31,9 @@ struct ProportionalSplit {
   }
 };
 
-double rowPitchM(const HallTemplate& t) { return t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2.0; }
+double rowPitchM(const HallTemplate& t) {
+  return t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2.0;
+}
 
 }  // namespace
 
@@ -39,7 +45,8 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
     return std::nullopt;
   };
   const HallTemplate& t = hallTemplate;
-  if (t.rowsPerHall < 3) return fail(QStringLiteral("hallTemplate.rowsPerHall: at least 3 (network, compute, CDU rows)"));
+  if (t.rowsPerHall < 3)
+    return fail(QStringLiteral("hallTemplate.rowsPerHall: at least 3 (network, compute, CDU rows)"));
   if (t.slotsPerRow < 2 || t.slotsPerRow > 1000)
     return fail(QStringLiteral("hallTemplate.slotsPerRow: must be from 2 to 1000"));
   if (!(t.rackWidthM > 0) || !(t.rackDepthM > 0) || t.coldAisleM < 0 || t.hotAisleM < 0 || t.wallClearanceM < 0)
@@ -50,10 +57,12 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
   const double switchesPerRack = in(inputs, InputId::networkSwitchesPerRack);
   const double leaves = out(outputs, OutputId::networkSwitchesTier1);
   const double spines = out(outputs, OutputId::networkSwitchesTier2);
-  const double upperSwitches = out(outputs, OutputId::networkSwitchesTier3) + out(outputs, OutputId::networkSwitchesTier4);
+  const double upperSwitches =
+      out(outputs, OutputId::networkSwitchesTier3) + out(outputs, OutputId::networkSwitchesTier4);
   const double switches = out(outputs, OutputId::networkSwitches);
   const double switchKw =
-      switches > 0 ? (out(outputs, OutputId::networkSwitchPowerMw) + out(outputs, OutputId::networkMediaPowerMw)) * 1e3 / switches
+      switches > 0 ? (out(outputs, OutputId::networkSwitchPowerMw) + out(outputs, OutputId::networkMediaPowerMw)) *
+                         1e3 / switches
                    : 0.0;
   const double itMw = out(outputs, OutputId::powerItMw) - out(outputs, OutputId::powerStorageMw);
   const double itKwPerComputeRack = itMw * 1e3 / static_cast<double>(computeRacks);
@@ -177,7 +186,8 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
 
       // CDUs along the back wall, sized for the hall's share of the liquid heat.
       const double hallLiquidKw = liquidMw * 1e3 * static_cast<double>(racksHere) / static_cast<double>(computeRacks);
-      const auto cdus = static_cast<long long>(std::ceil(std::ceil(hallLiquidKw / cduKw - 1e-9) * (1.0 + cduSpare) - 1e-9));
+      const auto cdus =
+          static_cast<long long>(std::ceil(std::ceil(hallLiquidKw / cduKw - 1e-9) * (1.0 + cduSpare) - 1e-9));
       if (cdus > 0) {
         int cduRow = static_cast<int>(layout.rows.size());
         layout.rows.push_back(Row{hall, t.wallClearanceM, 0.0, t.slotsPerRow});
@@ -192,7 +202,8 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
       }
 
       const int rowsHere = static_cast<int>(layout.rows.size()) - firstRow;
-      for (int r = 0; r < rowsHere; ++r) layout.rows[static_cast<std::size_t>(firstRow + r)].yM = t.wallClearanceM + r * pitch;
+      for (int r = 0; r < rowsHere; ++r)
+        layout.rows[static_cast<std::size_t>(firstRow + r)].yM = t.wallClearanceM + r * pitch;
       Hall hallRecord;
       hallRecord.building = static_cast<int>(b);
       hallRecord.name = QStringLiteral("B%1-H%2").arg(b + 1).arg(h + 1);

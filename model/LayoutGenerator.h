@@ -1,12 +1,11 @@
 #pragma once
 
+#include <QString>
+#include <optional>
+
 #include "InputSchema.h"
 #include "OutputSchema.h"
 #include "SiteLayout.h"
-
-#include <QString>
-
-#include <optional>
 
 namespace gigaplan {
 

@@ -25,18 +25,23 @@ LayoutMetrics LayoutMetrics::measure(const SiteLayout& layout) {
     }
     ++rowMetrics.racks;
     switch (rack.role) {
-      case RackRole::Compute: ++hall.computeRacks; break;
-      case RackRole::Cdu: ++hall.cdus; break;
-      default: ++hall.networkRacks; break;
+      case RackRole::Compute:
+        ++hall.computeRacks;
+        break;
+      case RackRole::Cdu:
+        ++hall.cdus;
+        break;
+      default:
+        ++hall.networkRacks;
+        break;
     }
     const double load = floorLoadKgM2(layout, rack);
     hall.maxFloorLoadKgM2 = std::max(hall.maxFloorLoadKgM2, load);
     const double limit = layout.halls[static_cast<std::size_t>(row.hall)].floorLoadLimitKgM2;
     if (load > limit)
-      metrics.findings.push_back({LayoutFinding::Kind::FloorLoad, QStringLiteral("rack %1").arg(rack.id),
-                                  QStringLiteral("%1 kg/m2 on a floor rated %2 kg/m2")
-                                      .arg(load, 0, 'f', 0)
-                                      .arg(limit, 0, 'f', 0)});
+      metrics.findings.push_back(
+          {LayoutFinding::Kind::FloorLoad, QStringLiteral("rack %1").arg(rack.id),
+           QStringLiteral("%1 kg/m2 on a floor rated %2 kg/m2").arg(load, 0, 'f', 0).arg(limit, 0, 'f', 0)});
   }
   for (RowMetrics& row : metrics.rows) row.kwPerRack = row.racks > 0 ? row.kw / row.racks : 0.0;
 

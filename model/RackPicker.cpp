@@ -43,7 +43,8 @@ RackPicker::RackPicker(const SiteLayout& layout) : layout_(layout) {
   for (std::size_t i = 0; i < layout.racks.size(); ++i) {
     const Rack& rack = layout.racks[i];
     auto& slotRacks = rackAtSlot_[static_cast<std::size_t>(rack.row)];
-    if (rack.slot >= 0 && rack.slot < static_cast<int>(slotRacks.size())) slotRacks[static_cast<std::size_t>(rack.slot)] = static_cast<int>(i);
+    if (rack.slot >= 0 && rack.slot < static_cast<int>(slotRacks.size()))
+      slotRacks[static_cast<std::size_t>(rack.slot)] = static_cast<int>(i);
   }
 }
 
@@ -54,7 +55,8 @@ int RackPicker::pick(const Eigen::Vector3d& origin, const Eigen::Vector3d& direc
   for (std::size_t r = 0; r < rowBoxes_.size(); ++r) {
     const RowBox& box = rowBoxes_[r];
     double tEnter, tExit;
-    if (!intersectBox(origin, direction, {box.x0, box.y0, 0.0}, {box.x1, box.y1, kRackHeightM}, tEnter, tExit)) continue;
+    if (!intersectBox(origin, direction, {box.x0, box.y0, 0.0}, {box.x1, box.y1, kRackHeightM}, tEnter, tExit))
+      continue;
     if (tEnter >= bestT) continue;
     // Walk the slots the ray crosses inside the row box, nearest first.
     const double xEnter = origin.x() + tEnter * direction.x();
@@ -93,7 +95,8 @@ std::vector<int> RackPicker::racksInRectangle(double x0M, double y0M, double x1M
     if (box.y1 < bottom || box.y0 > top || box.x1 < left || box.x0 > right) continue;
     const auto& slotRacks = rackAtSlot_[r];
     const int first = std::max(0, static_cast<int>(std::floor((left - box.x0) / width)));
-    const int last = std::min(static_cast<int>(slotRacks.size()) - 1, static_cast<int>(std::floor((right - box.x0) / width)));
+    const int last =
+        std::min(static_cast<int>(slotRacks.size()) - 1, static_cast<int>(std::floor((right - box.x0) / width)));
     for (int slot = first; slot <= last; ++slot)
       if (slotRacks[static_cast<std::size_t>(slot)] >= 0) found.push_back(slotRacks[static_cast<std::size_t>(slot)]);
   }

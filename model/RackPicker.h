@@ -1,10 +1,9 @@
 #pragma once
 
-#include "SiteLayout.h"
-
 #include <Eigen/Core>
-
 #include <vector>
+
+#include "SiteLayout.h"
 
 namespace gigaplan {
 

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <vector>
 
@@ -19,9 +18,9 @@ struct HallTemplate {
   double rackDepthM = 1.2;
   double coldAisleM = 1.2;
   double hotAisleM = 1.2;
-  double wallClearanceM = 3.0;      ///< between the walls and the rows
-  double hallPowerLimitMw = 40.0;   ///< IT power the hall's electrical feed carries
-  double hallCoolingLimitMw = 40.0; ///< heat the hall's cooling removes
+  double wallClearanceM = 3.0;       ///< between the walls and the rows
+  double hallPowerLimitMw = 40.0;    ///< IT power the hall's electrical feed carries
+  double hallCoolingLimitMw = 40.0;  ///< heat the hall's cooling removes
   double floorLoadLimitKgM2 = 1500.0;
   int hallsPerBuilding = 4;
   double electricalRoomDepthM = 12.0;  ///< strip beside each hall for transformers and UPS

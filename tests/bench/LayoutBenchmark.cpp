@@ -2,6 +2,16 @@
 // Targets: layout and every cable length under 200 ms; save under 1 s, and within 2x a plain
 // sqlite3 bulk insert of the same rows measured in the same run; open under 0.5 s; a file under
 // 20 MB; one pick (ray to rack) under 1 ms.
+#include <sqlite3.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <cstdio>
+#include <random>
+
 #include "Evaluator.h"
 #include "LayoutEvaluation.h"
 #include "LayoutGenerator.h"
@@ -9,23 +19,16 @@
 #include "ProjectStore.h"
 #include "RackPicker.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QFileInfo>
-#include <QStringList>
-#include <QTemporaryDir>
-
-#include <sqlite3.h>
-
-#include <cstdio>
-#include <random>
-
 using namespace gigaplan;
 
 namespace {
 
-double millisecondsSince(const QElapsedTimer& timer) { return static_cast<double>(timer.nsecsElapsed()) * 1e-6; }
-const char* verdict(bool met) { return met ? "met" : "MISSED"; }
+double millisecondsSince(const QElapsedTimer& timer) {
+  return static_cast<double>(timer.nsecsElapsed()) * 1e-6;
+}
+const char* verdict(bool met) {
+  return met ? "met" : "MISSED";
+}
 
 /// The baseline: the layout's rows written with the SQLite C API and nothing else, in one
 /// transaction with prepared statements, to a fresh file.
@@ -34,7 +37,8 @@ double plainSqliteInsertMs(const SiteLayout& layout, const QString& path) {
   timer.start();
   sqlite3* db = nullptr;
   sqlite3_open(path.toUtf8().constData(), &db);
-  sqlite3_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN;"
+  sqlite3_exec(db,
+               "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; BEGIN;"
                "CREATE TABLE hall(idx INTEGER PRIMARY KEY, building INTEGER, name TEXT, x REAL, y REAL, w REAL, d REAL,"
                " p REAL, c REAL, f REAL);"
                "CREATE TABLE row(idx INTEGER PRIMARY KEY, hall INTEGER, x REAL, y REAL, slots INTEGER);"
@@ -128,7 +132,8 @@ int main(int argc, char** argv) {
   const QString path = dir.filePath(QStringLiteral("million.gigaplan"));
   double saveMs = 1e9, baselineMs = 1e9, openMs = 1e9;
   for (int run = 0; run < 3; ++run) {
-    baselineMs = std::min(baselineMs, plainSqliteInsertMs(project.layout, dir.filePath(QStringLiteral("plain-%1.db").arg(run))));
+    baselineMs =
+        std::min(baselineMs, plainSqliteInsertMs(project.layout, dir.filePath(QStringLiteral("plain-%1.db").arg(run))));
     QElapsedTimer timer;
     timer.start();
     QString error;
@@ -164,15 +169,20 @@ int main(int argc, char** argv) {
 
   std::printf("gigaplan-layout-bench: 1M-GPU preset, %zu racks in %zu halls, %.0f fabric links measured\n",
               project.layout.racks.size(), project.layout.halls.size(), links);
-  std::printf("  layout and every cable length   %8.1f ms   target < 200 ms                %s\n", layoutMs, verdict(layoutMs < 200));
-  std::printf("  save                            %8.1f ms   target < 1000 ms               %s\n", saveMs, verdict(saveMs < 1000));
+  std::printf("  layout and every cable length   %8.1f ms   target < 200 ms                %s\n", layoutMs,
+              verdict(layoutMs < 200));
+  std::printf("  save                            %8.1f ms   target < 1000 ms               %s\n", saveMs,
+              verdict(saveMs < 1000));
   std::printf("  plain sqlite3 bulk insert       %8.1f ms   (baseline, same rows)\n", baselineMs);
   std::printf("  save / baseline                 %8.2f x    target <= 2x                   %s\n", saveMs / baselineMs,
               verdict(saveMs <= 2 * baselineMs));
-  std::printf("  open                            %8.1f ms   target < 500 ms                %s\n", openMs, verdict(openMs < 500));
-  std::printf("  file size                       %8.2f MB   target < 20 MB                 %s\n", fileMb, verdict(fileMb < 20));
-  std::printf("  one pick (ray to rack)          %8.4f ms   target < 1 ms                  %s  (%d of %d hit)\n", pickMs,
-              verdict(pickMs < 1), hits, picks);
-  const bool allMet = layoutMs < 200 && saveMs < 1000 && saveMs <= 2 * baselineMs && openMs < 500 && fileMb < 20 && pickMs < 1;
+  std::printf("  open                            %8.1f ms   target < 500 ms                %s\n", openMs,
+              verdict(openMs < 500));
+  std::printf("  file size                       %8.2f MB   target < 20 MB                 %s\n", fileMb,
+              verdict(fileMb < 20));
+  std::printf("  one pick (ray to rack)          %8.4f ms   target < 1 ms                  %s  (%d of %d hit)\n",
+              pickMs, verdict(pickMs < 1), hits, picks);
+  const bool allMet =
+      layoutMs < 200 && saveMs < 1000 && saveMs <= 2 * baselineMs && openMs < 500 && fileMb < 20 && pickMs < 1;
   return check && !allMet ? 1 : 0;
 }

@@ -29,7 +29,8 @@ Project buildProject(const Variant& variant) {
   if (!scenario) qFatal("preset gb200-nvl72-1m does not load");
   Project project{*scenario, {}};
   project.scenario.name = QString::fromLatin1(variant.name);
-  project.scenario.set(QStringLiteral("cluster.gpus"), QJsonValue(variant.racks * 72.0), errors);
+  if (!project.scenario.set(QStringLiteral("cluster.gpus"), QJsonValue(variant.racks * 72.0), errors))
+    qFatal("cluster.gpus: %s", qPrintable(errors.value(0).text()));
 
   SiteLayout& layout = project.layout;
   layout.systemTypes = {QStringLiteral("gb200-nvl72")};

@@ -1,8 +1,8 @@
+#include <QUndoStack>
+
 #include "LayoutCommands.h"
 #include "LayoutGenerator.h"
 #include "ScenarioFixtures.h"
-
-#include <QUndoStack>
 
 using namespace gigaplan;
 using namespace gigaplan::test;
@@ -30,7 +30,8 @@ bool sameLayout(const SiteLayout& a, const SiteLayout& b) {
 SiteLayout colossusLayout() {
   const InputValues inputs = presetInputs("colossus-150k-h100");
   QString error;
-  return *LayoutGenerator::generate(inputs, evaluate(inputs), QStringLiteral("hgx-h100-liquid"), HallTemplate{}, &error);
+  return *LayoutGenerator::generate(inputs, evaluate(inputs), QStringLiteral("hgx-h100-liquid"), HallTemplate{},
+                                    &error);
 }
 }  // namespace
 
@@ -55,14 +56,19 @@ class TestLayoutCommands : public QObject {
     edits.push_back(LayoutCommands::addRow(layout, 0, 3.0, 70.0, 30, &error));
     edits.push_back(nullptr);  // filled below: needs the new row
     edits.push_back(LayoutCommands::removeRacks(layout, {firstRack, lastRack}, &error));
-    edits.push_back(LayoutCommands::setRackSystem(layout, {compute[10], compute[11]},
-                                                  QStringLiteral("gb200-nvl72"), &error));
+    edits.push_back(LayoutCommands::setRackSystem(layout, {compute[10], compute[11]}, QStringLiteral("gb200-nvl72"),
+                                                  125.6f, 1360.0f, &error));
     edits.push_back(LayoutCommands::setRackPhase(layout, {compute[12]}, 2, &error));
     edits.push_back(LayoutCommands::removeRow(layout, 5, &error));
+    edits.push_back(
+        LayoutCommands::addHall(layout, Hall{0, QStringLiteral("New"), 500, 500, 30, 60, 20, 20, 1500}, &error));
+    edits.push_back(LayoutCommands::removeHall(layout, 2, &error));
     for (std::size_t i = 0; i < edits.size(); ++i) {
       if (i == 3) {
         // After the added row exists: put a rack in it, then move another rack there.
-        stack.push(LayoutCommands::addRack(layout, Rack{0, lastRow + 1, 0, RackRole::Compute, 0, 0, 1, 100, 1200}, &error).release());
+        stack.push(
+            LayoutCommands::addRack(layout, Rack{0, lastRow + 1, 0, RackRole::Compute, 0, 0, 1, 100, 1200}, &error)
+                .release());
         edits[i] = LayoutCommands::moveRack(layout, layout.racks[20].id, lastRow + 1, 7, &error);
       }
       QVERIFY2(edits[i], qPrintable(error));
@@ -70,8 +76,9 @@ class TestLayoutCommands : public QObject {
     }
     const SiteLayout edited = layout;
     QVERIFY(!sameLayout(edited, original));
-    QCOMPARE(layout.rows.size(), original.rows.size());  // one added, one removed
+    QCOMPARE(layout.halls.size(), original.halls.size());  // one added, one removed
     QCOMPARE(layout.systemTypes.size(), 2);
+    QCOMPARE(layout.racks[static_cast<std::size_t>(LayoutCommands::rackIndex(layout, compute[10]))].powerKw, 125.6f);
     QCOMPARE(layout.halls[1].xM, original.halls[1].xM + 12.5);
 
     while (stack.canUndo()) stack.undo();
@@ -95,6 +102,29 @@ class TestLayoutCommands : public QObject {
     QVERIFY(sameLayout(layout, original));
   }
 
+  void removingAHallRenumbersTheRest() {
+    SiteLayout layout = colossusLayout();
+    const SiteLayout original = layout;
+    QVERIFY(layout.halls.size() >= 3);
+    int racksInHall = 0;
+    for (const Rack& rack : layout.racks) racksInHall += layout.rows[static_cast<std::size_t>(rack.row)].hall == 1;
+    QString error;
+    QUndoStack stack;
+    stack.push(LayoutCommands::removeHall(layout, 1, &error).release());
+    QCOMPARE(layout.halls.size(), original.halls.size() - 1);
+    QCOMPARE(layout.racks.size(), original.racks.size() - static_cast<std::size_t>(racksInHall));
+    for (const Rack& rack : layout.racks) {
+      QVERIFY(rack.row >= 0 && rack.row < static_cast<int>(layout.rows.size()));
+      QVERIFY(layout.rows[static_cast<std::size_t>(rack.row)].hall < static_cast<int>(layout.halls.size()));
+    }
+    // The racks of the hall after the removed one keep their positions on the site.
+    const Rack& moved = layout.racks.back();
+    const int originalIndex = LayoutCommands::rackIndex(original, moved.id);
+    QCOMPARE(layout.rackXM(moved), original.rackXM(original.racks[static_cast<std::size_t>(originalIndex)]));
+    stack.undo();
+    QVERIFY(sameLayout(layout, original));
+  }
+
   void impossibleEditsAreRefused() {
     SiteLayout layout = colossusLayout();
     QString error;
@@ -110,7 +140,7 @@ class TestLayoutCommands : public QObject {
     std::uint32_t leaf = 0;
     for (const Rack& r : layout.racks)
       if (r.role == RackRole::Leaf) leaf = r.id;
-    QVERIFY(!LayoutCommands::setRackSystem(layout, {leaf}, QStringLiteral("dgx-b200"), &error));
+    QVERIFY(!LayoutCommands::setRackSystem(layout, {leaf}, QStringLiteral("dgx-b200"), 57.0f, 750.0f, &error));
     QVERIFY(error.contains(QStringLiteral("not a compute rack")));
   }
 };

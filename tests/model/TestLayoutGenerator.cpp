@@ -1,9 +1,9 @@
+#include <QSet>
+
 #include "FabricCabling.h"
 #include "LayoutEvaluation.h"
 #include "LayoutGenerator.h"
 #include "ScenarioFixtures.h"
-
-#include <QSet>
 
 using namespace gigaplan;
 using namespace gigaplan::test;
@@ -11,7 +11,8 @@ using namespace gigaplan::test;
 namespace {
 SiteLayout generateFor(const InputValues& inputs, const HallTemplate& hallTemplate = {}) {
   QString error;
-  const auto layout = LayoutGenerator::generate(inputs, evaluate(inputs), QStringLiteral("gb200-nvl72"), hallTemplate, &error);
+  const auto layout =
+      LayoutGenerator::generate(inputs, evaluate(inputs), QStringLiteral("gb200-nvl72"), hallTemplate, &error);
   if (!layout) qFatal("layout not generated: %s", qPrintable(error));
   return *layout;
 }
@@ -127,21 +128,49 @@ class TestLayoutGenerator : public QObject {
     QVERIFY(far.findings.front().object.contains(QStringLiteral("leaf-to-spine")));
   }
 
+  void derivedFiguresAndFindings() {
+    // A 30 m x 20 m hall (600 m2) with a 0.15 MW feed and a 600 kg/m2 floor; two 100 kW compute
+    // racks of 1,000 kg and a CDU. Each rack spreads over 0.6 m x (1.2 m + 1.2 m aisle) = 1.44 m2.
+    SiteLayout layout;
+    layout.buildings.push_back(Building{QStringLiteral("B"), 0, 0, 30, 32});
+    layout.halls.push_back(Hall{0, QStringLiteral("H1"), 0, 0, 30, 20, 0.15, 0.25, 600});
+    layout.rows.push_back(Row{0, 3.0, 3.0, 10});
+    layout.racks.push_back(Rack{1, 0, 0, RackRole::Compute, 0, 0, 1, 100, 1000});
+    layout.racks.push_back(Rack{2, 0, 1, RackRole::Compute, 0, 0, 1, 100, 500});
+    layout.racks.push_back(Rack{3, 0, 2, RackRole::Cdu, 0, 0, 1, 8, 800});
+    const LayoutMetrics metrics = LayoutMetrics::measure(layout);
+    QCOMPARE(metrics.hallFloorM2, 600.0);
+    QCOMPARE(metrics.buildingFloorM2, 960.0);
+    QCOMPARE(metrics.itKw, 200.0);  // the CDU's pumps are cooling, not IT
+    QCOMPARE(metrics.halls[0].kwPerComputeRack, 100.0);
+    GIGAPLAN_COMPARE_NEAR(metrics.halls[0].kwPerM2, 200.0 / 600.0, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(metrics.maxFloorLoadKgM2, 1000.0 / 1.44, 1e-9);
+    QCOMPARE(metrics.rows[0].kw, 200.0);
+    // Over the 0.15 MW feed (not over the 0.25 MW cooling), rack 1 over the floor rating.
+    QCOMPARE(metrics.findings.size(), std::size_t(2));
+    QCOMPARE(metrics.findings[0].kind, LayoutFinding::Kind::FloorLoad);
+    QCOMPARE(metrics.findings[0].object, QStringLiteral("rack 1"));
+    QCOMPARE(metrics.findings[1].kind, LayoutFinding::Kind::HallPower);
+    QCOMPARE(metrics.findings[1].object, QStringLiteral("hall H1"));
+    QVERIFY(metrics.findings[1].message.contains(QStringLiteral("0.20 MW of racks on a 0.15 MW feed")));
+  }
+
   void layoutMediaReplaceTheAssumption() {
     ScenarioErrors errors;
     const auto scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
     const InputValues inputs = presetInputs("gb200-nvl72-1m");
     const OutputValues engine = evaluate(inputs);
     const SiteLayout layout = generateFor(inputs);
-    const LayoutEvaluation result =
-        LayoutEvaluation::evaluate(inputs, layout, LayoutEvaluation::reachLimits(*scenario, HardwareCatalog::bundled()));
+    const LayoutEvaluation result = LayoutEvaluation::evaluate(
+        inputs, layout, LayoutEvaluation::reachLimits(*scenario, HardwareCatalog::bundled()));
     // Every link measured, and the links per tier are the engine's.
     for (std::size_t tier = 0; tier < 3; ++tier)
       GIGAPLAN_COMPARE_NEAR(result.cabling.tiers[tier].links,
                             engine[static_cast<std::size_t>(OutputId::networkLinksTier1) + tier], 1e-9);
     QVERIFY(result.findings().empty());
     // IT power moves by exactly the change in media power.
-    const double mediaDelta = at(result.outputs, OutputId::networkMediaPowerMw) - at(engine, OutputId::networkMediaPowerMw);
+    const double mediaDelta =
+        at(result.outputs, OutputId::networkMediaPowerMw) - at(engine, OutputId::networkMediaPowerMw);
     QVERIFY(std::fabs(mediaDelta) > 0.1);
     GIGAPLAN_COMPARE_NEAR(at(result.outputs, OutputId::powerItMw), at(engine, OutputId::powerItMw) + mediaDelta, 1e-12);
     // Short in-row links: the layout finds copper and AEC links the engine's assumption did not.

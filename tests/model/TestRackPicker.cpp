@@ -1,9 +1,9 @@
+#include <limits>
+#include <random>
+
 #include "LayoutGenerator.h"
 #include "RackPicker.h"
 #include "ScenarioFixtures.h"
-
-#include <limits>
-#include <random>
 
 using namespace gigaplan;
 using namespace gigaplan::test;
@@ -56,12 +56,15 @@ class TestRackPicker : public QObject {
     const HallTemplate& t = layout_.hallTemplate;
     for (std::size_t i : {std::size_t(0), layout_.racks.size() / 2, layout_.racks.size() - 1}) {
       const Rack& rack = layout_.racks[i];
-      const Eigen::Vector3d above(layout_.rackXM(rack) + t.rackWidthM / 2, layout_.rackYM(rack) + t.rackDepthM / 2, 50.0);
+      const Eigen::Vector3d above(layout_.rackXM(rack) + t.rackWidthM / 2, layout_.rackYM(rack) + t.rackDepthM / 2,
+                                  50.0);
       QCOMPARE(picker.pick(above, Eigen::Vector3d(0, 0, -1)), static_cast<int>(i));
     }
     // Between two rows, in the aisle: nothing.
     const Rack& rack = layout_.racks[0];
-    QCOMPARE(picker.pick(Eigen::Vector3d(layout_.rackXM(rack) + 0.3, layout_.rackYM(rack) - 0.5, 50), Eigen::Vector3d(0, 0, -1)), -1);
+    QCOMPARE(picker.pick(Eigen::Vector3d(layout_.rackXM(rack) + 0.3, layout_.rackYM(rack) - 0.5, 50),
+                         Eigen::Vector3d(0, 0, -1)),
+             -1);
   }
 
   void obliqueRaysAgreeWithEveryRackTested() {
@@ -93,7 +96,8 @@ class TestRackPicker : public QObject {
     for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
       const Rack& rack = layout_.racks[i];
       const double rx = layout_.rackXM(rack), ry = layout_.rackYM(rack);
-      if (rx <= x1 && rx + t.rackWidthM >= x0 && ry <= y1 && ry + t.rackDepthM >= y0) expected.push_back(static_cast<int>(i));
+      if (rx <= x1 && rx + t.rackWidthM >= x0 && ry <= y1 && ry + t.rackDepthM >= y0)
+        expected.push_back(static_cast<int>(i));
     }
     QVERIFY(expected.size() > 20);
     QCOMPARE(found, expected);
