@@ -55,6 +55,19 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
                              {QStringLiteral("longestM"), c.longestM},
                              {QStringLiteral("linksByReach"), byReach}});
   }
+  QJsonArray halls;
+  for (std::size_t h = 0; h < m.halls.size(); ++h) {
+    const HallMetrics& hall = m.halls[h];
+    halls.append(QJsonObject{{QStringLiteral("name"), layout.halls[h].name},
+                             {QStringLiteral("itMw"), hall.itKw / 1e3},
+                             {QStringLiteral("powerLimitMw"), layout.halls[h].powerLimitMw},
+                             {QStringLiteral("computeRacks"), hall.computeRacks},
+                             {QStringLiteral("kwPerComputeRack"), hall.kwPerComputeRack},
+                             {QStringLiteral("kwPerM2"), hall.kwPerM2},
+                             {QStringLiteral("maxFloorLoadKgM2"), hall.maxFloorLoadKgM2},
+                             {QStringLiteral("transformers"), hall.transformers},
+                             {QStringLiteral("upsModules"), hall.upsModules}});
+  }
   QJsonArray findings;
   for (const LayoutFinding& finding : evaluation.findings())
     findings.append(
@@ -73,6 +86,7 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
                      {QStringLiteral("rackItMw"), m.itKw / 1e3},
                      {QStringLiteral("maxHallKwPerM2"), maxHallKwPerM2},
                      {QStringLiteral("maxFloorLoadKgM2"), m.maxFloorLoadKgM2},
+                     {QStringLiteral("halls"), halls},
                      {QStringLiteral("cabling"), tiers},
                      {QStringLiteral("findings"), findings}};
 }

@@ -28,6 +28,18 @@ LayoutEvaluation LayoutEvaluation::evaluate(const InputValues& inputs, const Sit
   estimateFacility(frame);
   estimateCost(frame);
   estimateReliability(frame);
+
+  // Each hall's electrical room carries its hall's share of the facility load.
+  auto in = [&](InputId id) { return inputs[static_cast<std::size_t>(id)]; };
+  const double pue = out(OutputId::powerPue);
+  for (HallMetrics& hall : result.metrics.halls) {
+    const double itMw = hall.itKw * 1e-3;
+    hall.transformers = facility_detail::redundantUnits(
+        itMw * pue / in(InputId::electricalPowerFactor) / in(InputId::electricalTransformerMva),
+        in(InputId::electricalRedundancy));
+    hall.upsModules =
+        facility_detail::redundantUnits(itMw / in(InputId::electricalUpsModuleMw), in(InputId::electricalRedundancy));
+  }
   return result;
 }
 

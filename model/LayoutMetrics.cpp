@@ -66,6 +66,10 @@ LayoutMetrics LayoutMetrics::measure(const SiteLayout& layout) {
     const Hall& hall = layout.halls[h];
     HallMetrics& m = metrics.halls[h];
     m.floorAreaM2 = hall.widthM * hall.depthM;
+    m.electricalRoomXM = hall.xM;
+    m.electricalRoomYM = hall.yM + hall.depthM;
+    m.electricalRoomWidthM = hall.widthM;
+    m.electricalRoomDepthM = layout.hallTemplate.electricalRoomDepthM;
     m.kwPerComputeRack = m.computeRacks > 0 ? m.itKw / m.computeRacks : 0.0;
     m.kwPerM2 = m.floorAreaM2 > 0 ? m.itKw / m.floorAreaM2 : 0.0;
     metrics.hallFloorM2 += m.floorAreaM2;

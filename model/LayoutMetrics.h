@@ -24,6 +24,14 @@ struct HallMetrics {
   double kwPerComputeRack = 0.0;
   double kwPerM2 = 0.0;
   double maxFloorLoadKgM2 = 0.0;
+  /// The hall's electrical room: the strip along its north wall, template depth deep.
+  double electricalRoomXM = 0.0;
+  double electricalRoomYM = 0.0;
+  double electricalRoomWidthM = 0.0;
+  double electricalRoomDepthM = 0.0;
+  /// What the room holds for the hall's load, with the scenario's redundancy (LayoutEvaluation).
+  double transformers = 0.0;
+  double upsModules = 0.0;
 };
 
 struct RowMetrics {

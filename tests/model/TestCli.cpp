@@ -195,6 +195,12 @@ class TestCli : public QObject {
     const QJsonObject layout = root.value(QStringLiteral("layout")).toObject();
     QCOMPARE(layout.value(QStringLiteral("computeRacks")).toInt(), 2344);  // 150,000 GPUs / 64 per rack
     QCOMPARE(layout.value(QStringLiteral("cabling")).toArray().size(), 4);
+    const QJsonArray halls = layout.value(QStringLiteral("halls")).toArray();
+    QCOMPARE(halls.size(), layout.value(QStringLiteral("halls")).toArray().size());
+    QVERIFY(halls.size() >= 4);
+    for (const QJsonValue& hall : halls)
+      QVERIFY(hall.toObject().value(QStringLiteral("itMw")).toDouble() <=
+              hall.toObject().value(QStringLiteral("powerLimitMw")).toDouble());
     QVERIFY(layout.value(QStringLiteral("findings")).toArray().isEmpty());
 
     // A hall moved 5 km away: its uplinks are beyond reach, and the finding names them.
@@ -204,8 +210,11 @@ class TestCli : public QObject {
     const Run afterMove = cli({QStringLiteral("info"), path});
     QVERIFY2(afterMove.out.contains(QStringLiteral("beyond the 2000 m")), qPrintable(afterMove.out));
     const Run json = cli({QStringLiteral("evaluate"), path});
-    const QJsonObject inputs = QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("inputs")).toObject();
-    QCOMPARE(inputs.value(QStringLiteral("cost.electricityUsdPerKwh")).toObject().value(QStringLiteral("value")).toDouble(), 0.05);
+    const QJsonObject inputs =
+        QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("inputs")).toObject();
+    QCOMPARE(
+        inputs.value(QStringLiteral("cost.electricityUsdPerKwh")).toObject().value(QStringLiteral("value")).toDouble(),
+        0.05);
 
     // A bad edit changes nothing on disk.
     QFile file(path);

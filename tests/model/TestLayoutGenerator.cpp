@@ -176,6 +176,17 @@ class TestLayoutGenerator : public QObject {
     // Short in-row links: the layout finds copper and AEC links the engine's assumption did not.
     QVERIFY(at(result.outputs, OutputId::networkCablesAec) + at(result.outputs, OutputId::networkCablesCopper) > 0);
     QCOMPARE(at(result.outputs, OutputId::clusterSiteAreaM2), result.metrics.siteAreaM2);
+
+    // Every hall has an electrical room on its north wall, inside its building, holding
+    // transformers and UPS for the hall's load with N+1 redundancy.
+    const HallMetrics& first = result.metrics.halls.front();
+    const Hall& hall = layout.halls.front();
+    const Building& building = layout.buildings[static_cast<std::size_t>(hall.building)];
+    QCOMPARE(first.electricalRoomYM, hall.yM + hall.depthM);
+    QVERIFY(first.electricalRoomYM + first.electricalRoomDepthM <= building.yM + building.depthM + 1e-9);
+    const double hallFacilityMva = first.itKw * 1e-3 * at(result.outputs, OutputId::powerPue) / 0.95;
+    QCOMPARE(first.transformers, std::ceil(hallFacilityMva / 3.0) + 1);
+    QCOMPARE(first.upsModules, std::ceil(first.itKw * 1e-3 / 1.5) + 1);
   }
 };
 
