@@ -86,7 +86,7 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
                      {QStringLiteral("rackItMw"), m.itKw / 1e3},
                      {QStringLiteral("maxHallKwPerM2"), maxHallKwPerM2},
                      {QStringLiteral("maxFloorLoadKgM2"), m.maxFloorLoadKgM2},
-                     {QStringLiteral("halls"), halls},
+                     {QStringLiteral("hallFigures"), halls},
                      {QStringLiteral("cabling"), tiers},
                      {QStringLiteral("findings"), findings}};
 }

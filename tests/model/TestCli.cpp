@@ -195,8 +195,8 @@ class TestCli : public QObject {
     const QJsonObject layout = root.value(QStringLiteral("layout")).toObject();
     QCOMPARE(layout.value(QStringLiteral("computeRacks")).toInt(), 2344);  // 150,000 GPUs / 64 per rack
     QCOMPARE(layout.value(QStringLiteral("cabling")).toArray().size(), 4);
-    const QJsonArray halls = layout.value(QStringLiteral("halls")).toArray();
-    QCOMPARE(halls.size(), layout.value(QStringLiteral("halls")).toArray().size());
+    const QJsonArray halls = layout.value(QStringLiteral("hallFigures")).toArray();
+    QCOMPARE(halls.size(), layout.value(QStringLiteral("halls")).toInt());
     QVERIFY(halls.size() >= 4);
     for (const QJsonValue& hall : halls)
       QVERIFY(hall.toObject().value(QStringLiteral("itMw")).toDouble() <=
