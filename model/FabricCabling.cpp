@@ -7,16 +7,6 @@ namespace gigaplan {
 
 namespace {
 
-double in(const InputValues& inputs, InputId id) {
-  return inputs[static_cast<std::size_t>(id)];
-}
-double& out(OutputValues& outputs, OutputId id) {
-  return outputs[static_cast<std::size_t>(id)];
-}
-double out(const OutputValues& outputs, OutputId id) {
-  return outputs[static_cast<std::size_t>(id)];
-}
-
 struct RackPoint {
   double xM;
   double yM;
@@ -115,9 +105,10 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
   for (const RackGroup& group : computeByRow) computeRacks += group.units;
   double leafUnits = 0;
   for (const RackGroup& group : leavesByHall) leafUnits += group.units;
-  const double links[4] = {out(outputs, OutputId::networkLinksTier1), out(outputs, OutputId::networkLinksTier2),
-                           out(outputs, OutputId::networkLinksTier3), out(outputs, OutputId::networkLinksTier4)};
-  const bool twoTier = out(outputs, OutputId::networkTiers) < 2.5;
+  const double links[4] = {valueOf(outputs, OutputId::networkLinksTier1), valueOf(outputs, OutputId::networkLinksTier2),
+                           valueOf(outputs, OutputId::networkLinksTier3),
+                           valueOf(outputs, OutputId::networkLinksTier4)};
+  const bool twoTier = valueOf(outputs, OutputId::networkTiers) < 2.5;
 
   for (std::size_t row = 0; row < layout.rows.size(); ++row) {
     if (computeByRow[row].units <= 0) continue;
@@ -149,9 +140,9 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
 
 void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) const {
   using namespace fabric_detail;
-  const double linkGbps = out(outputs, OutputId::networkLinkGbps);
-  const double nicGbps = in(inputs, InputId::networkNicSpeedGbps);
-  const double portsPerEnd = portsPerLinkEnd(linkGbps, in(inputs, InputId::networkSwitchPortSpeedGbps));
+  const double linkGbps = valueOf(outputs, OutputId::networkLinkGbps);
+  const double nicGbps = valueOf(inputs, InputId::networkNicSpeedGbps);
+  const double portsPerEnd = portsPerLinkEnd(linkGbps, valueOf(inputs, InputId::networkSwitchPortSpeedGbps));
   static const InputId priceOf[5] = {
       InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
       InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G};
@@ -173,8 +164,8 @@ void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) co
       if (links <= 0) continue;
       cables[media] += links;
       const double ends = linkEndsPer400G(links, linkGbps);
-      mediaUsd += ends * in(inputs, priceOf[media]);
-      mediaW += ends * in(inputs, powerOf[media]);
+      mediaUsd += ends * valueOf(inputs, priceOf[media]);
+      mediaW += ends * valueOf(inputs, powerOf[media]);
       if (media >= static_cast<std::size_t>(ReachClass::Multimode)) {
         modules[media] += modulesForLinks(tier, links, linkGbps, nicGbps, portsPerEnd);
         fiberM += lengthM[media];
@@ -182,16 +173,17 @@ void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) co
     }
   }
   const double fiberCables = cables[2] + cables[3] + cables[4];
-  out(outputs, OutputId::networkTransceiversMultimode) = modules[2];
-  out(outputs, OutputId::networkTransceiversSinglemodeDr) = modules[3];
-  out(outputs, OutputId::networkTransceiversSinglemodeFr) = modules[4];
-  out(outputs, OutputId::networkCablesCopper) = cables[0];
-  out(outputs, OutputId::networkCablesAec) = cables[1];
-  out(outputs, OutputId::networkCablesFiber) = fiberCables;
-  out(outputs, OutputId::networkFiberKm) = fiberM * 1e-3;
-  out(outputs, OutputId::networkMediaPowerMw) = mediaW * 1e-6;
-  out(outputs, OutputId::costOpticsCablesUsd) = mediaUsd + fiberCables * in(inputs, InputId::opticsFiberCableUsd) +
-                                                fiberM * in(inputs, InputId::opticsFiberUsdPerM);
+  valueOf(outputs, OutputId::networkTransceiversMultimode) = modules[2];
+  valueOf(outputs, OutputId::networkTransceiversSinglemodeDr) = modules[3];
+  valueOf(outputs, OutputId::networkTransceiversSinglemodeFr) = modules[4];
+  valueOf(outputs, OutputId::networkCablesCopper) = cables[0];
+  valueOf(outputs, OutputId::networkCablesAec) = cables[1];
+  valueOf(outputs, OutputId::networkCablesFiber) = fiberCables;
+  valueOf(outputs, OutputId::networkFiberKm) = fiberM * 1e-3;
+  valueOf(outputs, OutputId::networkMediaPowerMw) = mediaW * 1e-6;
+  valueOf(outputs, OutputId::costOpticsCablesUsd) = mediaUsd +
+                                                    fiberCables * valueOf(inputs, InputId::opticsFiberCableUsd) +
+                                                    fiberM * valueOf(inputs, InputId::opticsFiberUsdPerM);
 }
 
 }  // namespace gigaplan

@@ -49,6 +49,9 @@ const std::array<InputSpec, kInputCount>& inputSpecs();
 inline const InputSpec& inputSpec(InputId id) {
   return inputSpecs()[static_cast<std::size_t>(id)];
 }
+inline double valueOf(const InputValues& inputs, InputId id) {
+  return inputs[static_cast<std::size_t>(id)];
+}
 std::optional<InputId> findInput(const QString& path);
 
 /// Names of a Choice input's values, in index order; empty for other kinds.

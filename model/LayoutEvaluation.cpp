@@ -18,9 +18,8 @@ LayoutEvaluation LayoutEvaluation::evaluate(const InputValues& inputs, const Sit
   result.cabling = FabricCabling::route(layout, result.outputs, reachLimitM);
   result.cabling.applyTo(inputs, result.outputs);
   result.metrics = LayoutMetrics::measure(layout);
-  auto out = [&](OutputId id) -> double& { return result.outputs[static_cast<std::size_t>(id)]; };
-  out(OutputId::clusterWhiteSpaceM2) = result.metrics.hallFloorM2;
-  out(OutputId::clusterSiteAreaM2) = result.metrics.siteAreaM2;
+  valueOf(result.outputs, OutputId::clusterWhiteSpaceM2) = result.metrics.hallFloorM2;
+  valueOf(result.outputs, OutputId::clusterSiteAreaM2) = result.metrics.siteAreaM2;
   // Media power and cost, and the site area, feed power, cooling, facility and cost again.
   ModelFrame<double> frame{inputs, result.outputs};
   estimatePower(frame);
@@ -30,15 +29,14 @@ LayoutEvaluation LayoutEvaluation::evaluate(const InputValues& inputs, const Sit
   estimateReliability(frame);
 
   // Each hall's electrical room carries its hall's share of the facility load.
-  auto in = [&](InputId id) { return inputs[static_cast<std::size_t>(id)]; };
-  const double pue = out(OutputId::powerPue);
+  const double pue = valueOf(result.outputs, OutputId::powerPue);
   for (HallMetrics& hall : result.metrics.halls) {
     const double itMw = hall.itKw * 1e-3;
-    hall.transformers = facility_detail::redundantUnits(
-        itMw * pue / in(InputId::electricalPowerFactor) / in(InputId::electricalTransformerMva),
-        in(InputId::electricalRedundancy));
-    hall.upsModules =
-        facility_detail::redundantUnits(itMw / in(InputId::electricalUpsModuleMw), in(InputId::electricalRedundancy));
+    hall.transformers = facility_detail::redundantUnits(itMw * pue / valueOf(inputs, InputId::electricalPowerFactor) /
+                                                            valueOf(inputs, InputId::electricalTransformerMva),
+                                                        valueOf(inputs, InputId::electricalRedundancy));
+    hall.upsModules = facility_detail::redundantUnits(itMw / valueOf(inputs, InputId::electricalUpsModuleMw),
+                                                      valueOf(inputs, InputId::electricalRedundancy));
   }
   return result;
 }

@@ -7,13 +7,6 @@ namespace gigaplan {
 
 namespace {
 
-double in(const InputValues& inputs, InputId id) {
-  return inputs[static_cast<std::size_t>(id)];
-}
-double out(const OutputValues& outputs, OutputId id) {
-  return outputs[static_cast<std::size_t>(id)];
-}
-
 /// Splits `total` items over parts in proportion to `weight` of `weightTotal`, so that the
 /// parts always add up to `total` (cumulative rounding).
 struct ProportionalSplit {
@@ -53,24 +46,25 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
     return fail(QStringLiteral("hallTemplate: rack sizes must be positive and aisles not negative"));
   if (t.hallsPerBuilding < 1) return fail(QStringLiteral("hallTemplate.hallsPerBuilding: at least 1"));
 
-  const auto computeRacks = static_cast<long long>(out(outputs, OutputId::clusterComputeRacks));
-  const double switchesPerRack = in(inputs, InputId::networkSwitchesPerRack);
-  const double leaves = out(outputs, OutputId::networkSwitchesTier1);
-  const double spines = out(outputs, OutputId::networkSwitchesTier2);
+  const auto computeRacks = static_cast<long long>(valueOf(outputs, OutputId::clusterComputeRacks));
+  const double switchesPerRack = valueOf(inputs, InputId::networkSwitchesPerRack);
+  const double leaves = valueOf(outputs, OutputId::networkSwitchesTier1);
+  const double spines = valueOf(outputs, OutputId::networkSwitchesTier2);
   const double upperSwitches =
-      out(outputs, OutputId::networkSwitchesTier3) + out(outputs, OutputId::networkSwitchesTier4);
-  const double switches = out(outputs, OutputId::networkSwitches);
+      valueOf(outputs, OutputId::networkSwitchesTier3) + valueOf(outputs, OutputId::networkSwitchesTier4);
+  const double switches = valueOf(outputs, OutputId::networkSwitches);
   const double switchKw =
-      switches > 0 ? (out(outputs, OutputId::networkSwitchPowerMw) + out(outputs, OutputId::networkMediaPowerMw)) *
-                         1e3 / switches
-                   : 0.0;
-  const double itMw = out(outputs, OutputId::powerItMw) - out(outputs, OutputId::powerStorageMw);
+      switches > 0
+          ? (valueOf(outputs, OutputId::networkSwitchPowerMw) + valueOf(outputs, OutputId::networkMediaPowerMw)) * 1e3 /
+                switches
+          : 0.0;
+  const double itMw = valueOf(outputs, OutputId::powerItMw) - valueOf(outputs, OutputId::powerStorageMw);
   const double itKwPerComputeRack = itMw * 1e3 / static_cast<double>(computeRacks);
-  const double liquidMw = out(outputs, OutputId::coolingLiquidHeatMw);
-  const double cduKw = in(inputs, InputId::coolingCduCapacityKw);
-  const double cduSpare = in(inputs, InputId::coolingCduSpareFraction);
-  const double cduPumpKw = liquidMw > 0 ? (liquidMw / in(inputs, InputId::coolingLiquidCop)) * 1e3 /
-                                              std::max(1.0, out(outputs, OutputId::coolingCdus))
+  const double liquidMw = valueOf(outputs, OutputId::coolingLiquidHeatMw);
+  const double cduKw = valueOf(inputs, InputId::coolingCduCapacityKw);
+  const double cduSpare = valueOf(inputs, InputId::coolingCduSpareFraction);
+  const double cduPumpKw = liquidMw > 0 ? (liquidMw / valueOf(inputs, InputId::coolingLiquidCop)) * 1e3 /
+                                              std::max(1.0, valueOf(outputs, OutputId::coolingCdus))
                                         : 0.0;
 
   // Compute racks per full row: the row also holds the leaf racks of its compute racks.
@@ -105,10 +99,10 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
   layout.halls.reserve(static_cast<std::size_t>(hallCount));
   layout.racks.reserve(static_cast<std::size_t>(computeRacks + switches / switchesPerRack + hallCount * 2 + 16));
 
-  const float computeRackKw = static_cast<float>(out(outputs, OutputId::powerComputeRackKw));
-  const auto computeMassKg = static_cast<float>(in(inputs, InputId::systemRackMassKg));
-  const auto networkMassKg = static_cast<float>(in(inputs, InputId::networkRackMassKg));
-  const auto cduMassKg = static_cast<float>(in(inputs, InputId::coolingCduMassKg));
+  const float computeRackKw = static_cast<float>(valueOf(outputs, OutputId::powerComputeRackKw));
+  const auto computeMassKg = static_cast<float>(valueOf(inputs, InputId::systemRackMassKg));
+  const auto networkMassKg = static_cast<float>(valueOf(inputs, InputId::networkRackMassKg));
+  const auto cduMassKg = static_cast<float>(valueOf(inputs, InputId::coolingCduMassKg));
 
   auto addRack = [&](int row, int slot, RackRole role, int units, float powerKw, float massKg) {
     Rack rack;

@@ -35,6 +35,12 @@ const std::array<OutputSpec, kOutputCount>& outputSpecs();
 inline const OutputSpec& outputSpec(OutputId id) {
   return outputSpecs()[static_cast<std::size_t>(id)];
 }
+inline double valueOf(const OutputValues& outputs, OutputId id) {
+  return outputs[static_cast<std::size_t>(id)];
+}
+inline double& valueOf(OutputValues& outputs, OutputId id) {
+  return outputs[static_cast<std::size_t>(id)];
+}
 std::optional<OutputId> findOutput(const QString& path);
 
 }  // namespace gigaplan

@@ -236,25 +236,24 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
   }
   if (errors.size() != errorsBefore) return std::nullopt;
 
-  auto valueOf = [&](InputId id) { return resolved.values[static_cast<std::size_t>(id)]; };
-  if (valueOf(InputId::coolingReturnTempC) <= valueOf(InputId::coolingSupplyTempC))
-    errors.append(
-        {QStringLiteral("cooling.returnTempC"), QStringLiteral("must be above cooling.supplyTempC (%1 degC)")
-                                                    .arg(formatNumber(valueOf(InputId::coolingSupplyTempC)))});
-  if (valueOf(InputId::networkTiers) == 1)
+  auto value = [&](InputId id) { return valueOf(resolved.values, id); };
+  if (value(InputId::coolingReturnTempC) <= value(InputId::coolingSupplyTempC))
+    errors.append({QStringLiteral("cooling.returnTempC"), QStringLiteral("must be above cooling.supplyTempC (%1 degC)")
+                                                              .arg(formatNumber(value(InputId::coolingSupplyTempC)))});
+  if (value(InputId::networkTiers) == 1)
     errors.append({QStringLiteral("network.tiers"), QStringLiteral("must be 0 (automatic), 2, 3 or 4")});
-  if (valueOf(InputId::clusterGpus) < valueOf(InputId::systemGpusPerNode))
+  if (value(InputId::clusterGpus) < value(InputId::systemGpusPerNode))
     errors.append({QStringLiteral("cluster.gpus"), QStringLiteral("fewer GPUs (%1) than one node holds (%2)")
-                                                       .arg(formatNumber(valueOf(InputId::clusterGpus)),
-                                                            formatNumber(valueOf(InputId::systemGpusPerNode)))});
+                                                       .arg(formatNumber(value(InputId::clusterGpus)),
+                                                            formatNumber(value(InputId::systemGpusPerNode)))});
   if (errors.size() != errorsBefore) return std::nullopt;
   return resolved;
 }
 
 std::optional<ScenarioError> fabricProblem(const InputValues& inputs, const OutputValues& outputs) {
   if (outputs[static_cast<std::size_t>(OutputId::networkFeasible)] > 0.5) return std::nullopt;
-  auto in = [&](InputId id) { return inputs[static_cast<std::size_t>(id)]; };
-  auto out = [&](OutputId id) { return outputs[static_cast<std::size_t>(id)]; };
+  auto in = [&](InputId id) { return valueOf(inputs, id); };
+  auto out = [&](OutputId id) { return valueOf(outputs, id); };
   const double designGpus = std::max(in(InputId::clusterGpus), in(InputId::clusterDesignGpus));
   const QLocale locale(QLocale::English);
   return ScenarioError{

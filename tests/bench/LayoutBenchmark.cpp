@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <random>
 
+#include "BenchmarkReport.h"
 #include "Evaluator.h"
 #include "LayoutEvaluation.h"
 #include "LayoutGenerator.h"
@@ -20,15 +21,9 @@
 #include "RackPicker.h"
 
 using namespace gigaplan;
+using namespace gigaplan::bench;
 
 namespace {
-
-double millisecondsSince(const QElapsedTimer& timer) {
-  return static_cast<double>(timer.nsecsElapsed()) * 1e-6;
-}
-const char* verdict(bool met) {
-  return met ? "met" : "MISSED";
-}
 
 /// The baseline: the layout's rows written with the SQLite C API and nothing else, in one
 /// transaction with prepared statements, to a fresh file.

@@ -7,23 +7,13 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "BenchmarkReport.h"
 #include "Evaluator.h"
 #include "PresetLibrary.h"
 #include "Sweep.h"
 
 using namespace gigaplan;
-
-namespace {
-
-double secondsSince(const QElapsedTimer& timer) {
-  return static_cast<double>(timer.nsecsElapsed()) * 1e-9;
-}
-
-const char* verdict(bool met) {
-  return met ? "met" : "MISSED";
-}
-
-}  // namespace
+using namespace gigaplan::bench;
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
