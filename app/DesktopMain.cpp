@@ -6,8 +6,10 @@
 #include <cstdio>
 
 #include "MainWindow.h"
+#include "VtkOpenGLWidget.h"
 
 int main(int argc, char** argv) {
+  gigaplan::VtkOpenGLWidget::prepareSurfaceFormat();
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("Gigaplan"));
   QApplication::setApplicationVersion(QStringLiteral(GIGAPLAN_VERSION));
@@ -19,14 +21,15 @@ int main(int argc, char** argv) {
                                             QStringLiteral("Render the window to PNG after loading, then exit."),
                                             QStringLiteral("PNG"));
   parser.addOption(screenshotOption);
-  parser.addPositionalArgument(QStringLiteral("scenario"),
-                               QStringLiteral("Preset id or scenario file (default: the sample)."));
+  parser.addPositionalArgument(
+      QStringLiteral("scenario"),
+      QStringLiteral("Project file, preset id or scenario file (default: the 1M-GPU sample)."));
   parser.process(app);
 
   const QString scenario = parser.positionalArguments().value(0, QStringLiteral("gb200-nvl72-1m"));
   gigaplan::MainWindow window;
   QString error;
-  if (!window.openScenario(scenario, &error)) {
+  if (!window.open(scenario, &error)) {
     std::fprintf(stderr, "error: %s\n", qPrintable(error));
     if (parser.isSet(screenshotOption)) return 2;
     QMessageBox::warning(nullptr, QStringLiteral("Gigaplan"), error);
@@ -34,7 +37,7 @@ int main(int argc, char** argv) {
   window.show();
   if (parser.isSet(screenshotOption)) {
     const QString path = parser.value(screenshotOption);
-    QTimer::singleShot(200, &window, [&window, path] {
+    QTimer::singleShot(500, &window, [&window, path] {
       const bool saved = window.grab().save(path);
       if (!saved) std::fprintf(stderr, "error: cannot write %s\n", qPrintable(path));
       QApplication::exit(saved ? 0 : 2);

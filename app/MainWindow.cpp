@@ -1,32 +1,80 @@
 #include "MainWindow.h"
 
+#include <QDockWidget>
+#include <QFile>
 #include <QStatusBar>
 
 #include "Evaluator.h"
 #include "FiguresPanel.h"
+#include "FloorView.h"
+#include "LayoutEvaluation.h"
+#include "LayoutGenerator.h"
 #include "PresetLibrary.h"
+#include "ProjectStore.h"
 
 namespace gigaplan {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), figures_(new FiguresPanel(this)) {
-  setCentralWidget(figures_);
-  resize(1100, 800);
+namespace {
+bool isProjectFile(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), floor_(new FloorView(this)), figures_(new FiguresPanel(this)) {
+  setCentralWidget(floor_);
+  auto* dock = new QDockWidget(tr("Figures"), this);
+  dock->setObjectName(QStringLiteral("figuresDock"));
+  dock->setWidget(figures_);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  resize(1400, 900);
+  resizeDocks({dock}, {520}, Qt::Horizontal);
   setWindowTitle(tr("Gigaplan"));
 }
 
-bool MainWindow::openScenario(const QString& presetOrPath, QString* error) {
+bool MainWindow::open(const QString& fileOrPreset, QString* error) {
   ScenarioErrors errors;
-  auto scenario = PresetLibrary::loadPresetOrFile(presetOrPath, errors);
-  std::optional<ResolvedScenario> resolved;
-  if (scenario) resolved = scenario->resolve(HardwareCatalog::bundled(), errors);
+  Project project;
+  if (isProjectFile(fileOrPreset)) {
+    auto opened = ProjectStore::open(fileOrPreset, error);
+    if (!opened) return false;
+    project = std::move(*opened);
+  } else {
+    auto scenario = PresetLibrary::loadPresetOrFile(fileOrPreset, errors);
+    if (!scenario) {
+      if (error) *error = errors.value(0).text();
+      return false;
+    }
+    project.scenario = *scenario;
+  }
+  const auto resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) {
-    if (error) *error = errors.isEmpty() ? tr("cannot open %1").arg(presetOrPath) : errors.first().text();
+    if (error) *error = errors.value(0).text();
     return false;
   }
   const OutputValues outputs = evaluate(resolved->values);
-  figures_->showResult(*resolved, outputs);
+  if (const auto problem = fabricProblem(resolved->values, outputs)) {
+    if (error) *error = problem->text();
+    return false;
+  }
+  if (project.layout.racks.empty()) {
+    auto layout =
+        LayoutGenerator::generate(resolved->values, outputs, project.scenario.systemType, HallTemplate{}, error);
+    if (!layout) return false;
+    project.layout = std::move(*layout);
+  }
+  const LayoutEvaluation evaluation = LayoutEvaluation::evaluate(
+      resolved->values, project.layout, LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+  project_ = std::move(project);
+  figures_->showResult(*resolved, evaluation.outputs);
+  floor_->showLayout(project_.layout);
   setWindowTitle(tr("%1 - Gigaplan").arg(resolved->name));
-  statusBar()->showMessage(tr("%1 on %2").arg(resolved->systemName, resolved->switchName));
+  statusBar()->showMessage(tr("%1 on %2 - %3 racks in %4 halls, %5 findings")
+                               .arg(resolved->systemName, resolved->switchName)
+                               .arg(project_.layout.racks.size())
+                               .arg(project_.layout.halls.size())
+                               .arg(evaluation.findings().size()));
   return true;
 }
 

@@ -1,0 +1,74 @@
+// Renders the floor through the VTK bridge in a real OpenGL context (needs an X server:
+// run under xvfb-run) and checks the pixels.
+#include <QApplication>
+#include <QImage>
+#include <QTest>
+
+#include "Evaluator.h"
+#include "FloorView.h"
+#include "LayoutGenerator.h"
+#include "PresetLibrary.h"
+
+using namespace gigaplan;
+
+namespace {
+SiteLayout presetLayout(const char* preset) {
+  ScenarioErrors errors;
+  const auto scenario = PresetLibrary::load(QString::fromLatin1(preset), errors);
+  const auto resolved = scenario->resolve(HardwareCatalog::bundled(), errors);
+  QString error;
+  return *LayoutGenerator::generate(resolved->values, evaluate(resolved->values), scenario->systemType, HallTemplate{},
+                                    &error);
+}
+
+/// Pixels whose colour is the compute racks' blue, lit or in shade: blue clearly ahead of red.
+int computeBluePixels(const QImage& image) {
+  int count = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) {
+      const QColor c = image.pixelColor(x, y);
+      count += c.blue() > c.red() + 60 && c.blue() > c.green() + 20;
+    }
+  return count;
+}
+}  // namespace
+
+class TestFloorView : public QObject {
+  Q_OBJECT
+ private slots:
+  void aFrameShowsTheRacks() {
+    FloorView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QImage empty = view.grabFramebuffer();
+    QCOMPARE(computeBluePixels(empty), 0);
+
+    view.showLayout(presetLayout("colossus-150k-h100"));
+    const QImage frame = view.grabFramebuffer();
+    QVERIFY(!frame.isNull());
+    const int blue = computeBluePixels(frame);
+    // A good share of the window is racks, not background and not a black frame.
+    QVERIFY2(blue > frame.width() * frame.height() / 50, qPrintable(QString::number(blue)));
+    QVERIFY(frame.pixelColor(2, 2) == QColor(245, 245, 247) || frame.pixelColor(2, 2).lightness() > 200);
+    frame.save(QStringLiteral("floor-view.png"));
+  }
+
+  void aMillionGpuSiteRenders() {
+    FloorView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showLayout(presetLayout("gb200-nvl72-1m"));
+    QVERIFY(computeBluePixels(view.grabFramebuffer()) > 1000);
+  }
+};
+
+int main(int argc, char** argv) {
+  VtkOpenGLWidget::prepareSurfaceFormat();
+  QApplication app(argc, argv);
+  TestFloorView test;
+  return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestFloorView.moc"
