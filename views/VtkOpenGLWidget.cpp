@@ -3,13 +3,17 @@
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
 #include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorStyleTrackballCamera.h>
 #include <vtkRenderer.h>
 
 #include <QCoreApplication>
+#include <QMouseEvent>
 #include <QOpenGLContext>
 #include <QOpenGLExtraFunctions>
 #include <QOpenGLFunctions>
 #include <QSurfaceFormat>
+#include <QWheelEvent>
 
 namespace gigaplan {
 
@@ -27,9 +31,17 @@ void VtkOpenGLWidget::prepareSurfaceFormat() {
 VtkOpenGLWidget::VtkOpenGLWidget(QWidget* parent)
     : QOpenGLWidget(parent),
       window_(vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New()),
-      renderer_(vtkSmartPointer<vtkRenderer>::New()) {
+      renderer_(vtkSmartPointer<vtkRenderer>::New()),
+      interactor_(vtkSmartPointer<vtkGenericRenderWindowInteractor>::New()) {
   window_->SetOwnContext(0);
   window_->AddRenderer(renderer_);
+  // The generic interactor, not the X11 one vtkRenderWindowInteractor::New() gives here. It does
+  // not render itself: the widget repaints through paintGL after each event.
+  interactor_->SetRenderWindow(window_);
+  interactor_->EnableRenderOff();
+  vtkNew<vtkInteractorStyleTrackballCamera> style;
+  interactor_->SetInteractorStyle(style);
+  interactor_->Initialize();
   renderer_->SetBackground(0.96, 0.96, 0.97);
   renderer_->SetBackgroundAlpha(1.0);
 
@@ -102,6 +114,56 @@ void VtkOpenGLWidget::paintGL() {
   gl->glClearColor(0, 0, 0, 1);
   gl->glClear(GL_COLOR_BUFFER_BIT);
   gl->glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+}
+
+void VtkOpenGLWidget::forwardMouse(const QPointF& position, Qt::KeyboardModifiers modifiers, unsigned long vtkEvent) {
+  const qreal ratio = devicePixelRatioF();
+  interactor_->SetEventInformationFlipY(static_cast<int>(position.x() * ratio), static_cast<int>(position.y() * ratio),
+                                        modifiers.testFlag(Qt::ControlModifier) ? 1 : 0,
+                                        modifiers.testFlag(Qt::ShiftModifier) ? 1 : 0);
+  interactor_->InvokeEvent(vtkEvent, nullptr);
+  update();
+}
+
+void VtkOpenGLWidget::mousePressEvent(QMouseEvent* event) {
+  switch (event->button()) {
+    case Qt::LeftButton:
+      forwardMouse(event->position(), event->modifiers(), vtkCommand::LeftButtonPressEvent);
+      break;
+    case Qt::MiddleButton:
+      forwardMouse(event->position(), event->modifiers(), vtkCommand::MiddleButtonPressEvent);
+      break;
+    case Qt::RightButton:
+      forwardMouse(event->position(), event->modifiers(), vtkCommand::RightButtonPressEvent);
+      break;
+    default:
+      break;
+  }
+}
+
+void VtkOpenGLWidget::mouseReleaseEvent(QMouseEvent* event) {
+  switch (event->button()) {
+    case Qt::LeftButton:
+      forwardMouse(event->position(), event->modifiers(), vtkCommand::LeftButtonReleaseEvent);
+      break;
+    case Qt::MiddleButton:
+      forwardMouse(event->position(), event->modifiers(), vtkCommand::MiddleButtonReleaseEvent);
+      break;
+    case Qt::RightButton:
+      forwardMouse(event->position(), event->modifiers(), vtkCommand::RightButtonReleaseEvent);
+      break;
+    default:
+      break;
+  }
+}
+
+void VtkOpenGLWidget::mouseMoveEvent(QMouseEvent* event) {
+  forwardMouse(event->position(), event->modifiers(), vtkCommand::MouseMoveEvent);
+}
+
+void VtkOpenGLWidget::wheelEvent(QWheelEvent* event) {
+  forwardMouse(event->position(), event->modifiers(),
+               event->angleDelta().y() > 0 ? vtkCommand::MouseWheelForwardEvent : vtkCommand::MouseWheelBackwardEvent);
 }
 
 }  // namespace gigaplan

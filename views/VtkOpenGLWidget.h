@@ -6,6 +6,7 @@
 #include <QOpenGLWidget>
 
 class vtkGenericOpenGLRenderWindow;
+class vtkGenericRenderWindowInteractor;
 class vtkRenderer;
 
 namespace gigaplan {
@@ -31,12 +32,21 @@ class VtkOpenGLWidget : public QOpenGLWidget {
   void initializeGL() override;
   void resizeGL(int width, int height) override;
   void paintGL() override;
+  // Mouse input drives VTK's trackball camera: left drag orbits, middle or shift-left drag pans,
+  // right drag and the wheel zoom.
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
 
  private:
   void releaseRenderWindow();
+  /// Hands VTK the mouse position in device pixels, origin bottom left, with modifier keys.
+  void forwardMouse(const QPointF& position, Qt::KeyboardModifiers modifiers, unsigned long vtkEvent);
 
   vtkSmartPointer<vtkGenericOpenGLRenderWindow> window_;
   vtkSmartPointer<vtkRenderer> renderer_;
+  vtkSmartPointer<vtkGenericRenderWindowInteractor> interactor_;
   unsigned long makeCurrentObserver_ = 0;
   unsigned long isCurrentObserver_ = 0;
 };

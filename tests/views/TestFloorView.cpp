@@ -1,8 +1,14 @@
 // Renders the floor through the VTK bridge in a real OpenGL context (needs an X server:
 // run under xvfb-run) and checks the pixels.
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
+
 #include <QApplication>
 #include <QImage>
+#include <QMouseEvent>
 #include <QTest>
+#include <QVector3D>
+#include <QWheelEvent>
 
 #include "Evaluator.h"
 #include "FloorView.h"
@@ -52,6 +58,39 @@ class TestFloorView : public QObject {
     QVERIFY2(blue > frame.width() * frame.height() / 50, qPrintable(QString::number(blue)));
     QVERIFY(frame.pixelColor(2, 2) == QColor(245, 245, 247) || frame.pixelColor(2, 2).lightness() > 200);
     frame.save(QStringLiteral("floor-view.png"));
+  }
+
+  void draggingOrbitsAndTheWheelZooms() {
+    FloorView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showLayout(presetLayout("colossus-150k-h100"));
+    vtkCamera* camera = view.renderer()->GetActiveCamera();
+    auto position = [&] {
+      double p[3];
+      camera->GetPosition(p);
+      return QVector3D(static_cast<float>(p[0]), static_cast<float>(p[1]), static_cast<float>(p[2]));
+    };
+    const QVector3D start = position();
+    const double startDistance = camera->GetDistance();
+    auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButton button, Qt::MouseButtons buttons) {
+      QMouseEvent event(type, at, view.mapToGlobal(at), button, buttons, Qt::NoModifier);
+      QApplication::sendEvent(&view, &event);
+    };
+    send(QEvent::MouseButtonPress, {400, 300}, Qt::LeftButton, Qt::LeftButton);
+    for (int step = 1; step <= 10; ++step)
+      send(QEvent::MouseMove, {400.0 + 15 * step, 300}, Qt::NoButton, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, {550, 300}, Qt::LeftButton, Qt::NoButton);
+    QVERIFY((position() - start).length() > 1.0f);
+    // Orbiting keeps the distance to the site.
+    QVERIFY(std::fabs(camera->GetDistance() - startDistance) < 1e-6 * startDistance);
+
+    QWheelEvent wheel({400, 300}, view.mapToGlobal(QPointF(400, 300)), {}, {0, 120}, Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&view, &wheel);
+    QVERIFY(camera->GetDistance() < startDistance);
+    QVERIFY(computeBluePixels(view.grabFramebuffer()) > 0);
   }
 
   void aMillionGpuSiteRenders() {
