@@ -1,7 +1,12 @@
-// What the benchmark programs share: timing and how a target is reported.
+// What the benchmark programs share: the preset they measure, timing, how a target is reported.
 #pragma once
 
 #include <QElapsedTimer>
+#include <cstdio>
+#include <optional>
+#include <utility>
+
+#include "PresetLibrary.h"
 
 namespace gigaplan::bench {
 
@@ -13,6 +18,18 @@ inline double millisecondsSince(const QElapsedTimer& timer) {
 }
 inline const char* verdict(bool met) {
   return met ? "met" : "MISSED";
+}
+
+/// The 1,000,000-GPU preset every benchmark measures, resolved; prints the problem when it fails.
+inline std::optional<std::pair<Scenario, ResolvedScenario>> millionGpuPreset() {
+  ScenarioErrors errors;
+  auto scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
+  auto resolved = scenario ? scenario->resolve(HardwareCatalog::bundled(), errors) : std::nullopt;
+  if (!resolved) {
+    std::fprintf(stderr, "error: %s\n", qPrintable(errors.value(0).text()));
+    return std::nullopt;
+  }
+  return std::make_pair(*scenario, *resolved);
 }
 
 }  // namespace gigaplan::bench

@@ -93,13 +93,10 @@ double plainSqliteInsertMs(const SiteLayout& layout, const QString& path) {
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   const bool check = QCoreApplication::arguments().contains(QStringLiteral("--check"));
-  ScenarioErrors errors;
-  auto scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
-  const auto resolved = scenario ? scenario->resolve(HardwareCatalog::bundled(), errors) : std::nullopt;
-  if (!resolved) {
-    std::fprintf(stderr, "error: %s\n", qPrintable(errors.value(0).text()));
-    return 2;
-  }
+  const auto preset = millionGpuPreset();
+  if (!preset) return 2;
+  const Scenario* scenario = &preset->first;
+  const ResolvedScenario* resolved = &preset->second;
   const auto reach = LayoutEvaluation::reachLimits(*scenario, HardwareCatalog::bundled());
 
   // Layout and cable lengths: best of five, since the first run also warms caches.

@@ -23,13 +23,10 @@ int main(int argc, char** argv) {
   const int singleRepeats = quick ? 20000 : 200000;
   const int scenarios = quick ? 102400 : 2048000;
 
-  ScenarioErrors errors;
-  auto scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
-  const auto resolved = scenario ? scenario->resolve(HardwareCatalog::bundled(), errors) : std::nullopt;
-  if (!resolved) {
-    std::fprintf(stderr, "error: %s\n", qPrintable(errors.value(0).text()));
-    return 2;
-  }
+  const auto preset = millionGpuPreset();
+  if (!preset) return 2;
+  const Scenario* scenario = &preset->first;
+  const ResolvedScenario* resolved = &preset->second;
 
   // 1. One evaluation of the 1M-GPU preset, averaged over many calls.
   double sink = 0.0;
