@@ -28,6 +28,23 @@ MainWindow::MainWindow(QWidget* parent)
   dock->setObjectName(QStringLiteral("figuresDock"));
   dock->setWidget(figures_);
   addDockWidget(Qt::RightDockWidgetArea, dock);
+  connect(floor_, &FloorView::rackSelected, this, [this](std::uint32_t rackId) {
+    static const char* roles[] = {"compute", "leaf", "spine", "core", "CDU"};
+    for (const Rack& rack : project_.layout.racks) {
+      if (rack.id != rackId) continue;
+      const Row& row = project_.layout.rows[static_cast<std::size_t>(rack.row)];
+      statusBar()->showMessage(tr("Rack %1: %2, hall %3, row %4, slot %5, %6 kW, %7 kg")
+                                   .arg(rack.id)
+                                   .arg(QString::fromLatin1(roles[static_cast<int>(rack.role)]))
+                                   .arg(project_.layout.halls[static_cast<std::size_t>(row.hall)].name)
+                                   .arg(rack.row)
+                                   .arg(rack.slot)
+                                   .arg(rack.powerKw, 0, 'f', 1)
+                                   .arg(rack.massKg, 0, 'f', 0));
+      return;
+    }
+    statusBar()->clearMessage();
+  });
   resize(1400, 900);
   resizeDocks({dock}, {520}, Qt::Horizontal);
   setWindowTitle(tr("Gigaplan"));

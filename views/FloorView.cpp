@@ -13,6 +13,7 @@
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <QMouseEvent>
 #include <array>
 
 #include "LayoutMetrics.h"
@@ -78,10 +79,14 @@ QColor FloorView::hallFloorColor() {
   return QColor(200, 200, 205);
 }
 
-void FloorView::showLayout(const SiteLayout& layout) {
+void FloorView::showLayout(const SiteLayout& shown) {
   vtkRenderer* scene = renderer();
   if (racks_) scene->RemoveActor(racks_);
   if (floors_) scene->RemoveActor(floors_);
+  selectRack(-1);
+  layout_ = shown;
+  picker_ = std::make_unique<RackPicker>(layout_);
+  const SiteLayout& layout = layout_;
 
   const HallTemplate& t = layout.hallTemplate;
   vtkNew<vtkPoints> rackPoints;
@@ -138,6 +143,82 @@ void FloorView::frameSite() {
   scene->ResetCamera();
   scene->ResetCameraClippingRange();
   update();
+}
+
+void FloorView::viewFromAbove() {
+  vtkRenderer* scene = renderer();
+  vtkCamera* camera = scene->GetActiveCamera();
+  double bounds[6];
+  scene->ComputeVisiblePropBounds(bounds);
+  const double cx = (bounds[0] + bounds[1]) / 2, cy = (bounds[2] + bounds[3]) / 2;
+  camera->SetFocalPoint(cx, cy, 0.0);
+  camera->SetPosition(cx, cy, std::max(bounds[1] - bounds[0], bounds[3] - bounds[2]));
+  camera->SetViewUp(0, 1, 0);
+  scene->ResetCamera();
+  scene->ResetCameraClippingRange();
+  update();
+}
+
+int FloorView::rackAt(const QPointF& position) const {
+  if (!picker_) return -1;
+  // The ray through the pixel: its points on the near and far clipping planes.
+  vtkRenderer* scene = renderer();
+  const qreal ratio = devicePixelRatioF();
+  const double x = position.x() * ratio, y = (height() - position.y()) * ratio;
+  double ends[2][3];
+  for (int i = 0; i < 2; ++i) {
+    scene->SetDisplayPoint(x, y, i);
+    scene->DisplayToWorld();
+    double world[4];
+    scene->GetWorldPoint(world);
+    for (int a = 0; a < 3; ++a) ends[i][a] = world[a] / world[3];
+  }
+  const Eigen::Vector3d origin(ends[0][0], ends[0][1], ends[0][2]);
+  const Eigen::Vector3d far(ends[1][0], ends[1][1], ends[1][2]);
+  return picker_->pick(origin, (far - origin).normalized());
+}
+
+void FloorView::selectRack(int index) {
+  if (highlight_) {
+    renderer()->RemoveActor(highlight_);
+    highlight_ = nullptr;
+  }
+  selected_ = index >= 0 && index < static_cast<int>(layout_.racks.size()) ? index : -1;
+  if (selected_ >= 0) {
+    // A small extra actor, so selecting never rebuilds the mesh of every rack.
+    const Rack& rack = layout_.racks[static_cast<std::size_t>(selected_)];
+    const HallTemplate& t = layout_.hallTemplate;
+    const double x = layout_.rackXM(rack), y = layout_.rackYM(rack), margin = 0.08;
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> quads;
+    vtkNew<vtkUnsignedCharArray> colours;
+    colours->SetNumberOfComponents(3);
+    addBox(points, quads, colours, x - margin, y - margin, 0.0, x + t.rackWidthM + margin, y + t.rackDepthM + margin,
+           RackPicker::kRackHeightM + margin, QColor(255, 220, 0));
+    vtkNew<vtkPolyData> mesh;
+    mesh->SetPoints(points);
+    mesh->SetPolys(quads);
+    mesh->GetCellData()->SetScalars(colours);
+    highlight_ = makeActor(renderer(), mesh);
+    highlight_->GetProperty()->SetRepresentationToWireframe();
+    highlight_->GetProperty()->SetLineWidth(3.0);
+    highlight_->GetProperty()->LightingOff();
+  }
+  update();
+}
+
+void FloorView::mousePressEvent(QMouseEvent* event) {
+  pressPosition_ = event->position();
+  VtkOpenGLWidget::mousePressEvent(event);
+}
+
+void FloorView::mouseReleaseEvent(QMouseEvent* event) {
+  VtkOpenGLWidget::mouseReleaseEvent(event);
+  // A click, not the end of a drag: select what is under the mouse.
+  if (event->button() == Qt::LeftButton && (event->position() - pressPosition_).manhattanLength() < 4) {
+    selectRack(rackAt(event->position()));
+    emit rackSelected(selected_ >= 0 ? layout_.racks[static_cast<std::size_t>(selected_)].id : 0);
+  }
 }
 
 }  // namespace gigaplan

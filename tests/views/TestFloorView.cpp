@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QMouseEvent>
+#include <QSignalSpy>
 #include <QTest>
 #include <QVector3D>
 #include <QWheelEvent>
@@ -91,6 +92,45 @@ class TestFloorView : public QObject {
     QApplication::sendEvent(&view, &wheel);
     QVERIFY(camera->GetDistance() < startDistance);
     QVERIFY(computeBluePixels(view.grabFramebuffer()) > 0);
+  }
+
+  void aClickOnARackSelectsIt() {
+    FloorView view;
+    view.resize(800, 600);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const SiteLayout layout = presetLayout("colossus-150k-h100");
+    view.showLayout(layout);
+    view.viewFromAbove();
+    view.grabFramebuffer();  // renders once, so the camera's projection matches the window
+    // The centre of a compute rack in the middle of the site, projected to the window.
+    std::size_t target = layout.racks.size() / 2;
+    while (layout.racks[target].role != RackRole::Compute) ++target;
+    const Rack& rack = layout.racks[target];
+    vtkRenderer* scene = view.renderer();
+    scene->SetWorldPoint(layout.rackXM(rack) + 0.3, layout.rackYM(rack) + 0.6, RackPicker::kRackHeightM, 1.0);
+    scene->WorldToDisplay();
+    double display[3];
+    scene->GetDisplayPoint(display);
+    const qreal ratio = view.devicePixelRatioF();
+    const QPoint click(qRound(display[0] / ratio), qRound(view.height() - display[1] / ratio));
+    QSignalSpy selected(&view, &FloorView::rackSelected);
+    QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, click);
+    QCOMPARE(view.selectedRack(), static_cast<int>(target));
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.first().first().value<std::uint32_t>(), rack.id);
+    // The highlight is drawn: yellow pixels appear.
+    const QImage frame = view.grabFramebuffer();
+    int yellow = 0;
+    for (int y = 0; y < frame.height(); ++y)
+      for (int x = 0; x < frame.width(); ++x) {
+        const QColor c = frame.pixelColor(x, y);
+        yellow += c.red() > 220 && c.green() > 190 && c.blue() < 80;
+      }
+    QVERIFY(yellow > 0);
+    // A click on empty ground clears the selection.
+    QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, QPoint(3, 3));
+    QCOMPARE(view.selectedRack(), -1);
   }
 
   void aMillionGpuSiteRenders() {
