@@ -17,6 +17,15 @@ struct Run {
   QString err;
 };
 
+/// A file of the given bytes in `dir`, as a user's own file would be.
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+  const QString path = dir.filePath(name);
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+    qFatal("cannot write %s", qPrintable(path));
+  return path;
+}
+
 Run cli(const QStringList& arguments) {
   QProcess process;
   process.start(QStringLiteral(GIGAPLAN_CLI_PATH), arguments);
@@ -123,11 +132,7 @@ class TestCli : public QObject {
 
   void damagedScenarioFile() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("broken.json"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{\"cluster\": {\"gpus\": 1000");
-    file.close();
+    const QString path = writeFile(dir, QStringLiteral("broken.json"), "{\"cluster\": {\"gpus\": 1000");
     const Run run = cli({QStringLiteral("evaluate"), path});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains(QStringLiteral("not valid JSON")));
@@ -231,11 +236,7 @@ class TestCli : public QObject {
 
   void projectCommandsRefuseWhatIsNotAProject() {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("notes.gigaplan"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("these are my notes, not a project");
-    file.close();
+    const QString path = writeFile(dir, QStringLiteral("notes.gigaplan"), "these are my notes, not a project");
     for (const char* command : {"info", "edit"}) {
       const Run run = cli({QString::fromLatin1(command), path});
       QCOMPARE(run.exitCode, 2);
