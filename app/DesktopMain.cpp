@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   gigaplan::VtkOpenGLWidget::prepareSurfaceFormat();
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("Gigaplan"));
+  QApplication::setOrganizationName(QStringLiteral("Gigaplan"));
   QApplication::setApplicationVersion(QStringLiteral(GIGAPLAN_VERSION));
   QCommandLineParser parser;
   parser.setApplicationDescription(QStringLiteral("Plans GPU supercomputer build-outs."));
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
       QStringLiteral("Project file, preset id or scenario file (default: the 1M-GPU sample)."));
   parser.process(app);
 
-  const QString scenario = parser.positionalArguments().value(0, QStringLiteral("gb200-nvl72-1m"));
+  const QString scenario = parser.positionalArguments().value(0, gigaplan::MainWindow::samplePreset());
   gigaplan::MainWindow window;
   QString error;
   if (!window.open(scenario, &error)) {

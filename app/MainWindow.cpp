@@ -1,98 +1,451 @@
 #include "MainWindow.h"
 
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
 #include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
 
-#include "Evaluator.h"
+#include "ChartsPanel.h"
 #include "FiguresPanel.h"
 #include "FloorView.h"
-#include "LayoutEvaluation.h"
-#include "LayoutGenerator.h"
+#include "InputsEditor.h"
+#include "LayoutCommands.h"
 #include "PresetLibrary.h"
-#include "ProjectStore.h"
+#include "ProjectTreeModel.h"
+#include "SelectionPanel.h"
 
 namespace gigaplan {
 
 namespace {
+
+constexpr int kMaxRecentFiles = 8;
+const QString kFileFilter = QStringLiteral("Gigaplan projects (*.gigaplan);;All files (*)");
+
 bool isProjectFile(const QString& path) {
   QFile file(path);
   return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
+
+QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, QWidget* content,
+                  Qt::DockWidgetArea area) {
+  auto* made = new QDockWidget(title, window);
+  made->setObjectName(QString::fromLatin1(name));
+  made->setWidget(content);
+  window->addDockWidget(area, made);
+  return made;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), floor_(new FloorView(this)), figures_(new FiguresPanel(this)) {
+    : QMainWindow(parent),
+      floor_(new FloorView(this)),
+      figures_(new FiguresPanel(this)),
+      inputs_(new InputsEditor(this)),
+      charts_(new ChartsPanel(this)),
+      properties_(new SelectionPanel(this)),
+      tree_(new QTreeView(this)),
+      treeModel_(new ProjectTreeModel(this)) {
   setCentralWidget(floor_);
-  auto* dock = new QDockWidget(tr("Figures"), this);
-  dock->setObjectName(QStringLiteral("figuresDock"));
-  dock->setWidget(figures_);
-  addDockWidget(Qt::RightDockWidgetArea, dock);
-  connect(floor_, &FloorView::rackSelected, this, [this](std::uint32_t rackId) {
-    static const char* roles[] = {"compute", "leaf", "spine", "core", "CDU"};
-    for (const Rack& rack : project_.layout.racks) {
-      if (rack.id != rackId) continue;
-      const Row& row = project_.layout.rows[static_cast<std::size_t>(rack.row)];
-      statusBar()->showMessage(tr("Rack %1: %2, hall %3, row %4, slot %5, %6 kW, %7 kg")
-                                   .arg(rack.id)
-                                   .arg(QString::fromLatin1(roles[static_cast<int>(rack.role)]))
-                                   .arg(project_.layout.halls[static_cast<std::size_t>(row.hall)].name)
-                                   .arg(rack.row)
-                                   .arg(rack.slot)
-                                   .arg(rack.powerKw, 0, 'f', 1)
-                                   .arg(rack.massKg, 0, 'f', 0));
-      return;
-    }
-    statusBar()->clearMessage();
+  setAcceptDrops(true);
+  createDocks();
+  createActions();
+  connectDocument();
+  resize(1500, 950);
+  QSettings settings;
+  restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+  restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+  updateTitle();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::samplePreset() {
+  return QStringLiteral("gb200-nvl72-1m");
+}
+
+void MainWindow::createDocks() {
+  tree_->setModel(treeModel_);
+  tree_->setUniformRowHeights(true);
+  tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  treeModel_->setLayout(&document_.project().layout);
+  QDockWidget* treeDock = dock(this, tr("Project"), "projectDock", tree_, Qt::LeftDockWidgetArea);
+  QDockWidget* propertiesDock = dock(this, tr("Selection"), "selectionDock", properties_, Qt::LeftDockWidgetArea);
+  QDockWidget* inputsDock = dock(this, tr("Inputs"), "inputsDock", inputs_, Qt::LeftDockWidgetArea);
+  QDockWidget* figuresDock = dock(this, tr("Figures"), "figuresDock", figures_, Qt::RightDockWidgetArea);
+  QDockWidget* chartsDock = dock(this, tr("Charts"), "chartsDock", charts_, Qt::RightDockWidgetArea);
+  tabifyDockWidget(treeDock, inputsDock);
+  treeDock->raise();
+  splitDockWidget(figuresDock, chartsDock, Qt::Vertical);
+  resizeDocks({treeDock, figuresDock}, {380, 460}, Qt::Horizontal);
+  resizeDocks({treeDock, propertiesDock}, {560, 300}, Qt::Vertical);
+}
+
+void MainWindow::createActions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* newAction = file->addAction(tr("&New from Preset…"), this, &MainWindow::newFromPreset);
+  newAction->setShortcut(QKeySequence::New);
+  QAction* openAction = file->addAction(tr("&Open…"), this, &MainWindow::openWithDialog);
+  openAction->setShortcut(QKeySequence::Open);
+  recentMenu_ = file->addMenu(tr("Open &Recent"));
+  file->addSeparator();
+  QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::saveProject);
+  saveAction->setShortcut(QKeySequence::Save);
+  file->addAction(tr("Save &As…"), this, &MainWindow::saveProjectAs)->setShortcut(QKeySequence::SaveAs);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+  updateRecentMenu();
+
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = document_.undoStack()->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = document_.undoStack()->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+  edit->addSeparator();
+  edit->addAction(tr("Select &None"), this, [this] { document_.setSelection({}); })->setShortcut(Qt::Key_Escape);
+
+  QMenu* layout = menuBar()->addMenu(tr("&Layout"));
+  pickGroup_ = new QActionGroup(this);
+  const std::pair<QString, FloorView::PickLevel> levels[] = {{tr("Pick &Racks"), FloorView::PickLevel::Rack},
+                                                             {tr("Pick R&ows"), FloorView::PickLevel::Row},
+                                                             {tr("Pick &Halls"), FloorView::PickLevel::Hall}};
+  int key = Qt::Key_1;
+  for (const auto& [text, level] : levels) {
+    QAction* action = layout->addAction(text, this, [this, level = level] { floor_->setPickLevel(level); });
+    action->setCheckable(true);
+    action->setChecked(level == FloorView::PickLevel::Rack);
+    action->setShortcut(QKeySequence(Qt::ALT | key++));
+    pickGroup_->addAction(action);
+  }
+  layout->addSeparator();
+  layout->addAction(tr("Insert R&ow in Hall"), this, &MainWindow::insertRow);
+  layout->addAction(tr("Insert Rac&k in Row"), this, &MainWindow::insertRack)->setShortcut(Qt::Key_Insert);
+  layout->addAction(tr("&Delete Selection"), this, [this] {
+    QKeyEvent press(QEvent::KeyPress, Qt::Key_Delete, Qt::NoModifier);
+    QApplication::sendEvent(floor_, &press);
   });
-  resize(1400, 900);
-  resizeDocks({dock}, {520}, Qt::Horizontal);
-  setWindowTitle(tr("Gigaplan"));
+  layout->addSeparator();
+  layout->addAction(tr("Re&generate Layout from Inputs"), this, &MainWindow::regenerateLayout);
+
+  viewMenu_ = menuBar()->addMenu(tr("&View"));
+  QToolBar* toolbar = addToolBar(tr("View"));
+  toolbar->setObjectName(QStringLiteral("viewToolbar"));
+  auto camera = [&](const QString& text, auto slot, const QKeySequence& shortcut) {
+    QAction* action = viewMenu_->addAction(text, floor_, slot);
+    action->setShortcut(shortcut);
+    toolbar->addAction(action);
+  };
+  camera(tr("&Site"), &FloorView::frameSite, QKeySequence(Qt::CTRL | Qt::Key_1));
+  camera(tr("&Building"), &FloorView::frameBuilding, QKeySequence(Qt::CTRL | Qt::Key_2));
+  camera(tr("&Hall"), &FloorView::frameHall, QKeySequence(Qt::CTRL | Qt::Key_3));
+  QAction* plan = viewMenu_->addAction(tr("&Plan View"));
+  plan->setCheckable(true);
+  plan->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+  connect(plan, &QAction::toggled, floor_, &FloorView::setPlanMode);
+  toolbar->addAction(plan);
+  toolbar->addSeparator();
+  viewMenu_->addSeparator();
+  QMenu* colourMenu = viewMenu_->addMenu(tr("&Colour Racks by"));
+  colourGroup_ = new QActionGroup(this);
+  for (auto mode : {FloorView::ColourBy::Role, FloorView::ColourBy::Power, FloorView::ColourBy::Heat,
+                    FloorView::ColourBy::System, FloorView::ColourBy::Phase, FloorView::ColourBy::CableClass}) {
+    QAction* action = colourMenu->addAction(FloorView::colourByName(mode), this, [this, mode] {
+      floor_->setColourBy(mode);
+      QSettings().setValue(QStringLiteral("view/colourBy"), static_cast<int>(mode));
+    });
+    action->setCheckable(true);
+    action->setData(static_cast<int>(mode));
+    colourGroup_->addAction(action);
+    toolbar->addAction(action);
+  }
+  const int savedMode = QSettings().value(QStringLiteral("view/colourBy"), 0).toInt();
+  for (QAction* action : colourGroup_->actions())
+    if (action->data().toInt() == savedMode) action->trigger();
+  viewMenu_->addSeparator();
+  for (QDockWidget* d : findChildren<QDockWidget*>()) viewMenu_->addAction(d->toggleViewAction());
+
+  busy_ = new QProgressBar(this);
+  busy_->setRange(0, 0);  // busy indicator: an evaluation has no meaningful fraction
+  busy_->setMaximumWidth(120);
+  busy_->setVisible(false);
+  summary_ = new QLabel(this);
+  statusBar()->addPermanentWidget(summary_);
+  statusBar()->addPermanentWidget(busy_);
+}
+
+void MainWindow::connectDocument() {
+  floor_->setDocument(&document_);
+  properties_->setDocument(&document_);
+  connect(&document_, &ProjectDocument::resultReady, this, &MainWindow::showResult);
+  connect(&document_, &ProjectDocument::evaluatingChanged, busy_, &QWidget::setVisible);
+  connect(&document_, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
+  connect(&document_, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+  connect(&document_, &ProjectDocument::projectReplaced, this, [this] {
+    treeModel_->refresh();
+    tree_->expandToDepth(0);
+    updateTitle();
+  });
+  connect(&document_, &ProjectDocument::layoutChanged, this, [this] {
+    // Keep what the planner expanded: the tree is rebuilt, its open branches reopened.
+    std::vector<LayoutSelection> expanded;
+    const QModelIndex site = treeModel_->index(0, 0);
+    for (int b = 0; b < treeModel_->rowCount(site); ++b) {
+      const QModelIndex building = treeModel_->index(b, 0, site);
+      if (tree_->isExpanded(building)) expanded.push_back(treeModel_->selectionAt(building));
+      for (int h = 0; h < treeModel_->rowCount(building); ++h)
+        if (const QModelIndex hall = treeModel_->index(h, 0, building); tree_->isExpanded(hall))
+          expanded.push_back(treeModel_->selectionAt(hall));
+    }
+    treeModel_->refresh();
+    tree_->expand(treeModel_->index(0, 0));
+    for (const LayoutSelection& s : expanded) tree_->expand(treeModel_->indexOf(s));
+  });
+  connect(&document_, &ProjectDocument::selectionChanged, this, [this] {
+    if (syncingSelection_) return;
+    syncingSelection_ = true;
+    const QModelIndex index = treeModel_->indexOf(document_.selection());
+    if (index.isValid()) {
+      tree_->setCurrentIndex(index);
+      tree_->scrollTo(index);
+    } else {
+      tree_->clearSelection();
+    }
+    syncingSelection_ = false;
+  });
+  connect(tree_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& index) {
+    if (syncingSelection_) return;
+    syncingSelection_ = true;
+    document_.setSelection(treeModel_->selectionAt(index));
+    syncingSelection_ = false;
+  });
+  connect(inputs_, &InputsEditor::editRequested, this, [this](const QString& path, const QString& text) {
+    QString error;
+    if (!document_.setInput(path, text, &error)) inputs_->showError(error);
+    else inputs_->showError({});
+  });
+  connect(inputs_, &InputsEditor::resetRequested, this, [this](const QString& path) {
+    QString error;
+    inputs_->showError(document_.resetInput(path, &error) ? QString() : error);
+  });
+  connect(floor_, &FloorView::editRefused, this, &MainWindow::reportRefusal);
+}
+
+void MainWindow::showResult() {
+  const ProjectResult& result = document_.result();
+  if (!result.resolved) {
+    statusBar()->showMessage(result.error);
+    return;
+  }
+  inputs_->showScenario(document_.project().scenario, *result.resolved);
+  figures_->showResult(*result.resolved, result.evaluation.outputs);
+  charts_->showResult(*result.resolved, result.evaluation.outputs);
+  const SiteLayout& layout = document_.project().layout;
+  const auto findings = result.evaluation.findings();
+  summary_->setText(tr("%1 racks · %2 halls · %3 findings")
+                        .arg(layout.racks.size())
+                        .arg(layout.halls.size())
+                        .arg(findings.size()));
+  summary_->setToolTip([&] {
+    QStringList lines;
+    for (const LayoutFinding& finding : findings) lines << finding.object + QStringLiteral(": ") + finding.message;
+    return lines.join(QLatin1Char('\n'));
+  }());
+  if (!result.error.isEmpty()) statusBar()->showMessage(result.error);
+}
+
+void MainWindow::updateTitle() {
+  setWindowTitle(tr("%1[*] - Gigaplan").arg(document_.displayName()));
+  setWindowModified(document_.isModified());
 }
 
 bool MainWindow::open(const QString& fileOrPreset, QString* error) {
-  ScenarioErrors errors;
-  Project project;
   if (isProjectFile(fileOrPreset)) {
-    auto opened = ProjectStore::open(fileOrPreset, error);
-    if (!opened) return false;
-    project = std::move(*opened);
-  } else {
-    auto scenario = PresetLibrary::loadPresetOrFile(fileOrPreset, errors);
-    if (!scenario) {
-      if (error) *error = errors.value(0).text();
-      return false;
-    }
-    project.scenario = *scenario;
+    if (!document_.openFile(fileOrPreset, error)) return false;
+    rememberRecent(document_.filePath());
+    return true;
   }
-  const auto resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
-  if (!resolved) {
-    if (error) *error = errors.value(0).text();
+  return document_.newFromScenario(fileOrPreset, error);
+}
+
+void MainWindow::openAndReport(const QString& path) {
+  if (!maybeSave()) return;
+  QString error;
+  if (!open(path, &error)) QMessageBox::warning(this, tr("Cannot open"), error);
+}
+
+void MainWindow::newFromPreset() {
+  if (!maybeSave()) return;
+  QStringList items;
+  QStringList ids;
+  for (const auto& preset : PresetLibrary::list()) {
+    ids << preset.id;
+    items << QStringLiteral("%1 — %2").arg(preset.id, preset.name);
+  }
+  bool ok = false;
+  const QString chosen = QInputDialog::getItem(this, tr("New Project"), tr("Start from preset:"), items,
+                                               static_cast<int>(std::max<qsizetype>(0, ids.indexOf(samplePreset()))), false, &ok);
+  if (!ok) return;
+  QString error;
+  if (!document_.newFromScenario(ids.value(items.indexOf(chosen)), &error))
+    QMessageBox::warning(this, tr("Cannot create the project"), error);
+}
+
+void MainWindow::openWithDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), QString(), kFileFilter);
+  if (!path.isEmpty()) openAndReport(path);
+}
+
+bool MainWindow::saveProject() {
+  if (document_.filePath().isEmpty()) return saveProjectAs();
+  QString error;
+  if (!document_.save(&error)) {
+    QMessageBox::warning(this, tr("Cannot save"), error);
     return false;
   }
-  const OutputValues outputs = evaluate(resolved->values);
-  if (const auto problem = fabricProblem(resolved->values, outputs)) {
-    if (error) *error = problem->text();
-    return false;
-  }
-  if (project.layout.racks.empty()) {
-    auto layout =
-        LayoutGenerator::generate(resolved->values, outputs, project.scenario.systemType, HallTemplate{}, error);
-    if (!layout) return false;
-    project.layout = std::move(*layout);
-  }
-  const LayoutEvaluation evaluation = LayoutEvaluation::evaluate(
-      resolved->values, project.layout, LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
-  project_ = std::move(project);
-  figures_->showResult(*resolved, evaluation.outputs);
-  floor_->showLayout(project_.layout);
-  setWindowTitle(tr("%1 - Gigaplan").arg(resolved->name));
-  statusBar()->showMessage(tr("%1 on %2 - %3 racks in %4 halls, %5 findings")
-                               .arg(resolved->systemName, resolved->switchName)
-                               .arg(project_.layout.racks.size())
-                               .arg(project_.layout.halls.size())
-                               .arg(evaluation.findings().size()));
+  statusBar()->showMessage(tr("Saved %1").arg(document_.filePath()), 4000);
   return true;
+}
+
+bool MainWindow::saveProjectAs() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), document_.displayName(), kFileFilter);
+  if (path.isEmpty()) return false;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".gigaplan");
+  QString error;
+  if (!document_.saveAs(path, &error)) {
+    QMessageBox::warning(this, tr("Cannot save"), error);
+    return false;
+  }
+  rememberRecent(document_.filePath());
+  statusBar()->showMessage(tr("Saved %1").arg(document_.filePath()), 4000);
+  return true;
+}
+
+bool MainWindow::maybeSave() {
+  if (!document_.isModified()) return true;
+  const auto answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                           tr("%1 has changes that are not saved.").arg(document_.displayName()),
+                                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+  if (answer == QMessageBox::Save) return saveProject();
+  return answer == QMessageBox::Discard;
+}
+
+void MainWindow::rememberRecent(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
+  recent.removeAll(path);
+  recent.prepend(path);
+  while (recent.size() > kMaxRecentFiles) recent.removeLast();
+  settings.setValue(QStringLiteral("recentFiles"), recent);
+  updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+  for (const QString& path : recent)
+    recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openAndReport(path); })->setToolTip(path);
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::reportRefusal(const QString& message) {
+  statusBar()->showMessage(tr("Not done: %1").arg(message), 6000);
+}
+
+void MainWindow::insertRow() {
+  // A new empty row behind the hall's last row, one rack pitch (rack and both aisles) on.
+  const SiteLayout& layout = document_.project().layout;
+  const LayoutSelection& s = document_.selection();
+  int hall = s.level == LayoutSelection::Level::Hall ? s.index
+             : s.level == LayoutSelection::Level::Row ? layout.rows[static_cast<std::size_t>(s.index)].hall
+                                                      : -1;
+  if (s.level == LayoutSelection::Level::Racks)
+    if (const int rack = LayoutCommands::rackIndex(layout, s.rackIds.front()); rack >= 0)
+      hall = layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall;
+  if (hall < 0) return reportRefusal(tr("select a hall, row or rack to insert a row into"));
+  const HallTemplate& t = layout.hallTemplate;
+  double lastY = -1;
+  double x = t.wallClearanceM;
+  for (const Row& row : layout.rows)
+    if (row.hall == hall && row.yM > lastY) lastY = row.yM, x = row.xM;
+  const double y = lastY < 0 ? t.wallClearanceM : lastY + t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2;
+  const Hall& target = layout.halls[static_cast<std::size_t>(hall)];
+  if (y + t.rackDepthM > target.depthM) return reportRefusal(tr("hall %1 has no room for another row").arg(target.name));
+  QString error;
+  auto command = LayoutCommands::addRow(document_.layoutForCommands(), hall, x, y, t.slotsPerRow, &error);
+  if (!document_.pushLayoutCommand(std::move(command))) return reportRefusal(error);
+  document_.setSelection(LayoutSelection::row(static_cast<int>(document_.project().layout.rows.size()) - 1));
+}
+
+void MainWindow::insertRack() {
+  // A compute rack like the layout's first, in the selected row's first free slot.
+  const SiteLayout& layout = document_.project().layout;
+  const LayoutSelection& s = document_.selection();
+  int row = s.level == LayoutSelection::Level::Row ? s.index : -1;
+  if (s.level == LayoutSelection::Level::Racks)
+    if (const int rack = LayoutCommands::rackIndex(layout, s.rackIds.front()); rack >= 0)
+      row = layout.racks[static_cast<std::size_t>(rack)].row;
+  if (row < 0) return reportRefusal(tr("select a row or a rack to insert a rack into"));
+  std::vector<bool> taken(static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(row)].slotCount), false);
+  const Rack* model = nullptr;
+  for (const Rack& rack : layout.racks) {
+    if (rack.row == row && rack.slot < static_cast<int>(taken.size())) taken[static_cast<std::size_t>(rack.slot)] = true;
+    if (!model && rack.role == RackRole::Compute) model = &rack;
+  }
+  const auto free = std::find(taken.begin(), taken.end(), false);
+  if (free == taken.end()) return reportRefusal(tr("row %1 has no free slot").arg(row));
+  Rack rack = model ? *model : Rack{};
+  rack.row = row;
+  rack.slot = static_cast<int>(free - taken.begin());
+  QString error;
+  if (!document_.pushLayoutCommand(LayoutCommands::addRack(document_.layoutForCommands(), rack, &error)))
+    return reportRefusal(error);
+  document_.setSelection(LayoutSelection::racks({document_.project().layout.racks.back().id}));
+}
+
+void MainWindow::regenerateLayout() {
+  QString error;
+  if (!document_.regenerateLayout(&error)) reportRefusal(error);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
+  QSettings settings;
+  settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+  settings.setValue(QStringLiteral("window/state"), saveState());
+  event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  const auto urls = event->mimeData()->urls();
+  if (urls.size() == 1 && urls.first().isLocalFile()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QString path = event->mimeData()->urls().value(0).toLocalFile();
+  if (path.isEmpty()) return;
+  event->acceptProposedAction();
+  // Let the drop finish before a dialog might open.
+  QMetaObject::invokeMethod(this, [this, path] { openAndReport(path); }, Qt::QueuedConnection);
 }
 
 }  // namespace gigaplan

@@ -2,27 +2,82 @@
 
 #include <QMainWindow>
 
-#include "Project.h"
+#include "ProjectDocument.h"
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QTreeView;
 
 namespace gigaplan {
 
+class ChartsPanel;
 class FiguresPanel;
 class FloorView;
+class InputsEditor;
+class ProjectTreeModel;
+class SelectionPanel;
 
-/// The desktop program's window: the site in 3D in the centre, the figures in a dock.
+/// The planning workspace: the site in 3D in the centre; the project tree, inputs, figures,
+/// charts and the selection's properties in docks; menus for files, editing and the view.
 class MainWindow : public QMainWindow {
   Q_OBJECT
  public:
   explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;
 
-  /// Opens a project file, or a preset id or scenario file (laid out anew); false with `error`
-  /// set when it cannot.
+  /// Opens a project file, or starts a new project from a preset id or scenario file; false
+  /// with `error` set when it cannot (the open project stays).
   bool open(const QString& fileOrPreset, QString* error);
 
+  ProjectDocument& document() { return document_; }
+  FloorView* floor() const { return floor_; }
+
+  /// The bundled sample project's preset, opened on first start.
+  static QString samplePreset();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
  private:
-  Project project_;
+  void createDocks();
+  void createActions();
+  void connectDocument();
+  void showResult();
+  void updateTitle();
+  void updateRecentMenu();
+  void rememberRecent(const QString& path);
+  /// Asks whether to save unsaved changes; false when the user cancels.
+  bool maybeSave();
+  void newFromPreset();
+  void openWithDialog();
+  bool saveProject();
+  bool saveProjectAs();
+  void openAndReport(const QString& path);
+  void insertRow();
+  void insertRack();
+  void regenerateLayout();
+  void reportRefusal(const QString& message);
+
+  ProjectDocument document_;
   FloorView* floor_ = nullptr;
   FiguresPanel* figures_ = nullptr;
+  InputsEditor* inputs_ = nullptr;
+  ChartsPanel* charts_ = nullptr;
+  SelectionPanel* properties_ = nullptr;
+  QTreeView* tree_ = nullptr;
+  ProjectTreeModel* treeModel_ = nullptr;
+  QProgressBar* busy_ = nullptr;
+  QLabel* summary_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QMenu* viewMenu_ = nullptr;
+  QActionGroup* colourGroup_ = nullptr;
+  QActionGroup* pickGroup_ = nullptr;
+  bool syncingSelection_ = false;
 };
 
 }  // namespace gigaplan

@@ -62,6 +62,116 @@ class Router {
   FabricCabling& cabling_;
 };
 
+/// The racks of each group the assignment rule connects, as indices into layout.racks:
+/// compute and leaf racks by row, leaf and spine racks by hall, spine and core racks site-wide.
+struct FabricGroups {
+  std::vector<std::vector<int>> computeByRow, leavesByRow, leavesByHall, spinesByHall;
+  std::vector<int> allSpines, allCores;
+  bool twoTier = false;
+
+  FabricGroups(const SiteLayout& layout, const OutputValues& outputs)
+      : computeByRow(layout.rows.size()),
+        leavesByRow(layout.rows.size()),
+        leavesByHall(layout.halls.size()),
+        spinesByHall(layout.halls.size()),
+        twoTier(valueOf(outputs, OutputId::networkTiers) < 2.5) {
+    for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+      const Rack& rack = layout.racks[i];
+      const auto row = static_cast<std::size_t>(rack.row);
+      const auto hall = static_cast<std::size_t>(layout.rows[row].hall);
+      const int index = static_cast<int>(i);
+      switch (rack.role) {
+        case RackRole::Compute:
+          computeByRow[row].push_back(index);
+          break;
+        case RackRole::Leaf:
+          leavesByRow[row].push_back(index);
+          leavesByHall[hall].push_back(index);
+          break;
+        case RackRole::Spine:
+          spinesByHall[hall].push_back(index);
+          allSpines.push_back(index);
+          break;
+        case RackRole::Core:
+          allCores.push_back(index);
+          break;
+        case RackRole::Cdu:
+          break;
+      }
+    }
+  }
+  /// The leaves a row's compute racks connect to: a row whose leaves did not fit beside it
+  /// uses the leaves of its hall.
+  const std::vector<int>& leavesOfRow(const SiteLayout& layout, std::size_t row) const {
+    return leavesByRow[row].empty() ? leavesByHall[static_cast<std::size_t>(layout.rows[row].hall)] : leavesByRow[row];
+  }
+  /// The spines a hall's leaves connect to: all of them in a 2-tier fabric or a hall without.
+  const std::vector<int>& spinesOfHall(std::size_t hall) const {
+    return twoTier || spinesByHall[hall].empty() ? allSpines : spinesByHall[hall];
+  }
+};
+
+RackGroup pointsOf(const SiteLayout& layout, const std::vector<int>& racks, bool countUnits) {
+  const HallTemplate& t = layout.hallTemplate;
+  RackGroup group;
+  for (int index : racks) {
+    const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
+    group.add({layout.rackXM(rack) + t.rackWidthM / 2, layout.rackYM(rack) + t.rackDepthM / 2,
+               countUnits ? static_cast<double>(rack.units) : 1.0});
+  }
+  return group;
+}
+
+/// Calls visit(partner, tier) for every rack the assignment rule links to rack `index`, for
+/// the tiers that have links (tier 0 = NIC to leaf).
+template <typename Visit>
+void forEachPartner(const SiteLayout& layout, const FabricGroups& groups, const std::array<double, 4>& tierLinks,
+                    int index, Visit visit) {
+  const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
+  const auto row = static_cast<std::size_t>(rack.row);
+  const auto hall = static_cast<std::size_t>(layout.rows[row].hall);
+  auto visitAll = [&](const std::vector<int>& racks, int tier) {
+    if (tierLinks[static_cast<std::size_t>(tier)] <= 0) return;
+    for (int other : racks)
+      if (other != index) visit(other, tier);
+  };
+  auto contains = [](const std::vector<int>& racks, int i) { return std::find(racks.begin(), racks.end(), i) != racks.end(); };
+  switch (rack.role) {
+    case RackRole::Compute:
+      visitAll(groups.leavesOfRow(layout, row), 0);
+      break;
+    case RackRole::Leaf:
+      for (std::size_t r = 0; r < layout.rows.size(); ++r)
+        if (static_cast<std::size_t>(layout.rows[r].hall) == hall && contains(groups.leavesOfRow(layout, r), index))
+          visitAll(groups.computeByRow[r], 0);
+      visitAll(groups.spinesOfHall(hall), 1);
+      break;
+    case RackRole::Spine:
+      for (std::size_t h = 0; h < layout.halls.size(); ++h)
+        if (contains(groups.spinesOfHall(h), index)) visitAll(groups.leavesByHall[h], 1);
+      visitAll(groups.allCores, 2);
+      break;
+    case RackRole::Core:
+      visitAll(groups.allSpines, 2);
+      visitAll(groups.allCores, 3);
+      break;
+    case RackRole::Cdu:
+      break;
+  }
+}
+
+std::array<double, 4> tierLinksOf(const OutputValues& outputs) {
+  return {valueOf(outputs, OutputId::networkLinksTier1), valueOf(outputs, OutputId::networkLinksTier2),
+          valueOf(outputs, OutputId::networkLinksTier3), valueOf(outputs, OutputId::networkLinksTier4)};
+}
+
+double linkLengthM(const SiteLayout& layout, const Rack& a, const Rack& b) {
+  const HallTemplate& t = layout.hallTemplate;
+  return (std::fabs(layout.rackXM(a) - layout.rackXM(b)) + std::fabs(layout.rackYM(a) - layout.rackYM(b)) +
+          t.cableRiseM) *
+         (1.0 + t.cableSlackFraction);
+}
+
 }  // namespace
 
 FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues& outputs,
@@ -69,36 +179,14 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
   FabricCabling cabling;
   cabling.reachLimitM = reachLimitM;
   const HallTemplate& t = layout.hallTemplate;
-
-  // Group the racks: compute and leaf racks by row, leaf and spine racks by hall, spine and
-  // core racks site-wide. Positions are rack centres.
-  std::vector<RackGroup> computeByRow(layout.rows.size()), leavesByRow(layout.rows.size());
-  std::vector<RackGroup> leavesByHall(layout.halls.size()), spinesByHall(layout.halls.size());
-  RackGroup allSpines, allCores;
-  for (const Rack& rack : layout.racks) {
-    const RackPoint point{layout.rackXM(rack) + t.rackWidthM / 2, layout.rackYM(rack) + t.rackDepthM / 2,
-                          static_cast<double>(rack.units)};
-    const auto row = static_cast<std::size_t>(rack.row);
-    const auto hall = static_cast<std::size_t>(layout.rows[row].hall);
-    switch (rack.role) {
-      case RackRole::Compute:
-        computeByRow[row].add({point.xM, point.yM, 1.0});
-        break;
-      case RackRole::Leaf:
-        leavesByRow[row].add(point);
-        leavesByHall[hall].add(point);
-        break;
-      case RackRole::Spine:
-        spinesByHall[hall].add(point);
-        allSpines.add(point);
-        break;
-      case RackRole::Core:
-        allCores.add(point);
-        break;
-      case RackRole::Cdu:
-        break;
-    }
-  }
+  const FabricGroups groups(layout, outputs);
+  // Positions are rack centres; compute racks count one each, network racks by their switches.
+  std::vector<RackGroup> computeByRow, leavesByHall, spinesByHall;
+  for (const auto& racks : groups.computeByRow) computeByRow.push_back(pointsOf(layout, racks, false));
+  for (const auto& racks : groups.leavesByHall) leavesByHall.push_back(pointsOf(layout, racks, true));
+  for (const auto& racks : groups.spinesByHall) spinesByHall.push_back(pointsOf(layout, racks, true));
+  const RackGroup allSpines = pointsOf(layout, groups.allSpines, true);
+  const RackGroup allCores = pointsOf(layout, groups.allCores, true);
 
   Router router(t, cabling.reachLimitM, cabling);
   double computeRacks = 0;
@@ -108,17 +196,14 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
   const double links[4] = {valueOf(outputs, OutputId::networkLinksTier1), valueOf(outputs, OutputId::networkLinksTier2),
                            valueOf(outputs, OutputId::networkLinksTier3),
                            valueOf(outputs, OutputId::networkLinksTier4)};
-  const bool twoTier = valueOf(outputs, OutputId::networkTiers) < 2.5;
 
   for (std::size_t row = 0; row < layout.rows.size(); ++row) {
     if (computeByRow[row].units <= 0) continue;
-    // A row whose leaves did not fit beside it uses the leaves of its hall.
-    const RackGroup& leaves =
-        leavesByRow[row].units > 0 ? leavesByRow[row] : leavesByHall[static_cast<std::size_t>(layout.rows[row].hall)];
-    router.connect(0, computeByRow[row], leaves, links[0] * computeByRow[row].units / computeRacks);
+    router.connect(0, computeByRow[row], pointsOf(layout, groups.leavesOfRow(layout, row), true),
+                   links[0] * computeByRow[row].units / computeRacks);
   }
   for (std::size_t hall = 0; hall < layout.halls.size(); ++hall) {
-    const RackGroup& spines = twoTier || spinesByHall[hall].units <= 0 ? allSpines : spinesByHall[hall];
+    const RackGroup spines = pointsOf(layout, groups.spinesOfHall(hall), true);
     router.connect(1, leavesByHall[hall], spines, leafUnits > 0 ? links[1] * leavesByHall[hall].units / leafUnits : 0);
   }
   router.connect(2, allSpines, allCores, links[2]);
@@ -184,6 +269,31 @@ void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) co
   valueOf(outputs, OutputId::costOpticsCablesUsd) = mediaUsd +
                                                     fiberCables * valueOf(inputs, InputId::opticsFiberCableUsd) +
                                                     fiberM * valueOf(inputs, InputId::opticsFiberUsdPerM);
+}
+
+std::vector<RackLink> FabricCabling::linksOfRack(const SiteLayout& layout, const OutputValues& outputs, int rackIndex) {
+  std::vector<RackLink> links;
+  if (rackIndex < 0 || static_cast<std::size_t>(rackIndex) >= layout.racks.size()) return links;
+  const FabricGroups groups(layout, outputs);
+  const Rack& rack = layout.racks[static_cast<std::size_t>(rackIndex)];
+  forEachPartner(layout, groups, tierLinksOf(outputs), rackIndex, [&](int other, int tier) {
+    links.push_back({other, tier, linkLengthM(layout, rack, layout.racks[static_cast<std::size_t>(other)])});
+  });
+  return links;
+}
+
+std::vector<float> FabricCabling::longestLinkPerRack(const SiteLayout& layout, const OutputValues& outputs) {
+  std::vector<float> longest(layout.racks.size(), 0.0f);
+  const FabricGroups groups(layout, outputs);
+  const std::array<double, 4> tierLinks = tierLinksOf(outputs);
+  for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+    const Rack& rack = layout.racks[i];
+    forEachPartner(layout, groups, tierLinks, static_cast<int>(i), [&](int other, int) {
+      longest[i] = std::max(longest[i],
+                            static_cast<float>(linkLengthM(layout, rack, layout.racks[static_cast<std::size_t>(other)])));
+    });
+  }
+  return longest;
 }
 
 }  // namespace gigaplan

@@ -11,6 +11,14 @@
 
 namespace gigaplan {
 
+/// One rack's fabric links to another rack: tier 0 is NIC to leaf, 1 leaf to spine, 2 spine to
+/// core, 3 core to tier 4. Links between the same two racks are one entry.
+struct RackLink {
+  int rack = -1;  ///< index into layout.racks
+  int tier = 0;
+  double lengthM = 0.0;
+};
+
 /// The links of one fabric tier, by the media their length needs.
 struct TierCabling {
   double links = 0.0;
@@ -40,6 +48,11 @@ struct FabricCabling {
   /// Replaces the engine's layout-free media figures (transceivers, cables, fiber, media power
   /// and cost) with those of the measured links; power and cost estimators then use them.
   void applyTo(const InputValues& inputs, OutputValues& outputs) const;
+
+  /// The racks one rack links to under the same assignment rule, with the cable lengths.
+  static std::vector<RackLink> linksOfRack(const SiteLayout& layout, const OutputValues& outputs, int rackIndex);
+  /// Per rack (by index), the longest of its links in metres; 0 for racks without links.
+  static std::vector<float> longestLinkPerRack(const SiteLayout& layout, const OutputValues& outputs);
 };
 
 }  // namespace gigaplan

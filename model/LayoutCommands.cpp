@@ -63,6 +63,14 @@ bool findRacks(const SiteLayout& layout, const std::vector<std::uint32_t>& ids, 
 
 }  // namespace
 
+std::unique_ptr<QUndoCommand> replaceLayout(SiteLayout& layout, SiteLayout replacement, const QString& text) {
+  // Both layouts are kept whole: a regenerated floor shares nothing index-stable with the old one.
+  auto before = std::make_shared<SiteLayout>(layout);
+  auto after = std::make_shared<SiteLayout>(std::move(replacement));
+  return command(
+      text, [&layout, after] { layout = *after; }, [&layout, before] { layout = *before; });
+}
+
 int rackIndex(const SiteLayout& layout, std::uint32_t rackId) {
   const auto it =
       std::find_if(layout.racks.begin(), layout.racks.end(), [&](const Rack& rack) { return rack.id == rackId; });

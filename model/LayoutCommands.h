@@ -39,6 +39,9 @@ std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vecto
 std::unique_ptr<QUndoCommand> setRackPhase(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int phase,
                                            QString* error);
 
+/// Replaces the whole layout (a regenerated floor) with `replacement`.
+std::unique_ptr<QUndoCommand> replaceLayout(SiteLayout& layout, SiteLayout replacement, const QString& text);
+
 /// Index into layout.racks of a rack id, or -1.
 int rackIndex(const SiteLayout& layout, std::uint32_t rackId);
 

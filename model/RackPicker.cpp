@@ -104,4 +104,13 @@ std::vector<int> RackPicker::racksInRectangle(double x0M, double y0M, double x1M
   return found;
 }
 
+std::pair<int, int> RackPicker::slotAt(double xM, double yM) const {
+  for (std::size_t r = 0; r < rowBoxes_.size(); ++r) {
+    const RowBox& box = rowBoxes_[r];
+    if (xM >= box.x0 && xM < box.x1 && yM >= box.y0 && yM < box.y1)
+      return {static_cast<int>(r), static_cast<int>((xM - box.x0) / layout_.hallTemplate.rackWidthM)};
+  }
+  return {-1, -1};
+}
+
 }  // namespace gigaplan

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <utility>
 #include <vector>
 
 #include "SiteLayout.h"
@@ -20,6 +21,8 @@ class RackPicker {
   int pick(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction) const;
   /// Indices of the racks whose footprint overlaps the plan rectangle (corners in any order).
   std::vector<int> racksInRectangle(double x0M, double y0M, double x1M, double y1M) const;
+  /// The row and slot whose footprint holds a plan point, or {-1, -1}; for dropping a rack.
+  std::pair<int, int> slotAt(double xM, double yM) const;
 
  private:
   struct RowBox {

@@ -5,7 +5,6 @@
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkLight.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -13,53 +12,97 @@
 #include <vtkRenderer.h>
 #include <vtkUnsignedCharArray.h>
 
+#include <QKeyEvent>
 #include <QMouseEvent>
-#include <array>
+#include <QPainter>
+#include <QRubberBand>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
 
+#include "FabricCabling.h"
+#include "LayoutCommands.h"
 #include "LayoutMetrics.h"
-#include "RackPicker.h"
+#include "ProjectDocument.h"
 
 namespace gigaplan {
 
 namespace {
 
-/// Appends an axis-aligned box (six quads) with one colour to the mesh.
-void addBox(vtkPoints* points, vtkCellArray* quads, vtkUnsignedCharArray* colours, double x0, double y0, double z0,
-            double x1, double y1, double z1, const QColor& colour) {
-  const vtkIdType first = points->GetNumberOfPoints();
-  const double corners[8][3] = {{x0, y0, z0}, {x1, y0, z0}, {x1, y1, z0}, {x0, y1, z0},
-                                {x0, y0, z1}, {x1, y0, z1}, {x1, y1, z1}, {x0, y1, z1}};
-  for (const auto& corner : corners) points->InsertNextPoint(corner);
-  static const int faces[6][4] = {{0, 3, 2, 1}, {4, 5, 6, 7}, {0, 1, 5, 4}, {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
-  const unsigned char rgb[3] = {static_cast<unsigned char>(colour.red()), static_cast<unsigned char>(colour.green()),
-                                static_cast<unsigned char>(colour.blue())};
-  for (const auto& face : faces) {
-    const vtkIdType ids[4] = {first + face[0], first + face[1], first + face[2], first + face[3]};
-    quads->InsertNextCell(4, ids);
-    colours->InsertNextTypedTuple(rgb);
+/// A hall is drawn rack by rack once one rack would be at least this many pixels wide.
+constexpr double kDetailPixels = 3.0;
+constexpr double kRackHeightM = RackPicker::kRackHeightM;
+
+/// One mesh of coloured boxes, built up and then handed to an actor.
+struct BoxMesh {
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> quads;
+  vtkNew<vtkUnsignedCharArray> colours;
+  BoxMesh() { colours->SetNumberOfComponents(3); }
+
+  /// An axis-aligned box as six quads of one colour.
+  void add(double x0, double y0, double z0, double x1, double y1, double z1, const QColor& colour) {
+    const vtkIdType first = points->GetNumberOfPoints();
+    const double corners[8][3] = {{x0, y0, z0}, {x1, y0, z0}, {x1, y1, z0}, {x0, y1, z0},
+                                  {x0, y0, z1}, {x1, y0, z1}, {x1, y1, z1}, {x0, y1, z1}};
+    for (const auto& corner : corners) points->InsertNextPoint(corner);
+    static const int faces[6][4] = {{0, 3, 2, 1}, {4, 5, 6, 7}, {0, 1, 5, 4},
+                                    {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
+    const unsigned char rgb[3] = {static_cast<unsigned char>(colour.red()), static_cast<unsigned char>(colour.green()),
+                                  static_cast<unsigned char>(colour.blue())};
+    for (const auto& face : faces) {
+      const vtkIdType ids[4] = {first + face[0], first + face[1], first + face[2], first + face[3]};
+      quads->InsertNextCell(4, ids);
+      colours->InsertNextTypedTuple(rgb);
+    }
   }
+
+  vtkSmartPointer<vtkActor> actor(vtkRenderer* renderer) const {
+    vtkNew<vtkPolyData> mesh;
+    mesh->SetPoints(points);
+    mesh->SetPolys(quads);
+    mesh->GetCellData()->SetScalars(colours);
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(mesh);
+    mapper->SetScalarModeToUseCellData();
+    auto made = vtkSmartPointer<vtkActor>::New();
+    made->SetMapper(mapper);
+    renderer->AddActor(made);
+    return made;
+  }
+};
+
+void hashInto(std::size_t& seed, double value) {
+  seed ^= std::hash<double>{}(value) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
 }
 
-vtkActor* makeActor(vtkRenderer* renderer, vtkPolyData* mesh) {
-  vtkNew<vtkPolyDataMapper> mapper;
-  mapper->SetInputData(mesh);
-  mapper->SetScalarModeToUseCellData();
-  auto* actor = vtkActor::New();
-  actor->SetMapper(mapper);
-  renderer->AddActor(actor);
-  actor->Delete();  // the renderer holds it
-  return actor;
+QColor categorical(int index) {
+  static const QColor palette[] = {QColor(46, 110, 190), QColor(230, 120, 30), QColor(50, 160, 70),
+                                   QColor(200, 50, 60),  QColor(140, 90, 180), QColor(140, 90, 70),
+                                   QColor(220, 110, 180), QColor(120, 120, 120), QColor(180, 180, 40),
+                                   QColor(30, 170, 190)};
+  return palette[static_cast<std::size_t>(index) % std::size(palette)];
 }
 
-}  // namespace
-
-FloorView::FloorView(QWidget* parent) : VtkOpenGLWidget(parent) {
-  setMinimumSize(320, 240);
+/// A perceptually ordered ramp (dark blue to yellow) for quantities; t from 0 to 1.
+QColor ramp(double t) {
+  static const QColor stops[] = {QColor(68, 1, 84), QColor(59, 82, 139), QColor(33, 145, 140), QColor(94, 201, 98),
+                                 QColor(253, 231, 37)};
+  t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 4.0;
+  const int i = std::min(3, static_cast<int>(t));
+  const double f = t - i;
+  const QColor& a = stops[i];
+  const QColor& b = stops[i + 1];
+  return QColor::fromRgbF(static_cast<float>(a.redF() + f * (b.redF() - a.redF())),
+                          static_cast<float>(a.greenF() + f * (b.greenF() - a.greenF())),
+                          static_cast<float>(a.blueF() + f * (b.blueF() - a.blueF())));
 }
 
-FloorView::~FloorView() = default;
+const QColor kNeutral(150, 150, 155);
+const QColor kHighlight(255, 215, 0);
 
-QColor FloorView::roleColor(RackRole role) {
+QColor roleColour(RackRole role) {
   switch (role) {
     case RackRole::Compute:
       return QColor(46, 110, 190);
@@ -72,90 +115,476 @@ QColor FloorView::roleColor(RackRole role) {
     case RackRole::Cdu:
       return QColor(40, 160, 150);
   }
-  return Qt::gray;
+  return kNeutral;
 }
 
-QColor FloorView::hallFloorColor() {
-  return QColor(200, 200, 205);
+/// A round length for the scale bar: 1, 2 or 5 times a power of ten, at most `maximum`.
+double roundLength(double maximum) {
+  const double power = std::pow(10.0, std::floor(std::log10(maximum)));
+  for (double step : {5.0, 2.0, 1.0})
+    if (step * power <= maximum) return step * power;
+  return power;
 }
 
-void FloorView::showLayout(const SiteLayout& shown) {
-  vtkRenderer* scene = renderer();
-  if (racks_) scene->RemoveActor(racks_);
-  if (floors_) scene->RemoveActor(floors_);
-  selectRack(-1);
-  layout_ = shown;
-  picker_ = std::make_unique<RackPicker>(layout_);
-  const SiteLayout& layout = layout_;
+}  // namespace
 
-  const HallTemplate& t = layout.hallTemplate;
-  vtkNew<vtkPoints> rackPoints;
-  vtkNew<vtkCellArray> rackQuads;
-  vtkNew<vtkUnsignedCharArray> rackColours;
-  rackColours->SetNumberOfComponents(3);
-  rackPoints->Allocate(static_cast<vtkIdType>(layout.racks.size() * 8));
-  for (const Rack& rack : layout.racks) {
-    const double x = layout.rackXM(rack), y = layout.rackYM(rack);
-    // A hair narrower than the slot, so neighbouring racks read as separate boxes.
-    addBox(rackPoints, rackQuads, rackColours, x + 0.02, y, 0.0, x + t.rackWidthM - 0.02, y + t.rackDepthM,
-           RackPicker::kRackHeightM, roleColor(rack.role));
+/// The legend and the scale bar, painted over the 3D view; it lets mouse events through.
+class FloorOverlay : public QWidget {
+ public:
+  explicit FloorOverlay(FloorView* view) : QWidget(view), view_(view) {
+    setAttribute(Qt::WA_TransparentForMouseEvents);
+    setAttribute(Qt::WA_NoSystemBackground);
   }
-  vtkNew<vtkPolyData> rackMesh;
-  rackMesh->SetPoints(rackPoints);
-  rackMesh->SetPolys(rackQuads);
-  rackMesh->GetCellData()->SetScalars(rackColours);
-  racks_ = makeActor(scene, rackMesh);
 
-  // Hall floors and electrical rooms as thin slabs just below the racks.
-  vtkNew<vtkPoints> floorPoints;
-  vtkNew<vtkCellArray> floorQuads;
-  vtkNew<vtkUnsignedCharArray> floorColours;
-  floorColours->SetNumberOfComponents(3);
+ protected:
+  void paintEvent(QPaintEvent*) override {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintLegend(painter);
+    paintScaleBar(painter);
+  }
+
+ private:
+  void paintLegend(QPainter& painter) {
+    const auto& entries = view_->legend();
+    if (entries.empty()) return;
+    const QFontMetrics metrics(font());
+    const int line = metrics.height() + 4;
+    int width = metrics.horizontalAdvance(view_->legendTitle());
+    for (const auto& entry : entries) width = std::max(width, 22 + metrics.horizontalAdvance(entry.label));
+    const QRect box(10, 10, width + 20, line * (static_cast<int>(entries.size()) + 1) + 12);
+    painter.setPen(QColor(0, 0, 0, 60));
+    painter.setBrush(QColor(255, 255, 255, 225));
+    painter.drawRoundedRect(box, 5, 5);
+    painter.setPen(Qt::black);
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.drawText(box.left() + 10, box.top() + 6 + metrics.ascent(), view_->legendTitle());
+    painter.setFont(font());
+    int y = box.top() + 6 + line;
+    for (const auto& entry : entries) {
+      painter.fillRect(QRect(box.left() + 10, y + 2, 14, metrics.height() - 4), entry.colour);
+      painter.drawText(box.left() + 32, y + metrics.ascent(), entry.label);
+      y += line;
+    }
+  }
+
+  void paintScaleBar(QPainter& painter) {
+    const double metresPerPixel = view_->metresPerPixel();
+    if (!(metresPerPixel > 0) || !std::isfinite(metresPerPixel)) return;
+    const double metres = roundLength(160.0 * metresPerPixel);
+    const int pixels = static_cast<int>(std::lround(metres / metresPerPixel));
+    const int x = 16, y = height() - 22;
+    painter.setPen(QPen(Qt::black, 2));
+    painter.drawLine(x, y, x + pixels, y);
+    painter.drawLine(x, y - 5, x, y + 5);
+    painter.drawLine(x + pixels, y - 5, x + pixels, y + 5);
+    const QString label = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000) : QStringLiteral("%1 m").arg(metres);
+    painter.drawText(x + pixels + 8, y + QFontMetrics(font()).ascent() / 2 - 1,
+                     label + (view_->planMode() ? QString() : tr(" (at the centre of view)")));
+  }
+
+  FloorView* view_;
+};
+
+FloorView::FloorView(QWidget* parent) : VtkOpenGLWidget(parent), overlay_(new FloorOverlay(this)) {
+  setMinimumSize(320, 240);
+  setFocusPolicy(Qt::StrongFocus);
+  setColourBy(ColourBy::Role);
+}
+
+FloorView::~FloorView() = default;
+
+void FloorView::setDocument(ProjectDocument* document) {
+  if (document_) disconnect(document_, nullptr, this, nullptr);
+  document_ = document;
+  if (!document_) return;
+  connect(document_, &ProjectDocument::projectReplaced, this, &FloorView::rebuildAll);
+  connect(document_, &ProjectDocument::layoutChanged, this, &FloorView::updateScene);
+  connect(document_, &ProjectDocument::selectionChanged, this, &FloorView::updateSelectionActors);
+  connect(document_, &ProjectDocument::resultReady, this, [this] {
+    // Cable classes and fabric links come from the figures; the rest from the layout alone.
+    if (colourBy_ == ColourBy::CableClass) updateScene();
+    else updateSelectionActors();
+  });
+  rebuildAll();
+}
+
+QString FloorView::colourByName(ColourBy colourBy) {
+  switch (colourBy) {
+    case ColourBy::Role:
+      return tr("Rack role");
+    case ColourBy::Power:
+      return tr("Rack power");
+    case ColourBy::Heat:
+      return tr("Heat density");
+    case ColourBy::System:
+      return tr("System type");
+    case ColourBy::Phase:
+      return tr("Phase");
+    case ColourBy::CableClass:
+      return tr("Cable-length class");
+  }
+  return {};
+}
+
+void FloorView::setColourBy(ColourBy colourBy) {
+  colourBy_ = colourBy;
+  updateScene();
+}
+
+QColor FloorView::rackColour(int rackIndex) const {
+  return rackIndex >= 0 && static_cast<std::size_t>(rackIndex) < colours_.size()
+             ? colours_[static_cast<std::size_t>(rackIndex)]
+             : QColor();
+}
+
+void FloorView::rebuildAll() {
+  for (HallScene& hall : halls_) {
+    if (hall.racks) renderer()->RemoveActor(hall.racks);
+    if (hall.rows) renderer()->RemoveActor(hall.rows);
+  }
+  halls_.clear();
+  rackMeshBuilds_ = 0;
+  updateScene();
+  frameSite();
+  frameOnFirstPaint_ = !isVisible();
+}
+
+void FloorView::updateColours() {
+  legend_.clear();
+  legendTitle_ = colourByName(colourBy_);
+  colours_.clear();
+  if (!document_) return;
+  const SiteLayout& layout = document_->project().layout;
+  const HallTemplate& t = layout.hallTemplate;
+  colours_.assign(layout.racks.size(), kNeutral);
+  auto fill = [&](auto colourOf) {
+    for (std::size_t i = 0; i < layout.racks.size(); ++i) colours_[i] = colourOf(layout.racks[i]);
+  };
+  auto rampLegend = [&](double maximum, const QString& unit) {
+    for (int stop = 4; stop >= 0; --stop)
+      legend_.push_back({ramp(stop / 4.0), QStringLiteral("%1 %2").arg(maximum * stop / 4.0, 0, 'f', 1).arg(unit)});
+  };
+  switch (colourBy_) {
+    case ColourBy::Role: {
+      fill([](const Rack& rack) { return roleColour(rack.role); });
+      const char* names[] = {"compute", "leaf switches", "spine switches", "core switches", "CDU"};
+      for (int role = 0; role < 5; ++role)
+        legend_.push_back({roleColour(static_cast<RackRole>(role)), tr(names[role])});
+      break;
+    }
+    case ColourBy::Power: {
+      double maximum = 0;
+      for (const Rack& rack : layout.racks) maximum = std::max(maximum, static_cast<double>(rack.powerKw));
+      fill([&](const Rack& rack) { return ramp(maximum > 0 ? rack.powerKw / maximum : 0); });
+      legendTitle_ += tr(" at full load");
+      rampLegend(maximum, QStringLiteral("kW"));
+      break;
+    }
+    case ColourBy::Heat: {
+      // The heat each row gives off over its floor: the racks' footprint and half of each aisle.
+      std::vector<double> rowKw(layout.rows.size(), 0.0);
+      for (const Rack& rack : layout.racks) rowKw[static_cast<std::size_t>(rack.row)] += rack.powerKw;
+      std::vector<double> density(layout.rows.size(), 0.0);
+      double maximum = 0;
+      for (std::size_t r = 0; r < layout.rows.size(); ++r) {
+        const double areaM2 = layout.rows[r].slotCount * t.rackWidthM * (t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2);
+        density[r] = areaM2 > 0 ? rowKw[r] / areaM2 : 0;
+        maximum = std::max(maximum, density[r]);
+      }
+      fill([&](const Rack& rack) { return ramp(maximum > 0 ? density[static_cast<std::size_t>(rack.row)] / maximum : 0); });
+      legendTitle_ += tr(" of each row's floor");
+      rampLegend(maximum, QStringLiteral("kW/m²"));
+      break;
+    }
+    case ColourBy::System: {
+      fill([](const Rack& rack) { return rack.role == RackRole::Compute ? categorical(rack.system) : kNeutral; });
+      for (int s = 0; s < layout.systemTypes.size(); ++s) legend_.push_back({categorical(s), layout.systemTypes[s]});
+      legend_.push_back({kNeutral, tr("network and CDU")});
+      break;
+    }
+    case ColourBy::Phase: {
+      int phases = 0;
+      for (const Rack& rack : layout.racks) phases = std::max(phases, rack.phase + 1);
+      fill([](const Rack& rack) { return categorical(rack.phase); });
+      for (int p = 0; p < phases; ++p) legend_.push_back({categorical(p), tr("phase %1").arg(p + 1)});
+      break;
+    }
+    case ColourBy::CableClass: {
+      // The class of each rack's longest fabric link: which media its cables need.
+      static const char* classes[] = {"copper (DAC)", "active copper (AEC)", "multimode optics", "single-mode DR",
+                                      "single-mode FR", "beyond reach"};
+      static const QColor classColours[] = {QColor(60, 150, 60), QColor(150, 200, 60), QColor(240, 200, 40),
+                                            QColor(240, 130, 40), QColor(200, 60, 50), QColor(120, 0, 120)};
+      const ProjectResult& result = document_->result();
+      if (result.resolved && result.error.isEmpty()) {
+        const std::vector<float> longest = FabricCabling::longestLinkPerRack(layout, result.evaluation.outputs);
+        const auto& reach = result.evaluation.cabling.reachLimitM;
+        for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+          if (longest[i] <= 0) continue;
+          std::size_t c = 0;
+          while (c < reach.size() && longest[i] > reach[c]) ++c;
+          colours_[i] = classColours[c];
+        }
+        for (int c = 0; c < 6; ++c) {
+          const QString reachText = c < 5 ? tr(" (≤ %1 m)").arg(reach[static_cast<std::size_t>(c)]) : QString();
+          legend_.push_back({classColours[c], tr(classes[c]) + reachText});
+        }
+      }
+      legend_.push_back({kNeutral, tr("no fabric links")});
+      break;
+    }
+  }
+}
+
+void FloorView::updateScene() {
+  if (!document_) {
+    updateColours();
+    overlay_->update();
+    return;
+  }
+  const SiteLayout& layout = document_->project().layout;
+  const HallTemplate& t = layout.hallTemplate;
+  picker_ = std::make_unique<RackPicker>(layout);
+  racksByHall_.assign(layout.halls.size(), {});
+  for (std::size_t i = 0; i < layout.racks.size(); ++i)
+    racksByHall_[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall)].push_back(
+        static_cast<int>(i));
+  updateColours();
+
+  while (halls_.size() > layout.halls.size()) {
+    if (halls_.back().racks) renderer()->RemoveActor(halls_.back().racks);
+    if (halls_.back().rows) renderer()->RemoveActor(halls_.back().rows);
+    halls_.pop_back();
+  }
+  halls_.resize(layout.halls.size());
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    const Hall& hall = layout.halls[h];
+    std::size_t signature = 0;
+    for (double v : {hall.xM, hall.yM, hall.widthM, hall.depthM, t.rackWidthM, t.rackDepthM}) hashInto(signature, v);
+    for (int i : racksByHall_[h]) {
+      const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+      const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
+      for (double v : {double(rack.row), double(rack.slot), row.xM, row.yM,
+                       double(colours_[static_cast<std::size_t>(i)].rgb())})
+        hashInto(signature, v);
+    }
+    HallScene& scene = halls_[h];
+    const double x1 = hall.xM + hall.widthM, y1 = hall.yM + hall.depthM;
+    const double bounds[6] = {hall.xM, x1, hall.yM, y1, 0.0, kRackHeightM};
+    std::copy(bounds, bounds + 6, scene.bounds);
+    if (scene.rows && signature == scene.signature) continue;
+    scene.signature = signature;
+    scene.racksCurrent = false;
+    // Far away, each row is one box spanning its racks, in their average colour.
+    struct Extent {
+      int first = INT32_MAX, last = -1;
+      double r = 0, g = 0, b = 0;
+      int count = 0;
+    };
+    std::map<int, Extent> rows;
+    for (int i : racksByHall_[h]) {
+      const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+      Extent& e = rows[rack.row];
+      e.first = std::min(e.first, rack.slot);
+      e.last = std::max(e.last, rack.slot);
+      const QColor& c = colours_[static_cast<std::size_t>(i)];
+      e.r += c.redF(), e.g += c.greenF(), e.b += c.blueF(), ++e.count;
+    }
+    BoxMesh mesh;
+    for (const auto& [r, e] : rows) {
+      const Row& row = layout.rows[static_cast<std::size_t>(r)];
+      const double x = hall.xM + row.xM, y = hall.yM + row.yM;
+      mesh.add(x + e.first * t.rackWidthM, y, 0.0, x + (e.last + 1) * t.rackWidthM, y + t.rackDepthM, kRackHeightM,
+               QColor::fromRgbF(static_cast<float>(e.r / e.count), static_cast<float>(e.g / e.count),
+                                static_cast<float>(e.b / e.count)));
+    }
+    if (scene.rows) renderer()->RemoveActor(scene.rows);
+    scene.rows = mesh.actor(renderer());
+    scene.rows->SetVisibility(false);
+    if (scene.racks) scene.racks->SetVisibility(false);
+  }
+
+  // Building footprints, hall floors and electrical rooms as thin slabs under the racks.
+  BoxMesh floors;
+  for (const Building& building : layout.buildings)
+    floors.add(building.xM - 2, building.yM - 2, -0.25, building.xM + building.widthM + 2,
+               building.yM + building.depthM + 2, -0.1, QColor(170, 172, 180));
   const LayoutMetrics metrics = LayoutMetrics::measure(layout);
   for (std::size_t h = 0; h < layout.halls.size(); ++h) {
     const Hall& hall = layout.halls[h];
-    addBox(floorPoints, floorQuads, floorColours, hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM,
-           0.0, hallFloorColor());
+    floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, QColor(205, 205, 210));
     const HallMetrics& m = metrics.halls[h];
-    addBox(floorPoints, floorQuads, floorColours, m.electricalRoomXM, m.electricalRoomYM, -0.1,
-           m.electricalRoomXM + m.electricalRoomWidthM, m.electricalRoomYM + m.electricalRoomDepthM, 0.0,
-           QColor(235, 215, 130));
+    floors.add(m.electricalRoomXM, m.electricalRoomYM, -0.1, m.electricalRoomXM + m.electricalRoomWidthM,
+               m.electricalRoomYM + m.electricalRoomDepthM, 0.0, QColor(235, 215, 130));
   }
-  vtkNew<vtkPolyData> floorMesh;
-  floorMesh->SetPoints(floorPoints);
-  floorMesh->SetPolys(floorQuads);
-  floorMesh->GetCellData()->SetScalars(floorColours);
-  floors_ = makeActor(scene, floorMesh);
+  if (floors_) renderer()->RemoveActor(floors_);
+  floors_ = floors.actor(renderer());
   floors_->GetProperty()->SetAmbient(0.4);
-  frameSite();
+  updateSelectionActors();
+  overlay_->update();
 }
 
-void FloorView::frameSite() {
-  vtkRenderer* scene = renderer();
-  vtkCamera* camera = scene->GetActiveCamera();
-  double bounds[6];
-  scene->ComputeVisiblePropBounds(bounds);
+void FloorView::buildRackActor(std::size_t h) {
+  const SiteLayout& layout = document_->project().layout;
+  const HallTemplate& t = layout.hallTemplate;
+  BoxMesh mesh;
+  for (int i : racksByHall_[h]) {
+    const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+    const double x = layout.rackXM(rack), y = layout.rackYM(rack);
+    // A hair narrower than the slot, so neighbouring racks read as separate boxes.
+    mesh.add(x + 0.02, y, 0.0, x + t.rackWidthM - 0.02, y + t.rackDepthM, kRackHeightM,
+             colours_[static_cast<std::size_t>(i)]);
+  }
+  HallScene& scene = halls_[h];
+  if (scene.racks) renderer()->RemoveActor(scene.racks);
+  scene.racks = mesh.actor(renderer());
+  scene.racksCurrent = true;
+  ++rackMeshBuilds_;
+}
+
+void FloorView::updateLevelOfDetail() {
+  if (!document_) return;
+  vtkCamera* camera = renderer()->GetActiveCamera();
+  double eye[3];
+  camera->GetPosition(eye);
+  const double viewportPixels = height() * devicePixelRatioF();
+  const double halfAngle = camera->GetViewAngle() * M_PI / 360.0;
+  const double rackWidthM = document_->project().layout.hallTemplate.rackWidthM;
+  detailedHalls_ = 0;
+  for (std::size_t h = 0; h < halls_.size(); ++h) {
+    HallScene& scene = halls_[h];
+    double pixelsPerMetre;
+    if (camera->GetParallelProjection()) {
+      pixelsPerMetre = viewportPixels / (2.0 * camera->GetParallelScale());
+    } else {
+      // The hall's nearest point to the eye decides: its racks are the largest on screen.
+      double squared = 0;
+      for (int a = 0; a < 3; ++a) {
+        const double nearest = std::clamp(eye[a], scene.bounds[2 * a], scene.bounds[2 * a + 1]);
+        squared += (eye[a] - nearest) * (eye[a] - nearest);
+      }
+      pixelsPerMetre = viewportPixels / (2.0 * std::max(1.0, std::sqrt(squared)) * std::tan(halfAngle));
+    }
+    const bool detailed = rackWidthM * pixelsPerMetre >= kDetailPixels && !racksByHall_[h].empty();
+    if (detailed && !scene.racksCurrent) buildRackActor(h);
+    if (scene.racks) scene.racks->SetVisibility(detailed);
+    if (scene.rows) scene.rows->SetVisibility(!detailed);
+    detailedHalls_ += detailed;
+  }
+}
+
+void FloorView::paintGL() {
+  if (frameOnFirstPaint_) frameSite();
+  updateLevelOfDetail();
+  renderer()->ResetCameraClippingRange();
+  VtkOpenGLWidget::paintGL();
+  overlay_->update();
+  emit framePainted();
+}
+
+void FloorView::resizeEvent(QResizeEvent* event) {
+  VtkOpenGLWidget::resizeEvent(event);
+  overlay_->setGeometry(rect());
+}
+
+int FloorView::hallOfSelection() const {
+  if (!document_) return -1;
+  const SiteLayout& layout = document_->project().layout;
+  const LayoutSelection& s = document_->selection();
+  switch (s.level) {
+    case LayoutSelection::Level::Hall:
+      return s.index;
+    case LayoutSelection::Level::Row:
+      return layout.rows[static_cast<std::size_t>(s.index)].hall;
+    case LayoutSelection::Level::Racks: {
+      const int rack = LayoutCommands::rackIndex(layout, s.rackIds.front());
+      return rack < 0 ? -1 : layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall;
+    }
+    case LayoutSelection::Level::Building:
+      for (std::size_t h = 0; h < layout.halls.size(); ++h)
+        if (layout.halls[h].building == s.index) return static_cast<int>(h);
+      return -1;
+    case LayoutSelection::Level::None:
+      return layout.halls.empty() ? -1 : 0;
+  }
+  return -1;
+}
+
+void FloorView::frameBounds(const double bounds[6], bool fromAbove) {
+  frameOnFirstPaint_ = false;
+  // The fit depends on the window's aspect: give VTK the widget's size now.
+  const qreal ratio = devicePixelRatioF();
+  renderWindow()->SetSize(static_cast<int>(width() * ratio), static_cast<int>(height() * ratio));
+  vtkCamera* camera = renderer()->GetActiveCamera();
   const double cx = (bounds[0] + bounds[1]) / 2, cy = (bounds[2] + bounds[3]) / 2;
-  const double span = std::max(bounds[1] - bounds[0], bounds[3] - bounds[2]);
+  const double span = std::max({bounds[1] - bounds[0], bounds[3] - bounds[2], 1.0});
   camera->SetFocalPoint(cx, cy, 0.0);
-  camera->SetPosition(cx + 0.35 * span, cy - 0.9 * span, 0.8 * span);
-  camera->SetViewUp(0, 0, 1);
-  scene->ResetCamera();
-  scene->ResetCameraClippingRange();
+  if (fromAbove) {
+    camera->SetPosition(cx, cy, span);
+    camera->SetViewUp(0, 1, 0);
+  } else {
+    camera->SetPosition(cx + 0.35 * span, cy - 0.9 * span, 0.8 * span);
+    camera->SetViewUp(0, 0, 1);
+  }
+  double fit[6];
+  std::copy(bounds, bounds + 6, fit);
+  renderer()->ResetCamera(fit);
   update();
 }
 
-void FloorView::viewFromAbove() {
-  vtkRenderer* scene = renderer();
-  vtkCamera* camera = scene->GetActiveCamera();
-  double bounds[6];
-  scene->ComputeVisiblePropBounds(bounds);
-  const double cx = (bounds[0] + bounds[1]) / 2, cy = (bounds[2] + bounds[3]) / 2;
-  camera->SetFocalPoint(cx, cy, 0.0);
-  camera->SetPosition(cx, cy, std::max(bounds[1] - bounds[0], bounds[3] - bounds[2]));
-  camera->SetViewUp(0, 1, 0);
-  scene->ResetCamera();
-  scene->ResetCameraClippingRange();
+void FloorView::frameSite() {
+  if (!document_ || document_->project().layout.halls.empty()) {
+    renderer()->ResetCamera();
+    update();
+    return;
+  }
+  const SiteLayout& layout = document_->project().layout;
+  double bounds[6] = {1e300, -1e300, 1e300, -1e300, 0.0, kRackHeightM};
+  for (const Building& b : layout.buildings) {
+    bounds[0] = std::min(bounds[0], b.xM), bounds[1] = std::max(bounds[1], b.xM + b.widthM);
+    bounds[2] = std::min(bounds[2], b.yM), bounds[3] = std::max(bounds[3], b.yM + b.depthM);
+  }
+  for (const Hall& h : layout.halls) {
+    bounds[0] = std::min(bounds[0], h.xM), bounds[1] = std::max(bounds[1], h.xM + h.widthM);
+    bounds[2] = std::min(bounds[2], h.yM), bounds[3] = std::max(bounds[3], h.yM + h.depthM);
+  }
+  frameBounds(bounds, planMode_);
+}
+
+void FloorView::frameBuilding() {
+  const int hall = hallOfSelection();
+  if (hall < 0) return frameSite();
+  const SiteLayout& layout = document_->project().layout;
+  const Building& b = layout.buildings[static_cast<std::size_t>(layout.halls[static_cast<std::size_t>(hall)].building)];
+  const double bounds[6] = {b.xM, b.xM + b.widthM, b.yM, b.yM + b.depthM, 0.0, kRackHeightM};
+  frameBounds(bounds, planMode_);
+}
+
+void FloorView::frameHall() {
+  const int hall = hallOfSelection();
+  if (hall < 0) return frameSite();
+  frameBounds(halls_[static_cast<std::size_t>(hall)].bounds, planMode_);
+}
+
+void FloorView::setPlanMode(bool plan) {
+  planMode_ = plan;
+  vtkCamera* camera = renderer()->GetActiveCamera();
+  camera->SetParallelProjection(plan);
+  // Keep what is in view: the focal point stays, only the direction changes.
+  double focal[3];
+  camera->GetFocalPoint(focal);
+  const double distance = camera->GetDistance();
+  if (plan) {
+    camera->SetPosition(focal[0], focal[1], focal[2] + distance);
+    camera->SetViewUp(0, 1, 0);
+    camera->SetParallelScale(distance * std::tan(camera->GetViewAngle() * M_PI / 360.0));
+  } else {
+    camera->SetPosition(focal[0] + 0.35 * distance, focal[1] - 0.9 * distance, focal[2] + 0.8 * distance);
+    camera->SetViewUp(0, 0, 1);
+  }
   update();
 }
 
@@ -178,46 +607,341 @@ int FloorView::rackAt(const QPointF& position) const {
   return picker_->pick(origin, (far - origin).normalized());
 }
 
-void FloorView::selectRack(int index) {
-  if (highlight_) {
-    renderer()->RemoveActor(highlight_);
-    highlight_ = nullptr;
+std::optional<Eigen::Vector2d> FloorView::floorPointAt(const QPointF& position) const {
+  vtkRenderer* scene = renderer();
+  const qreal ratio = devicePixelRatioF();
+  const double x = position.x() * ratio, y = (height() - position.y()) * ratio;
+  Eigen::Vector3d ends[2];
+  for (int i = 0; i < 2; ++i) {
+    scene->SetDisplayPoint(x, y, i);
+    scene->DisplayToWorld();
+    double world[4];
+    scene->GetWorldPoint(world);
+    ends[i] = Eigen::Vector3d(world[0], world[1], world[2]) / world[3];
   }
-  selected_ = index >= 0 && index < static_cast<int>(layout_.racks.size()) ? index : -1;
-  if (selected_ >= 0) {
-    // A small extra actor, so selecting never rebuilds the mesh of every rack.
-    const Rack& rack = layout_.racks[static_cast<std::size_t>(selected_)];
-    const HallTemplate& t = layout_.hallTemplate;
-    const double x = layout_.rackXM(rack), y = layout_.rackYM(rack), margin = 0.08;
-    vtkNew<vtkPoints> points;
-    vtkNew<vtkCellArray> quads;
-    vtkNew<vtkUnsignedCharArray> colours;
-    colours->SetNumberOfComponents(3);
-    addBox(points, quads, colours, x - margin, y - margin, 0.0, x + t.rackWidthM + margin, y + t.rackDepthM + margin,
-           RackPicker::kRackHeightM + margin, QColor(255, 220, 0));
-    vtkNew<vtkPolyData> mesh;
-    mesh->SetPoints(points);
-    mesh->SetPolys(quads);
-    mesh->GetCellData()->SetScalars(colours);
-    highlight_ = makeActor(renderer(), mesh);
-    highlight_->GetProperty()->SetRepresentationToWireframe();
-    highlight_->GetProperty()->SetLineWidth(3.0);
-    highlight_->GetProperty()->LightingOff();
+  const Eigen::Vector3d direction = ends[1] - ends[0];
+  if (std::fabs(direction.z()) < 1e-12) return std::nullopt;
+  const double t = -ends[0].z() / direction.z();
+  if (t < 0) return std::nullopt;
+  const Eigen::Vector3d hit = ends[0] + t * direction;
+  return Eigen::Vector2d(hit.x(), hit.y());
+}
+
+double FloorView::metresPerPixel() const {
+  vtkCamera* camera = renderer()->GetActiveCamera();
+  if (height() <= 0) return 0;
+  if (camera->GetParallelProjection()) return 2.0 * camera->GetParallelScale() / height();
+  return 2.0 * camera->GetDistance() * std::tan(camera->GetViewAngle() * M_PI / 360.0) / height();
+}
+
+void FloorView::updateSelectionActors() {
+  for (auto* actor : {&highlight_, &links_}) {
+    if (*actor) renderer()->RemoveActor(*actor);
+    *actor = nullptr;
   }
+  linkLines_ = 0;
   update();
+  if (!document_) return;
+  const SiteLayout& layout = document_->project().layout;
+  const HallTemplate& t = layout.hallTemplate;
+  const LayoutSelection& selection = document_->selection();
+  // Small extra actors, so selecting never rebuilds the meshes of the racks.
+  BoxMesh outline;
+  const double margin = 0.08;
+  switch (selection.level) {
+    case LayoutSelection::Level::None:
+      return;
+    case LayoutSelection::Level::Racks:
+      for (std::uint32_t id : selection.rackIds) {
+        const int i = LayoutCommands::rackIndex(layout, id);
+        if (i < 0) continue;
+        const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+        const double x = layout.rackXM(rack), y = layout.rackYM(rack);
+        outline.add(x - margin, y - margin, 0.0, x + t.rackWidthM + margin, y + t.rackDepthM + margin,
+                    kRackHeightM + margin, kHighlight);
+      }
+      break;
+    case LayoutSelection::Level::Row: {
+      const Row& row = layout.rows[static_cast<std::size_t>(selection.index)];
+      const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
+      const double x = hall.xM + row.xM, y = hall.yM + row.yM;
+      outline.add(x - margin, y - margin, 0.0, x + row.slotCount * t.rackWidthM + margin, y + t.rackDepthM + margin,
+                  kRackHeightM + margin, kHighlight);
+      break;
+    }
+    case LayoutSelection::Level::Hall: {
+      const Hall& hall = layout.halls[static_cast<std::size_t>(selection.index)];
+      outline.add(hall.xM, hall.yM, 0.0, hall.xM + hall.widthM, hall.yM + hall.depthM, kRackHeightM + 0.5, kHighlight);
+      break;
+    }
+    case LayoutSelection::Level::Building: {
+      const Building& b = layout.buildings[static_cast<std::size_t>(selection.index)];
+      outline.add(b.xM - 2, b.yM - 2, 0.0, b.xM + b.widthM + 2, b.yM + b.depthM + 2, kRackHeightM + 1.0, kHighlight);
+      break;
+    }
+  }
+  highlight_ = outline.actor(renderer());
+  highlight_->GetProperty()->SetRepresentationToWireframe();
+  highlight_->GetProperty()->SetLineWidth(3.0);
+  highlight_->GetProperty()->LightingOff();
+
+  // One rack selected: its fabric links as lines over the racks, coloured by tier.
+  const ProjectResult& result = document_->result();
+  if (selection.level != LayoutSelection::Level::Racks || selection.rackIds.size() != 1 || !result.resolved) return;
+  const int index = LayoutCommands::rackIndex(layout, selection.rackIds.front());
+  const std::vector<RackLink> rackLinks = FabricCabling::linksOfRack(layout, result.evaluation.outputs, index);
+  if (rackLinks.empty()) return;
+  const Rack& from = layout.racks[static_cast<std::size_t>(index)];
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> lines;
+  vtkNew<vtkUnsignedCharArray> colours;
+  colours->SetNumberOfComponents(3);
+  const double z = kRackHeightM + 0.6;
+  points->InsertNextPoint(layout.rackXM(from) + t.rackWidthM / 2, layout.rackYM(from) + t.rackDepthM / 2, z);
+  static const QColor tierColours[4] = {QColor(255, 140, 0), QColor(220, 30, 30), QColor(150, 40, 200),
+                                        QColor(20, 20, 20)};
+  for (const RackLink& link : rackLinks) {
+    const Rack& to = layout.racks[static_cast<std::size_t>(link.rack)];
+    const vtkIdType end =
+        points->InsertNextPoint(layout.rackXM(to) + t.rackWidthM / 2, layout.rackYM(to) + t.rackDepthM / 2, z);
+    const vtkIdType ids[2] = {0, end};
+    lines->InsertNextCell(2, ids);
+    const QColor& c = tierColours[link.tier];
+    const unsigned char rgb[3] = {static_cast<unsigned char>(c.red()), static_cast<unsigned char>(c.green()),
+                                  static_cast<unsigned char>(c.blue())};
+    colours->InsertNextTypedTuple(rgb);
+  }
+  vtkNew<vtkPolyData> mesh;
+  mesh->SetPoints(points);
+  mesh->SetLines(lines);
+  mesh->GetCellData()->SetScalars(colours);
+  vtkNew<vtkPolyDataMapper> mapper;
+  mapper->SetInputData(mesh);
+  mapper->SetScalarModeToUseCellData();
+  links_ = vtkSmartPointer<vtkActor>::New();
+  links_->SetMapper(mapper);
+  links_->GetProperty()->SetLineWidth(2.0);
+  links_->GetProperty()->LightingOff();
+  renderer()->AddActor(links_);
+  linkLines_ = static_cast<int>(rackLinks.size());
+}
+
+bool FloorView::pressIsOnSelection(const QPointF& position) const {
+  if (!document_) return false;
+  const LayoutSelection& s = document_->selection();
+  const SiteLayout& layout = document_->project().layout;
+  const int rack = rackAt(position);
+  switch (s.level) {
+    case LayoutSelection::Level::Racks:
+      return rack >= 0 && s.rackIds.size() == 1 && layout.racks[static_cast<std::size_t>(rack)].id == s.rackIds.front();
+    case LayoutSelection::Level::Row:
+      return rack >= 0 && layout.racks[static_cast<std::size_t>(rack)].row == s.index;
+    case LayoutSelection::Level::Hall: {
+      const auto point = floorPointAt(position);
+      const Hall& hall = layout.halls[static_cast<std::size_t>(s.index)];
+      return point && point->x() >= hall.xM && point->x() <= hall.xM + hall.widthM && point->y() >= hall.yM &&
+             point->y() <= hall.yM + hall.depthM;
+    }
+    default:
+      return false;
+  }
+}
+
+void FloorView::selectAt(const QPointF& position, bool toggle) {
+  if (!document_) return;
+  const SiteLayout& layout = document_->project().layout;
+  const int rack = rackAt(position);
+  if (pickLevel_ == PickLevel::Hall) {
+    // A hall is picked by its floor as well as by its racks.
+    int hall = rack >= 0 ? layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall : -1;
+    if (const auto point = floorPointAt(position); hall < 0 && point) {
+      for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+        const Hall& candidate = layout.halls[h];
+        if (point->x() >= candidate.xM && point->x() <= candidate.xM + candidate.widthM && point->y() >= candidate.yM &&
+            point->y() <= candidate.yM + candidate.depthM)
+          hall = static_cast<int>(h);
+      }
+    }
+    document_->setSelection(hall >= 0 ? LayoutSelection::hall(hall) : LayoutSelection{});
+    return;
+  }
+  if (rack < 0) {
+    if (!toggle) document_->setSelection({});
+    return;
+  }
+  const Rack& picked = layout.racks[static_cast<std::size_t>(rack)];
+  if (pickLevel_ == PickLevel::Row) {
+    document_->setSelection(LayoutSelection::row(picked.row));
+    return;
+  }
+  std::vector<std::uint32_t> ids;
+  if (toggle && document_->selection().level == LayoutSelection::Level::Racks) ids = document_->selection().rackIds;
+  const auto found = std::find(ids.begin(), ids.end(), picked.id);
+  if (found != ids.end()) ids.erase(found);
+  else ids.push_back(picked.id);
+  document_->setSelection(LayoutSelection::racks(std::move(ids)));
+}
+
+void FloorView::finishMove(const QPointF& position) {
+  const auto point = floorPointAt(position);
+  if (!point || !pressFloor_) return;
+  const Eigen::Vector2d delta = *point - *pressFloor_;
+  SiteLayout& layout = document_->layoutForCommands();
+  const HallTemplate& t = layout.hallTemplate;
+  const LayoutSelection& s = document_->selection();
+  QString error;
+  std::unique_ptr<QUndoCommand> command;
+  // Rows and halls snap to 10 cm, racks to slots.
+  auto snap = [](double metres) { return std::round(metres * 10.0) / 10.0; };
+  if (s.level == LayoutSelection::Level::Racks) {
+    const int index = LayoutCommands::rackIndex(layout, s.rackIds.front());
+    const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
+    const auto [row, slot] = picker_->slotAt(layout.rackXM(rack) + t.rackWidthM / 2 + delta.x(),
+                                             layout.rackYM(rack) + t.rackDepthM / 2 + delta.y());
+    if (row < 0) error = tr("rack %1: there is no row slot where it was dropped").arg(rack.id);
+    else if (row != rack.row || slot != rack.slot) command = LayoutCommands::moveRack(layout, rack.id, row, slot, &error);
+  } else if (s.level == LayoutSelection::Level::Row) {
+    const Row& row = layout.rows[static_cast<std::size_t>(s.index)];
+    const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
+    const double x = snap(row.xM + delta.x()), y = snap(row.yM + delta.y());
+    if (x < 0 || y < 0 || x + row.slotCount * t.rackWidthM > hall.widthM || y + t.rackDepthM > hall.depthM)
+      error = tr("row %1: would leave hall %2").arg(s.index).arg(hall.name);
+    else
+      command = LayoutCommands::moveRow(layout, s.index, x, y, &error);
+  } else if (s.level == LayoutSelection::Level::Hall) {
+    command = LayoutCommands::moveHall(layout, s.index, snap(delta.x()), snap(delta.y()), &error);
+  }
+  if (command) document_->pushLayoutCommand(std::move(command));
+  else if (!error.isEmpty()) emit editRefused(error);
+  updateSelectionActors();  // the preview offset goes; the moved object draws where it landed
+}
+
+void FloorView::finishRectangle(const QPointF& position) {
+  const auto a = floorPointAt(pressPosition_), b = floorPointAt(position);
+  if (!a || !b || !picker_) return;
+  std::vector<std::uint32_t> ids;
+  for (int index : picker_->racksInRectangle(a->x(), a->y(), b->x(), b->y()))
+    ids.push_back(document_->project().layout.racks[static_cast<std::size_t>(index)].id);
+  document_->setSelection(LayoutSelection::racks(std::move(ids)));
+}
+
+void FloorView::removeSelection() {
+  SiteLayout& layout = document_->layoutForCommands();
+  const LayoutSelection s = document_->selection();
+  QString error;
+  std::unique_ptr<QUndoCommand> command;
+  if (s.level == LayoutSelection::Level::Racks) command = LayoutCommands::removeRacks(layout, s.rackIds, &error);
+  else if (s.level == LayoutSelection::Level::Row) command = LayoutCommands::removeRow(layout, s.index, &error);
+  else if (s.level == LayoutSelection::Level::Hall) command = LayoutCommands::removeHall(layout, s.index, &error);
+  else return;
+  if (command) document_->pushLayoutCommand(std::move(command));
+  else emit editRefused(error);
 }
 
 void FloorView::mousePressEvent(QMouseEvent* event) {
   pressPosition_ = event->position();
-  VtkOpenGLWidget::mousePressEvent(event);
+  gesture_ = Gesture::None;
+  if (event->button() != Qt::LeftButton || !document_) {
+    VtkOpenGLWidget::mousePressEvent(event);
+    return;
+  }
+  if (event->modifiers() & Qt::ShiftModifier) {
+    gesture_ = Gesture::Rectangle;
+  } else if (pressIsOnSelection(event->position())) {
+    gesture_ = Gesture::MoveSelection;
+    pressFloor_ = floorPointAt(event->position());
+  } else if (planMode_) {
+    gesture_ = Gesture::PlanPan;
+    pressFloor_ = floorPointAt(event->position());
+  } else {
+    gesture_ = Gesture::Orbit;
+    VtkOpenGLWidget::mousePressEvent(event);
+  }
+}
+
+void FloorView::mouseMoveEvent(QMouseEvent* event) {
+  switch (gesture_) {
+    case Gesture::None:
+    case Gesture::Orbit:
+      VtkOpenGLWidget::mouseMoveEvent(event);
+      return;
+    case Gesture::Rectangle: {
+      auto* band = findChild<QRubberBand*>();
+      if (!band) band = new QRubberBand(QRubberBand::Rectangle, this);
+      band->setGeometry(QRectF(pressPosition_, event->position()).normalized().toRect());
+      band->show();
+      return;
+    }
+    case Gesture::MoveSelection: {
+      // Preview: the outline follows the mouse; the layout changes on release.
+      const auto point = floorPointAt(event->position());
+      if (point && pressFloor_ && highlight_) {
+        const Eigen::Vector2d delta = *point - *pressFloor_;
+        highlight_->SetPosition(delta.x(), delta.y(), 0.0);
+        update();
+      }
+      return;
+    }
+    case Gesture::PlanPan: {
+      const auto point = floorPointAt(event->position());
+      if (!point || !pressFloor_) return;
+      // Shift the camera so the floor point grabbed stays under the mouse.
+      const Eigen::Vector2d shift = *pressFloor_ - *point;
+      vtkCamera* camera = renderer()->GetActiveCamera();
+      double p[3], f[3];
+      camera->GetPosition(p);
+      camera->GetFocalPoint(f);
+      camera->SetPosition(p[0] + shift.x(), p[1] + shift.y(), p[2]);
+      camera->SetFocalPoint(f[0] + shift.x(), f[1] + shift.y(), f[2]);
+      update();
+      return;
+    }
+  }
 }
 
 void FloorView::mouseReleaseEvent(QMouseEvent* event) {
-  VtkOpenGLWidget::mouseReleaseEvent(event);
-  // A click, not the end of a drag: select what is under the mouse.
-  if (event->button() == Qt::LeftButton && (event->position() - pressPosition_).manhattanLength() < 4) {
-    selectRack(rackAt(event->position()));
-    emit rackSelected(selected_ >= 0 ? layout_.racks[static_cast<std::size_t>(selected_)].id : 0);
+  const bool click = (event->position() - pressPosition_).manhattanLength() < 4;
+  const bool toggle = event->modifiers() & Qt::ControlModifier;
+  const Gesture gesture = gesture_;
+  gesture_ = Gesture::None;
+  if (event->button() != Qt::LeftButton || !document_) {
+    VtkOpenGLWidget::mouseReleaseEvent(event);
+    return;
+  }
+  switch (gesture) {
+    case Gesture::Orbit:
+      VtkOpenGLWidget::mouseReleaseEvent(event);
+      if (click) selectAt(event->position(), toggle);
+      break;
+    case Gesture::MoveSelection:
+      if (click) {
+        if (highlight_) highlight_->SetPosition(0, 0, 0);
+        selectAt(event->position(), toggle);
+      } else {
+        finishMove(event->position());
+      }
+      break;
+    case Gesture::Rectangle:
+      if (auto* band = findChild<QRubberBand*>()) band->hide();
+      if (click) selectAt(event->position(), true);
+      else finishRectangle(event->position());
+      break;
+    case Gesture::PlanPan:
+      if (click) selectAt(event->position(), toggle);
+      break;
+    case Gesture::None:
+      break;
+  }
+  update();
+}
+
+void FloorView::keyPressEvent(QKeyEvent* event) {
+  if (document_ && (event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)) {
+    removeSelection();
+  } else if (document_ && event->key() == Qt::Key_Escape) {
+    document_->setSelection({});
+  } else {
+    VtkOpenGLWidget::keyPressEvent(event);
   }
 }
 

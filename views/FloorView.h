@@ -1,59 +1,146 @@
 #pragma once
 
-#include <QColor>
-#include <memory>
+#include <vtkSmartPointer.h>
 
+#include <Eigen/Core>
+#include <QColor>
+#include <QPointer>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "LayoutSelection.h"
+#include "ProjectDocument.h"
 #include "RackPicker.h"
 #include "SiteLayout.h"
 #include "VtkOpenGLWidget.h"
 
 class vtkActor;
-class vtkPolyData;
 
 namespace gigaplan {
 
-/// The site in 3D: hall floors, electrical rooms and every rack as a box, coloured by role.
-/// All racks are one mesh (one draw call), which renders a 1M-GPU site at interactive rates
-/// on a software renderer.
+class FloorOverlay;
+
+/// The site of a project in 3D: buildings, halls, rows and racks, with a legend and a scale bar.
+///
+/// Each hall is drawn by two actors: every rack as a box (near), or every row as one box (far);
+/// before each frame a hall picks the one whose racks would be at least a few pixels wide, and
+/// VTK culls halls outside the view. An edit rebuilds only the halls whose racks changed.
+///
+/// Mouse: left drag orbits (pans in plan mode), middle drag pans, wheel and right drag zoom; a
+/// click selects the rack, row or hall under the mouse (by pick level); dragging the selection
+/// moves it; shift-drag selects the racks in a rectangle; Delete removes the selection. Edits go
+/// to the document as undoable commands.
 class FloorView : public VtkOpenGLWidget {
   Q_OBJECT
  public:
+  enum class ColourBy { Role, Power, Heat, System, Phase, CableClass };
+  enum class PickLevel { Rack, Row, Hall };
+  struct LegendEntry {
+    QColor colour;
+    QString label;
+  };
+
   explicit FloorView(QWidget* parent = nullptr);
   ~FloorView() override;
 
-  /// Rebuilds the scene from the layout and frames the whole site.
-  void showLayout(const SiteLayout& layout);
-  /// Looks at the site from the south-east, above, with all of it in view.
-  void frameSite();
+  /// Shows a document's project and follows its edits, figures and selection.
+  void setDocument(ProjectDocument* document);
+  ProjectDocument* document() const { return document_; }
 
-  /// Looks straight down on the whole site (plan view).
-  void viewFromAbove();
+  void setColourBy(ColourBy colourBy);
+  ColourBy colourBy() const { return colourBy_; }
+  static QString colourByName(ColourBy colourBy);
+  QString legendTitle() const { return legendTitle_; }
+  const std::vector<LegendEntry>& legend() const { return legend_; }
+  /// The colour a rack is drawn in now (index into the layout's racks).
+  QColor rackColour(int rackIndex) const;
+
+  void setPickLevel(PickLevel level) { pickLevel_ = level; }
+  PickLevel pickLevel() const { return pickLevel_; }
+
+  /// Camera presets. Building and hall frame the selection's building or hall (the first one
+  /// when nothing is selected).
+  void frameSite();
+  void frameBuilding();
+  void frameHall();
+  /// Plan mode looks straight down with a parallel projection; left drag pans.
+  void setPlanMode(bool plan);
+  bool planMode() const { return planMode_; }
 
   /// Index into the shown layout's racks of the rack under a widget position, or -1.
   int rackAt(const QPointF& position) const;
-  /// Selects a rack (highlighted with an outline) by index; -1 clears the selection.
-  void selectRack(int index);
-  int selectedRack() const { return selected_; }
+  /// Where the line of sight through a widget position meets the floor (z = 0).
+  std::optional<Eigen::Vector2d> floorPointAt(const QPointF& position) const;
+  /// Metres one device-independent pixel spans at the camera's focal point (for the scale bar).
+  double metresPerPixel() const;
 
-  static QColor roleColor(RackRole role);
-  static QColor hallFloorColor();
+  /// Halls drawn rack by rack in the last frame, and rack meshes built since the document was
+  /// set: for tests and benchmarks of the level of detail and incremental edits.
+  int detailedHallsInLastFrame() const { return detailedHalls_; }
+  int rackMeshBuilds() const { return rackMeshBuilds_; }
+  /// Racks the fabric-links overlay draws lines to (the selected rack's partners).
+  int linkLinesShown() const { return linkLines_; }
 
  signals:
-  /// A click selected a rack (its stable id), or cleared the selection (0).
-  void rackSelected(std::uint32_t rackId);
+  /// An edit made with the mouse or keyboard was refused; the message names the object.
+  void editRefused(const QString& message);
+  /// A frame was drawn (benchmarks measure frame times with it).
+  void framePainted();
 
  protected:
+  void paintGL() override;
+  void resizeEvent(QResizeEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
 
  private:
-  SiteLayout layout_;
+  struct HallScene {
+    vtkSmartPointer<vtkActor> racks;  ///< built on first need
+    vtkSmartPointer<vtkActor> rows;
+    std::size_t signature = 0;  ///< of the racks, rows, hall and colours the actors show
+    bool racksCurrent = false;  ///< the rack actor matches the signature
+    double bounds[6] = {0, 0, 0, 0, 0, 0};
+  };
+  enum class Gesture { None, Orbit, MoveSelection, Rectangle, PlanPan };
+
+  void rebuildAll();
+  void updateScene();
+  void updateColours();
+  void buildRackActor(std::size_t hall);
+  void updateLevelOfDetail();
+  void updateSelectionActors();
+  void frameBounds(const double bounds[6], bool fromAbove);
+  void selectAt(const QPointF& position, bool toggle);
+  void finishMove(const QPointF& position);
+  void finishRectangle(const QPointF& position);
+  bool pressIsOnSelection(const QPointF& position) const;
+  void removeSelection();
+  int hallOfSelection() const;
+
+  QPointer<ProjectDocument> document_;
   std::unique_ptr<RackPicker> picker_;
-  vtkActor* racks_ = nullptr;
-  vtkActor* floors_ = nullptr;
-  vtkActor* highlight_ = nullptr;
-  int selected_ = -1;
+  std::vector<std::vector<int>> racksByHall_;
+  std::vector<HallScene> halls_;
+  std::vector<QColor> colours_;  ///< per rack, in the current colouring
+  vtkSmartPointer<vtkActor> floors_;
+  vtkSmartPointer<vtkActor> highlight_;
+  vtkSmartPointer<vtkActor> links_;
+  ColourBy colourBy_ = ColourBy::Role;
+  QString legendTitle_;
+  std::vector<LegendEntry> legend_;
+  PickLevel pickLevel_ = PickLevel::Rack;
+  bool planMode_ = false;
+  Gesture gesture_ = Gesture::None;
   QPointF pressPosition_;
+  std::optional<Eigen::Vector2d> pressFloor_;
+  int detailedHalls_ = 0;
+  int rackMeshBuilds_ = 0;
+  int linkLines_ = 0;
+  bool frameOnFirstPaint_ = false;  ///< the window's final size is known only then
+  FloorOverlay* overlay_ = nullptr;
 };
 
 }  // namespace gigaplan

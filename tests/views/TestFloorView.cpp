@@ -1,5 +1,5 @@
 // Renders the floor through the VTK bridge in a real OpenGL context (needs an X server:
-// run under xvfb-run) and checks the pixels.
+// run under xvfb-run), checks the pixels, and edits the layout with the mouse.
 #include <vtkCamera.h>
 #include <vtkRenderer.h>
 
@@ -7,25 +7,26 @@
 #include <QImage>
 #include <QMouseEvent>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QVector3D>
 #include <QWheelEvent>
 
-#include "Evaluator.h"
 #include "FloorView.h"
-#include "LayoutGenerator.h"
-#include "PresetLibrary.h"
+#include "LayoutCommands.h"
+#include "ProjectDocument.h"
 
 using namespace gigaplan;
 
 namespace {
-SiteLayout presetLayout(const char* preset) {
-  ScenarioErrors errors;
-  const auto scenario = PresetLibrary::load(QString::fromLatin1(preset), errors);
-  const auto resolved = scenario->resolve(HardwareCatalog::bundled(), errors);
+
+/// A document holding a preset's project, evaluated.
+std::unique_ptr<ProjectDocument> presetDocument(const char* preset) {
+  auto document = std::make_unique<ProjectDocument>();
   QString error;
-  return *LayoutGenerator::generate(resolved->values, evaluate(resolved->values), scenario->systemType, HallTemplate{},
-                                    &error);
+  if (!document->newFromScenario(QString::fromLatin1(preset), &error)) qFatal("%s", qPrintable(error));
+  document->waitForResult();
+  return document;
 }
 
 /// Pixels whose colour is the compute racks' blue, lit or in shade: blue clearly ahead of red.
@@ -38,36 +39,89 @@ int computeBluePixels(const QImage& image) {
     }
   return count;
 }
+
+int highlightPixels(const QImage& image) {
+  int count = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) {
+      const QColor c = image.pixelColor(x, y);
+      count += c.red() > 220 && c.green() > 190 && c.blue() < 80;
+    }
+  return count;
+}
+
+/// A shown view of a document, sized for the tests.
+struct ShownView {
+  FloorView view;
+  explicit ShownView(ProjectDocument* document) {
+    view.resize(800, 600);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view)) qFatal("the view was not exposed");
+    view.setDocument(document);
+    view.grabFramebuffer();  // renders once, so the camera's projection matches the window
+  }
+  /// Where a site point appears in the window.
+  QPoint project(double x, double y, double z) {
+    vtkRenderer* scene = view.renderer();
+    scene->SetWorldPoint(x, y, z, 1.0);
+    scene->WorldToDisplay();
+    double display[3];
+    scene->GetDisplayPoint(display);
+    const qreal ratio = view.devicePixelRatioF();
+    return QPoint(qRound(display[0] / ratio), qRound(view.height() - display[1] / ratio));
+  }
+  QPoint rackCentre(const SiteLayout& layout, const Rack& rack) {
+    const HallTemplate& t = layout.hallTemplate;
+    return project(layout.rackXM(rack) + t.rackWidthM / 2, layout.rackYM(rack) + t.rackDepthM / 2,
+                   RackPicker::kRackHeightM);
+  }
+  void send(QEvent::Type type, QPointF at, Qt::MouseButton button, Qt::MouseButtons buttons,
+            Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    QMouseEvent event(type, at, view.mapToGlobal(at), button, buttons, modifiers);
+    QApplication::sendEvent(&view, &event);
+  }
+  void drag(QPoint from, QPoint to, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    send(QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, modifiers);
+    for (int step = 1; step <= 10; ++step)
+      send(QEvent::MouseMove, from + (to - from) * step / 10.0, Qt::NoButton, Qt::LeftButton, modifiers);
+    send(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, modifiers);
+  }
+};
+
+/// A compute rack near the middle of the layout.
+std::size_t middleComputeRack(const SiteLayout& layout) {
+  std::size_t index = layout.racks.size() / 2;
+  while (layout.racks[index].role != RackRole::Compute) ++index;
+  return index;
+}
+
 }  // namespace
 
 class TestFloorView : public QObject {
   Q_OBJECT
  private slots:
   void aFrameShowsTheRacks() {
-    FloorView view;
-    view.resize(800, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    const QImage empty = view.grabFramebuffer();
-    QCOMPARE(computeBluePixels(empty), 0);
+    FloorView empty;
+    empty.resize(800, 600);
+    empty.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&empty));
+    QCOMPARE(computeBluePixels(empty.grabFramebuffer()), 0);
 
-    view.showLayout(presetLayout("colossus-150k-h100"));
-    const QImage frame = view.grabFramebuffer();
-    QVERIFY(!frame.isNull());
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    shown.view.frameHall();
+    const QImage frame = shown.view.grabFramebuffer();
     const int blue = computeBluePixels(frame);
     // A good share of the window is racks, not background and not a black frame.
     QVERIFY2(blue > frame.width() * frame.height() / 50, qPrintable(QString::number(blue)));
-    QVERIFY(frame.pixelColor(2, 2) == QColor(245, 245, 247) || frame.pixelColor(2, 2).lightness() > 200);
-    frame.save(QStringLiteral("floor-view.png"));
+    QVERIFY(frame.pixelColor(2, 2).lightness() > 200);
+    QVERIFY(shown.view.detailedHallsInLastFrame() > 0);
   }
 
   void draggingOrbitsAndTheWheelZooms() {
-    FloorView view;
-    view.resize(800, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.showLayout(presetLayout("colossus-150k-h100"));
-    vtkCamera* camera = view.renderer()->GetActiveCamera();
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    vtkCamera* camera = shown.view.renderer()->GetActiveCamera();
     auto position = [&] {
       double p[3];
       camera->GetPosition(p);
@@ -75,71 +129,162 @@ class TestFloorView : public QObject {
     };
     const QVector3D start = position();
     const double startDistance = camera->GetDistance();
-    auto send = [&](QEvent::Type type, QPointF at, Qt::MouseButton button, Qt::MouseButtons buttons) {
-      QMouseEvent event(type, at, view.mapToGlobal(at), button, buttons, Qt::NoModifier);
-      QApplication::sendEvent(&view, &event);
-    };
-    send(QEvent::MouseButtonPress, {400, 300}, Qt::LeftButton, Qt::LeftButton);
-    for (int step = 1; step <= 10; ++step)
-      send(QEvent::MouseMove, {400.0 + 15 * step, 300}, Qt::NoButton, Qt::LeftButton);
-    send(QEvent::MouseButtonRelease, {550, 300}, Qt::LeftButton, Qt::NoButton);
+    shown.drag({400, 300}, {550, 300});
     QVERIFY((position() - start).length() > 1.0f);
-    // Orbiting keeps the distance to the site.
+    // Orbiting keeps the distance to the site and changes no selection.
     QVERIFY(std::fabs(camera->GetDistance() - startDistance) < 1e-6 * startDistance);
 
-    QWheelEvent wheel({400, 300}, view.mapToGlobal(QPointF(400, 300)), {}, {0, 120}, Qt::NoButton, Qt::NoModifier,
-                      Qt::NoScrollPhase, false);
-    QApplication::sendEvent(&view, &wheel);
+    QWheelEvent wheel({400, 300}, shown.view.mapToGlobal(QPointF(400, 300)), {}, {0, 120}, Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(&shown.view, &wheel);
     QVERIFY(camera->GetDistance() < startDistance);
-    QVERIFY(computeBluePixels(view.grabFramebuffer()) > 0);
+    QVERIFY(computeBluePixels(shown.view.grabFramebuffer()) > 0);
   }
 
-  void aClickOnARackSelectsIt() {
-    FloorView view;
-    view.resize(800, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    const SiteLayout layout = presetLayout("colossus-150k-h100");
-    view.showLayout(layout);
-    view.viewFromAbove();
-    view.grabFramebuffer();  // renders once, so the camera's projection matches the window
-    // The centre of a compute rack in the middle of the site, projected to the window.
-    std::size_t target = layout.racks.size() / 2;
-    while (layout.racks[target].role != RackRole::Compute) ++target;
-    const Rack& rack = layout.racks[target];
-    vtkRenderer* scene = view.renderer();
-    scene->SetWorldPoint(layout.rackXM(rack) + 0.3, layout.rackYM(rack) + 0.6, RackPicker::kRackHeightM, 1.0);
-    scene->WorldToDisplay();
-    double display[3];
-    scene->GetDisplayPoint(display);
-    const qreal ratio = view.devicePixelRatioF();
-    const QPoint click(qRound(display[0] / ratio), qRound(view.height() - display[1] / ratio));
-    QSignalSpy selected(&view, &FloorView::rackSelected);
-    QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, click);
-    QCOMPARE(view.selectedRack(), static_cast<int>(target));
-    QCOMPARE(selected.count(), 1);
-    QCOMPARE(selected.first().first().value<std::uint32_t>(), rack.id);
-    // The highlight is drawn: yellow pixels appear.
-    const QImage frame = view.grabFramebuffer();
-    int yellow = 0;
-    for (int y = 0; y < frame.height(); ++y)
-      for (int x = 0; x < frame.width(); ++x) {
-        const QColor c = frame.pixelColor(x, y);
-        yellow += c.red() > 220 && c.green() > 190 && c.blue() < 80;
-      }
-    QVERIFY(yellow > 0);
+  void aClickOnAKnownRackSelectsIt() {
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    shown.view.frameHall();
+    shown.view.setPlanMode(true);
+    shown.view.grabFramebuffer();
+    const SiteLayout& layout = document->project().layout;
+    // The first hall's middle compute rack.
+    std::size_t target = 0;
+    for (std::size_t i = 0; i < layout.racks.size(); ++i)
+      if (layout.racks[i].role == RackRole::Compute && layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall == 0)
+        target = i;
+    target -= 100;
+    while (layout.racks[target].role != RackRole::Compute) --target;
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, shown.rackCentre(layout, layout.racks[target]));
+    QCOMPARE(document->selection(), LayoutSelection::racks({layout.racks[target].id}));
+    // The highlight and the rack's fabric links are drawn.
+    QVERIFY(highlightPixels(shown.view.grabFramebuffer()) > 0);
+    QVERIFY(shown.view.linkLinesShown() > 0);
     // A click on empty ground clears the selection.
-    QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, QPoint(3, 3));
-    QCOMPARE(view.selectedRack(), -1);
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, QPoint(3, 3));
+    QVERIFY(document->selection().isEmpty());
   }
 
-  void aMillionGpuSiteRenders() {
-    FloorView view;
-    view.resize(800, 600);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    view.showLayout(presetLayout("gb200-nvl72-1m"));
-    QVERIFY(computeBluePixels(view.grabFramebuffer()) > 1000);
+  void aDragMovesARowAndTheMoveSurvivesSaveAndReopen() {
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    shown.view.frameHall();
+    shown.view.setPlanMode(true);
+    shown.view.grabFramebuffer();
+    shown.view.setPickLevel(FloorView::PickLevel::Row);
+    const SiteLayout& layout = document->project().layout;
+    std::size_t target = 0;
+    for (std::size_t i = 0; i < layout.racks.size(); ++i)
+      if (layout.racks[i].role == RackRole::Compute && layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall == 0)
+        target = i;
+    const Rack rack = layout.racks[target];
+    const Row before = layout.rows[static_cast<std::size_t>(rack.row)];
+    const QPoint grab = shown.rackCentre(layout, rack);
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, grab);
+    QCOMPARE(document->selection(), LayoutSelection::row(rack.row));
+
+    // Drag the row 2 m west: project where a point 2 m west of the grab lands.
+    const QPoint west = shown.project(layout.rackXM(rack) + 0.3 - 2.0, layout.rackYM(rack) + 0.6, 0.0);
+    const QPoint drop = grab + (west - shown.project(layout.rackXM(rack) + 0.3, layout.rackYM(rack) + 0.6, 0.0));
+    const int buildsBefore = shown.view.rackMeshBuilds();
+    shown.drag(grab, drop);
+    const Row& after = document->project().layout.rows[static_cast<std::size_t>(rack.row)];
+    QVERIFY2(std::fabs(after.xM - (before.xM - 2.0)) < 0.3, qPrintable(QString::number(after.xM - before.xM)));
+    QCOMPARE(after.yM, before.yM);
+    QCOMPARE(document->undoStack()->count(), 1);
+    QVERIFY(document->isModified());
+    // Only the moved row's hall is rebuilt.
+    shown.view.grabFramebuffer();
+    QCOMPARE(shown.view.rackMeshBuilds() - buildsBefore, 1);
+
+    // Undo puts it back, redo moves it again; the move survives save and reopen.
+    const double movedX = after.xM;
+    document->undoStack()->undo();
+    QCOMPARE(document->project().layout.rows[static_cast<std::size_t>(rack.row)].xM, before.xM);
+    document->undoStack()->redo();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("moved.gigaplan"));
+    QString error;
+    QVERIFY2(document->saveAs(path, &error), qPrintable(error));
+    QVERIFY(!document->isModified());
+    ProjectDocument reopened;
+    QVERIFY2(reopened.openFile(path, &error), qPrintable(error));
+    QCOMPARE(reopened.project().layout.rows[static_cast<std::size_t>(rack.row)].xM, movedX);
+  }
+
+  void aDragOutOfTheHallIsRefused() {
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    shown.view.frameHall();
+    shown.view.setPlanMode(true);
+    shown.view.grabFramebuffer();
+    shown.view.setPickLevel(FloorView::PickLevel::Row);
+    const SiteLayout& layout = document->project().layout;
+    const Rack rack = layout.racks[0];
+    const QPoint grab = shown.rackCentre(layout, rack);
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, grab);
+    QSignalSpy refused(&shown.view, &FloorView::editRefused);
+    shown.drag(grab, QPoint(2, grab.y()));
+    QCOMPARE(refused.count(), 1);
+    QVERIFY(refused.first().first().toString().contains(QStringLiteral("would leave hall")));
+    QCOMPARE(document->undoStack()->count(), 0);
+  }
+
+  void shiftDragSelectsARectangleAndDeleteRemovesIt() {
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    shown.view.frameHall();
+    shown.view.setPlanMode(true);
+    shown.view.grabFramebuffer();
+    const std::size_t racksBefore = document->project().layout.racks.size();
+    shown.drag({380, 280}, {420, 320}, Qt::ShiftModifier);
+    QCOMPARE(document->selection().level, LayoutSelection::Level::Racks);
+    const std::size_t selected = document->selection().rackIds.size();
+    QVERIFY(selected > 0);
+    QTest::keyClick(&shown.view, Qt::Key_Delete);
+    QCOMPARE(document->project().layout.racks.size(), racksBefore - selected);
+    QVERIFY(document->selection().isEmpty());
+    document->undoStack()->undo();
+    QCOMPARE(document->project().layout.racks.size(), racksBefore);
+  }
+
+  void overlaysColourByPowerAndCableClass() {
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    const SiteLayout& layout = document->project().layout;
+    shown.view.setColourBy(FloorView::ColourBy::Power);
+    QCOMPARE(shown.view.legend().size(), std::size_t{5});
+    // Compute and network racks draw different power, so they get different colours.
+    std::size_t leaf = 0;
+    while (layout.racks[leaf].role != RackRole::Leaf) ++leaf;
+    const std::size_t compute = middleComputeRack(layout);
+    QVERIFY(layout.racks[leaf].powerKw != layout.racks[compute].powerKw);
+    QVERIFY(shown.view.rackColour(static_cast<int>(leaf)) != shown.view.rackColour(static_cast<int>(compute)));
+
+    shown.view.setColourBy(FloorView::ColourBy::CableClass);
+    // Every reach class and "no links" are in the legend; compute racks reach their leaves
+    // within the row, so they are not in the longest class.
+    QCOMPARE(shown.view.legend().size(), std::size_t{7});
+    QVERIFY(shown.view.rackColour(static_cast<int>(compute)) != shown.view.legend()[5].colour);
+
+    shown.view.setColourBy(FloorView::ColourBy::Phase);
+    QCOMPARE(shown.view.legend().size(), std::size_t{1});
+    QCOMPARE(shown.view.legendTitle(), FloorView::colourByName(FloorView::ColourBy::Phase));
+  }
+
+  void aMillionGpuSiteUsesLevelOfDetail() {
+    auto document = presetDocument("gb200-nvl72-1m");
+    ShownView shown(document.get());
+    // From afar every hall is drawn row by row, and it still shows the racks' colour.
+    QCOMPARE(shown.view.detailedHallsInLastFrame(), 0);
+    QCOMPARE(shown.view.rackMeshBuilds(), 0);
+    QVERIFY(computeBluePixels(shown.view.grabFramebuffer()) > 1000);
+    // Close to one hall only the halls near the camera get rack meshes.
+    shown.view.frameHall();
+    QVERIFY(computeBluePixels(shown.view.grabFramebuffer()) > 1000);
+    const int detailed = shown.view.detailedHallsInLastFrame();
+    QVERIFY(detailed >= 1);
+    QVERIFY2(detailed < static_cast<int>(document->project().layout.halls.size()) / 2, qPrintable(QString::number(detailed)));
   }
 };
 

@@ -1,0 +1,37 @@
+#include "ProjectEvaluation.h"
+
+#include "Evaluator.h"
+#include "LayoutGenerator.h"
+
+namespace gigaplan {
+
+ProjectResult evaluateProject(const Project& project) {
+  ProjectResult result;
+  ScenarioErrors errors;
+  result.resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!result.resolved) {
+    result.error = errors.value(0).text();
+    return result;
+  }
+  result.evaluation = LayoutEvaluation::evaluate(
+      result.resolved->values, project.layout, LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+  if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
+    result.error = problem->text();
+  return result;
+}
+
+std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors) {
+  const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return std::nullopt;
+  const OutputValues outputs = evaluate(resolved->values);
+  if (const auto problem = fabricProblem(resolved->values, outputs)) {
+    errors.append(*problem);
+    return std::nullopt;
+  }
+  QString error;
+  auto layout = LayoutGenerator::generate(resolved->values, outputs, scenario.systemType, hallTemplate, &error);
+  if (!layout) errors.append({QStringLiteral("layout"), error});
+  return layout;
+}
+
+}  // namespace gigaplan

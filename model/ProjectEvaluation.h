@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+#include <cstdint>
+#include <optional>
+
+#include "LayoutEvaluation.h"
+#include "Project.h"
+#include "Scenario.h"
+
+namespace gigaplan {
+
+/// A scenario and its floor evaluated together: what every view of the workspace shows.
+struct ProjectResult {
+  std::optional<ResolvedScenario> resolved;  ///< empty when the scenario does not resolve
+  LayoutEvaluation evaluation;
+  QString error;               ///< why there are no figures (a field and its problem), empty otherwise
+  std::uint64_t revision = 0;  ///< the document revision these figures belong to
+};
+
+/// Resolves the scenario and evaluates it on the project's floor with the bundled catalog.
+ProjectResult evaluateProject(const Project& project);
+
+/// Lays a scenario out on a new floor. Returns nothing and fills `errors` (naming the field)
+/// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.
+std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors);
+
+}  // namespace gigaplan
