@@ -2,9 +2,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
-#include <QTimer>
 #include <cstdio>
+#include <memory>
 
+#include "FloorView.h"
 #include "MainWindow.h"
 #include "VtkOpenGLWidget.h"
 
@@ -37,12 +38,18 @@ int main(int argc, char** argv) {
   }
   window.show();
   if (parser.isSet(screenshotOption)) {
+    // Once the floor has drawn a frame and the figures are in, the window is what a user sees.
     const QString path = parser.value(screenshotOption);
-    QTimer::singleShot(500, &window, [&window, path] {
+    auto taken = std::make_shared<bool>(false);  // both signals share one shot
+    auto shoot = [&window, path, taken] {
+      if (*taken || window.document().isEvaluating()) return;
+      *taken = true;
       const bool saved = window.grab().save(path);
       if (!saved) std::fprintf(stderr, "error: cannot write %s\n", qPrintable(path));
       QApplication::exit(saved ? 0 : 2);
-    });
+    };
+    QObject::connect(window.floor(), &gigaplan::FloorView::framePainted, &window, shoot, Qt::QueuedConnection);
+    QObject::connect(&window.document(), &gigaplan::ProjectDocument::resultReady, &window, shoot, Qt::QueuedConnection);
   }
   return app.exec();
 }

@@ -11,14 +11,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <functional>
 
 namespace gigaplan {
 
 namespace {
 
-// Colours of the Light theme's first series, set explicitly so that every chart uses the same
-// colour for the same kind of thing (IT blue, facility orange, ...).
+// The Light theme's palette (and a slate for switches), set explicitly so that every chart gives
+// the same kind of thing the same colour: IT blue, facility orange, land green.
 const QColor kBlue(32, 159, 223);
 const QColor kOrange(246, 166, 37);
 const QColor kGreen(153, 202, 83);
@@ -60,11 +59,22 @@ void setValues(QBarSet* set, const QList<qreal>& values) {
   set->append(values);
 }
 
-/// Three significant digits ("1,200", "62.5", "7.74"): all that an estimate can claim, and
+/// About three significant digits ("1,200", "62.5", "7.74", "0.174"): all that an estimate can claim, and
 /// short enough for a chart label.
 QString threeDigits(double value) {
-  const int decimals = value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  const int decimals = value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3;
   return QLocale(QLocale::English).toString(value, 'f', decimals);
+}
+
+/// Sets a value axis to 0 .. largest x headroom, rounded out to nice tick values, with just
+/// enough decimals to tell the ticks apart (a $0.5 B capex needs them, 20,000 switches do not).
+void setNiceRange(QValueAxis* axis, double largest, double headroom) {
+  axis->setRange(0.0, largest > 0 ? largest * headroom : 1.0);
+  axis->applyNiceNumbers();
+  const double step = axis->max() / std::max(1, axis->tickCount() - 1);
+  axis->setLabelFormat(step >= 1     ? QStringLiteral("%.0f")
+                       : step >= 0.1 ? QStringLiteral("%.1f")
+                                     : QStringLiteral("%.2f"));
 }
 
 /// "$12.3 B", "$850 M".
@@ -97,10 +107,15 @@ class BreakdownChart {
     int group;  ///< index into the groups, one legend entry and colour each
   };
 
-  /// `scale` converts output units to chart units (1e-9 for USD shown in $ billion).
-  BreakdownChart(const QStringList& groups, const QList<QColor>& colors, QList<Part> parts, const QString& axisTitle,
-                 double scale)
-      : parts_(std::move(parts)), scale_(scale) {
+  /// How values are shown: the value axis in `axisTitle` units, `scale` of them per output
+  /// unit (1e-9 for USD on a $ billion axis), and each part's label text.
+  struct Unit {
+    QString axisTitle;
+    double scale;
+    QString (*format)(double outputValue);
+  };
+
+  BreakdownChart(const QStringList& groups, const QList<QColor>& colors, QList<Part> parts) : parts_(std::move(parts)) {
     auto* chart = new QChart;
     view_ = newChartView(chart);
     // Stacked, so that each category shows one bar in its group's colour (the other groups are 0).
@@ -116,9 +131,8 @@ class BreakdownChart {
     chart->addSeries(series);
     categories_ = new QBarCategoryAxis;
     values_ = new QValueAxis;
-    values_->setLabelFormat(QStringLiteral("%.0f"));
     styleAxis(categories_, QString());
-    styleAxis(values_, axisTitle);
+    styleAxis(values_, QString());
     chart->addAxis(categories_, Qt::AlignLeft);
     chart->addAxis(values_, Qt::AlignBottom);
     series->attachAxis(categories_);
@@ -127,9 +141,11 @@ class BreakdownChart {
 
   QChartView* view() const { return view_; }
 
-  /// Shows each part's output; the category labels carry the value (`format`) and its share.
-  void show(const OutputValues& outputs, const QString& title, const std::function<QString(double)>& format) {
+  /// Shows each part's output; the category labels carry the value and its share.
+  void show(const OutputValues& outputs, const QString& title, const Unit& unit) {
     view_->chart()->setTitle(title);
+    values_->setTitleText(unit.axisTitle);
+    scale_ = unit.scale;
     double total = 0.0;
     for (const Part& part : parts_) total += valueOf(outputs, part.id);
     // Horizontal bar charts draw the first category at the bottom; the first part belongs on top.
@@ -138,16 +154,18 @@ class BreakdownChart {
     double largest = 0.0;
     for (auto part = parts_.crbegin(); part != parts_.crend(); ++part) {
       const double value = valueOf(outputs, part->id);
-      // Name above value: on one line the longer names were cut off in a 600-pixel panel.
-      labels << QStringLiteral("<div align=\"right\">%1<br>%2 (%3)</div>").arg(part->name, format(value), formatShare(value, total));
+      // Name above value (axis labels are rich text): on one line, the longer names were cut off
+      // in a 600-pixel panel.
+      const QString valueText = QStringLiteral("%1 (%2)").arg(unit.format(value), formatShare(value, total));
+      labels << QStringLiteral("<div align=\"right\">%1<br>%2</div>")
+                    .arg(part->name.toHtmlEscaped(), valueText.toHtmlEscaped());
       for (std::size_t g = 0; g < values.size(); ++g)
         values[g].append(static_cast<int>(g) == part->group ? value * scale_ : 0.0);
       largest = std::max(largest, value * scale_);
     }
     categories_->setCategories(labels);
     for (qsizetype g = 0; g < sets_.size(); ++g) setValues(sets_[g], values[static_cast<std::size_t>(g)]);
-    values_->setRange(0.0, largest > 0 ? largest : 1.0);
-    values_->applyNiceNumbers();
+    setNiceRange(values_, largest, 1.05);
   }
 
   /// Part names and values in output units, top to bottom.
@@ -164,14 +182,14 @@ class BreakdownChart {
 
  private:
   QList<Part> parts_;
-  double scale_;
+  double scale_ = 1.0;
   QChartView* view_ = nullptr;
   QList<QBarSet*> sets_;
   QBarCategoryAxis* categories_ = nullptr;
   QValueAxis* values_ = nullptr;
 };
 
-/// Switches and links of each fabric tier side by side. Links outnumber switches about 100 to 1,
+/// Switches and links of each fabric tier side by side. Links outnumber switches a hundred to one,
 /// so each has its own axis, switches on the left and links on the right: one bar series each,
 /// which Qt Charts places side by side within a tier.
 class FabricChart {
@@ -182,8 +200,8 @@ class FabricChart {
     categories_ = new QBarCategoryAxis;
     styleAxis(categories_, QString());
     chart->addAxis(categories_, Qt::AlignBottom);
-    switches_ = addSeries(chart, QObject::tr("Switches"), kSlate, Qt::AlignLeft, &switchAxis_);
-    links_ = addSeries(chart, QObject::tr("Links"), kBlue, Qt::AlignRight, &linkAxis_);
+    switches_ = addSeries(chart, ChartsPanel::tr("Switches"), kSlate, Qt::AlignLeft, &switchAxis_);
+    links_ = addSeries(chart, ChartsPanel::tr("Links"), kBlue, Qt::AlignRight, &linkAxis_);
   }
 
   QChartView* view() const { return view_; }
@@ -194,8 +212,8 @@ class FabricChart {
                                                        OutputId::networkSwitchesTier3, OutputId::networkSwitchesTier4};
     static constexpr std::array<OutputId, 4> kLinks{OutputId::networkLinksTier1, OutputId::networkLinksTier2,
                                                     OutputId::networkLinksTier3, OutputId::networkLinksTier4};
-    const QStringList names{QObject::tr("Tier 1 (leaf)"), QObject::tr("Tier 2 (spine)"), QObject::tr("Tier 3 (core)"),
-                            QObject::tr("Tier 4")};
+    const QStringList names{ChartsPanel::tr("Tier 1 (leaf)"), ChartsPanel::tr("Tier 2 (spine)"),
+                            ChartsPanel::tr("Tier 3 (core)"), ChartsPanel::tr("Tier 4")};
     view_->chart()->setTitle(title);
     tiers_.clear();
     QList<qreal> switches, links;
@@ -230,7 +248,6 @@ class FabricChart {
     chart->addSeries(series);
     // The axis takes the colour of its bars, so that it is clear which scale a bar is read on.
     *axis = new QValueAxis;
-    (*axis)->setLabelFormat(QStringLiteral("%.0f"));
     styleAxis(*axis, name);
     (*axis)->setLabelsColor(color.darker(140));
     (*axis)->setTitleBrush(color.darker(140));
@@ -243,9 +260,7 @@ class FabricChart {
   static void show(QBarSet* bars, QValueAxis* axis, const QList<qreal>& values) {
     setValues(bars, values);
     const double largest = values.isEmpty() ? 0.0 : *std::max_element(values.cbegin(), values.cend());
-    // Headroom for the value labels above the tallest bar.
-    axis->setRange(0.0, largest > 0 ? largest * 1.15 : 1.0);
-    axis->applyNiceNumbers();
+    setNiceRange(axis, largest, 1.15);  // room for the value labels above the tallest bar
   }
 
   ChartsPanel::Breakdown shown(const QBarSet* set) const {
@@ -268,27 +283,27 @@ namespace {
 // IT power is the first six parts (PowerEstimator); the facility adds the last three
 // (FacilityEstimator), so together they sum to power.facilityMw.
 QList<BreakdownChart::Part> powerParts() {
-  return {{QObject::tr("GPUs"), OutputId::powerGpuMw, 0},
-          {QObject::tr("CPUs, memory, NVLink, NICs"), OutputId::powerHostMw, 0},
-          {QObject::tr("Node fans"), OutputId::powerFanMw, 0},
-          {QObject::tr("Power-supply losses"), OutputId::powerPsuLossMw, 0},
-          {QObject::tr("Fabric switches, optics"), OutputId::powerNetworkMw, 0},
-          {QObject::tr("Storage"), OutputId::powerStorageMw, 0},
-          {QObject::tr("Cooling plant"), OutputId::powerCoolingMw, 1},
-          {QObject::tr("UPS, distribution losses"), OutputId::powerElectricalLossMw, 1},
-          {QObject::tr("Lighting, offices"), OutputId::powerMiscMw, 1}};
+  return {{ChartsPanel::tr("GPUs"), OutputId::powerGpuMw, 0},
+          {ChartsPanel::tr("CPUs, memory, NVLink, NICs"), OutputId::powerHostMw, 0},
+          {ChartsPanel::tr("Node fans"), OutputId::powerFanMw, 0},
+          {ChartsPanel::tr("Power-supply losses"), OutputId::powerPsuLossMw, 0},
+          {ChartsPanel::tr("Fabric switches, optics"), OutputId::powerNetworkMw, 0},
+          {ChartsPanel::tr("Storage"), OutputId::powerStorageMw, 0},
+          {ChartsPanel::tr("Cooling plant"), OutputId::powerCoolingMw, 1},
+          {ChartsPanel::tr("UPS, distribution losses"), OutputId::powerElectricalLossMw, 1},
+          {ChartsPanel::tr("Lighting, offices"), OutputId::powerMiscMw, 1}};
 }
 
 // IT, facility and land capex: the parts CostEstimator sums to cost.capexUsd.
 QList<BreakdownChart::Part> capexParts() {
-  return {{QObject::tr("GPU systems"), OutputId::costSystemsUsd, 0},
-          {QObject::tr("Fabric switches"), OutputId::costSwitchesUsd, 0},
-          {QObject::tr("Optics, cables"), OutputId::costOpticsCablesUsd, 0},
-          {QObject::tr("Storage"), OutputId::costStorageUsd, 0},
-          {QObject::tr("Electrical plant"), OutputId::costElectricalUsd, 1},
-          {QObject::tr("Cooling plant"), OutputId::costCoolingUsd, 1},
-          {QObject::tr("Building"), OutputId::costBuildingUsd, 1},
-          {QObject::tr("Land"), OutputId::costLandUsd, 2}};
+  return {{ChartsPanel::tr("GPU systems"), OutputId::costSystemsUsd, 0},
+          {ChartsPanel::tr("Fabric switches"), OutputId::costSwitchesUsd, 0},
+          {ChartsPanel::tr("Optics, cables"), OutputId::costOpticsCablesUsd, 0},
+          {ChartsPanel::tr("Storage"), OutputId::costStorageUsd, 0},
+          {ChartsPanel::tr("Electrical plant"), OutputId::costElectricalUsd, 1},
+          {ChartsPanel::tr("Cooling plant"), OutputId::costCoolingUsd, 1},
+          {ChartsPanel::tr("Building"), OutputId::costBuildingUsd, 1},
+          {ChartsPanel::tr("Land"), OutputId::costLandUsd, 2}};
 }
 
 }  // namespace
@@ -296,10 +311,9 @@ QList<BreakdownChart::Part> capexParts() {
 ChartsPanel::ChartsPanel(QWidget* parent)
     : QTabWidget(parent),
       power_(std::make_unique<BreakdownChart>(QStringList{tr("IT equipment"), tr("Facility overhead")},
-                                              QList<QColor>{kBlue, kOrange}, powerParts(), tr("MW"), 1.0)),
+                                              QList<QColor>{kBlue, kOrange}, powerParts())),
       capex_(std::make_unique<BreakdownChart>(QStringList{tr("IT"), tr("Facility"), tr("Land")},
-                                              QList<QColor>{kBlue, kOrange, kGreen}, capexParts(), tr("$ billion"),
-                                              1e-9)),
+                                              QList<QColor>{kBlue, kOrange, kGreen}, capexParts())),
       fabric_(std::make_unique<FabricChart>()) {
   addTab(power_->view(), tr("Power"));
   addTab(capex_->view(), tr("Capex"));
@@ -313,8 +327,12 @@ void ChartsPanel::showResult(const ResolvedScenario& scenario, const OutputValue
                tr("Facility power at full IT load: %1 (PUE %2)")
                    .arg(formatMw(valueOf(outputs, OutputId::powerFacilityMw)))
                    .arg(valueOf(outputs, OutputId::powerPue), 0, 'f', 2),
-               formatMw);
-  capex_->show(outputs, tr("Capex: %1").arg(formatUsd(valueOf(outputs, OutputId::costCapexUsd))), formatUsd);
+               {tr("MW"), 1.0, formatMw});
+  // Billions for a build-out, millions for a pilot: an axis of "0.00, 0.01" tells nothing.
+  const double capexUsd = valueOf(outputs, OutputId::costCapexUsd);
+  capex_->show(outputs, tr("Capex: %1").arg(formatUsd(capexUsd)),
+               capexUsd >= 1e9 ? BreakdownChart::Unit{tr("$ billion"), 1e-9, formatUsd}
+                               : BreakdownChart::Unit{tr("$ million"), 1e-6, formatUsd});
   const int planes = static_cast<int>(valueOf(outputs, OutputId::networkPlanes));
   fabric_->show(
       outputs,

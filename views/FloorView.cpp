@@ -31,7 +31,7 @@ namespace gigaplan {
 namespace {
 
 /// A hall is drawn rack by rack once one rack would be at least this many pixels wide.
-constexpr double kDetailPixels = 3.0;
+constexpr double kDetailPixels = 5.0;
 constexpr double kRackHeightM = RackPicker::kRackHeightM;
 
 /// One mesh of coloured boxes, built up and then handed to an actor.
@@ -41,19 +41,23 @@ struct BoxMesh {
   vtkNew<vtkUnsignedCharArray> colours;
   BoxMesh() { colours->SetNumberOfComponents(3); }
 
-  /// An axis-aligned box as six quads of one colour.
+  /// An axis-aligned box as five quads (the floor hides its bottom) of one colour, each face
+  /// shaded by its direction. The shading is baked into the colours and the actors draw
+  /// unlit: per-pixel lighting is most of a frame's cost on a software renderer.
   void add(double x0, double y0, double z0, double x1, double y1, double z1, const QColor& colour) {
     const vtkIdType first = points->GetNumberOfPoints();
     const double corners[8][3] = {{x0, y0, z0}, {x1, y0, z0}, {x1, y1, z0}, {x0, y1, z0},
                                   {x0, y0, z1}, {x1, y0, z1}, {x1, y1, z1}, {x0, y1, z1}};
     for (const auto& corner : corners) points->InsertNextPoint(corner);
-    static const int faces[6][4] = {{0, 3, 2, 1}, {4, 5, 6, 7}, {0, 1, 5, 4},
-                                    {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
-    const unsigned char rgb[3] = {static_cast<unsigned char>(colour.red()), static_cast<unsigned char>(colour.green()),
-                                  static_cast<unsigned char>(colour.blue())};
-    for (const auto& face : faces) {
-      const vtkIdType ids[4] = {first + face[0], first + face[1], first + face[2], first + face[3]};
+    // Top, south, east, north, west; counter-clockwise seen from outside, for back-face culling.
+    static const int faces[5][4] = {{4, 5, 6, 7}, {0, 1, 5, 4}, {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
+    static const double shade[5] = {1.0, 0.82, 0.68, 0.6, 0.74};
+    for (int f = 0; f < 5; ++f) {
+      const vtkIdType ids[4] = {first + faces[f][0], first + faces[f][1], first + faces[f][2], first + faces[f][3]};
       quads->InsertNextCell(4, ids);
+      const unsigned char rgb[3] = {static_cast<unsigned char>(colour.red() * shade[f]),
+                                    static_cast<unsigned char>(colour.green() * shade[f]),
+                                    static_cast<unsigned char>(colour.blue() * shade[f])};
       colours->InsertNextTypedTuple(rgb);
     }
   }
@@ -68,6 +72,8 @@ struct BoxMesh {
     mapper->SetScalarModeToUseCellData();
     auto made = vtkSmartPointer<vtkActor>::New();
     made->SetMapper(mapper);
+    made->GetProperty()->LightingOff();
+    made->GetProperty()->BackfaceCullingOn();
     renderer->AddActor(made);
     return made;
   }
@@ -128,67 +134,101 @@ double roundLength(double maximum) {
 
 }  // namespace
 
-/// The legend and the scale bar, painted over the 3D view; it lets mouse events through.
+/// The legend or the scale bar over the 3D view: a small widget that lets mouse events through.
+/// Each repaints only when what it shows changes, because Qt composes every repainted widget
+/// over the OpenGL view, which costs as much as a frame on a software renderer.
 class FloorOverlay : public QWidget {
  public:
-  explicit FloorOverlay(FloorView* view) : QWidget(view), view_(view) {
+  enum class Kind { Legend, ScaleBar };
+  FloorOverlay(FloorView* view, Kind kind) : QWidget(view), view_(view), kind_(kind) {
     setAttribute(Qt::WA_TransparentForMouseEvents);
-    setAttribute(Qt::WA_NoSystemBackground);
+  }
+
+  /// Takes the view's current legend or scale; repaints and re-places itself if it changed.
+  void refresh() {
+    QString content;
+    if (kind_ == Kind::Legend) {
+      content = view_->legendTitle();
+      for (const auto& entry : view_->legend()) content += entry.colour.name() + entry.label;
+    } else {
+      const double metresPerPixel = view_->metresPerPixel();
+      if (metresPerPixel > 0 && std::isfinite(metresPerPixel)) {
+        metres_ = roundLength(160.0 * metresPerPixel);
+        pixels_ = static_cast<int>(std::lround(metres_ / metresPerPixel));
+        content = QStringLiteral("%1 %2 %3").arg(metres_).arg(pixels_).arg(view_->planMode());
+      }
+    }
+    const QSize size = content.isEmpty() ? QSize() : contentSize();
+    const QPoint corner = kind_ == Kind::Legend ? QPoint(10, 10) : QPoint(10, view_->height() - size.height() - 8);
+    if (content == content_ && geometry() == QRect(corner, size)) return;
+    content_ = content;
+    setGeometry(QRect(corner, size));
+    setVisible(!content.isEmpty());
+    update();
   }
 
  protected:
   void paintEvent(QPaintEvent*) override {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    paintLegend(painter);
-    paintScaleBar(painter);
+    painter.setPen(QColor(0, 0, 0, 60));
+    painter.setBrush(QColor(255, 255, 255, 230));
+    painter.drawRoundedRect(rect().adjusted(0, 0, -1, -1), 5, 5);
+    if (kind_ == Kind::Legend) paintLegend(painter);
+    else paintScaleBar(painter);
   }
 
  private:
+  QString scaleLabel() const {
+    const QString length = metres_ >= 1000 ? tr("%1 km").arg(metres_ / 1000) : tr("%1 m").arg(metres_);
+    return view_->planMode() ? length : tr("%1 at the centre of view").arg(length);
+  }
+  QSize contentSize() const {
+    const QFontMetrics metrics(font());
+    if (kind_ == Kind::ScaleBar) return {pixels_ + 30 + metrics.horizontalAdvance(scaleLabel()), metrics.height() + 14};
+    const int line = metrics.height() + 4;
+    QFont bold = font();
+    bold.setBold(true);
+    int width = QFontMetrics(bold).horizontalAdvance(view_->legendTitle());
+    for (const auto& entry : view_->legend()) width = std::max(width, 22 + metrics.horizontalAdvance(entry.label));
+    return {width + 22, line * (static_cast<int>(view_->legend().size()) + 1) + 10};
+  }
   void paintLegend(QPainter& painter) {
-    const auto& entries = view_->legend();
-    if (entries.empty()) return;
     const QFontMetrics metrics(font());
     const int line = metrics.height() + 4;
-    int width = metrics.horizontalAdvance(view_->legendTitle());
-    for (const auto& entry : entries) width = std::max(width, 22 + metrics.horizontalAdvance(entry.label));
-    const QRect box(10, 10, width + 20, line * (static_cast<int>(entries.size()) + 1) + 12);
-    painter.setPen(QColor(0, 0, 0, 60));
-    painter.setBrush(QColor(255, 255, 255, 225));
-    painter.drawRoundedRect(box, 5, 5);
     painter.setPen(Qt::black);
     QFont bold = font();
     bold.setBold(true);
     painter.setFont(bold);
-    painter.drawText(box.left() + 10, box.top() + 6 + metrics.ascent(), view_->legendTitle());
+    painter.drawText(10, 6 + metrics.ascent(), view_->legendTitle());
     painter.setFont(font());
-    int y = box.top() + 6 + line;
-    for (const auto& entry : entries) {
-      painter.fillRect(QRect(box.left() + 10, y + 2, 14, metrics.height() - 4), entry.colour);
-      painter.drawText(box.left() + 32, y + metrics.ascent(), entry.label);
+    int y = 6 + line;
+    for (const auto& entry : view_->legend()) {
+      painter.fillRect(QRect(10, y + 2, 14, metrics.height() - 4), entry.colour);
+      painter.drawText(32, y + metrics.ascent(), entry.label);
       y += line;
     }
   }
-
   void paintScaleBar(QPainter& painter) {
-    const double metresPerPixel = view_->metresPerPixel();
-    if (!(metresPerPixel > 0) || !std::isfinite(metresPerPixel)) return;
-    const double metres = roundLength(160.0 * metresPerPixel);
-    const int pixels = static_cast<int>(std::lround(metres / metresPerPixel));
-    const int x = 16, y = height() - 22;
+    const int x = 8, y = height() / 2;
     painter.setPen(QPen(Qt::black, 2));
-    painter.drawLine(x, y, x + pixels, y);
+    painter.drawLine(x, y, x + pixels_, y);
     painter.drawLine(x, y - 5, x, y + 5);
-    painter.drawLine(x + pixels, y - 5, x + pixels, y + 5);
-    const QString label = metres >= 1000 ? QStringLiteral("%1 km").arg(metres / 1000) : QStringLiteral("%1 m").arg(metres);
-    painter.drawText(x + pixels + 8, y + QFontMetrics(font()).ascent() / 2 - 1,
-                     label + (view_->planMode() ? QString() : tr(" (at the centre of view)")));
+    painter.drawLine(x + pixels_, y - 5, x + pixels_, y + 5);
+    painter.drawText(x + pixels_ + 8, y + QFontMetrics(font()).ascent() / 2 - 1, scaleLabel());
   }
 
   FloorView* view_;
+  Kind kind_;
+  QString content_;
+  double metres_ = 0;
+  int pixels_ = 0;
 };
 
-FloorView::FloorView(QWidget* parent) : VtkOpenGLWidget(parent), overlay_(new FloorOverlay(this)) {
+FloorView::FloorView(QWidget* parent)
+    : VtkOpenGLWidget(parent),
+      legendOverlay_(new FloorOverlay(this, FloorOverlay::Kind::Legend)),
+      scaleOverlay_(new FloorOverlay(this, FloorOverlay::Kind::ScaleBar)) {
   setMinimumSize(320, 240);
   setFocusPolicy(Qt::StrongFocus);
   setColourBy(ColourBy::Role);
@@ -342,7 +382,7 @@ void FloorView::updateColours() {
 void FloorView::updateScene() {
   if (!document_) {
     updateColours();
-    overlay_->update();
+    legendOverlay_->refresh();
     return;
   }
   const SiteLayout& layout = document_->project().layout;
@@ -422,9 +462,8 @@ void FloorView::updateScene() {
   }
   if (floors_) renderer()->RemoveActor(floors_);
   floors_ = floors.actor(renderer());
-  floors_->GetProperty()->SetAmbient(0.4);
   updateSelectionActors();
-  overlay_->update();
+  legendOverlay_->refresh();
 }
 
 void FloorView::buildRackActor(std::size_t h) {
@@ -481,13 +520,13 @@ void FloorView::paintGL() {
   updateLevelOfDetail();
   renderer()->ResetCameraClippingRange();
   VtkOpenGLWidget::paintGL();
-  overlay_->update();
+  scaleOverlay_->refresh();
   emit framePainted();
 }
 
 void FloorView::resizeEvent(QResizeEvent* event) {
   VtkOpenGLWidget::resizeEvent(event);
-  overlay_->setGeometry(rect());
+  scaleOverlay_->refresh();
 }
 
 int FloorView::hallOfSelection() const {
@@ -532,6 +571,13 @@ void FloorView::frameBounds(const double bounds[6], bool fromAbove) {
   double fit[6];
   std::copy(bounds, bounds + 6, fit);
   renderer()->ResetCamera(fit);
+  if (fromAbove) {
+    // Fit the plan exactly, not the bounding sphere VTK fits.
+    const double aspect = std::max(1.0, static_cast<double>(width())) / std::max(1, height());
+    camera->SetParallelScale(0.55 * std::max(bounds[3] - bounds[2], (bounds[1] - bounds[0]) / aspect));
+  } else {
+    camera->Dolly(1.3);  // the bounding sphere leaves a wide margin around a flat site
+  }
   update();
 }
 
@@ -683,7 +729,7 @@ void FloorView::updateSelectionActors() {
   highlight_ = outline.actor(renderer());
   highlight_->GetProperty()->SetRepresentationToWireframe();
   highlight_->GetProperty()->SetLineWidth(3.0);
-  highlight_->GetProperty()->LightingOff();
+  highlight_->GetProperty()->BackfaceCullingOff();
 
   // One rack selected: its fabric links as lines over the racks, coloured by tier.
   const ProjectResult& result = document_->result();

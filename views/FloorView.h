@@ -140,7 +140,8 @@ class FloorView : public VtkOpenGLWidget {
   int rackMeshBuilds_ = 0;
   int linkLines_ = 0;
   bool frameOnFirstPaint_ = false;  ///< the window's final size is known only then
-  FloorOverlay* overlay_ = nullptr;
+  FloorOverlay* legendOverlay_ = nullptr;
+  FloorOverlay* scaleOverlay_ = nullptr;
 };
 
 }  // namespace gigaplan

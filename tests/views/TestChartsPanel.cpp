@@ -1,5 +1,7 @@
-#include <QTabWidget>
+#include <QImage>
 #include <QTest>
+#include <algorithm>
+#include <cmath>
 
 #include "ChartsPanel.h"
 #include "Evaluator.h"
@@ -32,16 +34,21 @@ bool nearlyEqual(double a, double b) {
 QByteArray pair(double a, double b) {
   return QByteArray::number(a, 'g', 12) + " vs " + QByteArray::number(b, 'g', 12);
 }
+
+/// The two presets at either end of the planned range, and optionally a one-SU pilot: small
+/// numbers and a two-tier fabric (axis decimals, the tiers left out).
+void addPresetRows(bool withPilot) {
+  QTest::addColumn<QString>("preset");
+  QTest::newRow("1M GB200") << QStringLiteral("gb200-nvl72-1m");
+  QTest::newRow("Colossus") << QStringLiteral("colossus-150k-h100");
+  if (withPilot) QTest::newRow("SuperPOD 1 SU") << QStringLiteral("superpod-h100-1su");
+}
 }  // namespace
 
 class TestChartsPanel : public QObject {
   Q_OBJECT
  private slots:
-  void breakdownsAddUpToTheirTotals_data() {
-    QTest::addColumn<QString>("preset");
-    QTest::newRow("1M GB200") << QStringLiteral("gb200-nvl72-1m");
-    QTest::newRow("Colossus") << QStringLiteral("colossus-150k-h100");
-  }
+  void breakdownsAddUpToTheirTotals_data() { addPresetRows(false); }
   void breakdownsAddUpToTheirTotals() {
     QFETCH(QString, preset);
     const Evaluation e = evaluatePreset(preset);
@@ -66,7 +73,7 @@ class TestChartsPanel : public QObject {
     QVERIFY2(nearlyEqual(sum(capex), capexUsd), pair(sum(capex), capexUsd));
   }
 
-  void fabricShowsEveryTierInUse_data() { breakdownsAddUpToTheirTotals_data(); }
+  void fabricShowsEveryTierInUse_data() { addPresetRows(true); }
   void fabricShowsEveryTierInUse() {
     QFETCH(QString, preset);
     const Evaluation e = evaluatePreset(preset);
@@ -109,8 +116,10 @@ class TestChartsPanel : public QObject {
   }
 
   /// Renders each tab as a planner sees it, for a look at labels and legends (saved beside the test).
+  void rendersEveryTab_data() { addPresetRows(true); }
   void rendersEveryTab() {
-    const Evaluation e = evaluatePreset(QStringLiteral("gb200-nvl72-1m"));
+    QFETCH(QString, preset);
+    const Evaluation e = evaluatePreset(preset);
     ChartsPanel panel;
     panel.resize(600, 500);
     panel.showResult(e.scenario, e.outputs);
@@ -122,7 +131,7 @@ class TestChartsPanel : public QObject {
       panel.setCurrentIndex(tab);
       const QImage image = panel.grab().toImage();
       QCOMPARE(image.size(), QSize(600, 500) * image.devicePixelRatio());
-      QVERIFY(image.save(QStringLiteral("charts-%1.png").arg(names[tab])));
+      QVERIFY(image.save(QStringLiteral("charts-%1-%2.png").arg(preset, names[tab])));
     }
   }
 };

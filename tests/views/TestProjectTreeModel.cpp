@@ -69,6 +69,16 @@ class TestProjectTreeModel : public QObject {
     model.refresh();
     QCOMPARE(model.rowCount(model.indexOf(LayoutSelection::hall(1))), 2);
 
+    // A hall of a building that does not exist (a damaged file) stays out of the tree with its
+    // rows and racks instead of crashing the view.
+    layout.halls.push_back({.building = 7, .name = "lost"});
+    layout.rows.push_back({.hall = 3});
+    addRacks(layout, 6, 2, 10.0f);
+    model.refresh();
+    QVERIFY(!model.indexOf(LayoutSelection::hall(3)).isValid());
+    QVERIFY(!model.indexOf(LayoutSelection::row(6)).isValid());
+    QCOMPARE(value(model, model.index(0, 0), ProjectTreeModel::kRacksColumn).toInt(), 13);
+
     model.setLayout(nullptr);
     QCOMPARE(model.rowCount(), 0);
     QVERIFY(!model.indexOf(LayoutSelection::hall(0)).isValid());
