@@ -80,6 +80,7 @@ QString MainWindow::samplePreset() {
 }
 
 void MainWindow::createDocks() {
+  tree_->setObjectName(QStringLiteral("projectTree"));
   tree_->setModel(treeModel_);
   tree_->setUniformRowHeights(true);
   tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -114,8 +115,10 @@ void MainWindow::createActions() {
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   QAction* undo = document_.undoStack()->createUndoAction(this, tr("&Undo"));
   undo->setShortcut(QKeySequence::Undo);
+  undo->setObjectName(QStringLiteral("undo"));
   QAction* redo = document_.undoStack()->createRedoAction(this, tr("&Redo"));
   redo->setShortcut(QKeySequence::Redo);
+  redo->setObjectName(QStringLiteral("redo"));
   edit->addAction(undo);
   edit->addAction(redo);
   edit->addSeparator();
@@ -135,14 +138,17 @@ void MainWindow::createActions() {
     pickGroup_->addAction(action);
   }
   layout->addSeparator();
-  layout->addAction(tr("Insert R&ow in Hall"), this, &MainWindow::insertRow);
-  layout->addAction(tr("Insert Rac&k in Row"), this, &MainWindow::insertRack)->setShortcut(Qt::Key_Insert);
+  layout->addAction(tr("Insert R&ow in Hall"), this, &MainWindow::insertRow)->setObjectName(QStringLiteral("insertRow"));
+  QAction* insertRackAction = layout->addAction(tr("Insert Rac&k in Row"), this, &MainWindow::insertRack);
+  insertRackAction->setObjectName(QStringLiteral("insertRack"));
+  insertRackAction->setShortcut(Qt::Key_Insert);
   layout->addAction(tr("&Delete Selection"), this, [this] {
     QKeyEvent press(QEvent::KeyPress, Qt::Key_Delete, Qt::NoModifier);
     QApplication::sendEvent(floor_, &press);
   });
   layout->addSeparator();
-  layout->addAction(tr("Re&generate Layout from Inputs"), this, &MainWindow::regenerateLayout);
+  layout->addAction(tr("Re&generate Layout from Inputs"), this, &MainWindow::regenerateLayout)
+      ->setObjectName(QStringLiteral("regenerateLayout"));
 
   viewMenu_ = menuBar()->addMenu(tr("&View"));
   QToolBar* toolbar = addToolBar(tr("View"));

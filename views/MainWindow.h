@@ -20,7 +20,7 @@ class InputsEditor;
 class ProjectTreeModel;
 class SelectionPanel;
 
-/// The planning workspace: the site in 3D in the centre; the project tree, inputs, figures,
+/// The planning workspace window: the site in 3D in the centre; the project tree, inputs, figures,
 /// charts and the selection's properties in docks; menus for files, editing and the view.
 class MainWindow : public QMainWindow {
   Q_OBJECT

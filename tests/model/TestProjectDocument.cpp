@@ -1,0 +1,168 @@
+// The open project of the workspace: edits through the undo stack, figures evaluated off the
+// GUI thread, modified state, files, and a selection that never points at a removed object.
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "Evaluator.h"
+#include "LayoutCommands.h"
+#include "ProjectDocument.h"
+#include "ProjectStore.h"
+
+using namespace gigaplan;
+
+namespace {
+double figure(const ProjectDocument& document, OutputId id) {
+  return valueOf(document.result().evaluation.outputs, id);
+}
+}  // namespace
+
+class TestProjectDocument : public QObject {
+  Q_OBJECT
+ private slots:
+  void aNewProjectIsEvaluatedOffTheGuiThread() {
+    ProjectDocument document;
+    QSignalSpy ready(&document, &ProjectDocument::resultReady);
+    QString error;
+    QVERIFY2(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error), qPrintable(error));
+    QVERIFY(document.isModified());  // never saved
+    QVERIFY(document.isEvaluating());
+    QVERIFY(ready.wait(10000));
+    QVERIFY(!document.isEvaluating());
+    QCOMPARE(document.result().revision, document.revision());
+    QVERIFY(document.result().resolved);
+    QVERIFY(document.result().error.isEmpty());
+    QVERIFY(!document.project().layout.racks.empty());
+    QCOMPARE(figure(document, OutputId::clusterGpus), 150000.0);
+  }
+
+  void anInputEditChangesTheFiguresAndUndoRestoresThem() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    document.waitForResult();
+    // With a fixed PUE, facility power is IT power times the PUE.
+    QVERIFY2(document.setInput(QStringLiteral("facility.pueMode"), QStringLiteral("fixed"), &error), qPrintable(error));
+    document.waitForResult();
+    const double facilityMw = figure(document, OutputId::powerFacilityMw);
+    const double itMw = figure(document, OutputId::powerItMw);
+    QVERIFY(std::fabs(facilityMw - 1.3 * itMw) < 1e-6 * itMw);
+    QSignalSpy scenarioChanged(&document, &ProjectDocument::scenarioChanged);
+    QVERIFY2(document.setInput(QStringLiteral("facility.pue"), QStringLiteral("1.5"), &error), qPrintable(error));
+    QCOMPARE(scenarioChanged.count(), 1);
+    document.waitForResult();
+    QVERIFY(std::fabs(figure(document, OutputId::powerFacilityMw) - 1.5 * itMw) < 1e-6 * itMw);
+    document.undoStack()->undo();
+    QCOMPARE(scenarioChanged.count(), 2);
+    document.waitForResult();
+    QCOMPARE(figure(document, OutputId::powerFacilityMw), facilityMw);
+    document.undoStack()->redo();
+    document.waitForResult();
+    QVERIFY(std::fabs(figure(document, OutputId::powerFacilityMw) - 1.5 * itMw) < 1e-6 * itMw);
+  }
+
+  void aRefusedEditNamesTheFieldAndChangesNothing() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    document.waitForResult();
+    const std::uint64_t revision = document.revision();
+    QVERIFY(!document.setInput(QStringLiteral("facility.pue"), QStringLiteral("0.5"), &error));
+    QVERIFY2(error.contains(QStringLiteral("facility.pue")), qPrintable(error));
+    QVERIFY(!document.setInput(QStringLiteral("cluster.gpus"), QStringLiteral("many"), &error));
+    QVERIFY2(error.contains(QStringLiteral("cluster.gpus")), qPrintable(error));
+    QCOMPARE(document.undoStack()->count(), 0);
+    QCOMPARE(document.revision(), revision);
+    QVERIFY(!document.pushLayoutCommand(LayoutCommands::removeRow(document.layoutForCommands(), -4, &error)));
+    QCOMPARE(document.undoStack()->count(), 0);
+  }
+
+  void editsWhileEvaluatingEndWithTheLatestFigures() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("gb200-nvl72-1m"), &error));
+    QVERIFY(document.setInput(QStringLiteral("facility.pueMode"), QStringLiteral("fixed"), &error));
+    // Ten edits in a row, without waiting: the figures end up matching the last one.
+    for (int i = 1; i <= 10; ++i)
+      QVERIFY(document.setInput(QStringLiteral("facility.pue"), QString::number(1.0 + i / 100.0), &error));
+    document.waitForResult();
+    QCOMPARE(document.result().revision, document.revision());
+    QVERIFY(std::fabs(figure(document, OutputId::powerFacilityMw) - 1.10 * figure(document, OutputId::powerItMw)) <
+            1e-6 * figure(document, OutputId::powerFacilityMw));
+    // Typing into one field merges into one undo step (after the mode's).
+    QCOMPARE(document.undoStack()->count(), 2);
+  }
+
+  void aLayoutEditDropsASelectionItRemoves() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    const int lastRow = static_cast<int>(document.project().layout.rows.size()) - 1;
+    QSignalSpy selectionChanged(&document, &ProjectDocument::selectionChanged);
+    document.setSelection(LayoutSelection::row(lastRow));
+    QCOMPARE(selectionChanged.count(), 1);
+    QSignalSpy layoutChanged(&document, &ProjectDocument::layoutChanged);
+    QVERIFY(document.pushLayoutCommand(LayoutCommands::removeRow(document.layoutForCommands(), lastRow, &error)));
+    QCOMPARE(layoutChanged.count(), 1);
+    QVERIFY(document.selection().isEmpty());
+    // A rack selection survives an edit elsewhere.
+    const std::uint32_t id = document.project().layout.racks.front().id;
+    document.setSelection(LayoutSelection::racks({id}));
+    QVERIFY(document.pushLayoutCommand(LayoutCommands::removeRow(document.layoutForCommands(), lastRow - 1, &error)));
+    QCOMPARE(document.selection(), LayoutSelection::racks({id}));
+  }
+
+  void regenerateFollowsTheInputsAndUndoes() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    const std::size_t racks = document.project().layout.racks.size();
+    QVERIFY(document.setInput(QStringLiteral("cluster.gpus"), QStringLiteral("75000"), &error));
+    QCOMPARE(document.project().layout.racks.size(), racks);  // the floor is the planner's until regenerated
+    QVERIFY2(document.regenerateLayout(&error), qPrintable(error));
+    QVERIFY(document.project().layout.racks.size() < racks * 3 / 4);
+    document.undoStack()->undo();
+    QCOMPARE(document.project().layout.racks.size(), racks);
+  }
+
+  void saveAndOpenKeepTheProjectAndTheCleanState() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    QVERIFY(!document.save(&error));  // no file yet
+    QVERIFY(!error.isEmpty());
+    QVERIFY(document.setInput(QStringLiteral("facility.pue"), QStringLiteral("1.25"), &error));
+    QSignalSpy modified(&document, &ProjectDocument::modifiedChanged);
+    QVERIFY2(document.saveAs(path, &error), qPrintable(error));
+    QVERIFY(!document.isModified());
+    QVERIFY(modified.count() >= 1);
+    QCOMPARE(document.displayName(), QStringLiteral("plan.gigaplan"));
+    QVERIFY(document.setInput(QStringLiteral("facility.pue"), QStringLiteral("1.3"), &error));
+    QVERIFY(document.isModified());
+    document.undoStack()->undo();
+    QVERIFY(!document.isModified());  // back at the saved state
+
+    ProjectDocument reopened;
+    QVERIFY2(reopened.openFile(path, &error), qPrintable(error));
+    QVERIFY(!reopened.isModified());
+    QCOMPARE(reopened.project().scenario.values.value(InputId::facilityPue), 1.25);
+    QCOMPARE(reopened.project().layout.racks.size(), document.project().layout.racks.size());
+    reopened.waitForResult();
+    QVERIFY(reopened.result().resolved);
+
+    // A file that is not a project is refused and the open project stays.
+    const QString junk = dir.filePath(QStringLiteral("junk.gigaplan"));
+    QFile file(junk);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("SQLite format 3");
+    file.close();
+    QVERIFY(!reopened.openFile(junk, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(reopened.filePath(), QFileInfo(path).absoluteFilePath());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestProjectDocument)
+#include "TestProjectDocument.moc"

@@ -1,0 +1,172 @@
+// The workspace window as a planner uses it (needs an X server for the 3D floor: xvfb-run):
+// inputs change the figures, undo restores them, the tree and the floor share the selection,
+// layout edits from the menus, save, and a dropped project file opens.
+#include <QAction>
+#include <QApplication>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUrl>
+
+#include "FiguresPanel.h"
+#include "FloorView.h"
+#include "InputsEditor.h"
+#include "MainWindow.h"
+#include "ProjectTreeModel.h"
+#include "SelectionPanel.h"
+
+using namespace gigaplan;
+
+namespace {
+/// Waits until the figures match the document's latest edit, with the event loop running.
+bool waitForFigures(MainWindow& window) {
+  return QTest::qWaitFor([&] {
+    return !window.document().isEvaluating() &&
+           window.document().result().revision == window.document().revision();
+  });
+}
+
+QAction* action(MainWindow& window, const char* name) {
+  auto* found = window.findChild<QAction*>(QString::fromLatin1(name));
+  if (!found) qFatal("no action %s", name);
+  return found;
+}
+}  // namespace
+
+class TestWorkspace : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);  // settings of the tests, not the user's
+    QApplication::setOrganizationName(QStringLiteral("GigaplanTest"));
+  }
+
+  void anInputEditMovesTheFiguresAndUndoRestoresThem() {
+    MainWindow window;
+    QString error;
+    QVERIFY2(window.open(MainWindow::samplePreset(), &error), qPrintable(error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(waitForFigures(window));
+    QVERIFY(window.isWindowModified());  // a new project, never saved
+    auto* figures = window.findChild<FiguresPanel*>();
+    auto* inputs = window.findChild<InputsEditor*>();
+    QCOMPARE(figures->displayedValue(OutputId::clusterGpus), QStringLiteral("1,000,000"));
+    const QString facilityBefore = figures->displayedValue(OutputId::powerFacilityMw);
+
+    // The planner types new values into the inputs editor.
+    InputsModel* model = inputs->model();
+    auto edit = [&](const char* path, const char* text) {
+      const QModelIndex value =
+          model->indexOfPath(QString::fromLatin1(path)).siblingAtColumn(InputsModel::ValueColumn);
+      QVERIFY(model->setData(value, QString::fromLatin1(text), Qt::EditRole));
+    };
+    edit("facility.pueMode", "fixed");
+    edit("facility.pue", "1.6");
+    QVERIFY(waitForFigures(window));
+    const QString facilityAfter = figures->displayedValue(OutputId::powerFacilityMw);
+    QVERIFY2(facilityAfter != facilityBefore, qPrintable(facilityAfter));
+    QCOMPARE(figures->displayedValue(OutputId::powerPue), QStringLiteral("1.600"));
+
+    // A bad value is refused with the field named and nothing changes.
+    edit("facility.pue", "0.2");
+    QCOMPARE(window.document().undoStack()->count(), 2);
+
+    action(window, "undo")->trigger();
+    action(window, "undo")->trigger();
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(figures->displayedValue(OutputId::powerFacilityMw), facilityBefore);
+    action(window, "redo")->trigger();
+    QVERIFY(waitForFigures(window));
+    QVERIFY(window.findChild<InputsEditor*>()->model()->data(
+        model->indexOfPath(QStringLiteral("facility.pueMode")).siblingAtColumn(InputsModel::ValueColumn)) ==
+        QStringLiteral("fixed"));
+  }
+
+  void theTreeAndTheFloorShareTheSelection() {
+    MainWindow window;
+    QString error;
+    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* tree = window.findChild<QTreeView*>(QStringLiteral("projectTree"));
+    auto* treeModel = qobject_cast<ProjectTreeModel*>(tree->model());
+    auto* properties = window.findChild<SelectionPanel*>();
+    // Picking a hall in the tree selects it for the floor and the properties.
+    const QModelIndex hall = treeModel->indexOf(LayoutSelection::hall(1));
+    QVERIFY(hall.isValid());
+    tree->setCurrentIndex(hall);
+    QCOMPARE(window.document().selection(), LayoutSelection::hall(1));
+    QCOMPARE(properties->property(QStringLiteral("Hall")), window.document().project().layout.halls[1].name);
+    // A rack picked on the floor shows as its row in the tree.
+    const Rack& rack = window.document().project().layout.racks[500];
+    window.document().setSelection(LayoutSelection::racks({rack.id}));
+    QCOMPARE(treeModel->selectionAt(tree->currentIndex()), LayoutSelection::row(rack.row));
+    QCOMPARE(properties->property(QStringLiteral("Rack")), QString::number(rack.id));
+  }
+
+  void menusInsertRacksAndRowsAsUndoableEdits() {
+    MainWindow window;
+    QString error;
+    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ProjectDocument& document = window.document();
+    const std::size_t racks = document.project().layout.racks.size();
+    const std::size_t rows = document.project().layout.rows.size();
+    document.setSelection(LayoutSelection::hall(0));
+    action(window, "insertRow")->trigger();
+    QCOMPARE(document.project().layout.rows.size(), rows + 1);
+    QCOMPARE(document.selection(), LayoutSelection::row(static_cast<int>(rows)));
+    action(window, "insertRack")->trigger();
+    QCOMPARE(document.project().layout.racks.size(), racks + 1);
+    const Rack& added = document.project().layout.racks.back();
+    QCOMPARE(added.row, static_cast<int>(rows));
+    QCOMPARE(added.slot, 0);
+    QCOMPARE(added.role, RackRole::Compute);
+    QCOMPARE(document.undoStack()->count(), 2);
+    action(window, "undo")->trigger();
+    action(window, "undo")->trigger();
+    QCOMPARE(document.project().layout.racks.size(), racks);
+    QCOMPARE(document.project().layout.rows.size(), rows);
+  }
+
+  void aSavedProjectReopensByDrop() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("dropped.gigaplan"));
+    QString error;
+    {
+      ProjectDocument document;
+      QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+      QVERIFY(document.setInput(QStringLiteral("cluster.gpus"), QStringLiteral("120000"), &error));
+      QVERIFY(document.saveAs(path, &error));
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(path)});
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+    QVERIFY(QTest::qWaitFor([&] { return window.document().filePath() == QFileInfo(path).absoluteFilePath(); }));
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(window.windowTitle().contains(QStringLiteral("dropped.gigaplan")));
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(window.findChild<FiguresPanel*>()->displayedValue(OutputId::clusterGpus), QStringLiteral("120,000"));
+  }
+};
+
+int main(int argc, char** argv) {
+  VtkOpenGLWidget::prepareSurfaceFormat();
+  QApplication app(argc, argv);
+  TestWorkspace test;
+  return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestWorkspace.moc"
