@@ -154,11 +154,9 @@ class BreakdownChart {
     double largest = 0.0;
     for (auto part = parts_.crbegin(); part != parts_.crend(); ++part) {
       const double value = valueOf(outputs, part->id);
-      // Name above value (axis labels are rich text): on one line, the longer names were cut off
-      // in a 600-pixel panel.
-      const QString valueText = QStringLiteral("%1 (%2)").arg(unit.format(value), formatShare(value, total));
-      labels << QStringLiteral("<div align=\"right\">%1<br>%2</div>")
-                    .arg(part->name.toHtmlEscaped(), valueText.toHtmlEscaped());
+      // One line each: two-line labels are elided once the bars are shorter than two lines, as
+      // in a docked panel.
+      labels << QStringLiteral("%1  %2 (%3)").arg(part->name, unit.format(value), formatShare(value, total));
       for (std::size_t g = 0; g < values.size(); ++g)
         values[g].append(static_cast<int>(g) == part->group ? value * scale_ : 0.0);
       largest = std::max(largest, value * scale_);

@@ -565,7 +565,7 @@ void FloorView::frameBounds(const double bounds[6], bool fromAbove) {
     camera->SetPosition(cx, cy, span);
     camera->SetViewUp(0, 1, 0);
   } else {
-    camera->SetPosition(cx + 0.35 * span, cy - 0.9 * span, 0.8 * span);
+    camera->SetPosition(cx + 0.3 * span, cy - 0.75 * span, 1.0 * span);
     camera->SetViewUp(0, 0, 1);
   }
   double fit[6];
@@ -574,9 +574,22 @@ void FloorView::frameBounds(const double bounds[6], bool fromAbove) {
   if (fromAbove) {
     // Fit the plan exactly, not the bounding sphere VTK fits.
     const double aspect = std::max(1.0, static_cast<double>(width())) / std::max(1, height());
-    camera->SetParallelScale(0.55 * std::max(bounds[3] - bounds[2], (bounds[1] - bounds[0]) / aspect));
+    camera->SetParallelScale(0.52 * std::max(bounds[3] - bounds[2], (bounds[1] - bounds[0]) / aspect));
   } else {
-    camera->Dolly(1.3);  // the bounding sphere leaves a wide margin around a flat site
+    // VTK fits the bounding sphere, which leaves a wide margin around a flat site: move in
+    // until the box's corners fill the view, less a margin.
+    for (int pass = 0; pass < 3; ++pass) {
+      double extent = 0;
+      for (int corner = 0; corner < 8; ++corner) {
+        renderer()->SetWorldPoint(bounds[corner & 1], bounds[2 + ((corner >> 1) & 1)], bounds[4 + (corner >> 2)], 1.0);
+        renderer()->WorldToView();
+        double view[3];
+        renderer()->GetViewPoint(view);
+        extent = std::max({extent, std::fabs(view[0]), std::fabs(view[1])});
+      }
+      if (extent > 0) camera->Dolly(0.92 / extent);
+      renderer()->ResetCameraClippingRange(fit);
+    }
   }
   update();
 }

@@ -66,7 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
   createDocks();
   createActions();
   connectDocument();
-  resize(1500, 950);
+  resize(1600, 1000);
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -93,8 +93,9 @@ void MainWindow::createDocks() {
   tabifyDockWidget(treeDock, inputsDock);
   treeDock->raise();
   splitDockWidget(figuresDock, chartsDock, Qt::Vertical);
-  resizeDocks({treeDock, figuresDock}, {380, 460}, Qt::Horizontal);
+  resizeDocks({treeDock, figuresDock}, {360, 540}, Qt::Horizontal);
   resizeDocks({treeDock, propertiesDock}, {560, 300}, Qt::Vertical);
+  resizeDocks({figuresDock, chartsDock}, {400, 500}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {
