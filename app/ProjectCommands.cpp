@@ -10,6 +10,7 @@
 #include "Evaluator.h"
 #include "LayoutCommands.h"
 #include "LayoutEvaluation.h"
+#include "ProjectEvaluation.h"
 #include "LayoutGenerator.h"
 #include "ProjectStore.h"
 #include "ResultFormat.h"
@@ -104,18 +105,6 @@ bool parseFields(const QString& text, int count, std::vector<double>& values) {
   return true;
 }
 
-/// Full-rack power (kW) and mass (kg) of another system in the project's scenario.
-std::optional<std::pair<float, float>> rackOf(const Project& project, const QString& systemType,
-                                              ScenarioErrors& errors) {
-  Scenario other = project.scenario;
-  other.systemType = systemType;
-  const auto resolved = other.resolve(HardwareCatalog::bundled(), errors);
-  if (!resolved) return std::nullopt;
-  const OutputValues outputs = evaluate(resolved->values);
-  return std::make_pair(static_cast<float>(outputs[static_cast<std::size_t>(OutputId::powerComputeRackKw)]),
-                        static_cast<float>(resolved->values[static_cast<std::size_t>(InputId::systemRackMassKg)]));
-}
-
 }  // namespace
 
 bool looksLikeProject(const QString& path) {
@@ -146,11 +135,6 @@ int commandNew(const QStringList& arguments) {
   auto scenario = parser.isSet(presetOption) ? PresetLibrary::load(parser.value(presetOption), errors)
                                              : PresetLibrary::loadPresetOrFile(parser.value(scenarioOption), errors);
   if (!scenario || !applySettings(*scenario, parser.values(setOption()), errors)) return reportErrors(errors);
-  const auto resolved = scenario->resolve(HardwareCatalog::bundled(), errors);
-  if (!resolved) return reportErrors(errors);
-  const OutputValues outputs = evaluate(resolved->values);
-  if (const auto problem = fabricProblem(resolved->values, outputs)) return reportErrors({*problem});
-
   HallTemplate hallTemplate;
   if (parser.isSet(hallPowerOption)) {
     bool ok = false;
@@ -162,15 +146,15 @@ int commandNew(const QStringList& arguments) {
     hallTemplate.hallPowerLimitMw = mw;
     hallTemplate.hallCoolingLimitMw = mw;
   }
-  QString error;
-  auto layout = LayoutGenerator::generate(resolved->values, outputs, scenario->systemType, hallTemplate, &error);
-  if (!layout) return reportErrors({{QStringLiteral("layout"), error}});
+  auto layout = layOut(*scenario, hallTemplate, errors);
+  if (!layout) return reportErrors(errors);
   const Project project{*scenario, std::move(*layout)};
+  QString error;
   if (!ProjectStore::save(project, path, &error)) {
     err() << "error: " << error << "\n";
     return kExitBadInput;
   }
-  out() << path << ": " << resolved->name << ", " << project.layout.racks.size() << " racks in "
+  out() << path << ": " << scenario->name << ", " << project.layout.racks.size() << " racks in "
         << project.layout.halls.size() << " halls of " << project.layout.buildings.size() << " buildings\n";
   return 0;
 }
@@ -277,12 +261,8 @@ int commandEdit(const QStringList& arguments) {
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return reportErrors(errors);
   if (parser.isSet(regenerate)) {
-    const OutputValues outputs = evaluate(resolved->values);
-    if (const auto problem = fabricProblem(resolved->values, outputs)) return reportErrors({*problem});
-    QString error;
-    auto layout = LayoutGenerator::generate(resolved->values, outputs, project->scenario.systemType,
-                                            project->layout.hallTemplate, &error);
-    if (!layout) return reportErrors({{QStringLiteral("layout"), error}});
+    auto layout = layOut(project->scenario, project->layout.hallTemplate, errors);
+    if (!layout) return reportErrors(errors);
     project->layout = std::move(*layout);
   }
 
@@ -332,9 +312,9 @@ int commandEdit(const QStringList& arguments) {
       shapeError(rackSystem.names().first(), value, "ID:TYPE");
     else if (!HardwareCatalog::bundled().system(parts[1]))
       errors.append({QStringLiteral("--set-rack-system"), QStringLiteral("unknown system '%1'").arg(parts[1])});
-    else if (const auto rack = rackOf(*project, parts[1], errors))
+    else if (const auto rack = rackOfSystem(project->scenario, parts[1], errors))
       apply(rackSystem.names().first(),
-            LayoutCommands::setRackSystem(project->layout, {id}, parts[1], rack->first, rack->second, &error), error);
+            LayoutCommands::setRackSystem(project->layout, {id}, parts[1], rack->powerKw, rack->massKg, &error), error);
   }
   for (const QString& value : parser.values(rackPhase)) {
     if (!parseFields(value, 2, f))

@@ -80,6 +80,8 @@ struct FabricGroups {
       const auto row = static_cast<std::size_t>(rack.row);
       const auto hall = static_cast<std::size_t>(layout.rows[row].hall);
       const int index = static_cast<int>(i);
+      // A network rack without switches carries no links.
+      if (rack.role != RackRole::Compute && rack.role != RackRole::Cdu && rack.units == 0) continue;
       switch (rack.role) {
         case RackRole::Compute:
           computeByRow[row].push_back(index);

@@ -1,8 +1,12 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
+#include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include "SiteLayout.h"
 
 namespace gigaplan {
 
@@ -22,6 +26,26 @@ struct LayoutSelection {
     return {ids.empty() ? Level::None : Level::Racks, -1, std::move(ids)};
   }
   bool isEmpty() const { return level == Level::None; }
+  /// Whether every index and rack id names an object of the layout.
+  bool isValidFor(const SiteLayout& layout) const {
+    const auto within = [](int i, std::size_t n) { return i >= 0 && static_cast<std::size_t>(i) < n; };
+    switch (level) {
+      case Level::None:
+        return true;
+      case Level::Building:
+        return within(index, layout.buildings.size());
+      case Level::Hall:
+        return within(index, layout.halls.size());
+      case Level::Row:
+        return within(index, layout.rows.size());
+      case Level::Racks: {
+        std::unordered_set<std::uint32_t> ids;
+        for (const Rack& rack : layout.racks) ids.insert(rack.id);
+        return std::all_of(rackIds.begin(), rackIds.end(), [&](std::uint32_t id) { return ids.count(id) > 0; });
+      }
+    }
+    return false;
+  }
   bool operator==(const LayoutSelection&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "ProjectDocument.h"
 
 #include <QCoreApplication>
+#include <array>
 #include <QFileInfo>
 #include <QMetaObject>
 
@@ -15,16 +16,14 @@ namespace gigaplan {
 /// whether it runs from a new edit, the undo stack's undo/redo or a merge.
 class ProjectDocument::DocumentCommand : public QUndoCommand {
  public:
-  DocumentCommand(ProjectDocument& document, std::unique_ptr<QUndoCommand> inner, Part part)
-      : QUndoCommand(inner->text()), document_(document), inner_(std::move(inner)), part_(part) {}
-  void redo() override {
-    inner_->redo();
-    document_.partChanged(part_);
-  }
-  void undo() override {
-    inner_->undo();
-    document_.partChanged(part_);
-  }
+  DocumentCommand(ProjectDocument& document, std::unique_ptr<QUndoCommand> inner, Part part, bool replacesLayout)
+      : QUndoCommand(inner->text()),
+        document_(document),
+        inner_(std::move(inner)),
+        part_(part),
+        replacesLayout_(replacesLayout) {}
+  void redo() override { run([this] { inner_->redo(); }); }
+  void undo() override { run([this] { inner_->undo(); }); }
   int id() const override { return inner_->id(); }
   bool mergeWith(const QUndoCommand* other) override {
     const auto* wrapped = dynamic_cast<const DocumentCommand*>(other);
@@ -35,9 +34,21 @@ class ProjectDocument::DocumentCommand : public QUndoCommand {
   }
 
  private:
+  template <typename Step>
+  void run(Step step) {
+    const SiteLayout& layout = document_.project_.layout;
+    const auto shape = [&] {
+      return std::array<std::size_t, 3>{layout.buildings.size(), layout.halls.size(), layout.rows.size()};
+    };
+    const auto before = shape();
+    step();
+    document_.partChanged(part_, shape() != before, replacesLayout_);
+  }
+
   ProjectDocument& document_;
   std::unique_ptr<QUndoCommand> inner_;
   Part part_;
+  bool replacesLayout_;
 };
 
 ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent) {
@@ -81,6 +92,8 @@ void ProjectDocument::replaceProject(Project project, const QString& filePath, b
   // Commands on the stack refer to the old project: drop them before it goes.
   undo_.clear();
   project_ = std::move(project);
+  ++generation_;
+  result_ = {};  // the figures of the project that was open
   unsavedNew_ = unsavedNew;
   selection_ = {};
   if (filePath_ != filePath) {
@@ -116,15 +129,15 @@ bool ProjectDocument::saveAs(const QString& path, QString* error) {
 }
 
 bool ProjectDocument::setInput(const QString& path, const QString& text, QString* error) {
-  return push(ScenarioCommands::set(project_.scenario, path, text, error), Part::Scenario);
+  return push(ScenarioCommands::set(project_.scenario, path, text, error), Part::Scenario, false);
 }
 
 bool ProjectDocument::resetInput(const QString& path, QString* error) {
-  return push(ScenarioCommands::reset(project_.scenario, path, error), Part::Scenario);
+  return push(ScenarioCommands::reset(project_.scenario, path, error), Part::Scenario, false);
 }
 
 bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {
-  return push(std::move(command), Part::Layout);
+  return push(std::move(command), Part::Layout, false);
 }
 
 bool ProjectDocument::regenerateLayout(QString* error) {
@@ -135,40 +148,28 @@ bool ProjectDocument::regenerateLayout(QString* error) {
     return false;
   }
   return push(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), tr("Regenerate layout")),
-              Part::Layout);
+              Part::Layout, true);
 }
 
-bool ProjectDocument::push(std::unique_ptr<QUndoCommand> command, Part part) {
+bool ProjectDocument::push(std::unique_ptr<QUndoCommand> command, Part part, bool replacesLayout) {
   if (!command) return false;
   // QUndoStack::push runs redo(), which reports the change through partChanged.
-  undo_.push(new DocumentCommand(*this, std::move(command), part));
+  undo_.push(new DocumentCommand(*this, std::move(command), part, replacesLayout));
   return true;
 }
 
-void ProjectDocument::partChanged(Part part) {
+void ProjectDocument::partChanged(Part part, bool indicesShifted, bool layoutReplaced) {
   ++revision_;
   if (part == Part::Layout) {
-    // Indices shift when halls, rows or racks come and go; a stale selection is dropped.
-    const bool valid = [&] {
-      const auto within = [](int i, std::size_t n) { return i >= 0 && static_cast<std::size_t>(i) < n; };
-      switch (selection_.level) {
-        case LayoutSelection::Level::None:
-          return true;
-        case LayoutSelection::Level::Building:
-          return within(selection_.index, project_.layout.buildings.size());
-        case LayoutSelection::Level::Hall:
-          return within(selection_.index, project_.layout.halls.size());
-        case LayoutSelection::Level::Row:
-          return within(selection_.index, project_.layout.rows.size());
-        case LayoutSelection::Level::Racks:
-          for (std::uint32_t id : selection_.rackIds)
-            if (LayoutCommands::rackIndex(project_.layout, id) < 0) return false;
-          return true;
-      }
-      return false;
-    }();
+    // The selection is settled before anyone hears of the change, so no view ever meets one
+    // that names a removed object. Buildings, halls and rows are selected by index: when any
+    // come or go, an index may name another object now. A replaced floor starts rack ids over.
+    const bool byIndex = selection_.level != LayoutSelection::Level::Racks;
+    const bool dropped = !selection_.isEmpty() && (layoutReplaced || (indicesShifted && byIndex) ||
+                                                   !selection_.isValidFor(project_.layout));
+    if (dropped) selection_ = {};
     emit layoutChanged();
-    if (!valid) setSelection({});
+    if (dropped) emit selectionChanged();
   } else {
     emit scenarioChanged();
   }
@@ -190,9 +191,10 @@ void ProjectDocument::startEvaluation() {
   evaluating_ = true;
   emit evaluatingChanged(true);
   // The worker gets its own copy: edits go on while it runs.
-  worker_.start([this, project = project_, revision = revision_] {
+  worker_.start([this, project = project_, revision = revision_, generation = generation_] {
     ProjectResult result = evaluateProject(project);
     result.revision = revision;
+    result.generation = generation;
     QMetaObject::invokeMethod(
         this, [this, result = std::move(result)]() mutable { finishEvaluation(std::move(result)); },
         Qt::QueuedConnection);
@@ -200,6 +202,10 @@ void ProjectDocument::startEvaluation() {
 }
 
 void ProjectDocument::finishEvaluation(ProjectResult result) {
+  if (result.generation != generation_) {
+    startEvaluation();  // figures of a project no longer open: never shown
+    return;
+  }
   result_ = std::move(result);
   if (result_.revision != revision_) {
     startEvaluation();  // edits arrived meanwhile: show these figures, then catch up

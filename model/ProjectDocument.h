@@ -80,8 +80,8 @@ class ProjectDocument : public QObject {
   class DocumentCommand;
 
   void replaceProject(Project project, const QString& filePath, bool unsavedNew);
-  bool push(std::unique_ptr<QUndoCommand> command, Part part);
-  void partChanged(Part part);
+  bool push(std::unique_ptr<QUndoCommand> command, Part part, bool replacesLayout);
+  void partChanged(Part part, bool indicesShifted, bool layoutReplaced);
   void scheduleEvaluation();
   void startEvaluation();
   void finishEvaluation(ProjectResult result);
@@ -93,6 +93,7 @@ class ProjectDocument : public QObject {
   LayoutSelection selection_;
   ProjectResult result_;
   std::uint64_t revision_ = 0;
+  std::uint64_t generation_ = 0;  ///< counts the projects opened, to drop figures of an earlier one
   bool evaluating_ = false;
   QThreadPool worker_;
 };

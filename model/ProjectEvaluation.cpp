@@ -34,4 +34,14 @@ std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& h
   return layout;
 }
 
+std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString& systemType, ScenarioErrors& errors) {
+  Scenario other = scenario;
+  other.systemType = systemType;
+  const auto resolved = other.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return std::nullopt;
+  const OutputValues outputs = evaluate(resolved->values);
+  return RackOfSystem{static_cast<float>(valueOf(outputs, OutputId::powerComputeRackKw)),
+                      static_cast<float>(valueOf(resolved->values, InputId::systemRackMassKg))};
+}
+
 }  // namespace gigaplan

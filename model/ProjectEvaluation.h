@@ -15,7 +15,8 @@ struct ProjectResult {
   std::optional<ResolvedScenario> resolved;  ///< empty when the scenario does not resolve
   LayoutEvaluation evaluation;
   QString error;               ///< why there are no figures (a field and its problem), empty otherwise
-  std::uint64_t revision = 0;  ///< the document revision these figures belong to
+  std::uint64_t revision = 0;    ///< the document revision these figures belong to
+  std::uint64_t generation = 0;  ///< the project (of those opened in a document) they belong to
 };
 
 /// Resolves the scenario and evaluates it on the project's floor with the bundled catalog.
@@ -24,5 +25,14 @@ ProjectResult evaluateProject(const Project& project);
 /// Lays a scenario out on a new floor. Returns nothing and fills `errors` (naming the field)
 /// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.
 std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors);
+
+/// A full rack of another system in the scenario: its power at full load (kW) and its mass (kg),
+/// for turning compute racks into that system. Nothing, with `errors` naming the field, when
+/// the scenario with that system does not resolve.
+struct RackOfSystem {
+  float powerKw = 0.0f;
+  float massKg = 0.0f;
+};
+std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString& systemType, ScenarioErrors& errors);
 
 }  // namespace gigaplan

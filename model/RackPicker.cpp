@@ -108,7 +108,8 @@ std::pair<int, int> RackPicker::slotAt(double xM, double yM) const {
   for (std::size_t r = 0; r < rowBoxes_.size(); ++r) {
     const RowBox& box = rowBoxes_[r];
     if (xM >= box.x0 && xM < box.x1 && yM >= box.y0 && yM < box.y1)
-      return {static_cast<int>(r), static_cast<int>((xM - box.x0) / layout_.hallTemplate.rackWidthM)};
+      return {static_cast<int>(r), std::min(layout_.rows[r].slotCount - 1,
+                                            static_cast<int>((xM - box.x0) / layout_.hallTemplate.rackWidthM))};
   }
   return {-1, -1};
 }

@@ -1,5 +1,7 @@
 #include "ScenarioCommands.h"
 
+#include <algorithm>
+
 #include <optional>
 
 namespace gigaplan::ScenarioCommands {
@@ -52,8 +54,16 @@ class ScenarioEdit : public QUndoCommand {
 /// The command for an edit already applied to `after`, once `after` is known to resolve.
 std::unique_ptr<QUndoCommand> checkedEdit(Scenario& scenario, Scenario after, ScenarioErrors& errors,
                                           const QString& text, const QString& path, int id, QString* error) {
-  if (errors.isEmpty()) after.resolve(HardwareCatalog::bundled(), errors);
-  if (!errors.isEmpty()) return refuse(error, errors.first().text());
+  if (!errors.isEmpty()) return refuse(error, errors.first().text());  // the text itself is bad
+  after.resolve(HardwareCatalog::bundled(), errors);
+  if (!errors.isEmpty()) {
+    // A scenario already broken elsewhere (say, a file from an older catalog) is repaired one
+    // field at a time: refuse only an edit that is itself at fault.
+    ScenarioErrors already;
+    const bool brokenBefore = !scenario.resolve(HardwareCatalog::bundled(), already);
+    const bool atFault = std::any_of(errors.begin(), errors.end(), [&](const ScenarioError& e) { return e.field == path; });
+    if (!brokenBefore || atFault) return refuse(error, errors.first().text());
+  }
   if (sameSettings(scenario, after)) return refuse(error, QString());
   if (error) error->clear();
   return std::make_unique<ScenarioEdit>(scenario, std::move(after), text, path, id);

@@ -30,6 +30,9 @@ namespace gigaplan {
 
 namespace {
 
+/// Where the camera looks from in 3D (not plan) views: south-south-east, about 50 degrees up.
+constexpr double kViewFrom[3] = {0.3, -0.75, 1.0};
+
 /// A hall is drawn rack by rack once one rack would be at least this many pixels wide.
 constexpr double kDetailPixels = 5.0;
 constexpr double kRackHeightM = RackPicker::kRackHeightM;
@@ -533,6 +536,7 @@ int FloorView::hallOfSelection() const {
   if (!document_) return -1;
   const SiteLayout& layout = document_->project().layout;
   const LayoutSelection& s = document_->selection();
+  if (!s.isValidFor(layout)) return -1;
   switch (s.level) {
     case LayoutSelection::Level::Hall:
       return s.index;
@@ -565,7 +569,7 @@ void FloorView::frameBounds(const double bounds[6], bool fromAbove) {
     camera->SetPosition(cx, cy, span);
     camera->SetViewUp(0, 1, 0);
   } else {
-    camera->SetPosition(cx + 0.3 * span, cy - 0.75 * span, 1.0 * span);
+    camera->SetPosition(cx + kViewFrom[0] * span, cy + kViewFrom[1] * span, kViewFrom[2] * span);
     camera->SetViewUp(0, 0, 1);
   }
   double fit[6];
@@ -641,7 +645,9 @@ void FloorView::setPlanMode(bool plan) {
     camera->SetViewUp(0, 1, 0);
     camera->SetParallelScale(distance * std::tan(camera->GetViewAngle() * M_PI / 360.0));
   } else {
-    camera->SetPosition(focal[0] + 0.35 * distance, focal[1] - 0.9 * distance, focal[2] + 0.8 * distance);
+    const double norm = std::sqrt(kViewFrom[0] * kViewFrom[0] + kViewFrom[1] * kViewFrom[1] + kViewFrom[2] * kViewFrom[2]);
+    camera->SetPosition(focal[0] + kViewFrom[0] / norm * distance, focal[1] + kViewFrom[1] / norm * distance,
+                        focal[2] + kViewFrom[2] / norm * distance);
     camera->SetViewUp(0, 0, 1);
   }
   update();
@@ -704,6 +710,7 @@ void FloorView::updateSelectionActors() {
   const SiteLayout& layout = document_->project().layout;
   const HallTemplate& t = layout.hallTemplate;
   const LayoutSelection& selection = document_->selection();
+  if (!selection.isValidFor(layout)) return;
   // Small extra actors, so selecting never rebuilds the meshes of the racks.
   BoxMesh outline;
   const double margin = 0.08;
@@ -746,7 +753,9 @@ void FloorView::updateSelectionActors() {
 
   // One rack selected: its fabric links as lines over the racks, coloured by tier.
   const ProjectResult& result = document_->result();
-  if (selection.level != LayoutSelection::Level::Racks || selection.rackIds.size() != 1 || !result.resolved) return;
+  if (selection.level != LayoutSelection::Level::Racks || selection.rackIds.size() != 1 || !result.resolved ||
+      !result.error.isEmpty())
+    return;
   const int index = LayoutCommands::rackIndex(layout, selection.rackIds.front());
   const std::vector<RackLink> rackLinks = FabricCabling::linksOfRack(layout, result.evaluation.outputs, index);
   if (rackLinks.empty()) return;

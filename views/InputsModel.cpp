@@ -41,11 +41,24 @@ InputsModel::InputsModel(QObject* parent) : QAbstractItemModel(parent) {
 }
 
 void InputsModel::showScenario(const Scenario& scenario, const ResolvedScenario& resolved) {
+  // Only rows whose text changed are announced: a view refreshes the open editor of every
+  // announced row, which would wipe what the planner is typing while figures arrive.
+  auto shown = [this](const Entry& entry) {
+    return displayValue(entry) + QChar(0) + sourceText(entry) + QChar(isExplicit(entry) ? '1' : '0');
+  };
+  std::vector<QString> before;
+  for (const Section& section : sections_)
+    for (const Entry& entry : section.entries) before.push_back(shown(entry));
+  const bool first = !shownOnce_;
+  shownOnce_ = true;
   scenario_ = scenario;
   resolved_ = resolved;
+  std::size_t i = 0;
   for (int s = 0; s < sections_.size(); ++s) {
     const QModelIndex section = index(s, 0);
-    emit dataChanged(index(0, 0, section), index(rowCount(section) - 1, ColumnCount - 1, section));
+    for (int r = 0; r < sections_[s].entries.size(); ++r, ++i)
+      if (first || shown(sections_[s].entries[r]) != before[i])
+        emit dataChanged(index(r, 0, section), index(r, ColumnCount - 1, section));
   }
 }
 

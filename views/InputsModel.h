@@ -71,6 +71,7 @@ class InputsModel : public QAbstractItemModel {
   QHash<QString, QPair<int, int>> positionByPath_;  ///< section and row of each path
   std::optional<Scenario> scenario_;                ///< nothing until the first showScenario
   ResolvedScenario resolved_;
+  bool shownOnce_ = false;  ///< before the first scenario every row is blank
 };
 
 }  // namespace gigaplan

@@ -73,7 +73,13 @@ MainWindow::MainWindow(QWidget* parent)
   updateTitle();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The document is a member and goes before the child widgets: unhook them from it first.
+  disconnect(tree_->selectionModel(), nullptr, this, nullptr);
+  treeModel_->setLayout(nullptr);
+  floor_->setDocument(nullptr);
+  properties_->setDocument(nullptr);
+}
 
 QString MainWindow::samplePreset() {
   return QStringLiteral("gb200-nvl72-1m");
@@ -147,6 +153,11 @@ void MainWindow::createActions() {
     QKeyEvent press(QEvent::KeyPress, Qt::Key_Delete, Qt::NoModifier);
     QApplication::sendEvent(floor_, &press);
   });
+  layout->addSeparator();
+  layout->addAction(tr("Set &Phase of Selection…"), this, &MainWindow::setPhaseOfSelection)
+      ->setObjectName(QStringLiteral("setPhase"));
+  layout->addAction(tr("Set S&ystem of Selection…"), this, &MainWindow::setSystemOfSelection)
+      ->setObjectName(QStringLiteral("setSystem"));
   layout->addSeparator();
   layout->addAction(tr("Re&generate Layout from Inputs"), this, &MainWindow::regenerateLayout)
       ->setObjectName(QStringLiteral("regenerateLayout"));
@@ -223,7 +234,12 @@ void MainWindow::connectDocument() {
     treeModel_->refresh();
     tree_->expand(treeModel_->index(0, 0));
     for (const LayoutSelection& s : expanded) tree_->expand(treeModel_->indexOf(s));
+    syncingSelection_ = true;  // the selection itself is unchanged: show it again
+    if (const QModelIndex current = treeModel_->indexOf(document_.selection()); current.isValid())
+      tree_->setCurrentIndex(current);
+    syncingSelection_ = false;
   });
+  connect(&document_, &ProjectDocument::selectionChanged, this, &MainWindow::showInputOfSelection);
   connect(&document_, &ProjectDocument::selectionChanged, this, [this] {
     if (syncingSelection_) return;
     syncingSelection_ = true;
@@ -232,6 +248,7 @@ void MainWindow::connectDocument() {
       tree_->setCurrentIndex(index);
       tree_->scrollTo(index);
     } else {
+      tree_->selectionModel()->clearCurrentIndex();
       tree_->clearSelection();
     }
     syncingSelection_ = false;
@@ -393,7 +410,8 @@ void MainWindow::insertRow() {
     if (row.hall == hall && row.yM > lastY) lastY = row.yM, x = row.xM;
   const double y = lastY < 0 ? t.wallClearanceM : lastY + t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2;
   const Hall& target = layout.halls[static_cast<std::size_t>(hall)];
-  if (y + t.rackDepthM > target.depthM) return reportRefusal(tr("hall %1 has no room for another row").arg(target.name));
+  if (y + t.rackDepthM > target.depthM || x + t.slotsPerRow * t.rackWidthM > target.widthM)
+    return reportRefusal(tr("hall %1 has no room for another row").arg(target.name));
   QString error;
   auto command = LayoutCommands::addRow(document_.layoutForCommands(), hall, x, y, t.slotsPerRow, &error);
   if (!document_.pushLayoutCommand(std::move(command))) return reportRefusal(error);
@@ -429,6 +447,76 @@ void MainWindow::insertRack() {
 void MainWindow::regenerateLayout() {
   QString error;
   if (!document_.regenerateLayout(&error)) reportRefusal(error);
+}
+
+std::vector<std::uint32_t> MainWindow::selectedRackIds(bool computeOnly) const {
+  const SiteLayout& layout = document_.project().layout;
+  const LayoutSelection& s = document_.selection();
+  std::vector<std::uint32_t> ids;
+  for (const Rack& rack : layout.racks) {
+    if (computeOnly && rack.role != RackRole::Compute) continue;
+    const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
+    const bool covered =
+        (s.level == LayoutSelection::Level::Racks &&
+         std::find(s.rackIds.begin(), s.rackIds.end(), rack.id) != s.rackIds.end()) ||
+        (s.level == LayoutSelection::Level::Row && rack.row == s.index) ||
+        (s.level == LayoutSelection::Level::Hall && row.hall == s.index) ||
+        (s.level == LayoutSelection::Level::Building &&
+         layout.halls[static_cast<std::size_t>(row.hall)].building == s.index);
+    if (covered) ids.push_back(rack.id);
+  }
+  return ids;
+}
+
+void MainWindow::setPhaseOfSelection() {
+  const std::vector<std::uint32_t> ids = selectedRackIds(false);
+  if (ids.empty()) return reportRefusal(tr("select racks, a row, a hall or a building first"));
+  bool ok = false;
+  const int phase = QInputDialog::getInt(this, tr("Set Phase"), tr("Phase the %1 racks arrive in:").arg(ids.size()),
+                                         1, 1, 255, 1, &ok);
+  if (!ok) return;
+  QString error;
+  if (!document_.pushLayoutCommand(LayoutCommands::setRackPhase(document_.layoutForCommands(), ids, phase - 1, &error)))
+    reportRefusal(error);
+}
+
+void MainWindow::setSystemOfSelection() {
+  const std::vector<std::uint32_t> ids = selectedRackIds(true);
+  if (ids.empty()) return reportRefusal(tr("select compute racks, a row, a hall or a building first"));
+  QStringList names;
+  QStringList systemIds;
+  for (const CatalogEntry& system : HardwareCatalog::bundled().systems()) {
+    systemIds << system.id;
+    names << QStringLiteral("%1 (%2)").arg(system.name, system.id);
+  }
+  bool ok = false;
+  const QString chosen = QInputDialog::getItem(
+      this, tr("Set System"), tr("System of the %1 compute racks:").arg(ids.size()), names, 0, false, &ok);
+  if (!ok) return;
+  const QString systemType = systemIds.value(names.indexOf(chosen));
+  ScenarioErrors errors;
+  const auto rack = rackOfSystem(document_.project().scenario, systemType, errors);
+  if (!rack) return reportRefusal(errors.value(0).text());
+  QString error;
+  if (!document_.pushLayoutCommand(LayoutCommands::setRackSystem(document_.layoutForCommands(), ids, systemType,
+                                                                 rack->powerKw, rack->massKg, &error)))
+    reportRefusal(error);
+}
+
+void MainWindow::showInputOfSelection() {
+  const LayoutSelection& s = document_.selection();
+  if (s.level != LayoutSelection::Level::Racks || s.rackIds.size() != 1) return;
+  const SiteLayout& layout = document_.project().layout;
+  const int index = LayoutCommands::rackIndex(layout, s.rackIds.front());
+  if (index < 0) return;
+  switch (layout.racks[static_cast<std::size_t>(index)].role) {
+    case RackRole::Compute:
+      return inputs_->selectPath(QString::fromLatin1(Scenario::kSystemTypePath));
+    case RackRole::Cdu:
+      return inputs_->selectPath(QStringLiteral("cooling.cduCapacityKw"));
+    default:
+      return inputs_->selectPath(QString::fromLatin1(Scenario::kSwitchPath));
+  }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -61,6 +61,12 @@ class MainWindow : public QMainWindow {
   void insertRow();
   void insertRack();
   void regenerateLayout();
+  /// The racks the selection covers: its racks, or every rack of its row, hall or building.
+  std::vector<std::uint32_t> selectedRackIds(bool computeOnly) const;
+  void setPhaseOfSelection();
+  void setSystemOfSelection();
+  /// Shows in the inputs editor the input that defines the selected rack.
+  void showInputOfSelection();
   void reportRefusal(const QString& message);
 
   ProjectDocument document_;

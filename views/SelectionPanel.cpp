@@ -18,6 +18,14 @@ QString roleName(RackRole role) {
 QString kw(double value) {
   return value >= 1000 ? QStringLiteral("%1 MW").arg(value / 1000, 0, 'f', 2) : QStringLiteral("%1 kW").arg(value, 0, 'f', 1);
 }
+/// A row as the project tree names it (its number in its hall), with its index in the layout
+/// that the command line's --move-row and friends take.
+QString rowLabel(const SiteLayout& layout, int row) {
+  const int hall = layout.rows[static_cast<std::size_t>(row)].hall;
+  int number = 0;
+  for (int r = 0; r <= row; ++r) number += layout.rows[static_cast<std::size_t>(r)].hall == hall;
+  return QObject::tr("%1 (index %2)").arg(number).arg(row);
+}
 }  // namespace
 
 SelectionPanel::SelectionPanel(QWidget* parent) : QTreeWidget(parent) {
@@ -28,7 +36,9 @@ SelectionPanel::SelectionPanel(QWidget* parent) : QTreeWidget(parent) {
 }
 
 void SelectionPanel::setDocument(ProjectDocument* document) {
+  if (document_) disconnect(document_, nullptr, this, nullptr);
   document_ = document;
+  if (!document_) return;
   for (auto signal : {&ProjectDocument::selectionChanged, &ProjectDocument::layoutChanged,
                       &ProjectDocument::resultReady, &ProjectDocument::projectReplaced})
     connect(document_, signal, this, &SelectionPanel::refresh);
@@ -50,6 +60,7 @@ void SelectionPanel::refresh() {
   const SiteLayout& layout = document_->project().layout;
   const HallTemplate& t = layout.hallTemplate;
   const LayoutSelection& s = document_->selection();
+  if (!s.isValidFor(layout)) return;
   auto hallName = [&](int row) { return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(row)].hall)].name; };
   switch (s.level) {
     case LayoutSelection::Level::None:
@@ -73,7 +84,7 @@ void SelectionPanel::refresh() {
       else if (rack.role != RackRole::Cdu) add(tr("Switches"), QString::number(rack.units));
       add(tr("Phase"), QString::number(rack.phase + 1));
       add(tr("Hall"), hallName(rack.row));
-      add(tr("Row"), QString::number(rack.row));
+      add(tr("Row"), rowLabel(layout, rack.row));
       add(tr("Slot"), QString::number(rack.slot));
       add(tr("Position"), QStringLiteral("%1 m, %2 m").arg(layout.rackXM(rack), 0, 'f', 1).arg(layout.rackYM(rack), 0, 'f', 1));
       add(tr("Power at full load"), kw(rack.powerKw));
@@ -101,7 +112,7 @@ void SelectionPanel::refresh() {
       double power = 0;
       for (const Rack& rack : layout.racks)
         if (rack.row == s.index) ++racks, power += rack.powerKw;
-      add(tr("Row"), QString::number(s.index));
+      add(tr("Row"), rowLabel(layout, s.index));
       add(tr("Hall"), hallName(s.index));
       add(tr("Racks"), tr("%1 in %2 slots").arg(racks).arg(row.slotCount));
       add(tr("Power at full load"), kw(power));

@@ -112,6 +112,43 @@ class TestProjectDocument : public QObject {
     QCOMPARE(document.selection(), LayoutSelection::racks({id}));
   }
 
+  void viewsNeverMeetASelectionOfARemovedObject() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    SiteLayout& layout = document.layoutForCommands();
+    const int rows = static_cast<int>(layout.rows.size());
+    QVERIFY(document.pushLayoutCommand(LayoutCommands::addRow(layout, 0, 3.0, 3.0, 10, &error)));
+    document.setSelection(LayoutSelection::row(rows));
+    bool validWhenAnnounced = true;
+    connect(&document, &ProjectDocument::layoutChanged, this,
+            [&] { validWhenAnnounced = document.selection().isValidFor(document.project().layout); });
+    document.undoStack()->undo();  // the selected row goes
+    QVERIFY(validWhenAnnounced);
+    QVERIFY(document.selection().isEmpty());
+    // Removing a hall shifts the indices of the halls after it: a hall selection goes.
+    document.setSelection(LayoutSelection::hall(1));
+    QVERIFY(document.pushLayoutCommand(LayoutCommands::removeHall(layout, 0, &error)));
+    QVERIFY(document.selection().isEmpty());
+    // A regenerated floor starts rack ids over: a rack selection goes.
+    document.setSelection(LayoutSelection::racks({document.project().layout.racks.front().id}));
+    QVERIFY(document.regenerateLayout(&error));
+    QVERIFY(document.selection().isEmpty());
+  }
+
+  void figuresOfAProjectNoLongerOpenAreNeverShown() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("gb200-nvl72-1m"), &error));
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    QVERIFY(!document.result().resolved);  // the first project's figures are gone
+    QList<double> announced;
+    connect(&document, &ProjectDocument::resultReady, this,
+            [&] { announced.append(valueOf(document.result().evaluation.outputs, OutputId::clusterGpus)); });
+    document.waitForResult();
+    QCOMPARE(announced, QList<double>{150000.0});
+  }
+
   void regenerateFollowsTheInputsAndUndoes() {
     ProjectDocument document;
     QString error;

@@ -106,6 +106,12 @@ class TestWorkspace : public QObject {
     window.document().setSelection(LayoutSelection::racks({rack.id}));
     QCOMPARE(treeModel->selectionAt(tree->currentIndex()), LayoutSelection::row(rack.row));
     QCOMPARE(properties->property(QStringLiteral("Rack")), QString::number(rack.id));
+    // ... and the inputs editor shows the input that defines it.
+    const QString expected = rack.role == RackRole::Compute ? QStringLiteral("system.type")
+                             : rack.role == RackRole::Cdu   ? QStringLiteral("cooling.cduCapacityKw")
+                                                            : QStringLiteral("network.switch");
+    auto* inputs = window.findChild<InputsEditor*>();
+    QCOMPARE(inputs->view()->currentIndex().data(InputsModel::PathRole).toString(), expected);
   }
 
   void menusInsertRacksAndRowsAsUndoableEdits() {
