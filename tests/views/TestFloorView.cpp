@@ -160,6 +160,7 @@ class TestFloorView : public QObject {
     // The highlight and the rack's fabric links are drawn.
     QVERIFY(highlightPixels(shown.view.grabFramebuffer()) > 0);
     QVERIFY(shown.view.linkLinesShown() > 0);
+    shown.view.grab().save(QStringLiteral("floor-selected-rack.png"));  // for a person to look at
     // A click on empty ground clears the selection.
     QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, QPoint(3, 3));
     QVERIFY(document->selection().isEmpty());
@@ -266,6 +267,9 @@ class TestFloorView : public QObject {
     // within the row, so they are not in the longest class.
     QCOMPARE(shown.view.legend().size(), std::size_t{7});
     QVERIFY(shown.view.rackColour(static_cast<int>(compute)) != shown.view.legend()[5].colour);
+
+    shown.view.frameHall();
+    shown.view.grab().save(QStringLiteral("floor-cable-class.png"));  // for a person to look at
 
     shown.view.setColourBy(FloorView::ColourBy::Phase);
     QCOMPARE(shown.view.legend().size(), std::size_t{1});
