@@ -25,13 +25,20 @@ int main(int argc, char** argv) {
   parser.addOption(screenshotOption);
   parser.addPositionalArgument(
       QStringLiteral("scenario"),
-      QStringLiteral("Project file, preset id or scenario file (default: the 1M-GPU sample)."));
+      QStringLiteral("Project file, preset id or scenario file (default: the last project, else the 1M-GPU sample)."));
   parser.process(app);
 
-  const QString scenario = parser.positionalArguments().value(0, gigaplan::MainWindow::samplePreset());
+  const bool given = !parser.positionalArguments().isEmpty();
+  const QString scenario = given ? parser.positionalArguments().first() : gigaplan::MainWindow::startupProject();
   gigaplan::MainWindow window;
   QString error;
-  if (!window.open(scenario, &error)) {
+  bool opened = window.open(scenario, &error);
+  if (!opened && !given && scenario != gigaplan::MainWindow::samplePreset()) {
+    // The last project no longer opens: say why, and start from the sample instead.
+    std::fprintf(stderr, "warning: %s\n", qPrintable(error));
+    opened = window.open(gigaplan::MainWindow::samplePreset(), &error);
+  }
+  if (!opened) {
     std::fprintf(stderr, "error: %s\n", qPrintable(error));
     if (parser.isSet(screenshotOption)) return 2;
     QMessageBox::warning(nullptr, QStringLiteral("Gigaplan"), error);

@@ -894,6 +894,7 @@ void FloorView::finishRectangle(const QPointF& position) {
 }
 
 void FloorView::removeSelection() {
+  if (!document_) return;
   SiteLayout& layout = document_->layoutForCommands();
   const LayoutSelection s = document_->selection();
   QString error;

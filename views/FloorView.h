@@ -68,6 +68,9 @@ class FloorView : public VtkOpenGLWidget {
   void setPlanMode(bool plan);
   bool planMode() const { return planMode_; }
 
+  /// Removes the selected racks, row or hall (one undoable edit).
+  void removeSelection();
+
   /// Index into the shown layout's racks of the rack under a widget position, or -1.
   int rackAt(const QPointF& position) const;
   /// Where the line of sight through a widget position meets the floor (z = 0).
@@ -117,7 +120,6 @@ class FloorView : public VtkOpenGLWidget {
   void finishMove(const QPointF& position);
   void finishRectangle(const QPointF& position);
   bool pressIsOnSelection(const QPointF& position) const;
-  void removeSelection();
   int hallOfSelection() const;
 
   QPointer<ProjectDocument> document_;

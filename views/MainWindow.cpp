@@ -85,6 +85,11 @@ QString MainWindow::samplePreset() {
   return QStringLiteral("gb200-nvl72-1m");
 }
 
+QString MainWindow::startupProject() {
+  const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+  return !recent.isEmpty() && QFileInfo::exists(recent.first()) ? recent.first() : samplePreset();
+}
+
 void MainWindow::createDocks() {
   tree_->setObjectName(QStringLiteral("projectTree"));
   tree_->setModel(treeModel_);
@@ -149,10 +154,7 @@ void MainWindow::createActions() {
   QAction* insertRackAction = layout->addAction(tr("Insert Rac&k in Row"), this, &MainWindow::insertRack);
   insertRackAction->setObjectName(QStringLiteral("insertRack"));
   insertRackAction->setShortcut(Qt::Key_Insert);
-  layout->addAction(tr("&Delete Selection"), this, [this] {
-    QKeyEvent press(QEvent::KeyPress, Qt::Key_Delete, Qt::NoModifier);
-    QApplication::sendEvent(floor_, &press);
-  });
+  layout->addAction(tr("&Delete Selection"), floor_, &FloorView::removeSelection);
   layout->addSeparator();
   layout->addAction(tr("Set &Phase of Selection…"), this, &MainWindow::setPhaseOfSelection)
       ->setObjectName(QStringLiteral("setPhase"));

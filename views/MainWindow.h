@@ -37,6 +37,9 @@ class MainWindow : public QMainWindow {
 
   /// The bundled sample project's preset, opened on first start.
   static QString samplePreset();
+  /// What to open without an argument: the last project used if its file is still there,
+  /// else the sample.
+  static QString startupProject();
 
  protected:
   void closeEvent(QCloseEvent* event) override;

@@ -213,6 +213,38 @@ class TestFloorView : public QObject {
     QCOMPARE(reopened.project().layout.rows[static_cast<std::size_t>(rack.row)].xM, movedX);
   }
 
+  void aDragMovesARackIntoAFreeSlot() {
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    shown.view.frameHall();
+    shown.view.setPlanMode(true);
+    shown.view.grabFramebuffer();
+    const SiteLayout& layout = document->project().layout;
+    // Two compute racks side by side in hall 0: the first is removed, the second dragged into
+    // the slot it left.
+    std::size_t first = middleComputeRack(layout);
+    while (layout.rows[static_cast<std::size_t>(layout.racks[first].row)].hall != 0 ||
+           layout.racks[first + 1].role != RackRole::Compute || layout.racks[first + 1].row != layout.racks[first].row)
+      first = (first + 1) % layout.racks.size();
+    const Rack gone = layout.racks[first];
+    const Rack moved = layout.racks[first + 1];
+    QCOMPARE(moved.slot, gone.slot + 1);
+    const QPoint goneAt = shown.rackCentre(layout, gone);
+    const QPoint movedAt = shown.rackCentre(layout, moved);
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, goneAt);
+    QCOMPARE(document->selection(), LayoutSelection::racks({gone.id}));
+    QTest::keyClick(&shown.view, Qt::Key_Delete);
+    QCOMPARE(LayoutCommands::rackIndex(document->project().layout, gone.id), -1);
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, movedAt);
+    QCOMPARE(document->selection(), LayoutSelection::racks({moved.id}));
+    shown.drag(movedAt, goneAt);
+    const SiteLayout& after = document->project().layout;
+    const Rack& landed = after.racks[static_cast<std::size_t>(LayoutCommands::rackIndex(after, moved.id))];
+    QCOMPARE(landed.row, gone.row);
+    QCOMPARE(landed.slot, gone.slot);
+    QCOMPARE(document->undoStack()->count(), 2);  // the removal and the move
+  }
+
   void aDragOutOfTheHallIsRefused() {
     auto document = presetDocument("colossus-150k-h100");
     ShownView shown(document.get());
