@@ -238,5 +238,22 @@
   X(reliabilityRestartMinutes, "reliability.restartMinutes", "min", 10, 0, 10000, Real, \
     "time from an interruption to training again (detect, replace, reload)", "estimate", "estimate") \
   X(reliabilityRepairHours, "reliability.repairHours", "h", 24, 0, 10000, Real, \
-    "time a failed node stays out of service", "estimate: next-business-day parts", "estimate")
+    "time a failed node stays out of service", "estimate: next-business-day parts", "estimate") \
+  /* schedule */ \
+  X(scheduleCrews, "schedule.crews", "crews", 20, 1, 10000, Count, \
+    "installation crews setting racks in parallel", "estimate: a large build staffs tens of crews", "estimate") \
+  X(scheduleRacksPerCrewPerDay, "schedule.racksPerCrewPerDay", "racks/day", 4, 0.01, 1000, Real, \
+    "racks one crew places, connects to power, coolant and fabric, and tests per day", "estimate", "estimate") \
+  X(scheduleRacksDeliveredPerDay, "schedule.racksDeliveredPerDay", "racks/day", 100, 0.01, 100000, Real, \
+    "racks the supply chain and the loading docks deliver per day", "estimate", "estimate") \
+  X(scheduleSiteReadyDays, "schedule.siteReadyDays", "days", 100, 0, 10000, Real, \
+    "from the start of a build to the first rack on the floor: building, power and cooling fit-out", \
+    "estimate: a fit-out of an existing building; a new campus takes a year or more", "estimate") \
+  X(scheduleBringUpDays, "schedule.bringUpDays", "days", 5, 0, 1000, Real, \
+    "from the last rack installed to training: burn-in, fabric validation, first job", "estimate", "estimate") \
+  /* site power */ \
+  X(siteGridMw, "site.gridMw", "MW", 0, 0, 100000, Real, \
+    "power the utility grid delivers to the site (0 when not yet planned)", "planner input", "input") \
+  X(siteOnsiteGenerationMw, "site.onsiteGenerationMw", "MW", 0, 0, 100000, Real, \
+    "power of turbines and other generation on the site", "planner input", "input")
 // clang-format on

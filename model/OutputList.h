@@ -110,5 +110,12 @@
   X(reliabilityEttr, "reliability.ettr", "fraction", "effective training time ratio at the Daly interval") \
   X(reliabilityJobUptime, "reliability.jobUptime", "fraction", "share of time the full-cluster job is running") \
   X(reliabilityNodesInRepair, "reliability.nodesInRepair", "nodes", "nodes out of service on average") \
-  X(reliabilityGpuAvailability, "reliability.gpuAvailability", "fraction", "share of GPUs in service")
+  X(reliabilityGpuAvailability, "reliability.gpuAvailability", "fraction", "share of GPUs in service") \
+  /* schedule and site power */ \
+  X(scheduleRacksPerDay, "schedule.racksPerDay", "racks/day", "racks installed per day: crews or deliveries, the lower") \
+  X(scheduleInstallDays, "schedule.installDays", "days", "days to install every rack") \
+  X(scheduleFirstRackToTrainingDays, "schedule.firstRackToTrainingDays", "days", "from the first rack on the floor to training") \
+  X(scheduleBuildDays, "schedule.buildDays", "days", "from the start of the build to training") \
+  X(sitePowerAvailableMw, "site.powerAvailableMw", "MW", "grid and on-site generation") \
+  X(sitePowerMarginMw, "site.powerMarginMw", "MW", "power available less facility power at full IT load")
 // clang-format on

@@ -7,6 +7,7 @@
 #include "FacilityEstimator.h"
 #include "PowerEstimator.h"
 #include "ReliabilityEstimator.h"
+#include "ScheduleEstimator.h"
 
 namespace gigaplan {
 
@@ -21,6 +22,7 @@ void evaluatePlanningModel(ModelFrame<V>& frame) {
   estimateFacility(frame);
   estimateCost(frame);
   estimateReliability(frame);
+  estimateSchedule(frame);
 }
 
 }  // namespace gigaplan

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 
+#include "PhasePlan.h"
+
 namespace gigaplan {
 
 namespace {
@@ -13,7 +15,8 @@ const QString kPresetDir = QStringLiteral(":/gigaplan/presets");
 constexpr qint64 kMaxScenarioBytes = 16 * 1024 * 1024;
 }  // namespace
 
-std::optional<Scenario> PresetLibrary::parse(const QByteArray& json, const QString& origin, ScenarioErrors& errors) {
+std::optional<QJsonObject> PresetLibrary::parseDocument(const QByteArray& json, const QString& origin,
+                                                        ScenarioErrors& errors) {
   QJsonParseError parseError;
   const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
   if (parseError.error != QJsonParseError::NoError) {
@@ -25,9 +28,27 @@ std::optional<Scenario> PresetLibrary::parse(const QByteArray& json, const QStri
     errors.append({origin, QStringLiteral("a scenario must be a JSON object")});
     return std::nullopt;
   }
-  return Scenario::fromJson(document.object(), errors);
+  return document.object();
 }
 
+std::optional<Scenario> PresetLibrary::parse(const QByteArray& json, const QString& origin, ScenarioErrors& errors) {
+  const auto document = parseDocument(json, origin, errors);
+  return document ? Scenario::fromJson(*document, errors) : std::nullopt;
+}
+
+std::optional<Project> PresetLibrary::loadProject(const QString& idOrPath, ScenarioErrors& errors) {
+  const auto bytes = readPresetOrFile(idOrPath, errors);
+  if (!bytes) return std::nullopt;
+  const auto document = parseDocument(*bytes, idOrPath, errors);
+  if (!document) return std::nullopt;
+  auto scenario = Scenario::fromJson(*document, errors);
+  auto phases = PhasePlan::fromJson(document->value(QStringLiteral("phases")), errors);
+  if (!scenario || !phases) return std::nullopt;
+  Project project;
+  project.scenario = std::move(*scenario);
+  project.phases = std::move(*phases);
+  return project;
+}
 QList<PresetInfo> PresetLibrary::list() {
   QList<PresetInfo> presets;
   const QStringList files = QDir(kPresetDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
@@ -51,8 +72,9 @@ std::optional<Scenario> PresetLibrary::load(const QString& id, ScenarioErrors& e
   return parse(file.readAll(), QStringLiteral("preset %1").arg(id), errors);
 }
 
-std::optional<Scenario> PresetLibrary::loadPresetOrFile(const QString& idOrPath, ScenarioErrors& errors) {
-  if (QFile::exists(kPresetDir + QLatin1Char('/') + idOrPath + QStringLiteral(".json"))) return load(idOrPath, errors);
+std::optional<QByteArray> PresetLibrary::readPresetOrFile(const QString& idOrPath, ScenarioErrors& errors) {
+  QFile preset(kPresetDir + QLatin1Char('/') + idOrPath + QStringLiteral(".json"));
+  if (preset.open(QIODevice::ReadOnly)) return preset.readAll();
   QFile file(idOrPath);
   if (!file.exists()) {
     errors.append({idOrPath, QStringLiteral("neither a preset name (see gigaplan-cli presets) nor an existing file")});
@@ -68,7 +90,14 @@ std::optional<Scenario> PresetLibrary::loadPresetOrFile(const QString& idOrPath,
          QStringLiteral("is %1 bytes; a scenario file is at most %2").arg(file.size()).arg(kMaxScenarioBytes)});
     return std::nullopt;
   }
-  return parse(file.readAll(), idOrPath, errors);
+  return file.readAll();
+}
+
+std::optional<Scenario> PresetLibrary::loadPresetOrFile(const QString& idOrPath, ScenarioErrors& errors) {
+  const auto bytes = readPresetOrFile(idOrPath, errors);
+  if (!bytes) return std::nullopt;
+  const bool isPreset = QFile::exists(kPresetDir + QLatin1Char('/') + idOrPath + QStringLiteral(".json"));
+  return parse(*bytes, isPreset ? QStringLiteral("preset %1").arg(idOrPath) : idOrPath, errors);
 }
 
 }  // namespace gigaplan

@@ -74,17 +74,15 @@ bool ProjectDocument::openFile(const QString& path, QString* error) {
 
 bool ProjectDocument::newFromScenario(const QString& presetOrFile, QString* error) {
   ScenarioErrors errors;
-  Project project;
-  auto scenario = PresetLibrary::loadPresetOrFile(presetOrFile, errors);
+  auto project = PresetLibrary::loadProject(presetOrFile, errors);
   std::optional<SiteLayout> layout;
-  if (scenario) layout = layOut(*scenario, HallTemplate{}, errors);
+  if (project) layout = layOutProject(*project, HallTemplate{}, errors);
   if (!layout) {
     if (error) *error = errors.value(0).text();
     return false;
   }
-  project.scenario = std::move(*scenario);
-  project.layout = std::move(*layout);
-  replaceProject(std::move(project), QString(), true);
+  project->layout = std::move(*layout);
+  replaceProject(std::move(*project), QString(), true);
   return true;
 }
 
@@ -142,7 +140,7 @@ bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {
 
 bool ProjectDocument::regenerateLayout(QString* error) {
   ScenarioErrors errors;
-  auto layout = layOut(project_.scenario, project_.layout.hallTemplate, errors);
+  auto layout = layOutProject(project_, project_.layout.hallTemplate, errors);
   if (!layout) {
     if (error) *error = errors.value(0).text();
     return false;

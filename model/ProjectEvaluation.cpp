@@ -13,11 +13,27 @@ ProjectResult evaluateProject(const Project& project) {
     result.error = errors.value(0).text();
     return result;
   }
-  result.evaluation = LayoutEvaluation::evaluate(
-      result.resolved->values, project.layout, LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
-  if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
-    result.error = problem->text();
+  result.plan = PhasePlan::evaluate(project, errors);
+  if (!result.plan) {
+    result.error = errors.value(0).text();
+    return result;
+  }
+  if (project.phases.empty()) {
+    result.evaluation = LayoutEvaluation::evaluate(result.resolved->values, project.layout,
+                                                   LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+    if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
+      result.error = problem->text();
+  } else {
+    result.evaluation.outputs = result.plan->phases.back().site;
+    result.evaluation.metrics = LayoutMetrics::measure(project.layout);
+  }
   return result;
+}
+
+std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
+                                        ScenarioErrors& errors) {
+  return project.phases.empty() ? layOut(project.scenario, hallTemplate, errors)
+                                : PhasePlan::layOut(project, hallTemplate, errors);
 }
 
 std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors) {

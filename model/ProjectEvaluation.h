@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "LayoutEvaluation.h"
+#include "PhasePlan.h"
 #include "Project.h"
 #include "Scenario.h"
 
@@ -14,13 +15,20 @@ namespace gigaplan {
 struct ProjectResult {
   std::optional<ResolvedScenario> resolved;  ///< empty when the scenario does not resolve
   LayoutEvaluation evaluation;
+  std::optional<PhasePlan> plan;  ///< phase by phase; the figures above are the last phase's site
   QString error;               ///< why there are no figures (a field and its problem), empty otherwise
   std::uint64_t revision = 0;    ///< the document revision these figures belong to
   std::uint64_t generation = 0;  ///< the project (of those opened in a document) they belong to
 };
 
-/// Resolves the scenario and evaluates it on the project's floor with the bundled catalog.
+/// Resolves the scenario and evaluates it on the project's floor with the bundled catalog. A
+/// phased project's figures are those of its site after the last phase (PhasePlan), with the
+/// floor's areas and findings; its cable lengths are not measured per system group yet.
 ProjectResult evaluateProject(const Project& project);
+
+/// A new floor for the project: its phases' systems (PhasePlan::layOut), or its scenario's.
+std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
+                                        ScenarioErrors& errors);
 
 /// Lays a scenario out on a new floor. Returns nothing and fills `errors` (naming the field)
 /// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -84,6 +85,22 @@ QString opticChoicePath(int reach) {
 
 QString formatNumber(double value) {
   return QString::number(value, 'g', 12);
+}
+
+/// Phase dates are stored as yyyy-MM-dd text: readable in any SQLite tool, and text order is date order.
+QString isoDate(const QDate& date) {
+  return date.toString(Qt::ISODate);
+}
+
+/// Invalid unless `text` is exactly the yyyy-MM-dd form `isoDate` writes (no time, no other spelling).
+QDate parseIsoDate(const QString& text) {
+  const QDate date = QDate::fromString(text, Qt::ISODate);
+  return date.isValid() && isoDate(date) == text ? date : QDate();
+}
+
+/// Names a row of the phase tables by its primary key, as in "phase_system (2, 0)".
+QString phaseRowKey(qint64 phase, const QString& second) {
+  return QStringLiteral("(%1, %2)").arg(phase).arg(second.left(80));
 }
 
 QString formatCount(qint64 count) {
@@ -180,6 +197,15 @@ constexpr const char* kSchemaVersion1Tables[] = {
     "power_kw REAL NOT NULL, mass_kg REAL NOT NULL) STRICT",
 };
 
+/// Added in schema version 2. seq keeps a phase's systems in the order of Phase::systems.
+constexpr const char* kSchemaVersion2Tables[] = {
+    "CREATE TABLE phase(idx INTEGER PRIMARY KEY, name TEXT NOT NULL, start_date TEXT NOT NULL) STRICT",
+    "CREATE TABLE phase_system(phase INTEGER NOT NULL, seq INTEGER NOT NULL, system_type TEXT NOT NULL, "
+    "gpus REAL NOT NULL, PRIMARY KEY(phase, seq)) STRICT",
+    "CREATE TABLE phase_input(phase INTEGER NOT NULL, path TEXT NOT NULL, value REAL NOT NULL, "
+    "PRIMARY KEY(phase, path)) STRICT",
+};
+
 /// Writes one new database; the first failure is kept as the problem and stops further work.
 class DatabaseWriter {
  public:
@@ -240,6 +266,7 @@ class DatabaseWriter {
 
 bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   for (const char* sql : kSchemaVersion1Tables) writer.execute(sql);
+  for (const char* sql : kSchemaVersion2Tables) writer.execute(sql);
 
   const Statement meta = writer.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
   writer.insert(meta.get(), "application", kApplication);
@@ -298,6 +325,20 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
     const Rack& r = layout.racks[i];
     writer.insert(rack.get(), r.id, static_cast<qint64>(i), r.row, r.slot, static_cast<std::uint8_t>(r.role), r.system,
                   r.phase, r.units, r.powerKw, r.massKg);
+  }
+
+  const Statement phase = writer.prepare("INSERT INTO phase(idx, name, start_date) VALUES (?, ?, ?)");
+  const Statement phaseSystem =
+      writer.prepare("INSERT INTO phase_system(phase, seq, system_type, gpus) VALUES (?, ?, ?, ?)");
+  const Statement phaseInput = writer.prepare("INSERT INTO phase_input(phase, path, value) VALUES (?, ?, ?)");
+  for (std::size_t i = 0; i < project.phases.size(); ++i) {
+    const Phase& p = project.phases[i];
+    const auto idx = static_cast<qint64>(i);
+    writer.insert(phase.get(), idx, p.name, isoDate(p.start));
+    for (std::size_t seq = 0; seq < p.systems.size(); ++seq)
+      writer.insert(phaseSystem.get(), idx, static_cast<qint64>(seq), p.systems[seq].systemType, p.systems[seq].gpus);
+    for (auto it = p.inputs.begin(); it != p.inputs.end(); ++it)
+      writer.insert(phaseInput.get(), idx, inputSpec(it.key()).path, it.value());
   }
   return writer.problem().isEmpty();
 }
@@ -780,13 +821,102 @@ bool readSchemaVersion1(DatabaseReader& reader, Project& project) {
          readScenario(reader, project.scenario) && readLayout(reader, project.layout);
 }
 
+/// Reads the phase tables: their shape (indices in sequence, rows of existing phases, known input paths) here,
+/// their values in ProjectStore::firstProblem, as for every other table.
+bool readPhases(DatabaseReader& reader, std::vector<Phase>& phases) {
+  const auto phaseCount = reader.countRows("phase", ProjectStore::kMaxPhases, "phases");
+  if (!phaseCount) return false;
+  phases.reserve(static_cast<std::size_t>(*phaseCount));
+  reader.forEachRow("SELECT idx, name, start_date FROM phase ORDER BY idx", [&](sqlite3_stmt* s) {
+    RowReader row(s, "phase", reader.problem());
+    qint64 idx = 0;
+    Phase phase;
+    QString date;
+    if (!row.integer(0, idx)) return false;
+    row.setKey(idx);
+    if (!checkSequence(row, idx, phases.size()) || !checkRoom(row, phases.size(), *phaseCount)) return false;
+    if (!row.text(1, phase.name) || !row.text(2, date)) return false;
+    phase.start = parseIsoDate(date);
+    if (!phase.start.isValid())
+      return row.fail(2, QStringLiteral("'%1' is not a date (yyyy-MM-dd)").arg(date.left(40)));
+    phases.push_back(std::move(phase));
+    return true;
+  });
+  if (!reader.problem().isEmpty()) return false;
+
+  // A row of a phase the file does not have is damage.
+  auto readPhaseNumber = [&](RowReader& row, qint64& phase) {
+    if (!row.integer(0, phase)) return false;
+    if (phase >= 0 && phase < static_cast<qint64>(phases.size())) return true;
+    return row.fail(0, QStringLiteral("%1 is not a phase (the project has %2)").arg(phase).arg(phases.size()));
+  };
+
+  const auto systemCount = reader.countRows(
+      "phase_system", qint64{ProjectStore::kMaxPhases} * ProjectStore::kMaxSystemsPerPhase, "phase systems");
+  if (!systemCount) return false;
+  std::size_t systemsRead = 0;
+  reader.forEachRow("SELECT phase, seq, system_type, gpus FROM phase_system ORDER BY phase, seq", [&](sqlite3_stmt* s) {
+    RowReader row(s, "phase_system", reader.problem());
+    qint64 phase = 0;
+    qint64 seq = 0;
+    PhaseSystems systems;
+    if (!row.integer(0, phase) || !row.integer(1, seq)) return false;
+    row.setTextKey(phaseRowKey(phase, QString::number(seq)));
+    if (!readPhaseNumber(row, phase) || !checkRoom(row, systemsRead, *systemCount)) return false;
+    std::vector<PhaseSystems>& list = phases[static_cast<std::size_t>(phase)].systems;
+    if (seq != static_cast<qint64>(list.size()))
+      return row.fail(1, QStringLiteral("out of sequence: expected %1").arg(list.size()));
+    if (seq >= ProjectStore::kMaxSystemsPerPhase)
+      return row.fail(1, QStringLiteral("a phase adds at most %1 system types").arg(ProjectStore::kMaxSystemsPerPhase));
+    if (!row.text(2, systems.systemType) || !row.number(3, systems.gpus)) return false;
+    list.push_back(std::move(systems));
+    ++systemsRead;
+    return true;
+  });
+  if (!reader.problem().isEmpty()) return false;
+
+  const auto inputCount = reader.countRows(
+      "phase_input", qint64{ProjectStore::kMaxPhases} * static_cast<qint64>(kInputCount), "phase inputs");
+  if (!inputCount) return false;
+  std::size_t inputsRead = 0;
+  reader.forEachRow("SELECT phase, path, value FROM phase_input ORDER BY phase, path", [&](sqlite3_stmt* s) {
+    RowReader row(s, "phase_input", reader.problem());
+    qint64 phase = 0;
+    QString path;
+    double value = 0.0;
+    if (!row.integer(0, phase) || !row.text(1, path)) return false;
+    row.setTextKey(phaseRowKey(phase, path));
+    if (!readPhaseNumber(row, phase) || !checkRoom(row, inputsRead, *inputCount)) return false;
+    const std::optional<InputId> id = findInput(path);
+    if (!id) {
+      const QString suggestion = closestInputPath(path);
+      return row.fail(1, suggestion.isEmpty() ? QStringLiteral("unknown input")
+                                              : QStringLiteral("unknown input (did you mean %1?)").arg(suggestion));
+    }
+    if (!row.number(2, value)) return false;
+    QMap<InputId, double>& inputs = phases[static_cast<std::size_t>(phase)].inputs;
+    // The primary key forbids this in files Gigaplan writes; a table of the same name from elsewhere may not.
+    if (inputs.contains(*id))
+      return reader.fail(QStringLiteral("phase_input %1 appears twice").arg(phaseRowKey(phase, path)));
+    inputs.insert(*id, value);
+    ++inputsRead;
+    return true;
+  });
+  return reader.problem().isEmpty();
+}
+
+bool readSchemaVersion2(DatabaseReader& reader, Project& project) {
+  return readSchemaVersion1(reader, project) && reader.requireTables({"phase", "phase_system", "phase_input"}) &&
+         readPhases(reader, project.phases);
+}
+
 /// One reader per schema version a file may have. A new version adds its reader here and keeps the old ones, so
 /// that files of every earlier version still open (each reader fills what its version lacks with defaults).
 struct SchemaReader {
   int version;
   bool (*read)(DatabaseReader&, Project&);
 };
-constexpr SchemaReader kSchemaReaders[] = {{1, &readSchemaVersion1}};
+constexpr SchemaReader kSchemaReaders[] = {{1, &readSchemaVersion1}, {2, &readSchemaVersion2}};
 
 /// Checks what can be checked before SQLite sees the file; empty when it may be handed to SQLite.
 QString checkFileHeader(const QByteArray& nativePath) {
@@ -922,6 +1052,63 @@ std::optional<Project> readProjectFile(const QString& path, QString& problem) {
   problem = ProjectStore::firstProblem(project);
   if (!problem.isEmpty()) return std::nullopt;
   return project;
+}
+
+/// The first value of the phases that keeps them from being stored; empty when there is none.
+QString phasesProblem(const std::vector<Phase>& phases) {
+  if (phases.size() > ProjectStore::kMaxPhases)
+    return QStringLiteral("phase: %1 phases; a project holds at most %2")
+        .arg(formatCount(static_cast<qint64>(phases.size())), formatCount(ProjectStore::kMaxPhases));
+  for (std::size_t i = 0; i < phases.size(); ++i) {
+    const Phase& phase = phases[i];
+    const QString where = QStringLiteral("phase %1, ").arg(i);
+    if (phase.name.isEmpty()) return where + QStringLiteral("name: empty");
+    if (phase.name.size() > ProjectStore::kMaxPhaseNameChars)
+      return where + QStringLiteral("name: %1 characters; a phase name has at most %2")
+                         .arg(phase.name.size())
+                         .arg(ProjectStore::kMaxPhaseNameChars);
+    // Only dates that yyyy-MM-dd can hold (years 1 to 9999) survive the file.
+    if (!phase.start.isValid() || !parseIsoDate(isoDate(phase.start)).isValid())
+      return where + QStringLiteral("start_date: not a date from year 1 to 9999");
+    if (i > 0 && phase.start < phases[i - 1].start)
+      return where + QStringLiteral("start_date: %1 is before phase %2's %3 (phases are kept in date order)")
+                         .arg(isoDate(phase.start))
+                         .arg(i - 1)
+                         .arg(isoDate(phases[i - 1].start));
+    if (phase.systems.size() > ProjectStore::kMaxSystemsPerPhase)
+      return QStringLiteral("phase_system: phase %1 adds %2 system types; a phase adds at most %3")
+          .arg(i)
+          .arg(phase.systems.size())
+          .arg(ProjectStore::kMaxSystemsPerPhase);
+    for (std::size_t seq = 0; seq < phase.systems.size(); ++seq) {
+      const PhaseSystems& systems = phase.systems[seq];
+      const QString row =
+          QStringLiteral("phase_system %1, ").arg(phaseRowKey(static_cast<qint64>(i), QString::number(seq)));
+      // Whether the id is in the catalog is for the scenario resolve to say, as for the scenario's own system type.
+      if (systems.systemType.isEmpty()) return row + QStringLiteral("system_type: empty");
+      if (!std::isfinite(systems.gpus))
+        return row + QStringLiteral("gpus: %1 is not a finite number").arg(formatNumber(systems.gpus));
+      if (systems.gpus <= 0.0) return row + QStringLiteral("gpus: %1 is not above 0").arg(formatNumber(systems.gpus));
+      if (systems.gpus > ProjectStore::kMaxPhaseGpus)
+        return row +
+               QStringLiteral("gpus: %1 is above %2")
+                   .arg(formatNumber(systems.gpus), formatCount(static_cast<qint64>(ProjectStore::kMaxPhaseGpus)));
+    }
+    for (auto it = phase.inputs.begin(); it != phase.inputs.end(); ++it) {
+      const InputSpec& spec = inputSpec(it.key());
+      const QString row = QStringLiteral("phase_input %1, value: ")
+                              .arg(phaseRowKey(static_cast<qint64>(i), QString::fromLatin1(spec.path)));
+      const double value = it.value();
+      if (!std::isfinite(value)) return row + QStringLiteral("%1 is not a finite number").arg(formatNumber(value));
+      if (value < spec.minimum || value > spec.maximum)
+        return row + QStringLiteral("%1 %2 is out of range [%3, %4]")
+                         .arg(formatNumber(value), QString::fromLatin1(spec.unit), formatNumber(spec.minimum),
+                              formatNumber(spec.maximum));
+      if (spec.kind != InputKind::Real && value != std::floor(value))
+        return row + QStringLiteral("%1 is not a whole number").arg(formatNumber(value));
+    }
+  }
+  return {};
 }
 
 QString nativeName(const QString& path) {
@@ -1068,7 +1255,7 @@ QString ProjectStore::firstProblem(const Project& project) {
   std::sort(ids.begin(), ids.end());
   const auto repeated = std::adjacent_find(ids.begin(), ids.end());
   if (repeated != ids.end()) return QStringLiteral("rack id %1 appears twice").arg(*repeated);
-  return {};
+  return phasesProblem(project.phases);
 }
 
 bool ProjectStore::save(const Project& project, const QString& path, QString* error) {

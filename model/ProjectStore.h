@@ -11,7 +11,8 @@ namespace gigaplan {
 /// a single byte of it.
 class ProjectStore {
  public:
-  static constexpr int kSchemaVersion = 1;
+  /// 1: scenario and layout; 2: adds the phase tables (files of version 1 open with no phases).
+  static constexpr int kSchemaVersion = 2;
 
   /// Limits a project must keep; larger counts in a file are damage, not a plan.
   static constexpr int kMaxBuildings = 10'000;
@@ -21,6 +22,10 @@ class ProjectStore {
   static constexpr int kMaxSlotsPerRow = 1'000;
   static constexpr int kMaxSystemTypes = 256;  ///< Rack::system is one byte
   static constexpr double kMaxDistanceM = 1.0e6;
+  static constexpr int kMaxPhases = 1'000;
+  static constexpr int kMaxSystemsPerPhase = 64;
+  static constexpr int kMaxPhaseNameChars = 200;
+  static constexpr double kMaxPhaseGpus = 1.0e7;  ///< per system type of a phase; cluster.gpus has the same ceiling
 
   /// Writes the whole project to `path` atomically. Returns false and sets `error` on failure.
   static bool save(const Project& project, const QString& path, QString* error);

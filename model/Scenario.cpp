@@ -15,7 +15,9 @@ QString formatNumber(double value) {
 }
 
 const QStringList& metadataKeys() {
-  static const QStringList keys = {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("format")};
+  // "phases" belongs to the build-out around the scenario (PhasePlan reads it).
+  static const QStringList keys = {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("format"),
+                                   QStringLiteral("phases")};
   return keys;
 }
 

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 #include "PresetLibrary.h"
@@ -25,8 +26,27 @@ static_assert(sizeof(Row) == 32, "Row changed: store the new field in ProjectSto
 static_assert(sizeof(HallTemplate) == 112, "HallTemplate changed: store the new field in ProjectStore");
 static_assert(sizeof(Hall) == 88, "Hall changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(Building) == 56, "Building changed: store the new field in ProjectStore");
+static_assert(sizeof(Phase) == 64, "Phase changed: store the new field in ProjectStore and compare it in this test");
+static_assert(sizeof(PhaseSystems) == 32, "PhaseSystems changed: store the new field in ProjectStore");
 
 namespace {
+
+/// Three phases: two system types in one, inputs of every kind (real, count, choice) set again by a later phase,
+/// and two phases on the same day.
+std::vector<Phase> samplePhases() {
+  Phase first{QStringLiteral("Phase 1 — Halle A"), QDate(2026, 3, 1), {{QStringLiteral("gb200-nvl72"), 36'864.0}}, {}};
+  first.inputs.insert(InputId::costElectricityUsdPerKwh, 0.0712345678901234);
+  Phase second{QStringLiteral("Expansion: H100 beside GB200"),
+               QDate(2027, 1, 15),
+               {{QStringLiteral("gb200-nvl72"), 72'000.0}, {QStringLiteral("hgx-h100"), 16'384.0}},
+               {}};
+  second.inputs.insert(InputId::networkPlanes, 2.0);
+  second.inputs.insert(InputId::electricalRedundancy, 2.0);
+  second.inputs.insert(InputId::systemPriceUsdPerNode, 3.1e6);
+  Phase third{QStringLiteral("Power upgrade"), QDate(2027, 1, 15), {{QStringLiteral("custom"), 1'234.5}}, {}};
+  third.inputs.insert(InputId::costElectricityUsdPerKwh, 0.0655);
+  return {first, second, third};
+}
 
 /// A project from a preset with a layout that uses every field: several buildings and halls, rows of two lengths,
 /// racks of every role, system, phase and unit count, ids with gaps and racks out of id order.
@@ -34,7 +54,7 @@ Project sampleProject(int rackCount) {
   ScenarioErrors errors;
   std::optional<Scenario> scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
   if (!scenario) qFatal("preset gb200-nvl72-1m does not load");
-  Project project{*scenario, {}};
+  Project project{*scenario, {}, samplePhases()};
   Scenario& s = project.scenario;
   s.name = QStringLiteral("Campus Süd — 250k ✓");
   s.description = QStringLiteral("Two phases,\nthree system types; quotes ' \" and a tab\t.");
@@ -87,7 +107,7 @@ Project sampleProject(int rackCount) {
       rack.slot = slot;
       rack.role = static_cast<RackRole>((slot * 7 + r) % 5);
       rack.system = static_cast<std::uint8_t>(rack.role == RackRole::Compute ? (slot + r) % 3 : 0);
-      rack.phase = static_cast<std::uint8_t>(r % 4);
+      rack.phase = static_cast<std::uint8_t>(r % project.phases.size());
       rack.units = static_cast<std::uint8_t>(rack.role == RackRole::Compute ? 1 : 8 + slot % 9);
       rack.powerKw = 1.0f / 3.0f + 131.7f * static_cast<float>(slot % 11);
       rack.massKg = 700.123f + 17.0f * static_cast<float>(r % 13);
@@ -208,6 +228,38 @@ void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(ar.powerKw, er.powerKw);  // exact: a float survives a REAL column bit for bit
     QCOMPARE(ar.massKg, er.massKg);
   }
+
+  QCOMPARE(actual.phases.size(), expected.phases.size());
+  for (std::size_t i = 0; i < expected.phases.size(); ++i) {
+    const Phase& ap = actual.phases[i];
+    const Phase& ep = expected.phases[i];
+    QCOMPARE(ap.name, ep.name);
+    QCOMPARE(ap.start, ep.start);
+    QCOMPARE(ap.systems.size(), ep.systems.size());
+    for (std::size_t k = 0; k < ep.systems.size(); ++k) {
+      QCOMPARE(ap.systems[k].systemType, ep.systems[k].systemType);
+      QCOMPARE(ap.systems[k].gpus, ep.systems[k].gpus);
+    }
+    QCOMPARE(ap.inputs.keys(), ep.inputs.keys());
+    for (auto it = ep.inputs.begin(); it != ep.inputs.end(); ++it) QCOMPARE(ap.inputs.value(it.key()), it.value());
+    QVERIFY(ap == ep);  // and whatever a later field of Phase adds
+  }
+}
+
+/// The first column of every row a query gives, as text, read straight from the file.
+QStringList queryColumn(const QString& path, const char* sql) {
+  sqlite3* db = nullptr;
+  QStringList values;
+  if (sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
+    qFatal("cannot open %s", qPrintable(path));
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) != SQLITE_OK)
+    qFatal("%s fails: %s", sql, sqlite3_errmsg(db));
+  while (sqlite3_step(statement) == SQLITE_ROW)
+    values.append(QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0))));
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return values;
 }
 
 /// A way to break a saved project and a fragment the open message must contain.
@@ -215,6 +267,13 @@ struct Damage {
   const char* name;
   std::function<void(const QString& path)> apply;
   QStringList expected;
+};
+
+/// A way to break the phases of a project in memory and the problem `firstProblem` must name.
+struct PhaseDamage {
+  const char* name;
+  std::function<void(std::vector<Phase>& phases)> apply;
+  QString expected;
 };
 
 }  // namespace
@@ -241,6 +300,89 @@ class TestProjectStore : public QObject {
     QCOMPARE(folderEntries(folder.path()), QStringList{QStringLiteral("campus.gigaplan")});
   }
 
+  void phasesRoundTripWithTheirSystemsInputsAndDates() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("phased.gigaplan"));
+    const Project project = sampleProject(300);
+    QCOMPARE(project.phases.size(), std::size_t{3});
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    const std::optional<Project> reopened = ProjectStore::open(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QVERIFY(reopened->phases == project.phases);
+    const Phase& expansion = reopened->phases[1];
+    QCOMPARE(expansion.systems.size(), std::size_t{2});
+    QCOMPARE(expansion.systems[1].systemType, QStringLiteral("hgx-h100"));
+    QCOMPARE(expansion.systems[1].gpus, 16'384.0);
+    QCOMPARE(expansion.inputs.value(InputId::electricalRedundancy), 2.0);
+    QCOMPARE(reopened->phases[0].inputs.value(InputId::costElectricityUsdPerKwh), 0.0712345678901234);
+    QCOMPARE(reopened->phases[2].start, QDate(2027, 1, 15));
+    // The file holds what other tools can read: ISO dates and input paths as in scenario_input.
+    QCOMPARE(queryColumn(path, "SELECT start_date FROM phase ORDER BY idx"),
+             (QStringList{QStringLiteral("2026-03-01"), QStringLiteral("2027-01-15"), QStringLiteral("2027-01-15")}));
+    QCOMPARE(queryColumn(path, "SELECT path FROM phase_input WHERE phase = 1 ORDER BY path"),
+             (QStringList{QStringLiteral("electrical.redundancy"), QStringLiteral("network.planes"),
+                          QStringLiteral("system.priceUsdPerNode")}));
+    QCOMPARE(queryColumn(path, "PRAGMA user_version"), QStringList{QString::number(ProjectStore::kSchemaVersion)});
+  }
+
+  void projectWithoutPhasesRoundTripsWithNone() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("single.gigaplan"));
+    Project project = sampleProject(300);
+    project.phases.clear();
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    const std::optional<Project> reopened = ProjectStore::open(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QVERIFY(reopened->phases.empty());
+    compareProjects(*reopened, project);
+    QVERIFY(queryColumn(path, "SELECT idx FROM phase").isEmpty());
+  }
+
+  void schemaVersion1FileOpensWithNoPhases() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("before-phases.gigaplan"));
+    Project project = sampleProject(500);
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    // What a Gigaplan of schema version 1 wrote: no phase tables at all.
+    executeSql(path, "DROP TABLE phase; DROP TABLE phase_system; DROP TABLE phase_input; PRAGMA user_version = 1");
+    QCOMPARE(queryColumn(path, "PRAGMA user_version"), QStringList{QStringLiteral("1")});
+    const QByteArray before = sha256(path);
+    const std::optional<Project> reopened = ProjectStore::open(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QVERIFY(reopened->phases.empty());
+    project.phases.clear();
+    compareProjects(*reopened, project);
+    QCOMPARE(sha256(path), before);
+    // Saved again, it becomes a file of the current version.
+    QVERIFY2(ProjectStore::save(*reopened, path, &error), qPrintable(error));
+    QCOMPARE(queryColumn(path, "PRAGMA user_version"), QStringList{QString::number(ProjectStore::kSchemaVersion)});
+  }
+
+  void saveRefusesBadPhases_data() {
+    QTest::addColumn<int>("damage");
+    for (int i = 0; i < static_cast<int>(phaseDamages().size()); ++i) QTest::newRow(phaseDamages()[i].name) << i;
+  }
+
+  void saveRefusesBadPhases() {
+    QFETCH(int, damage);
+    const PhaseDamage& d = phaseDamages()[static_cast<std::size_t>(damage)];
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("plan.gigaplan"));
+    QString error;
+    QVERIFY2(ProjectStore::save(sampleProject(100), path, &error), qPrintable(error));
+    const QByteArray before = sha256(path);
+    Project broken = sampleProject(100);
+    d.apply(broken.phases);
+    QCOMPARE(ProjectStore::firstProblem(broken), d.expected);
+    QVERIFY(!ProjectStore::save(broken, path, &error));
+    QCOMPARE(error, QStringLiteral("Cannot save project %1: %2").arg(path, d.expected));
+    QCOMPARE(sha256(path), before);
+    QCOMPARE(folderEntries(folder.path()), QStringList{QStringLiteral("plan.gigaplan")});
+  }
+
   void emptyLayoutRoundTrips() {
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("empty.gigaplan"));
@@ -251,6 +393,7 @@ class TestProjectStore : public QObject {
     const std::optional<Project> reopened = ProjectStore::open(path, &error);
     QVERIFY2(reopened, qPrintable(error));
     compareProjects(*reopened, project);
+    QVERIFY(reopened->phases.empty());
   }
 
   void saveReplacesTheFileWholeAndLeavesNothingBehind() {
@@ -387,7 +530,10 @@ class TestProjectStore : public QObject {
     const QByteArray before = sha256(path);
     QVERIFY(!ProjectStore::open(path, &error));
     QVERIFY2(error.contains(path) && error.contains(QStringLiteral("written by a newer Gigaplan")), qPrintable(error));
-    QVERIFY2(error.contains(QStringLiteral("schema version 2")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("schema version %1; this Gigaplan reads up to %2")
+                                .arg(ProjectStore::kSchemaVersion + 1)
+                                .arg(ProjectStore::kSchemaVersion)),
+             qPrintable(error));
     QCOMPARE(sha256(path), before);
   }
 
@@ -449,6 +595,50 @@ class TestProjectStore : public QObject {
   }
 
  private:
+  static const std::vector<PhaseDamage>& phaseDamages() {
+    static const std::vector<PhaseDamage> list = {
+        {"empty name", [](std::vector<Phase>& p) { p[1].name.clear(); }, QStringLiteral("phase 1, name: empty")},
+        {"name of 201 characters", [](std::vector<Phase>& p) { p[0].name = QString(201, QLatin1Char('x')); },
+         QStringLiteral("phase 0, name: 201 characters; a phase name has at most 200")},
+        {"no date", [](std::vector<Phase>& p) { p[2].start = QDate(); },
+         QStringLiteral("phase 2, start_date: not a date from year 1 to 9999")},
+        {"year 10000", [](std::vector<Phase>& p) { p[2].start = QDate(10'000, 1, 1); },
+         QStringLiteral("phase 2, start_date: not a date from year 1 to 9999")},
+        {"dates out of order", [](std::vector<Phase>& p) { p[1].start = QDate(2025, 12, 31); },
+         QStringLiteral("phase 1, start_date: 2025-12-31 is before phase 0's 2026-03-01 (phases are kept in date "
+                        "order)")},
+        {"empty system type", [](std::vector<Phase>& p) { p[1].systems[1].systemType.clear(); },
+         QStringLiteral("phase_system (1, 1), system_type: empty")},
+        {"no GPUs", [](std::vector<Phase>& p) { p[1].systems[0].gpus = 0.0; },
+         QStringLiteral("phase_system (1, 0), gpus: 0 is not above 0")},
+        {"negative GPUs", [](std::vector<Phase>& p) { p[2].systems[0].gpus = -72.0; },
+         QStringLiteral("phase_system (2, 0), gpus: -72 is not above 0")},
+        {"GPUs not a number", [](std::vector<Phase>& p) { p[0].systems[0].gpus = std::nan(""); },
+         QStringLiteral("phase_system (0, 0), gpus: nan is not a finite number")},
+        {"more GPUs than a cluster may have", [](std::vector<Phase>& p) { p[0].systems[0].gpus = 10'000'001.0; },
+         QStringLiteral("phase_system (0, 0), gpus: 10000001 is above 10,000,000")},
+        {"65 system types in a phase",
+         [](std::vector<Phase>& p) {
+           p[2].systems.resize(65, {QStringLiteral("hgx-h100"), 8.0});
+         },
+         QStringLiteral("phase_system: phase 2 adds 65 system types; a phase adds at most 64")},
+        {"1,001 phases", [](std::vector<Phase>& p) { p.resize(1'001, p.back()); },
+         QStringLiteral("phase: 1,001 phases; a project holds at most 1,000")},
+        {"input below its minimum", [](std::vector<Phase>& p) { p[1].inputs[InputId::networkPlanes] = -1.0; },
+         QStringLiteral("phase_input (1, network.planes), value: -1 planes is out of range [0, 8]")},
+        {"input above its maximum",
+         [](std::vector<Phase>& p) { p[2].inputs[InputId::costElectricityUsdPerKwh] = 10.5; },
+         QStringLiteral("phase_input (2, cost.electricityUsdPerKwh), value: 10.5 USD/kWh is out of range [0, 10]")},
+        {"infinite input", [](std::vector<Phase>& p) { p[0].inputs[InputId::costElectricityUsdPerKwh] = qInf(); },
+         QStringLiteral("phase_input (0, cost.electricityUsdPerKwh), value: inf is not a finite number")},
+        {"count not whole", [](std::vector<Phase>& p) { p[1].inputs[InputId::networkPlanes] = 2.5; },
+         QStringLiteral("phase_input (1, network.planes), value: 2.5 is not a whole number")},
+        {"choice not whole", [](std::vector<Phase>& p) { p[1].inputs[InputId::electricalRedundancy] = 0.5; },
+         QStringLiteral("phase_input (1, electrical.redundancy), value: 0.5 is not a whole number")},
+    };
+    return list;
+  }
+
   static const std::vector<Damage>& damages() {
     static const std::vector<Damage> list = {
         {"missing file", [](const QString& path) { QFile::remove(path); }, {QStringLiteral("does not exist")}},
@@ -554,6 +744,89 @@ class TestProjectStore : public QObject {
                       "WHERE i + 1 < 1000001) INSERT INTO hall SELECT i, 0, 'h', 0, 0, 10, 10, 1, 1, 1 FROM n");
          },
          {QStringLiteral("table hall has 1,000,001 rows; a project holds at most 10,000 halls")}},
+        {"phase date that is no date",
+         [](const QString& path) { executeSql(path, "UPDATE phase SET start_date = '2027-02-30' WHERE idx = 1"); },
+         {QStringLiteral("phase 1, start_date: '2027-02-30' is not a date (yyyy-MM-dd)")}},
+        {"phase date with a time",
+         [](const QString& path) {
+           executeSql(path, "UPDATE phase SET start_date = '2027-01-15T08:00:00' WHERE idx = 2");
+         },
+         {QStringLiteral("phase 2, start_date: '2027-01-15T08:00:00' is not a date (yyyy-MM-dd)")}},
+        {"gap in the phase numbers",
+         [](const QString& path) { executeSql(path, "UPDATE phase SET idx = 5 WHERE idx = 1"); },
+         {QStringLiteral("phase 2, idx: out of sequence: expected 1")}},
+        {"phases out of date order",
+         [](const QString& path) { executeSql(path, "UPDATE phase SET start_date = '2025-12-31' WHERE idx = 2"); },
+         {QStringLiteral("phase 2, start_date: 2025-12-31 is before phase 1's 2027-01-15")}},
+        {"empty phase name",
+         [](const QString& path) { executeSql(path, "UPDATE phase SET name = '' WHERE idx = 0"); },
+         {QStringLiteral("phase 0, name: empty")}},
+        {"1,001 phases",
+         [](const QString& path) {
+           executeSql(path,
+                      "WITH RECURSIVE n(i) AS (SELECT COUNT(*) FROM phase UNION ALL SELECT i + 1 FROM n "
+                      "WHERE i + 1 < 1001) INSERT INTO phase SELECT i, 'p', '2030-01-01' FROM n");
+         },
+         {QStringLiteral("table phase has 1,001 rows; a project holds at most 1,000 phases")}},
+        {"systems of a missing phase",
+         [](const QString& path) { executeSql(path, "INSERT INTO phase_system VALUES (3, 0, 'hgx-h100', 8)"); },
+         {QStringLiteral("phase_system (3, 0), phase: 3 is not a phase (the project has 3)")}},
+        {"systems of a negative phase",
+         [](const QString& path) { executeSql(path, "INSERT INTO phase_system VALUES (-1, 0, 'hgx-h100', 8)"); },
+         {QStringLiteral("phase_system (-1, 0), phase: -1 is not a phase (the project has 3)")}},
+        {"gap in a phase's systems",
+         [](const QString& path) { executeSql(path, "UPDATE phase_system SET seq = 2 WHERE phase = 1 AND seq = 1"); },
+         {QStringLiteral("phase_system (1, 2), seq: out of sequence: expected 1")}},
+        {"65 system types in a phase",
+         [](const QString& path) {
+           executeSql(path,
+                      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 64) "
+                      "INSERT INTO phase_system SELECT 2, i, 'hgx-h100', 8 FROM n");
+         },
+         {QStringLiteral("phase_system (2, 64), seq: a phase adds at most 64 system types")}},
+        {"phase without GPUs",
+         [](const QString& path) { executeSql(path, "UPDATE phase_system SET gpus = 0 WHERE phase = 1 AND seq = 1"); },
+         {QStringLiteral("phase_system (1, 1), gpus: 0 is not above 0")}},
+        {"phase with negative GPUs",
+         [](const QString& path) { executeSql(path, "UPDATE phase_system SET gpus = -8 WHERE phase = 0"); },
+         {QStringLiteral("phase_system (0, 0), gpus: -8 is not above 0")}},
+        {"phase with infinite GPUs",
+         [](const QString& path) { executeSql(path, "UPDATE phase_system SET gpus = -9e999 WHERE phase = 0"); },
+         {QStringLiteral("phase_system (0, 0), gpus: -inf is not a finite number")}},
+        {"empty phase system type",
+         [](const QString& path) { executeSql(path, "UPDATE phase_system SET system_type = '' WHERE phase = 2"); },
+         {QStringLiteral("phase_system (2, 0), system_type: empty")}},
+        {"unknown phase input",
+         [](const QString& path) {
+           executeSql(path, "INSERT INTO phase_input VALUES (1, 'cost.electricityUsdPerKw', 0.1)");
+         },
+         {QStringLiteral("phase_input (1, cost.electricityUsdPerKw), path: unknown input (did you mean "
+                         "cost.electricityUsdPerKwh?)")}},
+        {"phase input out of range",
+         [](const QString& path) {
+           executeSql(path, "UPDATE phase_input SET value = 9 WHERE phase = 1 AND path = 'network.planes'");
+         },
+         {QStringLiteral("phase_input (1, network.planes), value: 9 planes is out of range [0, 8]")}},
+        {"phase choice out of range",
+         [](const QString& path) {
+           executeSql(path, "UPDATE phase_input SET value = 4 WHERE path = 'electrical.redundancy'");
+         },
+         {QStringLiteral("phase_input (1, electrical.redundancy), value: 4 scheme is out of range [0, 3]")}},
+        {"input of a missing phase",
+         [](const QString& path) { executeSql(path, "INSERT INTO phase_input VALUES (7, 'network.planes', 1)"); },
+         {QStringLiteral("phase_input (7, network.planes), phase: 7 is not a phase (the project has 3)")}},
+        {"phase input twice",
+         [](const QString& path) {
+           // The primary key forbids this; a table of the same name written by another program need not have one.
+           executeSql(path,
+                      "CREATE TABLE loose(phase INTEGER, path TEXT, value REAL);"
+                      "INSERT INTO loose SELECT * FROM phase_input; INSERT INTO loose VALUES (1, 'network.planes', 3);"
+                      "DROP TABLE phase_input; ALTER TABLE loose RENAME TO phase_input");
+         },
+         {QStringLiteral("phase_input (1, network.planes) appears twice")}},
+        {"missing phase table",
+         [](const QString& path) { executeSql(path, "DROP TABLE phase_system"); },
+         {QStringLiteral("table phase_system is missing")}},
         {"another application id",
          [](const QString& path) { executeSql(path, "PRAGMA application_id = 1"); },
          {QStringLiteral("application id 1")}},

@@ -1,0 +1,309 @@
+#include "PhasePlan.h"
+
+#include <QJsonObject>
+#include <QSet>
+#include <cmath>
+#include <map>
+
+#include "Evaluator.h"
+#include "HardwareCatalog.h"
+#include "LayoutGenerator.h"
+
+namespace gigaplan {
+
+namespace {
+
+enum class Combine { Sum, ByGpus, ByItMw, ByGpuHours, Min };
+
+/// How an output of several system groups combines into one site figure: extensive quantities
+/// add up; ratios weigh by what they are a ratio of.
+Combine combineRule(OutputId id) {
+  switch (id) {
+    case OutputId::powerPue:
+    case OutputId::costFacilityUsdPerMw:
+    case OutputId::costTcoUsdPerItMwYear:
+      return Combine::ByItMw;
+    case OutputId::costUsdPerGpuHour:
+      return Combine::ByGpuHours;
+    case OutputId::networkFeasible:
+      return Combine::Min;
+    default:
+      break;
+  }
+  static const QSet<QString> extensive = {
+      QStringLiteral("GPUs"),     QStringLiteral("nodes"),    QStringLiteral("domains"),  QStringLiteral("racks"),
+      QStringLiteral("m2"),       QStringLiteral("switches"), QStringLiteral("links"),    QStringLiteral("modules"),
+      QStringLiteral("cables"),   QStringLiteral("km"),       QStringLiteral("MW"),       QStringLiteral("GWh"),
+      QStringLiteral("MWh"),      QStringLiteral("MVA"),      QStringLiteral("units"),    QStringLiteral("L/s"),
+      QStringLiteral("RT"),       QStringLiteral("m3"),       QStringLiteral("USD"),      QStringLiteral("USD/year"),
+      QStringLiteral("per day"),  QStringLiteral("Pb/s"),     QStringLiteral("endpoints")};
+  return extensive.contains(QString::fromLatin1(outputSpec(id).unit)) ? Combine::Sum : Combine::ByGpus;
+}
+
+double weightOf(Combine rule, const OutputValues& group) {
+  switch (rule) {
+    case Combine::ByItMw:
+      return valueOf(group, OutputId::powerItMw);
+    case Combine::ByGpuHours: {
+      const double perHour = valueOf(group, OutputId::costUsdPerGpuHour);
+      return perHour > 0 ? valueOf(group, OutputId::costTcoUsdPerYear) / perHour : 0.0;
+    }
+    default:
+      return valueOf(group, OutputId::clusterGpus);
+  }
+}
+
+QString phaseField(std::size_t phase, const QString& field) {
+  return QStringLiteral("phases[%1].%2").arg(phase).arg(field);
+}
+
+}  // namespace
+
+OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
+  OutputValues site{};
+  if (groups.size() == 1) return groups.front();
+  for (std::size_t o = 0; o < kOutputCount; ++o) {
+    const auto id = static_cast<OutputId>(o);
+    const Combine rule = combineRule(id);
+    double sum = 0, weights = 0, least = std::numeric_limits<double>::infinity();
+    for (const OutputValues& group : groups) {
+      const double value = group[o];
+      if (rule == Combine::Sum) {
+        sum += value;
+      } else if (rule == Combine::Min) {
+        least = std::min(least, value);
+      } else {
+        const double weight = weightOf(rule, group);
+        sum += weight * value;
+        weights += weight;
+      }
+    }
+    site[o] = rule == Combine::Sum ? sum : rule == Combine::Min ? (groups.empty() ? 0.0 : least)
+                                                                : (weights > 0 ? sum / weights : 0.0);
+  }
+  return site;
+}
+
+std::vector<Phase> PhasePlan::phasesOf(const Project& project, const ResolvedScenario& base) {
+  if (!project.phases.empty()) return project.phases;
+  Phase only;
+  only.name = project.scenario.name.isEmpty() ? QStringLiteral("Build") : project.scenario.name;
+  only.start = QDate::currentDate();
+  only.systems.push_back({project.scenario.systemType, valueOf(base.values, InputId::clusterGpus)});
+  return {only};
+}
+
+Scenario PhasePlan::groupScenario(const Project& project, std::size_t phase, const QString& systemType, double gpus) {
+  Scenario scenario = project.scenario;
+  for (std::size_t p = 0; p <= phase && p < project.phases.size(); ++p)
+    for (auto it = project.phases[p].inputs.begin(); it != project.phases[p].inputs.end(); ++it)
+      scenario.values.insert(it.key(), it.value());
+  scenario.systemType = systemType;
+  scenario.values.insert(InputId::clusterGpus, gpus);
+  return scenario;
+}
+
+std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErrors& errors) {
+  const auto base = project.scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!base) return std::nullopt;
+  Project planned = project;
+  planned.phases = phasesOf(project, *base);
+
+  // Evaluates the site holding `groups` (GPUs by system type) with the inputs of phase `at`.
+  auto siteOf = [&](const std::map<QString, double>& groups, std::size_t at) -> std::optional<OutputValues> {
+    std::vector<OutputValues> evaluated;
+    for (const auto& [systemType, gpus] : groups) {
+      if (gpus <= 0) continue;
+      ScenarioErrors groupErrors;
+      const auto resolved =
+          groupScenario(planned, at, systemType, gpus).resolve(HardwareCatalog::bundled(), groupErrors);
+      if (!resolved) {
+        for (const ScenarioError& e : groupErrors)
+          errors.append({phaseField(at, e.field), QStringLiteral("%1 (%2)").arg(e.message, systemType)});
+        return std::nullopt;
+      }
+      OutputValues outputs = gigaplan::evaluate(resolved->values);
+      if (const auto problem = fabricProblem(resolved->values, outputs)) {
+        errors.append({phaseField(at, problem->field), problem->message});
+        return std::nullopt;
+      }
+      evaluated.push_back(outputs);
+    }
+    if (evaluated.empty()) return OutputValues{};
+    return combine(evaluated);
+  };
+
+  PhasePlan plan;
+  std::map<QString, double> before;
+  for (std::size_t k = 0; k < planned.phases.size(); ++k) {
+    const Phase& phase = planned.phases[k];
+    if (phase.inputs.contains(InputId::clusterGpus)) {
+      errors.append({phaseField(k, QStringLiteral("set.cluster.gpus")),
+                     QStringLiteral("a phase adds GPUs through its systems, not by setting cluster.gpus")});
+      return std::nullopt;
+    }
+    std::map<QString, double> after = before;
+    PhaseResult result;
+    result.name = phase.name;
+    result.start = phase.start;
+    for (const PhaseSystems& systems : phase.systems) {
+      after[systems.systemType] += systems.gpus;
+      result.gpusAdded += systems.gpus;
+    }
+    const auto site = siteOf(after, k);
+    const auto previous = siteOf(before, k);
+    if (!site || !previous) return std::nullopt;
+    result.site = *site;
+    for (std::size_t o = 0; o < kOutputCount; ++o)
+      result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum ? (*site)[o] - (*previous)[o] : (*site)[o];
+
+    // The phase's own schedule: its racks at the install rate its inputs give.
+    const double racksPerDay = valueOf(result.site, OutputId::scheduleRacksPerDay);
+    const double installDays = racksPerDay > 0 ? valueOf(result.added, OutputId::clusterRacks) / racksPerDay : 0.0;
+    const Scenario inputsAtPhase = groupScenario(planned, k, project.scenario.systemType, 1.0);
+    const InputSpec& ready = inputSpec(InputId::scheduleSiteReadyDays);
+    const InputSpec& bringUp = inputSpec(InputId::scheduleBringUpDays);
+    const double readyDays = inputsAtPhase.values.value(InputId::scheduleSiteReadyDays, ready.defaultValue);
+    const double bringUpDays = inputsAtPhase.values.value(InputId::scheduleBringUpDays, bringUp.defaultValue);
+    valueOf(result.added, OutputId::scheduleInstallDays) = installDays;
+    valueOf(result.added, OutputId::scheduleFirstRackToTrainingDays) = installDays + bringUpDays;
+    valueOf(result.added, OutputId::scheduleBuildDays) = readyDays + installDays + bringUpDays;
+    result.firstRack = phase.start.addDays(static_cast<qint64>(std::ceil(readyDays)));
+    result.training = phase.start.addDays(static_cast<qint64>(std::ceil(readyDays + installDays + bringUpDays)));
+    plan.phases.push_back(result);
+    before = after;
+  }
+  return plan;
+}
+
+std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTemplate& hallTemplate,
+                                           ScenarioErrors& errors) {
+  SiteLayout site;
+  site.hallTemplate = hallTemplate;
+  double eastM = 0.0;  // where the next phase's buildings start
+  for (std::size_t k = 0; k < project.phases.size(); ++k) {
+    for (const PhaseSystems& systems : project.phases[k].systems) {
+      ScenarioErrors blockErrors;
+      const Scenario scenario = groupScenario(project, k, systems.systemType, systems.gpus);
+      const auto resolved = scenario.resolve(HardwareCatalog::bundled(), blockErrors);
+      const OutputValues outputs = resolved ? gigaplan::evaluate(resolved->values) : OutputValues{};
+      QString error;
+      const auto block =
+          resolved ? LayoutGenerator::generate(resolved->values, outputs, systems.systemType, hallTemplate, &error)
+                   : std::nullopt;
+      if (!block) {
+        if (blockErrors.isEmpty()) blockErrors.append({QStringLiteral("layout"), error});
+        for (const ScenarioError& e : blockErrors) errors.append({phaseField(k, e.field), e.message});
+        return std::nullopt;
+      }
+      // Append the block: its buildings moved east of the site so far, indices and ids renumbered.
+      const int buildings = static_cast<int>(site.buildings.size());
+      const int halls = static_cast<int>(site.halls.size());
+      const int rows = static_cast<int>(site.rows.size());
+      double blockEastM = eastM;
+      for (Building building : block->buildings) {
+        building.xM += eastM;
+        building.name = QStringLiteral("P%1-%2").arg(k + 1).arg(building.name);
+        blockEastM = std::max(blockEastM, building.xM + building.widthM);
+        site.buildings.push_back(building);
+      }
+      for (Hall hall : block->halls) {
+        hall.building += buildings;
+        hall.xM += eastM;
+        hall.name = QStringLiteral("P%1-%2").arg(k + 1).arg(hall.name);
+        site.halls.push_back(hall);
+      }
+      for (Row row : block->rows) {
+        row.hall += halls;
+        site.rows.push_back(row);
+      }
+      for (Rack rack : block->racks) {
+        rack.row += rows;
+        rack.phase = static_cast<std::uint8_t>(std::min<std::size_t>(k, 255));
+        if (rack.role == RackRole::Compute) {
+          const QString type = block->systemTypes.value(rack.system);
+          if (!site.systemTypes.contains(type)) site.systemTypes.append(type);
+          rack.system = static_cast<std::uint8_t>(site.systemTypes.indexOf(type));
+        }
+        rack.id = site.nextRackId++;
+        site.racks.push_back(rack);
+      }
+      eastM = blockEastM + hallTemplate.buildingGapM;
+    }
+  }
+  return site;
+}
+
+std::optional<std::vector<Phase>> PhasePlan::fromJson(const QJsonValue& json, ScenarioErrors& errors) {
+  std::vector<Phase> phases;
+  if (json.isUndefined()) return phases;
+  if (!json.isArray()) {
+    errors.append({QStringLiteral("phases"), QStringLiteral("must be a list of phases")});
+    return std::nullopt;
+  }
+  const QJsonArray list = json.toArray();
+  const int errorsBefore = errors.size();
+  for (qsizetype i = 0; i < list.size(); ++i) {
+    const auto at = static_cast<std::size_t>(i);
+    const QJsonObject object = list[i].toObject();
+    Phase phase;
+    phase.name = object.value(QStringLiteral("name")).toString();
+    if (phase.name.isEmpty()) errors.append({phaseField(at, QStringLiteral("name")), QStringLiteral("missing")});
+    phase.start = QDate::fromString(object.value(QStringLiteral("start")).toString(), Qt::ISODate);
+    if (!phase.start.isValid())
+      errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("must be a date like 2026-03-01")});
+    else if (!phases.empty() && phases.back().start.isValid() && phase.start < phases.back().start)
+      errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("is before the previous phase's")});
+    const QJsonArray systems = object.value(QStringLiteral("systems")).toArray();
+    for (qsizetype s = 0; s < systems.size(); ++s) {
+      const QJsonObject system = systems[s].toObject();
+      const QString field = phaseField(at, QStringLiteral("systems[%1]").arg(s));
+      PhaseSystems added{system.value(QStringLiteral("type")).toString(), system.value(QStringLiteral("gpus")).toDouble()};
+      if (!HardwareCatalog::bundled().system(added.systemType))
+        errors.append({field + QStringLiteral(".type"), QStringLiteral("unknown system '%1'").arg(added.systemType)});
+      if (!(added.gpus > 0) || added.gpus > 1e7)
+        errors.append({field + QStringLiteral(".gpus"), QStringLiteral("must be from 1 to 10,000,000")});
+      phase.systems.push_back(added);
+    }
+    const QJsonObject set = object.value(QStringLiteral("set")).toObject();
+    for (auto it = set.begin(); it != set.end(); ++it) {
+      const QString field = phaseField(at, QStringLiteral("set.") + it.key());
+      const auto id = findInput(it.key());
+      if (!id) {
+        errors.append({field, QStringLiteral("unknown input")});
+        continue;
+      }
+      const InputSpec& spec = inputSpec(*id);
+      const double value = it.value().toDouble(std::numeric_limits<double>::quiet_NaN());
+      if (!std::isfinite(value) || value < spec.minimum || value > spec.maximum)
+        errors.append({field, QStringLiteral("must be a number from %1 to %2 %3")
+                                  .arg(spec.minimum)
+                                  .arg(spec.maximum)
+                                  .arg(QString::fromLatin1(spec.unit))});
+      phase.inputs.insert(*id, value);
+    }
+    phases.push_back(phase);
+  }
+  if (errors.size() > errorsBefore) return std::nullopt;
+  return phases;
+}
+
+QJsonArray PhasePlan::toJson(const std::vector<Phase>& phases) {
+  QJsonArray list;
+  for (const Phase& phase : phases) {
+    QJsonArray systems;
+    for (const PhaseSystems& s : phase.systems)
+      systems.append(QJsonObject{{QStringLiteral("type"), s.systemType}, {QStringLiteral("gpus"), s.gpus}});
+    QJsonObject set;
+    for (auto it = phase.inputs.begin(); it != phase.inputs.end(); ++it)
+      set.insert(QString::fromLatin1(inputSpec(it.key()).path), it.value());
+    QJsonObject object{{QStringLiteral("name"), phase.name},
+                       {QStringLiteral("start"), phase.start.toString(Qt::ISODate)},
+                       {QStringLiteral("systems"), systems}};
+    if (!set.isEmpty()) object.insert(QStringLiteral("set"), set);
+    list.append(object);
+  }
+  return list;
+}
+
+}  // namespace gigaplan
