@@ -1,0 +1,233 @@
+// A build-out phase by phase: figures of the site after each phase, what each phase adds at its
+// own prices, mixed system types, the schedule, and phases read from scenario documents.
+#include <QJsonDocument>
+#include <QTest>
+#include <set>
+
+#include "Evaluator.h"
+#include "PhasePlan.h"
+#include "PresetLibrary.h"
+
+using namespace gigaplan;
+
+namespace {
+
+/// The figures of one system group evaluated on its own: what the plan must combine.
+OutputValues direct(Scenario scenario, const QString& systemType, double gpus,
+                    const QMap<InputId, double>& inputs = {}) {
+  scenario.systemType = systemType;
+  for (auto it = inputs.begin(); it != inputs.end(); ++it) scenario.values.insert(it.key(), it.value());
+  scenario.values.insert(InputId::clusterGpus, gpus);
+  ScenarioErrors errors;
+  const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) qFatal("%s", qPrintable(errors.value(0).text()));
+  return evaluate(resolved->values);
+}
+
+Project twoPhases(const QString& secondSystem) {
+  Project project;
+  project.scenario.systemType = QStringLiteral("hgx-h100");
+  project.scenario.switchModel = QStringLiteral("quantum-2-qm9700");
+  Phase first;
+  first.name = QStringLiteral("first");
+  first.start = QDate(2025, 1, 1);
+  first.systems = {{QStringLiteral("hgx-h100"), 16384}};
+  Phase second;
+  second.name = QStringLiteral("second");
+  second.start = QDate(2025, 7, 1);
+  second.systems = {{secondSystem, 16384}};
+  project.phases = {first, second};
+  return project;
+}
+
+double out(const OutputValues& values, OutputId id) {
+  return valueOf(values, id);
+}
+
+bool close(double a, double b) {
+  return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(b));
+}
+
+}  // namespace
+
+class TestPhasePlan : public QObject {
+  Q_OBJECT
+ private slots:
+  void combineAddsExtensiveFiguresAndWeighsRatios() {
+    OutputValues a{}, b{};
+    valueOf(a, OutputId::clusterGpus) = 1000;
+    valueOf(b, OutputId::clusterGpus) = 3000;
+    valueOf(a, OutputId::powerItMw) = 10;
+    valueOf(b, OutputId::powerItMw) = 30;
+    valueOf(a, OutputId::powerFacilityMw) = 12;
+    valueOf(b, OutputId::powerFacilityMw) = 39;
+    valueOf(a, OutputId::powerPue) = 1.2;
+    valueOf(b, OutputId::powerPue) = 1.3;
+    valueOf(a, OutputId::reliabilityEttr) = 0.9;
+    valueOf(b, OutputId::reliabilityEttr) = 0.5;
+    valueOf(a, OutputId::costTcoUsdPerYear) = 100;
+    valueOf(b, OutputId::costTcoUsdPerYear) = 200;
+    valueOf(a, OutputId::costUsdPerGpuHour) = 2;  // 50 GPU-hours
+    valueOf(b, OutputId::costUsdPerGpuHour) = 4;  // 50 GPU-hours
+    valueOf(a, OutputId::networkFeasible) = 1;
+    valueOf(b, OutputId::networkFeasible) = 0;
+    const OutputValues site = PhasePlan::combine({a, b});
+    QCOMPARE(out(site, OutputId::clusterGpus), 4000.0);
+    QCOMPARE(out(site, OutputId::powerFacilityMw), 51.0);
+    // PUE by IT MW: (10 x 1.2 + 30 x 1.3) / 40 = 51 / 40, the site's facility over IT power.
+    QVERIFY(close(out(site, OutputId::powerPue), 51.0 / 40.0));
+    // Per-job figures by GPUs: (1000 x 0.9 + 3000 x 0.5) / 4000.
+    QVERIFY(close(out(site, OutputId::reliabilityEttr), 0.6));
+    // $ per GPU-hour by GPU-hours: 300 $ over 100 GPU-hours.
+    QVERIFY(close(out(site, OutputId::costUsdPerGpuHour), 3.0));
+    QCOMPARE(out(site, OutputId::networkFeasible), 0.0);
+  }
+
+  void phasesOfOneSystemAddUpToTheWholeBuild() {
+    const Project project = twoPhases(QStringLiteral("hgx-h100"));
+    ScenarioErrors errors;
+    const auto plan = PhasePlan::evaluate(project, errors);
+    QVERIFY2(plan, qPrintable(errors.value(0).text()));
+    QCOMPARE(plan->phases.size(), std::size_t{2});
+    const OutputValues half = direct(project.scenario, QStringLiteral("hgx-h100"), 16384);
+    const OutputValues whole = direct(project.scenario, QStringLiteral("hgx-h100"), 32768);
+    // One system type is one group with one fabric: the site after phase 2 is the whole build.
+    for (OutputId id : {OutputId::clusterGpus, OutputId::powerFacilityMw, OutputId::networkSwitches,
+                        OutputId::costCapexUsd, OutputId::reliabilityEttr})
+      QVERIFY2(close(out(plan->phases[1].site, id), out(whole, id)), outputSpec(id).path);
+    QVERIFY(close(out(plan->phases[0].site, OutputId::costCapexUsd), out(half, OutputId::costCapexUsd)));
+    // Phase 2 adds the difference, including the fabric it grows.
+    QVERIFY(close(out(plan->phases[1].added, OutputId::costCapexUsd),
+                  out(whole, OutputId::costCapexUsd) - out(half, OutputId::costCapexUsd)));
+    QCOMPARE(plan->phases[1].gpusAdded, 16384.0);
+  }
+
+  void mixedSystemsAreSeparateGroups() {
+    const Project project = twoPhases(QStringLiteral("gb200-nvl72"));
+    ScenarioErrors errors;
+    const auto plan = PhasePlan::evaluate(project, errors);
+    QVERIFY2(plan, qPrintable(errors.value(0).text()));
+    const OutputValues hopper = direct(project.scenario, QStringLiteral("hgx-h100"), 16384);
+    const OutputValues blackwell = direct(project.scenario, QStringLiteral("gb200-nvl72"), 16384);
+    const OutputValues& site = plan->phases[1].site;
+    QCOMPARE(out(site, OutputId::clusterGpus), 32768.0);
+    QVERIFY(close(out(site, OutputId::powerFacilityMw),
+                  out(hopper, OutputId::powerFacilityMw) + out(blackwell, OutputId::powerFacilityMw)));
+    QVERIFY(close(out(site, OutputId::clusterRacks), out(hopper, OutputId::clusterRacks) + out(blackwell, OutputId::clusterRacks)));
+    QVERIFY(close(out(plan->phases[1].added, OutputId::powerFacilityMw), out(blackwell, OutputId::powerFacilityMw)));
+  }
+
+  void aPhaseBuysAtItsOwnPrices() {
+    Project project = twoPhases(QStringLiteral("hgx-h100"));
+    // From phase 2 on a node costs less; what phase 1 bought is not bought again.
+    project.phases[1].inputs.insert(InputId::systemPriceUsdPerNode, 200000);
+    ScenarioErrors errors;
+    const auto plan = PhasePlan::evaluate(project, errors);
+    QVERIFY2(plan, qPrintable(errors.value(0).text()));
+    const QMap<InputId, double> cheaper{{InputId::systemPriceUsdPerNode, 200000}};
+    const OutputValues before = direct(project.scenario, QStringLiteral("hgx-h100"), 16384, cheaper);
+    const OutputValues after = direct(project.scenario, QStringLiteral("hgx-h100"), 32768, cheaper);
+    QVERIFY(close(out(plan->phases[1].added, OutputId::costCapexUsd),
+                  out(after, OutputId::costCapexUsd) - out(before, OutputId::costCapexUsd)));
+    // Systems: 2,048 nodes added at $200,000.
+    QVERIFY(close(out(plan->phases[1].added, OutputId::costSystemsUsd), 2048 * 200000.0));
+  }
+
+  void theScheduleFollowsCrewsAndDeliveries() {
+    Project project = twoPhases(QStringLiteral("hgx-h100"));
+    // 10 crews of 4 racks a day: 40 racks a day, below 100 delivered.
+    project.scenario.values.insert(InputId::scheduleCrews, 10);
+    project.scenario.values.insert(InputId::scheduleRacksPerCrewPerDay, 4);
+    project.scenario.values.insert(InputId::scheduleSiteReadyDays, 30);
+    project.scenario.values.insert(InputId::scheduleBringUpDays, 5);
+    // Phase 2 is limited by deliveries: 25 racks a day.
+    project.phases[1].inputs.insert(InputId::scheduleRacksDeliveredPerDay, 25);
+    ScenarioErrors errors;
+    const auto plan = PhasePlan::evaluate(project, errors);
+    QVERIFY2(plan, qPrintable(errors.value(0).text()));
+    const PhaseResult& first = plan->phases[0];
+    const double racks = out(first.added, OutputId::clusterRacks);
+    QVERIFY(racks > 0);
+    QVERIFY(close(out(first.added, OutputId::scheduleInstallDays), racks / 40.0));
+    QVERIFY(close(out(first.added, OutputId::scheduleBuildDays), 30 + racks / 40.0 + 5));
+    QCOMPARE(first.firstRack, QDate(2025, 1, 31));
+    QCOMPARE(first.training, QDate(2025, 1, 1).addDays(static_cast<qint64>(std::ceil(35 + racks / 40.0))));
+    const PhaseResult& second = plan->phases[1];
+    QVERIFY(close(out(second.added, OutputId::scheduleInstallDays), out(second.added, OutputId::clusterRacks) / 25.0));
+  }
+
+  void aProjectWithoutPhasesIsOnePhase() {
+    Project project;
+    project.scenario.systemType = QStringLiteral("hgx-h100");
+    project.scenario.values.insert(InputId::clusterGpus, 16384);
+    ScenarioErrors errors;
+    const auto plan = PhasePlan::evaluate(project, errors);
+    QVERIFY(plan);
+    QCOMPARE(plan->phases.size(), std::size_t{1});
+    QCOMPARE(out(plan->phases[0].site, OutputId::clusterGpus), 16384.0);
+  }
+
+  void phasesReadFromADocumentNameTheirFaults() {
+    const auto json = QJsonDocument::fromJson(R"([
+      {"name": "a", "start": "2025-01-01", "systems": [{"type": "hgx-h100", "gpus": 1000}]},
+      {"name": "b", "start": "2024-01-01", "systems": [{"type": "warp-drive", "gpus": 0}],
+       "set": {"cost.electricityUsdPerKwh": -1, "cost.nonsense": 3}}
+    ])");
+    ScenarioErrors errors;
+    QVERIFY(!PhasePlan::fromJson(json.array(), errors));
+    QStringList fields;
+    for (const ScenarioError& e : errors) fields << e.field;
+    QVERIFY2(fields.contains(QStringLiteral("phases[1].start")), qPrintable(fields.join(',')));
+    QVERIFY(fields.contains(QStringLiteral("phases[1].systems[0].type")));
+    QVERIFY(fields.contains(QStringLiteral("phases[1].systems[0].gpus")));
+    QVERIFY(fields.contains(QStringLiteral("phases[1].set.cost.electricityUsdPerKwh")));
+    QVERIFY(fields.contains(QStringLiteral("phases[1].set.cost.nonsense")));
+
+    // What toJson writes, fromJson reads back.
+    const Project project = twoPhases(QStringLiteral("gb200-nvl72"));
+    ScenarioErrors none;
+    const auto back = PhasePlan::fromJson(PhasePlan::toJson(project.phases), none);
+    QVERIFY(back);
+    QVERIFY(*back == project.phases);
+  }
+
+  void theSampleHasThreePhasesAndAMillionGpus() {
+    ScenarioErrors errors;
+    const auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
+    QVERIFY2(project, qPrintable(errors.value(0).text()));
+    QVERIFY(project->phases.size() >= 3);
+    const auto plan = PhasePlan::evaluate(*project, errors);
+    QVERIFY2(plan, qPrintable(errors.value(0).text()));
+    QCOMPARE(out(plan->phases.back().site, OutputId::clusterGpus), 1000000.0);
+    // GPUs online only grow, each phase trains after it starts.
+    for (std::size_t k = 1; k < plan->phases.size(); ++k) {
+      QVERIFY(out(plan->phases[k].site, OutputId::clusterGpus) > out(plan->phases[k - 1].site, OutputId::clusterGpus));
+      QVERIFY(plan->phases[k].training > plan->phases[k].start);
+    }
+  }
+
+  void eachPhaseIsLaidOutInBuildingsOfItsOwn() {
+    const Project project = twoPhases(QStringLiteral("gb200-nvl72"));
+    ScenarioErrors errors;
+    const auto layout = PhasePlan::layOut(project, HallTemplate{}, errors);
+    QVERIFY2(layout, qPrintable(errors.value(0).text()));
+    std::set<std::uint32_t> ids;
+    double phaseOneEastM = 0, phaseTwoWestM = 1e300;
+    for (const Rack& rack : layout->racks) {
+      ids.insert(rack.id);
+      QVERIFY(rack.phase <= 1);
+      const Building& building = layout->buildings[static_cast<std::size_t>(
+          layout->halls[static_cast<std::size_t>(layout->rows[static_cast<std::size_t>(rack.row)].hall)].building)];
+      if (rack.phase == 0) phaseOneEastM = std::max(phaseOneEastM, building.xM + building.widthM);
+      else phaseTwoWestM = std::min(phaseTwoWestM, building.xM);
+      if (rack.role == RackRole::Compute)
+        QCOMPARE(layout->systemTypes.value(rack.system),
+                 rack.phase == 0 ? QStringLiteral("hgx-h100") : QStringLiteral("gb200-nvl72"));
+    }
+    QCOMPARE(ids.size(), layout->racks.size());  // every id once
+    QVERIFY(phaseTwoWestM > phaseOneEastM);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPhasePlan)
+#include "TestPhasePlan.moc"
