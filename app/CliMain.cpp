@@ -391,6 +391,7 @@ const char* kUsage =
     "  new --preset NAME -o FILE   a project: the scenario and its generated floor layout\n"
     "  info FILE                   what a project holds, its key figures and findings\n"
     "  edit FILE                   change inputs (--set) and the layout; saved atomically\n"
+    "  phases PROJECT              the build-out phase by phase: dates, GPUs, power, capex (table, json, csv)\n"
     "\n"
     "Options:\n"
     "  -h, --help                  this help; COMMAND --help for a command's options\n"
@@ -426,6 +427,7 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("new")) return commandNew(rest);
     if (command == QLatin1String("info")) return commandInfo(rest);
     if (command == QLatin1String("edit")) return commandEdit(rest);
+    if (command == QLatin1String("phases")) return commandPhases(rest);
   } catch (const std::exception& e) {
     err() << "error: " << e.what() << "\n";
     return kExitBadInput;

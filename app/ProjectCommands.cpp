@@ -9,6 +9,9 @@
 #include "CliSupport.h"
 #include "Evaluator.h"
 #include "LayoutCommands.h"
+#include <functional>
+#include <cstring>
+#include "PhasePlan.h"
 #include "LayoutEvaluation.h"
 #include "ProjectEvaluation.h"
 #include "LayoutGenerator.h"
@@ -132,9 +135,9 @@ int commandNew(const QStringList& arguments) {
   if (parser.isSet(presetOption) == parser.isSet(scenarioOption))
     return usageError(QStringLiteral("new needs either --preset or --scenario"));
   ScenarioErrors errors;
-  auto scenario = parser.isSet(presetOption) ? PresetLibrary::load(parser.value(presetOption), errors)
-                                             : PresetLibrary::loadPresetOrFile(parser.value(scenarioOption), errors);
-  if (!scenario || !applySettings(*scenario, parser.values(setOption()), errors)) return reportErrors(errors);
+  auto project = PresetLibrary::loadProject(
+      parser.isSet(presetOption) ? parser.value(presetOption) : parser.value(scenarioOption), errors);
+  if (!project || !applySettings(project->scenario, parser.values(setOption()), errors)) return reportErrors(errors);
   HallTemplate hallTemplate;
   if (parser.isSet(hallPowerOption)) {
     bool ok = false;
@@ -146,16 +149,106 @@ int commandNew(const QStringList& arguments) {
     hallTemplate.hallPowerLimitMw = mw;
     hallTemplate.hallCoolingLimitMw = mw;
   }
-  auto layout = layOut(*scenario, hallTemplate, errors);
+  auto layout = layOutProject(*project, hallTemplate, errors);
   if (!layout) return reportErrors(errors);
-  const Project project{*scenario, std::move(*layout)};
+  project->layout = std::move(*layout);
   QString error;
-  if (!ProjectStore::save(project, path, &error)) {
+  if (!ProjectStore::save(*project, path, &error)) {
     err() << "error: " << error << "\n";
     return kExitBadInput;
   }
-  out() << path << ": " << scenario->name << ", " << project.layout.racks.size() << " racks in "
-        << project.layout.halls.size() << " halls of " << project.layout.buildings.size() << " buildings\n";
+  out() << path << ": " << project->scenario.name << ", " << project->layout.racks.size() << " racks in "
+        << project->layout.halls.size() << " halls of " << project->layout.buildings.size() << " buildings"
+        << (project->phases.empty() ? QString() : QStringLiteral(", %1 phases").arg(project->phases.size())) << "\n";
+  return 0;
+}
+
+int commandPhases(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project file, preset id or scenario file."));
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseCommand(parser, arguments,
+                                     "Usage: gigaplan-cli phases PROJECT [--format table|json|csv] [-o FILE]\n"
+                                     "The build-out phase by phase: dates from the schedule, GPUs online, facility "
+                                     "power against the power available, capex of each phase.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("phases takes one PROJECT"));
+  const QString source = parser.positionalArguments().first();
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
+    return usageError(QStringLiteral("--format: '%1' is not table, json or csv").arg(format));
+  ScenarioErrors errors;
+  std::optional<Project> project = looksLikeProject(source) ? openProject(source) : PresetLibrary::loadProject(source, errors);
+  if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
+  const auto plan = PhasePlan::evaluate(*project, errors);
+  if (!plan) return reportErrors(errors);
+
+  // One row per phase: what it adds, and the site once it is built.
+  struct Column {
+    const char* name;
+    std::function<QString(const PhaseResult&)> value;
+  };
+  auto number = [](double v, int decimals) { return QString::number(v, 'f', decimals); };
+  const std::vector<Column> columns = {
+      {"phase", [](const PhaseResult& p) { return p.name; }},
+      {"start", [](const PhaseResult& p) { return p.start.toString(Qt::ISODate); }},
+      {"first_rack", [](const PhaseResult& p) { return p.firstRack.toString(Qt::ISODate); }},
+      {"training", [](const PhaseResult& p) { return p.training.toString(Qt::ISODate); }},
+      {"build_days", [&](const PhaseResult& p) { return number(valueOf(p.added, OutputId::scheduleBuildDays), 0); }},
+      {"gpus_added", [&](const PhaseResult& p) { return number(p.gpusAdded, 0); }},
+      {"racks_added", [&](const PhaseResult& p) { return number(valueOf(p.added, OutputId::clusterRacks), 0); }},
+      {"gpus_online", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::clusterGpus), 0); }},
+      {"facility_mw", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::powerFacilityMw), 1); }},
+      {"available_mw", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::sitePowerAvailableMw), 1); }},
+      {"margin_mw", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::sitePowerMarginMw), 1); }},
+      {"capex_added_usd", [&](const PhaseResult& p) { return number(valueOf(p.added, OutputId::costCapexUsd), 0); }},
+      {"tco_usd_per_year", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::costTcoUsdPerYear), 0); }},
+  };
+  QByteArray text;
+  if (format == QLatin1String("json")) {
+    QJsonArray rows;
+    for (const PhaseResult& phase : plan->phases) {
+      QJsonObject row;
+      for (const Column& c : columns) row.insert(QString::fromLatin1(c.name), c.value(phase));
+      QJsonObject site, added;
+      for (std::size_t o = 0; o < kOutputCount; ++o) {
+        site.insert(QString::fromLatin1(outputSpec(static_cast<OutputId>(o)).path), phase.site[o]);
+        added.insert(QString::fromLatin1(outputSpec(static_cast<OutputId>(o)).path), phase.added[o]);
+      }
+      row.insert(QStringLiteral("site"), site);
+      row.insert(QStringLiteral("added"), added);
+      rows.append(row);
+    }
+    text = QJsonDocument(QJsonObject{{QStringLiteral("phases"), rows}}).toJson(QJsonDocument::Indented);
+  } else {
+    const QLatin1Char separator(format == QLatin1String("csv") ? ',' : ' ');
+    std::vector<int> widths;
+    for (const Column& c : columns) {
+      int width = static_cast<int>(std::strlen(c.name));
+      for (const PhaseResult& phase : plan->phases) width = std::max(width, static_cast<int>(c.value(phase).size()));
+      widths.push_back(format == QLatin1String("csv") ? 0 : width);
+    }
+    QStringList lines;
+    QStringList header;
+    for (std::size_t c = 0; c < columns.size(); ++c)
+      header << QString::fromLatin1(columns[c].name).leftJustified(widths[c]);
+    lines << header.join(separator).trimmed();
+    for (const PhaseResult& phase : plan->phases) {
+      QStringList cells;
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        QString cell = columns[c].value(phase);
+        if (format == QLatin1String("csv") && cell.contains(QLatin1Char(',')))
+          cell = QLatin1Char('"') + cell + QLatin1Char('"');
+        cells << (c == 0 ? cell.leftJustified(widths[c]) : cell.rightJustified(widths[c]));
+      }
+      lines << cells.join(separator);
+    }
+    text = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+  }
+  if (!writeOutput(parser.value(outputOption()), text)) {
+    err() << "error: cannot write " << parser.value(outputOption()) << "\n";
+    return kExitBadInput;
+  }
   return 0;
 }
 

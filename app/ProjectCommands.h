@@ -1,4 +1,4 @@
-// gigaplan-cli commands on project files: new, info, edit, and evaluate of a project.
+// gigaplan-cli commands on project files: new, info, edit, phases, and evaluate of a project.
 #pragma once
 
 #include <QString>
@@ -9,6 +9,7 @@ namespace gigaplan::cli {
 int commandNew(const QStringList& arguments);
 int commandInfo(const QStringList& arguments);
 int commandEdit(const QStringList& arguments);
+int commandPhases(const QStringList& arguments);
 
 /// True when the file starts like an SQLite database, i.e. should be read as a project.
 bool looksLikeProject(const QString& path);

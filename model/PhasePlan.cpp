@@ -13,7 +13,7 @@ namespace gigaplan {
 
 namespace {
 
-enum class Combine { Sum, ByGpus, ByItMw, ByGpuHours, Min };
+enum class Combine { Sum, ByGpus, ByItMw, ByGpuHours, Min, SiteWide };
 
 /// How an output of several system groups combines into one site figure: extensive quantities
 /// add up; ratios weigh by what they are a ratio of.
@@ -27,6 +27,9 @@ Combine combineRule(OutputId id) {
       return Combine::ByGpuHours;
     case OutputId::networkFeasible:
       return Combine::Min;
+    case OutputId::sitePowerAvailableMw:  // the site's, the same in every group
+    case OutputId::sitePowerMarginMw:     // recomputed from the combined facility power
+      return Combine::SiteWide;
     default:
       break;
   }
@@ -70,6 +73,8 @@ OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
       const double value = group[o];
       if (rule == Combine::Sum) {
         sum += value;
+      } else if (rule == Combine::SiteWide) {
+        sum = value;
       } else if (rule == Combine::Min) {
         least = std::min(least, value);
       } else {
@@ -78,9 +83,12 @@ OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
         weights += weight;
       }
     }
-    site[o] = rule == Combine::Sum ? sum : rule == Combine::Min ? (groups.empty() ? 0.0 : least)
-                                                                : (weights > 0 ? sum / weights : 0.0);
+    site[o] = rule == Combine::Sum || rule == Combine::SiteWide ? sum
+              : rule == Combine::Min                              ? (groups.empty() ? 0.0 : least)
+                                                                  : (weights > 0 ? sum / weights : 0.0);
   }
+  valueOf(site, OutputId::sitePowerMarginMw) =
+      valueOf(site, OutputId::sitePowerAvailableMw) - valueOf(site, OutputId::powerFacilityMw);
   return site;
 }
 

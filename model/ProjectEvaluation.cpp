@@ -26,6 +26,7 @@ ProjectResult evaluateProject(const Project& project) {
   } else {
     result.evaluation.outputs = result.plan->phases.back().site;
     result.evaluation.metrics = LayoutMetrics::measure(project.layout);
+    result.evaluation.cabling.reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
   }
   return result;
 }

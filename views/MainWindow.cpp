@@ -82,7 +82,7 @@ MainWindow::~MainWindow() {
 }
 
 QString MainWindow::samplePreset() {
-  return QStringLiteral("gb200-nvl72-1m");
+  return QStringLiteral("colossus-to-1m");
 }
 
 QString MainWindow::startupProject() {

@@ -234,6 +234,42 @@ class TestCli : public QObject {
     QCOMPARE(file.readAll(), before);
   }
 
+  void aPhasedProjectKeepsItsPhasesAndListsThem() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("phased.gigaplan"));
+    const Run created = cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
+                             QStringLiteral("-o"), path});
+    QCOMPARE(created.exitCode, 0);
+    QVERIFY2(created.out.contains(QStringLiteral("3 phases")), qPrintable(created.out));
+
+    // The file's phases, as JSON: GPUs online grow to 1,000,000 and each phase adds capex.
+    const Run json = cli({QStringLiteral("phases"), path, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray phases =
+        QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 3);
+    QCOMPARE(phases[2].toObject().value(QStringLiteral("gpus_online")).toString(), QStringLiteral("1000000"));
+    for (const QJsonValue& phase : phases) {
+      const QJsonObject added = phase.toObject().value(QStringLiteral("added")).toObject();
+      QVERIFY(added.value(QStringLiteral("cost.capexUsd")).toDouble() > 0);
+    }
+    // The same from the preset, as CSV: a header and one line per phase.
+    const Run csv = cli({QStringLiteral("phases"), QStringLiteral("colossus-to-1m"), QStringLiteral("--format"),
+                         QStringLiteral("csv")});
+    QCOMPARE(csv.exitCode, 0);
+    const QStringList lines = csv.out.trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines[0].startsWith(QStringLiteral("phase,start,first_rack,training")));
+    QVERIFY(lines[3].contains(QStringLiteral(",1000000,")));
+
+    // A bad phase in a scenario file is named, and exits 2.
+    const QString bad = writeFile(dir, QStringLiteral("bad.json"), R"({"system": {"type": "hgx-h100"},
+      "phases": [{"name": "x", "start": "2025-13-01", "systems": [{"type": "hgx-h100", "gpus": 8}]}]})");
+    const Run refused = cli({QStringLiteral("phases"), bad});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("phases[0].start")), qPrintable(refused.err));
+  }
+
   void projectCommandsRefuseWhatIsNotAProject() {
     QTemporaryDir dir;
     const QString path = writeFile(dir, QStringLiteral("notes.gigaplan"), "these are my notes, not a project");

@@ -81,6 +81,12 @@ class TestPhasePlan : public QObject {
     // $ per GPU-hour by GPU-hours: 300 $ over 100 GPU-hours.
     QVERIFY(close(out(site, OutputId::costUsdPerGpuHour), 3.0));
     QCOMPARE(out(site, OutputId::networkFeasible), 0.0);
+    // The power the site has is the site's, not each group's.
+    valueOf(a, OutputId::sitePowerAvailableMw) = 100;
+    valueOf(b, OutputId::sitePowerAvailableMw) = 100;
+    const OutputValues withPower = PhasePlan::combine({a, b});
+    QCOMPARE(out(withPower, OutputId::sitePowerAvailableMw), 100.0);
+    QCOMPARE(out(withPower, OutputId::sitePowerMarginMw), 100.0 - 51.0);
   }
 
   void phasesOfOneSystemAddUpToTheWholeBuild() {
