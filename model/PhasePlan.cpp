@@ -13,10 +13,10 @@ namespace gigaplan {
 
 namespace {
 
-enum class Combine { Sum, ByGpus, ByItMw, ByGpuHours, Min, SiteWide };
+enum class Combine { Sum, ByGpus, ByItMw, ByGpuHours, Min, SiteWide, LargestGroup };
 
 /// How an output of several system groups combines into one site figure: extensive quantities
-/// add up; ratios weigh by what they are a ratio of.
+/// add up; ratios weigh by what they are a ratio of; a fabric's shape is the largest group's.
 Combine combineRule(OutputId id) {
   switch (id) {
     case OutputId::powerPue:
@@ -27,6 +27,13 @@ Combine combineRule(OutputId id) {
       return Combine::ByGpuHours;
     case OutputId::networkFeasible:
       return Combine::Min;
+    case OutputId::networkPlanes:  // a configuration, not a quantity: the largest group's
+    case OutputId::networkTiers:
+    case OutputId::networkLinkGbps:
+    case OutputId::networkEffectiveRadix:
+    case OutputId::networkEndpointsPerPlane:
+    case OutputId::networkMaxEndpointsPerPlane:
+      return Combine::LargestGroup;
     case OutputId::sitePowerAvailableMw:  // the site's, the same in every group
     case OutputId::sitePowerMarginMw:     // recomputed from the combined facility power
       return Combine::SiteWide;
@@ -68,10 +75,15 @@ OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
   for (std::size_t o = 0; o < kOutputCount; ++o) {
     const auto id = static_cast<OutputId>(o);
     const Combine rule = combineRule(id);
-    double sum = 0, weights = 0, least = std::numeric_limits<double>::infinity();
+    double sum = 0, weights = 0, least = std::numeric_limits<double>::infinity(), largestGpus = -1;
     for (const OutputValues& group : groups) {
       const double value = group[o];
-      if (rule == Combine::Sum) {
+      if (rule == Combine::LargestGroup) {
+        if (valueOf(group, OutputId::clusterGpus) > largestGpus) {
+          largestGpus = valueOf(group, OutputId::clusterGpus);
+          sum = value;
+        }
+      } else if (rule == Combine::Sum) {
         sum += value;
       } else if (rule == Combine::SiteWide) {
         sum = value;
@@ -83,7 +95,7 @@ OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
         weights += weight;
       }
     }
-    site[o] = rule == Combine::Sum || rule == Combine::SiteWide ? sum
+    site[o] = rule == Combine::Sum || rule == Combine::SiteWide || rule == Combine::LargestGroup ? sum
               : rule == Combine::Min                              ? (groups.empty() ? 0.0 : least)
                                                                   : (weights > 0 ? sum / weights : 0.0);
   }

@@ -29,7 +29,8 @@ struct PhaseResult {
 /// inputs as changed by phases 1..k (later phases win). Each system type is one group with its
 /// own fabric: the groups are evaluated apart and combined: extensive figures (MW, $, racks,
 /// switches, links, interruptions per day, ...) add up; PUE and $ per MW weigh by IT MW, $ per
-/// GPU-hour by GPU-hours, everything else (per-GPU and per-job figures) by GPUs. A phase adds the
+/// GPU-hour by GPU-hours, the fabric's shape (planes, tiers, link speed) is the largest group's,
+/// the site's power is the site's, everything else (per-GPU and per-job figures) weighs by GPUs. A phase adds the
 /// difference between the site after it and the site before it, both at its own inputs, so its
 /// capex is what it buys at its prices. Its schedule: racks added / racks per day + bring-up,
 /// after the site-ready days from its start.

@@ -277,6 +277,11 @@ void FloorView::setColourBy(ColourBy colourBy) {
   updateScene();
 }
 
+void FloorView::setShownPhase(int phase) {
+  shownPhase_ = phase;
+  updateScene();
+}
+
 QColor FloorView::rackColour(int rackIndex) const {
   return rackIndex >= 0 && static_cast<std::size_t>(rackIndex) < colours_.size()
              ? colours_[static_cast<std::size_t>(rackIndex)]
@@ -393,7 +398,8 @@ void FloorView::updateScene() {
   picker_ = std::make_unique<RackPicker>(layout);
   racksByHall_.assign(layout.halls.size(), {});
   for (std::size_t i = 0; i < layout.racks.size(); ++i)
-    racksByHall_[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall)].push_back(
+    if (shownPhase_ < 0 || layout.racks[i].phase <= shownPhase_)
+      racksByHall_[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall)].push_back(
         static_cast<int>(i));
   updateColours();
 
@@ -450,13 +456,26 @@ void FloorView::updateScene() {
     if (scene.racks) scene.racks->SetVisibility(false);
   }
 
-  // Building footprints, hall floors and electrical rooms as thin slabs under the racks.
+  // Building footprints, hall floors and electrical rooms as thin slabs under the racks. A hall
+  // whose racks all come in a later phase than the one shown is not built yet.
+  std::vector<bool> hallBuilt(layout.halls.size(), shownPhase_ < 0);
+  std::vector<bool> buildingBuilt(layout.buildings.size(), shownPhase_ < 0);
+  std::vector<bool> hallHasRacks(layout.halls.size(), false);
+  for (const Rack& rack : layout.racks) hallHasRacks[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)] = true;
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    if (!racksByHall_[h].empty() || !hallHasRacks[h]) hallBuilt[h] = true;
+    if (hallBuilt[h]) buildingBuilt[static_cast<std::size_t>(layout.halls[h].building)] = true;
+  }
   BoxMesh floors;
-  for (const Building& building : layout.buildings)
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    if (!buildingBuilt[b]) continue;
+    const Building& building = layout.buildings[b];
     floors.add(building.xM - 2, building.yM - 2, -0.25, building.xM + building.widthM + 2,
                building.yM + building.depthM + 2, -0.1, QColor(170, 172, 180));
+  }
   const LayoutMetrics metrics = LayoutMetrics::measure(layout);
   for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    if (!hallBuilt[h]) continue;
     const Hall& hall = layout.halls[h];
     floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, QColor(205, 205, 210));
     const HallMetrics& m = metrics.halls[h];
@@ -669,7 +688,11 @@ int FloorView::rackAt(const QPointF& position) const {
   }
   const Eigen::Vector3d origin(ends[0][0], ends[0][1], ends[0][2]);
   const Eigen::Vector3d far(ends[1][0], ends[1][1], ends[1][2]);
-  return picker_->pick(origin, (far - origin).normalized());
+  const int rack = picker_->pick(origin, (far - origin).normalized());
+  // A rack of a later phase than the one shown is not there to pick.
+  const bool hidden = rack >= 0 && shownPhase_ >= 0 &&
+                      document_->project().layout.racks[static_cast<std::size_t>(rack)].phase > shownPhase_;
+  return hidden ? -1 : rack;
 }
 
 std::optional<Eigen::Vector2d> FloorView::floorPointAt(const QPointF& position) const {

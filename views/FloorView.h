@@ -56,6 +56,10 @@ class FloorView : public VtkOpenGLWidget {
   /// The colour a rack is drawn in now (index into the layout's racks).
   QColor rackColour(int rackIndex) const;
 
+  /// Shows the site as it stands after a phase: racks of later phases are left out (-1 shows all).
+  void setShownPhase(int phase);
+  int shownPhase() const { return shownPhase_; }
+
   void setPickLevel(PickLevel level) { pickLevel_ = level; }
   PickLevel pickLevel() const { return pickLevel_; }
 
@@ -134,6 +138,7 @@ class FloorView : public VtkOpenGLWidget {
   QString legendTitle_;
   std::vector<LegendEntry> legend_;
   PickLevel pickLevel_ = PickLevel::Rack;
+  int shownPhase_ = -1;
   bool planMode_ = false;
   Gesture gesture_ = Gesture::None;
   QPointF pressPosition_;

@@ -26,6 +26,7 @@
 #include "InputsEditor.h"
 #include "LayoutCommands.h"
 #include "PresetLibrary.h"
+#include "PhasesPanel.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
 
@@ -59,9 +60,13 @@ MainWindow::MainWindow(QWidget* parent)
       inputs_(new InputsEditor(this)),
       charts_(new ChartsPanel(this)),
       properties_(new SelectionPanel(this)),
+      phases_(new PhasesPanel(this)),
       tree_(new QTreeView(this)),
       treeModel_(new ProjectTreeModel(this)) {
   setCentralWidget(floor_);
+  // The side docks run the full height; the phases dock sits under the floor only.
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
   setAcceptDrops(true);
   createDocks();
   createActions();
@@ -79,6 +84,7 @@ MainWindow::~MainWindow() {
   treeModel_->setLayout(nullptr);
   floor_->setDocument(nullptr);
   properties_->setDocument(nullptr);
+  phases_->setDocument(nullptr);
 }
 
 QString MainWindow::samplePreset() {
@@ -103,10 +109,12 @@ void MainWindow::createDocks() {
   QDockWidget* chartsDock = dock(this, tr("Charts"), "chartsDock", charts_, Qt::RightDockWidgetArea);
   tabifyDockWidget(treeDock, inputsDock);
   treeDock->raise();
+  QDockWidget* phasesDock = dock(this, tr("Phases"), "phasesDock", phases_, Qt::BottomDockWidgetArea);
   splitDockWidget(figuresDock, chartsDock, Qt::Vertical);
   resizeDocks({treeDock, figuresDock}, {360, 540}, Qt::Horizontal);
   resizeDocks({treeDock, propertiesDock}, {560, 300}, Qt::Vertical);
   resizeDocks({figuresDock, chartsDock}, {400, 500}, Qt::Vertical);
+  resizeDocks({phasesDock}, {200}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {
@@ -213,6 +221,8 @@ void MainWindow::createActions() {
 void MainWindow::connectDocument() {
   floor_->setDocument(&document_);
   properties_->setDocument(&document_);
+  phases_->setDocument(&document_);
+  connect(phases_, &PhasesPanel::shownPhaseChanged, floor_, &FloorView::setShownPhase);
   connect(&document_, &ProjectDocument::resultReady, this, &MainWindow::showResult);
   connect(&document_, &ProjectDocument::evaluatingChanged, busy_, &QWidget::setVisible);
   connect(&document_, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);

@@ -17,6 +17,7 @@ class ChartsPanel;
 class FiguresPanel;
 class FloorView;
 class InputsEditor;
+class PhasesPanel;
 class ProjectTreeModel;
 class SelectionPanel;
 
@@ -78,6 +79,7 @@ class MainWindow : public QMainWindow {
   InputsEditor* inputs_ = nullptr;
   ChartsPanel* charts_ = nullptr;
   SelectionPanel* properties_ = nullptr;
+  PhasesPanel* phases_ = nullptr;
   QTreeView* tree_ = nullptr;
   ProjectTreeModel* treeModel_ = nullptr;
   QProgressBar* busy_ = nullptr;

@@ -30,7 +30,8 @@ class TestFiguresPanel : public QObject {
       for (int j = 0; j < panel.topLevelItem(i)->childCount(); ++j, ++rows)
         QVERIFY(!panel.topLevelItem(i)->child(j)->text(2).isEmpty());
     }
-    QCOMPARE(sections, (QStringList{"Cluster", "Network", "Power", "Electrical", "Cooling", "Cost", "Reliability"}));
+    QCOMPARE(sections, (QStringList{"Cluster", "Network", "Power", "Electrical", "Cooling", "Cost", "Reliability",
+                                    "Schedule", "Site"}));
     QCOMPARE(rows, static_cast<int>(kOutputCount));
   }
 };
