@@ -277,6 +277,12 @@ void FloorView::setColourBy(ColourBy colourBy) {
   updateScene();
 }
 
+int FloorView::shownRacks() const {
+  int racks = 0;
+  for (const auto& hall : racksByHall_) racks += static_cast<int>(hall.size());
+  return racks;
+}
+
 void FloorView::setShownPhase(int phase) {
   shownPhase_ = phase;
   updateScene();

@@ -59,6 +59,8 @@ class FloorView : public VtkOpenGLWidget {
   /// Shows the site as it stands after a phase: racks of later phases are left out (-1 shows all).
   void setShownPhase(int phase);
   int shownPhase() const { return shownPhase_; }
+  /// Racks on the floor as shown (all, or those up to the shown phase).
+  int shownRacks() const;
 
   void setPickLevel(PickLevel level) { pickLevel_ = level; }
   PickLevel pickLevel() const { return pickLevel_; }

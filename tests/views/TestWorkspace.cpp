@@ -2,6 +2,8 @@
 // inputs change the figures, undo restores them, the tree and the floor share the selection,
 // layout edits from the menus, save, and a dropped project file opens.
 #include <QAction>
+#include <QComboBox>
+#include <QTableWidget>
 #include <QApplication>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -15,6 +17,7 @@
 #include "FloorView.h"
 #include "InputsEditor.h"
 #include "MainWindow.h"
+#include "PhasesPanel.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
 
@@ -84,6 +87,39 @@ class TestWorkspace : public QObject {
     QVERIFY(window.findChild<InputsEditor*>()->model()->data(
         model->indexOfPath(QStringLiteral("facility.pueMode")).siblingAtColumn(InputsModel::ValueColumn)) ==
         QStringLiteral("fixed"));
+  }
+
+  void thePhasesPanelListsThePhasesAndPicksWhatTheFloorShows() {
+    MainWindow window;
+    QString error;
+    QVERIFY(window.open(MainWindow::samplePreset(), &error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(waitForFigures(window));
+    auto* phases = window.findChild<PhasesPanel*>();
+    QVERIFY(phases);
+    const auto& plan = window.document().result().plan;
+    QVERIFY(plan);
+    QCOMPARE(phases->table()->rowCount(), static_cast<int>(plan->phases.size()));
+    QVERIFY(phases->table()->rowCount() >= 3);
+    QCOMPARE(phases->table()->item(0, 0)->text(), plan->phases[0].name);
+    QCOMPARE(phases->table()->item(0, 3)->text(), plan->phases[0].training.toString(Qt::ISODate));
+    // The floor shows the site after phase 1: only that phase's racks.
+    const SiteLayout& layout = window.document().project().layout;
+    const int all = static_cast<int>(layout.racks.size());
+    QCOMPARE(window.floor()->shownRacks(), all);
+    auto* combo = phases->findChild<QComboBox*>();
+    combo->setCurrentIndex(combo->findData(0));
+    QCOMPARE(window.floor()->shownPhase(), 0);
+    const int firstPhase = static_cast<int>(
+        std::count_if(layout.racks.begin(), layout.racks.end(), [](const Rack& r) { return r.phase == 0; }));
+    QVERIFY(firstPhase > 0 && firstPhase < all);
+    QCOMPARE(window.floor()->shownRacks(), firstPhase);
+    // New figures keep the choice.
+    QString none;
+    QVERIFY(window.document().setInput(QStringLiteral("cost.utilization"), QStringLiteral("0.7"), &none));
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(window.floor()->shownPhase(), 0);
   }
 
   void theTreeAndTheFloorShareTheSelection() {
