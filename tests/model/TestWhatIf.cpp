@@ -1,0 +1,108 @@
+// What-if analysis: the tornado of inputs against TCO, facility MW and $ per GPU-hour, Monte
+// Carlo bands, and two variants compared figure by figure.
+#include <QElapsedTimer>
+#include <QTest>
+
+#include "Evaluator.h"
+#include "PresetLibrary.h"
+#include "WhatIf.h"
+
+using namespace gigaplan;
+
+namespace {
+ResolvedScenario preset(const char* id) {
+  ScenarioErrors errors;
+  const auto scenario = PresetLibrary::load(QString::fromLatin1(id), errors);
+  const auto resolved = scenario ? scenario->resolve(HardwareCatalog::bundled(), errors) : std::nullopt;
+  if (!resolved) qFatal("%s", qPrintable(errors.value(0).text()));
+  return *resolved;
+}
+}  // namespace
+
+class TestWhatIf : public QObject {
+  Q_OBJECT
+ private slots:
+  void theTornadoMovesEachInputAndRanksTheSwings() {
+    const ResolvedScenario scenario = preset("colossus-150k-h100");
+    const Tornado tornado = Tornado::compute(scenario, 0.1);
+    const OutputValues base = evaluate(scenario.values);
+    QCOMPARE(tornado.base[0], valueOf(base, OutputId::costTcoUsdPerYear));
+    QVERIFY(tornado.bars.size() > 20);
+    for (std::size_t i = 1; i < tornado.bars.size(); ++i)
+      QVERIFY(tornado.bars[i - 1].swing(0) >= tornado.bars[i].swing(0));
+    // Electricity price: TCO moves by exactly the energy bill of +-10 % of the price.
+    const auto electricity = std::find_if(tornado.bars.begin(), tornado.bars.end(), [](const TornadoBar& bar) {
+      return bar.input == InputId::costElectricityUsdPerKwh;
+    });
+    QVERIFY(electricity != tornado.bars.end());
+    const double price = valueOf(scenario.values, InputId::costElectricityUsdPerKwh);
+    const double energyGwh = valueOf(base, OutputId::powerAnnualEnergyGwh);
+    QVERIFY(std::fabs(electricity->swing(0) - 0.2 * price * energyGwh * 1e6) < 1e-6 * electricity->swing(0));
+    QCOMPARE(electricity->low, price * 0.9);
+    // ... and facility power not at all: its swing is 0 while others move it.
+    QCOMPARE(electricity->swing(1), 0.0);
+    const auto byPower = tornado.orderedBy(1);
+    QVERIFY(byPower.front().swing(1) > 0);
+    // Each end is the scalar evaluation of that scenario.
+    InputValues high = scenario.values;
+    high[static_cast<std::size_t>(electricity->input)] = electricity->high;
+    QVERIFY(std::fabs(electricity->atHigh[2] - valueOf(evaluate(high), OutputId::costUsdPerGpuHour)) < 1e-9);
+  }
+
+  void bandsOrderAndStayWithinTheDraws() {
+    const ResolvedScenario scenario = preset("colossus-150k-h100");
+    // Only the electricity price is uncertain: TCO is linear in it, so its P10/P50/P90 are the
+    // TCO at the price's 10th, 50th and 90th percentiles of a uniform draw, within sampling noise.
+    const double price = valueOf(scenario.values, InputId::costElectricityUsdPerKwh);
+    const QList<UncertainInput> uncertain = {{InputId::costElectricityUsdPerKwh, price * 0.5, price * 1.5}};
+    QElapsedTimer timer;
+    timer.start();
+    const auto bands =
+        uncertaintyBands(scenario, uncertain, 10000, 7, {OutputId::costTcoUsdPerYear, OutputId::powerFacilityMw});
+    qInfo("10,000 samples: %.1f ms", timer.nsecsElapsed() * 1e-6);
+    QVERIFY(bands);
+    QCOMPARE(bands->size(), std::size_t{2});
+    const UncertaintyBand& tco = (*bands)[0];
+    QVERIFY(tco.p10 < tco.p50 && tco.p50 < tco.p90);
+    auto tcoAt = [&](double p) {
+      InputValues values = scenario.values;
+      values[static_cast<std::size_t>(InputId::costElectricityUsdPerKwh)] = p;
+      return valueOf(evaluate(values), OutputId::costTcoUsdPerYear);
+    };
+    const double spread = tcoAt(price * 1.5) - tcoAt(price * 0.5);
+    QVERIFY(std::fabs(tco.p10 - tcoAt(price * 0.6)) < 0.02 * spread);
+    QVERIFY(std::fabs(tco.p50 - tcoAt(price * 1.0)) < 0.02 * spread);
+    QVERIFY(std::fabs(tco.p90 - tcoAt(price * 1.4)) < 0.02 * spread);
+    // Facility power does not depend on the price: one value.
+    const UncertaintyBand& power = (*bands)[1];
+    QCOMPARE(power.p10, power.p90);
+
+    std::atomic<bool> cancel{true};
+    QVERIFY(!uncertaintyBands(scenario, uncertain, 10000, 7, {OutputId::costTcoUsdPerYear}, {}, &cancel));
+  }
+
+  void twoVariantsComparedFigureByFigure() {
+    const ResolvedScenario nonBlocking = preset("colossus-150k-h100");
+    InputValues oversubscribed = nonBlocking.values;
+    oversubscribed[static_cast<std::size_t>(InputId::networkOversubscriptionTier1)] = 2;
+    const OutputValues a = evaluate(nonBlocking.values);
+    const OutputValues b = evaluate(oversubscribed);
+    const auto rows = compareFigures(a, b);
+    QCOMPARE(rows.size(), kOutputCount);
+    auto row = [&](OutputId id) { return rows[static_cast<std::size_t>(id)]; };
+    // 2:1 at the leaves: fewer spine switches, less bisection, lower capex.
+    const FigureComparison capex = row(OutputId::costCapexUsd);
+    QVERIFY(capex.difference < 0);
+    QCOMPARE(capex.better, 2);
+    QVERIFY(std::fabs(capex.percent - 100 * (capex.b - capex.a) / capex.a) < 1e-9);
+    const FigureComparison bisection = row(OutputId::networkBisectionPerGpuGbps);
+    QVERIFY(bisection.difference < 0);
+    QCOMPARE(bisection.better, 1);
+    QCOMPARE(row(OutputId::networkSwitchesTier2).better, 0);  // a count of parts: neither
+    QCOMPARE(row(OutputId::clusterGpus).difference, 0.0);
+    QCOMPARE(row(OutputId::clusterGpus).better, 0);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestWhatIf)
+#include "TestWhatIf.moc"
