@@ -21,6 +21,7 @@
 #include "Evaluator.h"
 #include "PresetLibrary.h"
 #include "ProjectCommands.h"
+#include "WhatIfCommands.h"
 #include "ResultFormat.h"
 #include "Scenario.h"
 #include "Sweep.h"
@@ -392,6 +393,8 @@ const char* kUsage =
     "  info FILE                   what a project holds, its key figures and findings\n"
     "  edit FILE                   change inputs (--set) and the layout; saved atomically\n"
     "  phases PROJECT              the build-out phase by phase: dates, GPUs, power, capex (table, json, csv)\n"
+    "  whatif SCENARIO             inputs that move TCO, MW and $/GPU-hour most; P10/P50/P90 bands\n"
+    "  compare A [B]               every figure of variant B against A (--set-b path=value for B)\n"
     "\n"
     "Options:\n"
     "  -h, --help                  this help; COMMAND --help for a command's options\n"
@@ -428,6 +431,8 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("info")) return commandInfo(rest);
     if (command == QLatin1String("edit")) return commandEdit(rest);
     if (command == QLatin1String("phases")) return commandPhases(rest);
+    if (command == QLatin1String("whatif")) return commandWhatIf(rest);
+    if (command == QLatin1String("compare")) return commandCompare(rest);
   } catch (const std::exception& e) {
     err() << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -93,8 +93,13 @@ QList<UncertainInput> uncertaintyFromConfidence(const ResolvedScenario& scenario
       spread = 0.30;
     const double value = scenario.values[i];
     if (spread == 0.0 || value == 0.0) continue;
-    const double low = std::clamp(value * (1.0 - spread), spec.minimum, spec.maximum);
-    const double high = std::clamp(value * (1.0 + spread), spec.minimum, spec.maximum);
+    // An efficiency is uncertain in its losses: 97 % +-30 % would be 68 % to 100 %, while the
+    // estimate is that the 3 % lost may be 2 % to 4 %.
+    const bool efficiency = QLatin1String(spec.path).endsWith(QLatin1String("Efficiency")) && value < 1.0;
+    const double low = std::clamp(efficiency ? 1.0 - (1.0 - value) * (1.0 + spread) : value * (1.0 - spread),
+                                  spec.minimum, spec.maximum);
+    const double high = std::clamp(efficiency ? 1.0 - (1.0 - value) * (1.0 - spread) : value * (1.0 + spread),
+                                   spec.minimum, spec.maximum);
     result.append({spec.id, std::min(low, high), std::max(low, high)});
   }
   return result;

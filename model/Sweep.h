@@ -40,7 +40,8 @@ std::optional<SweepAxis> parseSweepAxis(const QString& text, ScenarioErrors& err
 std::optional<UncertainInput> parseUncertainInput(const QString& text, ScenarioErrors& errors);
 
 /// Uncertainty ranges from the confidence of each default: +-5 % verified, +-15 % secondary or
-/// derived, +-30 % estimate; clamped to the input's valid range. Planner inputs and counts stay fixed.
+/// derived, +-30 % estimate (of the losses, for an efficiency); clamped to the input's valid
+/// range. Planner inputs and counts stay fixed.
 QList<UncertainInput> uncertaintyFromConfidence(const ResolvedScenario& scenario);
 
 /// Scenarios in a grid: every combination of the axes' values, the first axis varying slowest.

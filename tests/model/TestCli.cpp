@@ -270,6 +270,34 @@ class TestCli : public QObject {
     QVERIFY2(refused.err.contains(QStringLiteral("phases[0].start")), qPrintable(refused.err));
   }
 
+  void whatIfAndCompare() {
+    const Run whatIf = cli({QStringLiteral("whatif"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--top"),
+                            QStringLiteral("3"), QStringLiteral("--samples"), QStringLiteral("2000")});
+    QCOMPARE(whatIf.exitCode, 0);
+    QVERIFY(whatIf.out.contains(QStringLiteral("Tornado of cost.tcoUsdPerYear")));
+    QVERIFY(whatIf.out.contains(QStringLiteral("P10")));
+    const Run badFraction = cli({QStringLiteral("whatif"), QStringLiteral("colossus-150k-h100"),
+                                 QStringLiteral("--fraction"), QStringLiteral("2")});
+    QCOMPARE(badFraction.exitCode, 2);
+    QVERIFY(badFraction.err.contains(QStringLiteral("--fraction")));
+
+    // 2:1 at the leaves against non-blocking: B has the lower capex (better) and half the bisection (worse).
+    const Run compared = cli({QStringLiteral("compare"), QStringLiteral("colossus-150k-h100"),
+                              QStringLiteral("--set-b"), QStringLiteral("network.oversubscriptionTier1=2"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(compared.exitCode, 0);
+    const QJsonArray figures =
+        QJsonDocument::fromJson(compared.out.toUtf8()).object().value(QStringLiteral("figures")).toArray();
+    QCOMPARE(figures.size(), static_cast<qsizetype>(kOutputCount));
+    for (const QJsonValue& figure : figures) {
+      const QJsonObject row = figure.toObject();
+      if (row.value(QStringLiteral("path")).toString() == QLatin1String("cost.capexUsd"))
+        QCOMPARE(row.value(QStringLiteral("better")).toString(), QStringLiteral("B"));
+      if (row.value(QStringLiteral("path")).toString() == QLatin1String("network.bisectionPerGpuGbps"))
+        QCOMPARE(row.value(QStringLiteral("better")).toString(), QStringLiteral("A"));
+    }
+  }
+
   void projectCommandsRefuseWhatIsNotAProject() {
     QTemporaryDir dir;
     const QString path = writeFile(dir, QStringLiteral("notes.gigaplan"), "these are my notes, not a project");

@@ -1,0 +1,163 @@
+#include "WhatIfCommands.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <cmath>
+#include <csignal>
+
+#include "CliSupport.h"
+#include "Evaluator.h"
+#include "ResultFormat.h"
+#include "WhatIf.h"
+
+namespace gigaplan::cli {
+
+namespace {
+QString figureName(OutputId id) {
+  return QString::fromLatin1(outputSpec(id).path);
+}
+}  // namespace
+
+int commandWhatIf(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or scenario file."));
+  const QCommandLineOption fractionOption(QStringLiteral("fraction"),
+                                          QStringLiteral("How far each input moves down and up (default 0.1)."),
+                                          QStringLiteral("F"), QStringLiteral("0.1"));
+  const QCommandLineOption samplesOption(QStringLiteral("samples"),
+                                         QStringLiteral("Monte Carlo samples for the bands (default 10000)."),
+                                         QStringLiteral("N"), QStringLiteral("10000"));
+  const QCommandLineOption topOption(QStringLiteral("top"), QStringLiteral("Tornado bars shown (default 15)."),
+                                     QStringLiteral("N"), QStringLiteral("15"));
+  parser.addOptions({fractionOption, samplesOption, topOption, setOption()});
+  if (const auto done = parseCommand(parser, arguments,
+                                     "Usage: gigaplan-cli whatif SCENARIO [--fraction F] [--samples N] [--top N] "
+                                     "[--set path=value]...\n"
+                                     "Which inputs move TCO, facility MW and $ per GPU-hour most (each input at "
+                                     "-F and +F), and P10/P50/P90 of those figures over Monte Carlo samples of the "
+                                     "uncertain defaults.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("whatif takes one SCENARIO"));
+  bool ok = false;
+  const double fraction = parser.value(fractionOption).toDouble(&ok);
+  if (!ok || !(fraction > 0) || fraction >= 1)
+    return reportErrors({{QStringLiteral("--fraction"), QStringLiteral("must be above 0 and below 1")}});
+  const qlonglong samples = parser.value(samplesOption).toLongLong(&ok);
+  if (!ok || samples < 10 || samples > 100'000'000)
+    return reportErrors({{QStringLiteral("--samples"), QStringLiteral("must be from 10 to 100,000,000")}});
+  const int top = parser.value(topOption).toInt(&ok);
+  if (!ok || top < 1) return reportErrors({{QStringLiteral("--top"), QStringLiteral("must be a positive count")}});
+  ScenarioErrors errors;
+  const auto resolved = loadResolved(parser.positionalArguments().first(), parser.values(setOption()), errors);
+  if (!resolved) return reportErrors(errors);
+
+  const Tornado tornado = Tornado::compute(*resolved, fraction);
+  for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f) {
+    const OutputId figure = kWhatIfFigures[f];
+    out() << "Tornado of " << figureName(figure) << " (" << outputSpec(figure).unit << "), base "
+          << formatQuantity(tornado.base[f]) << ", each input at -" << fraction * 100 << " % and +" << fraction * 100
+          << " %:\n";
+    const auto bars = tornado.orderedBy(f);
+    for (std::size_t i = 0; i < bars.size() && i < static_cast<std::size_t>(top); ++i) {
+      if (bars[i].swing(f) <= 0) break;
+      out() << "  " << QString::fromLatin1(inputSpec(bars[i].input).path).leftJustified(44) << " "
+            << formatQuantity(bars[i].atLow[f]).rightJustified(12) << " .. "
+            << formatQuantity(bars[i].atHigh[f]).rightJustified(12) << "\n";
+    }
+  }
+  std::signal(SIGINT, onInterrupt);
+  const auto bands = uncertaintyBands(*resolved, uncertaintyFromConfidence(*resolved), samples, 1,
+                                      std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), {},
+                                      &cancelRequested);
+  if (!bands) {
+    err() << "cancelled\n";
+    return kExitCancelled;
+  }
+  out() << "Uncertainty over " << samples << " samples (defaults drawn by their confidence):\n";
+  for (const UncertaintyBand& band : *bands)
+    out() << "  " << figureName(band.figure).leftJustified(24) << " P10 " << formatQuantity(band.p10).rightJustified(12)
+          << "  P50 " << formatQuantity(band.p50).rightJustified(12) << "  P90 "
+          << formatQuantity(band.p90).rightJustified(12) << " " << outputSpec(band.figure).unit << "\n";
+  return 0;
+}
+
+int commandCompare(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("The first variant: a preset id or scenario file."));
+  parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("The second variant."));
+  const QCommandLineOption setBOption(QStringLiteral("set-b"),
+                                      QStringLiteral("Set an input of the second variant only (path=value)."),
+                                      QStringLiteral("path=value"));
+  parser.addOptions({setOption(), setBOption, formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseCommand(parser, arguments,
+                                     "Usage: gigaplan-cli compare A [B] [--set path=value]... [--set-b path=value]... "
+                                     "[--format table|csv|json] [-o FILE]\n"
+                                     "Every figure of variant B against variant A: both values, the difference, the "
+                                     "difference in % of A, and which is better. Without B, B is A with the --set-b "
+                                     "changes.\n"))
+    return *done;
+  const QStringList positional = parser.positionalArguments();
+  if (positional.isEmpty() || positional.size() > 2) return usageError(QStringLiteral("compare takes A and B"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("csv") && format != QLatin1String("json"))
+    return usageError(QStringLiteral("--format: '%1' is not table, csv or json").arg(format));
+  ScenarioErrors errors;
+  const auto a = loadResolved(positional.first(), parser.values(setOption()), errors);
+  const auto b = loadResolved(positional.value(1, positional.first()),
+                              parser.values(setOption()) + parser.values(setBOption), errors);
+  if (!a || !b) return reportErrors(errors);
+  const auto rows = compareFigures(evaluate(a->values), evaluate(b->values));
+
+  QByteArray text;
+  auto betterName = [](int better) { return better == 1 ? "A" : better == 2 ? "B" : ""; };
+  if (format == QLatin1String("json")) {
+    QJsonArray list;
+    for (const FigureComparison& row : rows)
+      list.append(QJsonObject{{QStringLiteral("path"), figureName(row.id)},
+                              {QStringLiteral("unit"), QString::fromLatin1(outputSpec(row.id).unit)},
+                              {QStringLiteral("a"), row.a},
+                              {QStringLiteral("b"), row.b},
+                              {QStringLiteral("difference"), row.difference},
+                              {QStringLiteral("percent"), std::isfinite(row.percent) ? QJsonValue(row.percent) : QJsonValue()},
+                              {QStringLiteral("better"), QString::fromLatin1(betterName(row.better))}});
+    text = QJsonDocument(QJsonObject{{QStringLiteral("a"), a->name}, {QStringLiteral("b"), b->name},
+                                     {QStringLiteral("figures"), list}})
+               .toJson(QJsonDocument::Indented);
+  } else {
+    const bool csv = format == QLatin1String("csv");
+    QString lines = csv ? QStringLiteral("path,unit,a,b,difference,percent,better\n")
+                        : QStringLiteral("%1 %2 %3 %4 %5 better\n")
+                              .arg(QStringLiteral("figure"), -40)
+                              .arg(QStringLiteral("A"), 14)
+                              .arg(QStringLiteral("B"), 14)
+                              .arg(QStringLiteral("B - A"), 14)
+                              .arg(QStringLiteral("%"), 8);
+    for (const FigureComparison& row : rows) {
+      const QString percent = std::isfinite(row.percent) ? QString::number(row.percent, 'f', 1) : QString();
+      if (csv)
+        lines += QStringLiteral("%1,%2,%3,%4,%5,%6,%7\n")
+                     .arg(figureName(row.id), QString::fromLatin1(outputSpec(row.id).unit))
+                     .arg(row.a, 0, 'g', 12)
+                     .arg(row.b, 0, 'g', 12)
+                     .arg(row.difference, 0, 'g', 12)
+                     .arg(percent, QString::fromLatin1(betterName(row.better)));
+      else
+        lines += QStringLiteral("%1 %2 %3 %4 %5 %6\n")
+                     .arg(figureName(row.id), -40)
+                     .arg(formatQuantity(row.a), 14)
+                     .arg(formatQuantity(row.b), 14)
+                     .arg(formatQuantity(row.difference), 14)
+                     .arg(percent, 8)
+                     .arg(QString::fromLatin1(betterName(row.better)));
+    }
+    text = lines.toUtf8();
+  }
+  if (!writeOutput(parser.value(outputOption()), text)) {
+    err() << "error: cannot write " << parser.value(outputOption()) << "\n";
+    return kExitBadInput;
+  }
+  return 0;
+}
+
+}  // namespace gigaplan::cli
