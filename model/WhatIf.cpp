@@ -71,10 +71,18 @@ std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScena
                                                              const std::vector<OutputId>& figures,
                                                              const BatchEvaluator::Progress& progress,
                                                              const std::atomic<bool>* cancel) {
-  const ScenarioBatch batch = monteCarloScenarios(scenario.values, uncertain, samples, seed);
-  ScenarioMatrix outputs;
-  BatchEvaluator().evaluate(batch, figures, outputs, progress, cancel);
-  if (cancel && cancel->load()) return std::nullopt;
+  // Drawn and evaluated in blocks, so memory stays small and cancel and progress come often.
+  constexpr Eigen::Index kBlock = 65536;
+  SampleGenerator random(seed);
+  ScenarioMatrix outputs(samples, static_cast<Eigen::Index>(figures.size()));
+  ScenarioMatrix block;
+  for (Eigen::Index first = 0; first < samples; first += kBlock) {
+    if (cancel && cancel->load()) return std::nullopt;
+    const Eigen::Index rows = std::min(kBlock, samples - first);
+    BatchEvaluator().evaluate(monteCarloBatch(scenario.values, uncertain, rows, random), figures, block);
+    outputs.middleRows(first, rows) = block;
+    if (progress) progress(first + rows, samples);
+  }
   std::vector<UncertaintyBand> bands;
   for (std::size_t f = 0; f < figures.size(); ++f) {
     std::vector<double> values;

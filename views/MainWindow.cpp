@@ -29,6 +29,7 @@
 #include "PhasesPanel.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
+#include "WhatIfPanel.h"
 
 namespace gigaplan {
 
@@ -61,6 +62,7 @@ MainWindow::MainWindow(QWidget* parent)
       charts_(new ChartsPanel(this)),
       properties_(new SelectionPanel(this)),
       phases_(new PhasesPanel(this)),
+      whatIf_(new WhatIfPanel(this)),
       tree_(new QTreeView(this)),
       treeModel_(new ProjectTreeModel(this)) {
   setCentralWidget(floor_);
@@ -85,6 +87,7 @@ MainWindow::~MainWindow() {
   floor_->setDocument(nullptr);
   properties_->setDocument(nullptr);
   phases_->setDocument(nullptr);
+  whatIf_->setDocument(nullptr);
 }
 
 QString MainWindow::samplePreset() {
@@ -111,6 +114,9 @@ void MainWindow::createDocks() {
   treeDock->raise();
   QDockWidget* phasesDock = dock(this, tr("Phases"), "phasesDock", phases_, Qt::BottomDockWidgetArea);
   splitDockWidget(figuresDock, chartsDock, Qt::Vertical);
+  QDockWidget* whatIfDock = dock(this, tr("What-if"), "whatIfDock", whatIf_, Qt::RightDockWidgetArea);
+  tabifyDockWidget(chartsDock, whatIfDock);
+  chartsDock->raise();
   resizeDocks({treeDock, figuresDock}, {360, 540}, Qt::Horizontal);
   resizeDocks({treeDock, propertiesDock}, {560, 300}, Qt::Vertical);
   resizeDocks({figuresDock, chartsDock}, {400, 500}, Qt::Vertical);
@@ -222,6 +228,7 @@ void MainWindow::connectDocument() {
   floor_->setDocument(&document_);
   properties_->setDocument(&document_);
   phases_->setDocument(&document_);
+  whatIf_->setDocument(&document_);
   connect(phases_, &PhasesPanel::shownPhaseChanged, floor_, &FloorView::setShownPhase);
   connect(&document_, &ProjectDocument::resultReady, this, &MainWindow::showResult);
   connect(&document_, &ProjectDocument::evaluatingChanged, busy_, &QWidget::setVisible);

@@ -20,6 +20,7 @@ class InputsEditor;
 class PhasesPanel;
 class ProjectTreeModel;
 class SelectionPanel;
+class WhatIfPanel;
 
 /// The planning workspace window: the site in 3D in the centre; the project tree, inputs, figures,
 /// charts and the selection's properties in docks; menus for files, editing and the view.
@@ -80,6 +81,7 @@ class MainWindow : public QMainWindow {
   ChartsPanel* charts_ = nullptr;
   SelectionPanel* properties_ = nullptr;
   PhasesPanel* phases_ = nullptr;
+  WhatIfPanel* whatIf_ = nullptr;
   QTreeView* tree_ = nullptr;
   ProjectTreeModel* treeModel_ = nullptr;
   QProgressBar* busy_ = nullptr;

@@ -20,6 +20,7 @@
 #include "PhasesPanel.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
+#include "WhatIfPanel.h"
 
 using namespace gigaplan;
 
@@ -120,6 +121,38 @@ class TestWorkspace : public QObject {
     QVERIFY(window.document().setInput(QStringLiteral("cost.utilization"), QStringLiteral("0.7"), &none));
     QVERIFY(waitForFigures(window));
     QCOMPARE(window.floor()->shownPhase(), 0);
+  }
+
+  void whatIfComparesVariantsAndRunsTheBandsOffTheGuiThread() {
+    MainWindow window;
+    QString error;
+    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(waitForFigures(window));
+    auto* whatIf = window.findChild<WhatIfPanel*>();
+    QVERIFY(whatIf->tornadoTable()->rowCount() > 5);
+    // Variant A kept, then 2:1 oversubscription at the leaves: B is cheaper and has less bisection.
+    whatIf->keepBaseline();
+    QVERIFY(window.document().setInput(QStringLiteral("network.oversubscriptionTier1"), QStringLiteral("2"), &error));
+    QVERIFY(waitForFigures(window));
+    QTableWidget* table = whatIf->comparisonTable();
+    QCOMPARE(table->rowCount(), static_cast<int>(kOutputCount));
+    const int capex = static_cast<int>(OutputId::costCapexUsd);
+    QCOMPARE(table->item(capex, 5)->text(), QStringLiteral("B"));
+    QCOMPARE(table->item(static_cast<int>(OutputId::networkBisectionPerGpuGbps), 5)->text(), QStringLiteral("A"));
+    // The Monte Carlo bands run on a worker; the window keeps handling events meanwhile.
+    QSignalSpy finished(whatIf, &WhatIfPanel::uncertaintyFinished);
+    whatIf->runUncertainty(200000);
+    QVERIFY(whatIf->uncertaintyRunning());
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(whatIf->bandsTable()->rowCount(), 3);
+    // A run can be cancelled.
+    QSignalSpy cancelled(whatIf, &WhatIfPanel::uncertaintyCancelled);
+    whatIf->runUncertainty(5000000);
+    whatIf->cancelUncertainty();
+    QVERIFY(cancelled.wait(30000));
+    QVERIFY(!whatIf->uncertaintyRunning());
   }
 
   void theTreeAndTheFloorShareTheSelection() {

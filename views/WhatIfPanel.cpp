@@ -1,0 +1,314 @@
+#include "WhatIfPanel.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QThreadPool>
+#include <QTimer>
+#include <QValueAxis>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "ProjectDocument.h"
+#include "ResultFormat.h"
+#include "WhatIf.h"
+
+namespace gigaplan {
+
+namespace {
+
+constexpr int kTornadoBars = 12;
+
+/// The headline figures the comparison chart shows.
+const std::vector<OutputId>& headlineFigures() {
+  static const std::vector<OutputId> figures = {
+      OutputId::clusterGpus,          OutputId::powerFacilityMw,          OutputId::costCapexUsd,
+      OutputId::costTcoUsdPerYear,    OutputId::costUsdPerGpuHour,        OutputId::networkBisectionPerGpuGbps,
+      OutputId::reliabilityEttr,      OutputId::reliabilityInterruptionsPerDay};
+  return figures;
+}
+
+QString figureLabel(OutputId id) {
+  return QStringLiteral("%1 (%2)").arg(QString::fromLatin1(outputSpec(id).meaning), QString::fromLatin1(outputSpec(id).unit));
+}
+
+QTableWidget* newTable(QWidget* parent, const QStringList& headers) {
+  auto* table = new QTableWidget(parent);
+  table->setColumnCount(static_cast<int>(headers.size()));
+  table->setHorizontalHeaderLabels(headers);
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table->verticalHeader()->hide();
+  table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table->horizontalHeader()->setStretchLastSection(true);
+  return table;
+}
+
+void setRow(QTableWidget* table, int row, const QStringList& cells) {
+  for (int c = 0; c < cells.size(); ++c) {
+    auto* item = new QTableWidgetItem(cells[c]);
+    if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    table->setItem(row, c, item);
+  }
+}
+
+QChart* newBarChart(QWidget* parent, QVBoxLayout* layout, int height) {
+  auto* chart = new QChart;
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  chart->setMargins(QMargins(4, 4, 4, 4));
+  auto* view = new QChartView(chart, parent);
+  view->setRenderHint(QPainter::Antialiasing);
+  view->setMinimumHeight(height);
+  layout->addWidget(view);
+  return chart;
+}
+
+/// Replaces a chart's series with horizontal bars: one set per name, categories bottom to top.
+void showBars(QChart* chart, const QString& title, const QStringList& categories,
+              const std::vector<std::pair<QString, QList<qreal>>>& sets, const QString& axisTitle) {
+  chart->removeAllSeries();
+  for (QAbstractAxis* axis : chart->axes()) {
+    chart->removeAxis(axis);
+    delete axis;
+  }
+  chart->setTitle(title);
+  auto* series = new QHorizontalBarSeries;
+  double extent = 0;
+  for (const auto& [name, values] : sets) {
+    auto* set = new QBarSet(name);
+    set->append(values);
+    series->append(set);
+    for (qreal v : values) extent = std::max(extent, std::fabs(v));
+  }
+  chart->addSeries(series);
+  auto* names = new QBarCategoryAxis;
+  names->append(categories);
+  chart->addAxis(names, Qt::AlignLeft);
+  series->attachAxis(names);
+  auto* values = new QValueAxis;
+  values->setRange(-extent * 1.1 - 1e-12, extent * 1.1 + 1e-12);
+  values->setTitleText(axisTitle);
+  values->setLabelFormat(QStringLiteral("%.3g"));
+  chart->addAxis(values, Qt::AlignBottom);
+  series->attachAxis(values);
+}
+
+}  // namespace
+
+/// A Monte Carlo run shared with its worker thread: the worker fills it, the panel polls it.
+struct WhatIfPanel::Run {
+  std::atomic<bool> cancel{false};
+  std::atomic<bool> finished{false};
+  std::atomic<long long> done{0};
+  long long total = 0;
+  std::optional<std::vector<UncertaintyBand>> bands;
+};
+
+WhatIfPanel::WhatIfPanel(QWidget* parent)
+    : QWidget(parent),
+      tornadoFigure_(new QComboBox(this)),
+      tornadoTable_(newTable(this, {tr("Input"), tr("Low"), tr("High"), tr("Figure at low"), tr("Figure at high")})),
+      samples_(new QSpinBox(this)),
+      runButton_(new QPushButton(tr("Run"), this)),
+      progress_(new QProgressBar(this)),
+      bandsTable_(newTable(this, {tr("Figure"), tr("P10"), tr("P50"), tr("P90"), tr("Unit")})),
+      baselineLabel_(new QLabel(this)),
+      comparisonTable_(newTable(this, {tr("Figure"), tr("A"), tr("B"), tr("B − A"), tr("%"), tr("Better")})) {
+  auto* tabs = new QTabWidget(this);
+  auto* outer = new QVBoxLayout(this);
+  outer->setContentsMargins(0, 0, 0, 0);
+  outer->addWidget(tabs);
+
+  // Tornado.
+  auto* tornado = new QWidget(tabs);
+  auto* tornadoLayout = new QVBoxLayout(tornado);
+  for (OutputId id : kWhatIfFigures) tornadoFigure_->addItem(figureLabel(id), static_cast<int>(id));
+  tornadoLayout->addWidget(tornadoFigure_);
+  tornadoChart_ = newBarChart(tornado, tornadoLayout, 260);
+  tornadoLayout->addWidget(tornadoTable_);
+  tabs->addTab(tornado, tr("Tornado"));
+  connect(tornadoFigure_, &QComboBox::currentIndexChanged, this, &WhatIfPanel::showTornado);
+
+  // Uncertainty.
+  auto* uncertainty = new QWidget(tabs);
+  auto* uncertaintyLayout = new QVBoxLayout(uncertainty);
+  auto* controls = new QHBoxLayout;
+  controls->addWidget(new QLabel(tr("Samples:"), uncertainty));
+  samples_->setRange(100, 5'000'000);
+  samples_->setSingleStep(10000);
+  samples_->setValue(10000);
+  controls->addWidget(samples_);
+  controls->addWidget(runButton_);
+  controls->addWidget(progress_, 1);
+  uncertaintyLayout->addLayout(controls);
+  uncertaintyLayout->addWidget(new QLabel(tr("Every sourced default drawn within ±5 % (verified), ±15 % (secondary, "
+                                             "derived) or ±30 % (estimate) of its value."),
+                                          uncertainty));
+  uncertaintyLayout->addWidget(bandsTable_);
+  tabs->addTab(uncertainty, tr("Uncertainty"));
+  connect(runButton_, &QPushButton::clicked, this, [this] {
+    if (running_) cancelUncertainty();
+    else runUncertainty(samples_->value());
+  });
+
+  // Compare.
+  auto* compare = new QWidget(tabs);
+  auto* compareLayout = new QVBoxLayout(compare);
+  auto* compareControls = new QHBoxLayout;
+  auto* keep = new QPushButton(tr("Keep Current as A"), compare);
+  compareControls->addWidget(keep);
+  compareControls->addWidget(baselineLabel_, 1);
+  compareLayout->addLayout(compareControls);
+  comparisonChart_ = newBarChart(compare, compareLayout, 240);
+  compareLayout->addWidget(comparisonTable_);
+  tabs->addTab(compare, tr("Compare"));
+  connect(keep, &QPushButton::clicked, this, &WhatIfPanel::keepBaseline);
+  baselineLabel_->setText(tr("Keep the figures now as variant A, change inputs or the layout, and B shows the "
+                             "difference."));
+  baselineLabel_->setWordWrap(true);
+}
+
+WhatIfPanel::~WhatIfPanel() {
+  if (running_) running_->cancel = true;  // the worker holds the run and ends on its own
+}
+
+void WhatIfPanel::setDocument(ProjectDocument* document) {
+  if (document_) disconnect(document_, nullptr, this, nullptr);
+  document_ = document;
+  baseline_.reset();
+  if (document_) connect(document_, &ProjectDocument::resultReady, this, &WhatIfPanel::refresh);
+  refresh();
+}
+
+void WhatIfPanel::refresh() {
+  showTornado();
+  showComparison();
+}
+
+void WhatIfPanel::showTornado() {
+  tornadoTable_->setRowCount(0);
+  if (!document_ || !document_->result().resolved) return;
+  const auto figure = static_cast<std::size_t>(tornadoFigure_->currentIndex());
+  const Tornado tornado = Tornado::compute(*document_->result().resolved, 0.1);
+  const auto bars = tornado.orderedBy(figure);
+  const int shown = std::min<int>(kTornadoBars, static_cast<int>(bars.size()));
+  tornadoTable_->setRowCount(shown);
+  QStringList categories;
+  QList<qreal> lows, highs;
+  for (int i = shown - 1; i >= 0; --i) {  // the chart draws its first category at the bottom
+    const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
+    categories << QString::fromLatin1(inputSpec(bar.input).path);
+    lows << bar.atLow[figure] - tornado.base[figure];
+    highs << bar.atHigh[figure] - tornado.base[figure];
+  }
+  for (int i = 0; i < shown; ++i) {
+    const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
+    setRow(tornadoTable_, i,
+           {QString::fromLatin1(inputSpec(bar.input).path), formatQuantity(bar.low), formatQuantity(bar.high),
+            formatQuantity(bar.atLow[figure]), formatQuantity(bar.atHigh[figure])});
+  }
+  const OutputId id = kWhatIfFigures[figure];
+  showBars(tornadoChart_,
+           tr("%1: %2 %3 at base").arg(QString::fromLatin1(outputSpec(id).path), formatQuantity(tornado.base[figure]),
+                                       QString::fromLatin1(outputSpec(id).unit)),
+           categories, {{tr("input −10 %"), lows}, {tr("input +10 %"), highs}},
+           tr("change of the figure (%1)").arg(QString::fromLatin1(outputSpec(id).unit)));
+}
+
+void WhatIfPanel::keepBaseline() {
+  if (!document_ || !document_->result().resolved) return;
+  baseline_ = document_->result().evaluation.outputs;
+  baselineName_ = document_->displayName();
+  baselineLabel_->setText(tr("A: %1 as kept; B: the project now.").arg(baselineName_));
+  showComparison();
+}
+
+void WhatIfPanel::showComparison() {
+  comparisonTable_->setRowCount(0);
+  comparisonChart_->removeAllSeries();
+  if (!baseline_ || !document_ || !document_->result().resolved) return;
+  const auto rows = compareFigures(*baseline_, document_->result().evaluation.outputs);
+  comparisonTable_->setRowCount(static_cast<int>(rows.size()));
+  for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
+    const FigureComparison& row = rows[static_cast<std::size_t>(r)];
+    setRow(comparisonTable_, r,
+           {figureLabel(row.id), formatQuantity(row.a), formatQuantity(row.b), formatQuantity(row.difference),
+            std::isfinite(row.percent) ? QString::number(row.percent, 'f', 1) : QString(),
+            row.better == 1 ? QStringLiteral("A") : row.better == 2 ? QStringLiteral("B") : QString()});
+    if (row.better != 0) {
+      // The better value in bold green.
+      QTableWidgetItem* item = comparisonTable_->item(r, row.better);
+      QFont bold = item->font();
+      bold.setBold(true);
+      item->setFont(bold);
+      item->setForeground(QColor(20, 130, 40));
+    }
+  }
+  QStringList categories;
+  QList<qreal> percents;
+  for (auto it = headlineFigures().rbegin(); it != headlineFigures().rend(); ++it) {
+    const FigureComparison& row = rows[static_cast<std::size_t>(*it)];
+    categories << QString::fromLatin1(outputSpec(*it).path);
+    percents << (std::isfinite(row.percent) ? row.percent : 0.0);
+  }
+  showBars(comparisonChart_, tr("B against A"), categories, {{tr("difference in % of A"), percents}}, tr("%"));
+}
+
+void WhatIfPanel::runUncertainty(int samples) {
+  if (running_ || !document_ || !document_->result().resolved) return;
+  auto run = std::make_shared<Run>();
+  run->total = samples;
+  running_ = run;
+  runButton_->setText(tr("Cancel"));
+  progress_->setRange(0, samples);
+  progress_->setValue(0);
+  bandsTable_->setRowCount(0);
+  const ResolvedScenario scenario = *document_->result().resolved;
+  QThreadPool::globalInstance()->start([run, scenario, samples] {
+    run->bands = uncertaintyBands(
+        scenario, uncertaintyFromConfidence(scenario), samples, 1,
+        std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()),
+        [run](Eigen::Index done, Eigen::Index) { run->done = done; }, &run->cancel);
+    run->finished = true;
+  });
+  // Polling keeps the worker free of Qt objects; ten updates a second are enough for a bar.
+  auto* timer = new QTimer(this);
+  connect(timer, &QTimer::timeout, this, [this, timer, run] {
+    progress_->setValue(static_cast<int>(run->done.load()));
+    if (!run->finished) return;
+    timer->deleteLater();
+    running_.reset();
+    runButton_->setText(tr("Run"));
+    if (!run->bands) {
+      progress_->setValue(0);
+      emit uncertaintyCancelled();
+      return;
+    }
+    progress_->setValue(progress_->maximum());
+    bandsTable_->setRowCount(static_cast<int>(run->bands->size()));
+    for (int r = 0; r < static_cast<int>(run->bands->size()); ++r) {
+      const UncertaintyBand& band = (*run->bands)[static_cast<std::size_t>(r)];
+      setRow(bandsTable_, r,
+             {QString::fromLatin1(outputSpec(band.figure).meaning), formatQuantity(band.p10), formatQuantity(band.p50),
+              formatQuantity(band.p90), QString::fromLatin1(outputSpec(band.figure).unit)});
+    }
+    emit uncertaintyFinished();
+  });
+  timer->start(100);
+}
+
+void WhatIfPanel::cancelUncertainty() {
+  if (running_) running_->cancel = true;
+}
+
+}  // namespace gigaplan

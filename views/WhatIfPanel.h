@@ -1,0 +1,74 @@
+#pragma once
+
+#include <QWidget>
+#include <atomic>
+#include <memory>
+#include <optional>
+
+#include "OutputSchema.h"
+#include "Scenario.h"
+
+class QChart;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace gigaplan {
+
+class ProjectDocument;
+
+/// What-if analysis of the open project's scenario:
+///  - Tornado: the inputs that move TCO, facility MW or $ per GPU-hour most at -10 % and +10 %;
+///  - Uncertainty: P10/P50/P90 of those figures over Monte Carlo samples, run on a worker thread
+///    with progress and cancel;
+///  - Compare: every figure of the project now (B) against a baseline kept earlier (A), with the
+///    difference, the % and the better value marked, and a chart of the headline differences.
+class WhatIfPanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit WhatIfPanel(QWidget* parent = nullptr);
+  ~WhatIfPanel() override;
+
+  void setDocument(ProjectDocument* document);
+
+  /// Keeps the current figures as variant A of the comparison.
+  void keepBaseline();
+  /// Starts the Monte Carlo run; finished() follows (or cancelled()).
+  void runUncertainty(int samples);
+  void cancelUncertainty();
+  bool uncertaintyRunning() const { return running_ != nullptr; }
+
+  QTableWidget* tornadoTable() const { return tornadoTable_; }
+  QTableWidget* bandsTable() const { return bandsTable_; }
+  QTableWidget* comparisonTable() const { return comparisonTable_; }
+
+ signals:
+  void uncertaintyFinished();
+  void uncertaintyCancelled();
+
+ private:
+  struct Run;
+  void refresh();
+  void showTornado();
+  void showComparison();
+
+  ProjectDocument* document_ = nullptr;
+  QComboBox* tornadoFigure_;
+  QTableWidget* tornadoTable_;
+  QChart* tornadoChart_;
+  QSpinBox* samples_;
+  QPushButton* runButton_;
+  QProgressBar* progress_;
+  QTableWidget* bandsTable_;
+  QLabel* baselineLabel_;
+  QTableWidget* comparisonTable_;
+  QChart* comparisonChart_;
+  std::optional<OutputValues> baseline_;
+  QString baselineName_;
+  std::shared_ptr<Run> running_;
+};
+
+}  // namespace gigaplan
