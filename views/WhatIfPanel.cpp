@@ -28,7 +28,8 @@ namespace gigaplan {
 
 namespace {
 
-constexpr int kTornadoBars = 12;
+constexpr int kTornadoBars = 12;  ///< in the table; the chart shows the first 8
+constexpr int kTornadoChartBars = 8;
 
 /// The headline figures the comparison chart shows.
 const std::vector<OutputId>& headlineFigures() {
@@ -93,12 +94,15 @@ void showBars(QChart* chart, const QString& title, const QStringList& categories
   chart->addSeries(series);
   auto* names = new QBarCategoryAxis;
   names->append(categories);
+  QFont small = names->labelsFont();
+  small.setPointSizeF(small.pointSizeF() * 0.85);
+  names->setLabelsFont(small);
   chart->addAxis(names, Qt::AlignLeft);
   series->attachAxis(names);
   auto* values = new QValueAxis;
   values->setRange(-extent * 1.1 - 1e-12, extent * 1.1 + 1e-12);
   values->setTitleText(axisTitle);
-  values->setLabelFormat(QStringLiteral("%.3g"));
+  values->setLabelFormat(QStringLiteral("%.1f"));
   chart->addAxis(values, Qt::AlignBottom);
   series->attachAxis(values);
 }
@@ -134,7 +138,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* tornadoLayout = new QVBoxLayout(tornado);
   for (OutputId id : kWhatIfFigures) tornadoFigure_->addItem(figureLabel(id), static_cast<int>(id));
   tornadoLayout->addWidget(tornadoFigure_);
-  tornadoChart_ = newBarChart(tornado, tornadoLayout, 260);
+  tornadoChart_ = newBarChart(tornado, tornadoLayout, 330);
   tornadoLayout->addWidget(tornadoTable_);
   tabs->addTab(tornado, tr("Tornado"));
   connect(tornadoFigure_, &QComboBox::currentIndexChanged, this, &WhatIfPanel::showTornado);
@@ -169,7 +173,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   compareControls->addWidget(keep);
   compareControls->addWidget(baselineLabel_, 1);
   compareLayout->addLayout(compareControls);
-  comparisonChart_ = newBarChart(compare, compareLayout, 240);
+  comparisonChart_ = newBarChart(compare, compareLayout, 300);
   compareLayout->addWidget(comparisonTable_);
   tabs->addTab(compare, tr("Compare"));
   connect(keep, &QPushButton::clicked, this, &WhatIfPanel::keepBaseline);
@@ -205,11 +209,12 @@ void WhatIfPanel::showTornado() {
   tornadoTable_->setRowCount(shown);
   QStringList categories;
   QList<qreal> lows, highs;
-  for (int i = shown - 1; i >= 0; --i) {  // the chart draws its first category at the bottom
+  const double base = tornado.base[figure];
+  for (int i = std::min(shown, kTornadoChartBars) - 1; i >= 0; --i) {  // the chart's first category is at the bottom
     const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
     categories << QString::fromLatin1(inputSpec(bar.input).path);
-    lows << bar.atLow[figure] - tornado.base[figure];
-    highs << bar.atHigh[figure] - tornado.base[figure];
+    lows << (base != 0 ? 100.0 * (bar.atLow[figure] - base) / std::fabs(base) : 0.0);
+    highs << (base != 0 ? 100.0 * (bar.atHigh[figure] - base) / std::fabs(base) : 0.0);
   }
   for (int i = 0; i < shown; ++i) {
     const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
@@ -221,8 +226,7 @@ void WhatIfPanel::showTornado() {
   showBars(tornadoChart_,
            tr("%1: %2 %3 at base").arg(QString::fromLatin1(outputSpec(id).path), formatQuantity(tornado.base[figure]),
                                        QString::fromLatin1(outputSpec(id).unit)),
-           categories, {{tr("input −10 %"), lows}, {tr("input +10 %"), highs}},
-           tr("change of the figure (%1)").arg(QString::fromLatin1(outputSpec(id).unit)));
+           categories, {{tr("input −10 %"), lows}, {tr("input +10 %"), highs}}, tr("change of the figure (%)"));
 }
 
 void WhatIfPanel::keepBaseline() {

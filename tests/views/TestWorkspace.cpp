@@ -3,6 +3,7 @@
 // layout edits from the menus, save, and a dropped project file opens.
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QTableWidget>
 #include <QApplication>
 #include <QMimeData>
@@ -141,6 +142,10 @@ class TestWorkspace : public QObject {
     const int capex = static_cast<int>(OutputId::costCapexUsd);
     QCOMPARE(table->item(capex, 5)->text(), QStringLiteral("B"));
     QCOMPARE(table->item(static_cast<int>(OutputId::networkBisectionPerGpuGbps), 5)->text(), QStringLiteral("A"));
+    window.findChild<QDockWidget*>(QStringLiteral("whatIfDock"))->raise();
+    window.grab().save(QStringLiteral("workspace-what-if.png"));  // for a person to look at
+    whatIf->resize(700, 700);
+    whatIf->grab().save(QStringLiteral("what-if-panel.png"));
     // The Monte Carlo bands run on a worker; the window keeps handling events meanwhile.
     QSignalSpy finished(whatIf, &WhatIfPanel::uncertaintyFinished);
     whatIf->runUncertainty(200000);
