@@ -153,15 +153,14 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
     return combine(evaluated);
   };
 
+  if (const ScenarioErrors problems = check(planned.phases); !problems.isEmpty()) {
+    errors.append(problems);
+    return std::nullopt;
+  }
   PhasePlan plan;
   std::map<QString, double> before;
   for (std::size_t k = 0; k < planned.phases.size(); ++k) {
     const Phase& phase = planned.phases[k];
-    if (phase.inputs.contains(InputId::clusterGpus)) {
-      errors.append({phaseField(k, QStringLiteral("set.cluster.gpus")),
-                     QStringLiteral("a phase adds GPUs through its systems, not by setting cluster.gpus")});
-      return std::nullopt;
-    }
     std::map<QString, double> after = before;
     PhaseResult result;
     result.name = phase.name;
@@ -254,6 +253,38 @@ std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTe
   return site;
 }
 
+ScenarioErrors PhasePlan::check(const std::vector<Phase>& phases) {
+  ScenarioErrors errors;
+  for (std::size_t at = 0; at < phases.size(); ++at) {
+    const Phase& phase = phases[at];
+    if (phase.name.trimmed().isEmpty()) errors.append({phaseField(at, QStringLiteral("name")), QStringLiteral("missing")});
+    if (!phase.start.isValid())
+      errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("must be a date like 2026-03-01")});
+    else if (at > 0 && phases[at - 1].start.isValid() && phase.start < phases[at - 1].start)
+      errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("is before the previous phase's")});
+    for (std::size_t s = 0; s < phase.systems.size(); ++s) {
+      const PhaseSystems& added = phase.systems[s];
+      const QString field = phaseField(at, QStringLiteral("systems[%1]").arg(s));
+      if (!HardwareCatalog::bundled().system(added.systemType))
+        errors.append({field + QStringLiteral(".type"), QStringLiteral("unknown system '%1'").arg(added.systemType)});
+      if (!(added.gpus >= 1) || added.gpus > 1e7)
+        errors.append({field + QStringLiteral(".gpus"), QStringLiteral("must be from 1 to 10,000,000")});
+    }
+    for (auto it = phase.inputs.begin(); it != phase.inputs.end(); ++it) {
+      const InputSpec& spec = inputSpec(it.key());
+      const QString field = phaseField(at, QStringLiteral("set.") + QString::fromLatin1(spec.path));
+      if (it.key() == InputId::clusterGpus)
+        errors.append({field, QStringLiteral("a phase adds GPUs through its systems, not by setting cluster.gpus")});
+      else if (!std::isfinite(it.value()) || it.value() < spec.minimum || it.value() > spec.maximum)
+        errors.append({field, QStringLiteral("must be a number from %1 to %2 %3")
+                                  .arg(spec.minimum)
+                                  .arg(spec.maximum)
+                                  .arg(QString::fromLatin1(spec.unit))});
+    }
+  }
+  return errors;
+}
+
 std::optional<std::vector<Phase>> PhasePlan::fromJson(const QJsonValue& json, ScenarioErrors& errors) {
   std::vector<Phase> phases;
   if (json.isUndefined()) return phases;
@@ -264,46 +295,27 @@ std::optional<std::vector<Phase>> PhasePlan::fromJson(const QJsonValue& json, Sc
   const QJsonArray list = json.toArray();
   const int errorsBefore = errors.size();
   for (qsizetype i = 0; i < list.size(); ++i) {
-    const auto at = static_cast<std::size_t>(i);
     const QJsonObject object = list[i].toObject();
     Phase phase;
     phase.name = object.value(QStringLiteral("name")).toString();
-    if (phase.name.isEmpty()) errors.append({phaseField(at, QStringLiteral("name")), QStringLiteral("missing")});
     phase.start = QDate::fromString(object.value(QStringLiteral("start")).toString(), Qt::ISODate);
-    if (!phase.start.isValid())
-      errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("must be a date like 2026-03-01")});
-    else if (!phases.empty() && phases.back().start.isValid() && phase.start < phases.back().start)
-      errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("is before the previous phase's")});
     const QJsonArray systems = object.value(QStringLiteral("systems")).toArray();
-    for (qsizetype s = 0; s < systems.size(); ++s) {
-      const QJsonObject system = systems[s].toObject();
-      const QString field = phaseField(at, QStringLiteral("systems[%1]").arg(s));
-      PhaseSystems added{system.value(QStringLiteral("type")).toString(), system.value(QStringLiteral("gpus")).toDouble()};
-      if (!HardwareCatalog::bundled().system(added.systemType))
-        errors.append({field + QStringLiteral(".type"), QStringLiteral("unknown system '%1'").arg(added.systemType)});
-      if (!(added.gpus > 0) || added.gpus > 1e7)
-        errors.append({field + QStringLiteral(".gpus"), QStringLiteral("must be from 1 to 10,000,000")});
-      phase.systems.push_back(added);
-    }
+    for (const QJsonValue& system : systems)
+      phase.systems.push_back({system.toObject().value(QStringLiteral("type")).toString(),
+                               system.toObject().value(QStringLiteral("gpus")).toDouble()});
     const QJsonObject set = object.value(QStringLiteral("set")).toObject();
     for (auto it = set.begin(); it != set.end(); ++it) {
-      const QString field = phaseField(at, QStringLiteral("set.") + it.key());
       const auto id = findInput(it.key());
       if (!id) {
-        errors.append({field, QStringLiteral("unknown input")});
+        errors.append({phaseField(static_cast<std::size_t>(i), QStringLiteral("set.") + it.key()),
+                       QStringLiteral("unknown input")});
         continue;
       }
-      const InputSpec& spec = inputSpec(*id);
-      const double value = it.value().toDouble(std::numeric_limits<double>::quiet_NaN());
-      if (!std::isfinite(value) || value < spec.minimum || value > spec.maximum)
-        errors.append({field, QStringLiteral("must be a number from %1 to %2 %3")
-                                  .arg(spec.minimum)
-                                  .arg(spec.maximum)
-                                  .arg(QString::fromLatin1(spec.unit))});
-      phase.inputs.insert(*id, value);
+      phase.inputs.insert(*id, it.value().toDouble(std::numeric_limits<double>::quiet_NaN()));
     }
     phases.push_back(phase);
   }
+  errors.append(check(phases));
   if (errors.size() > errorsBefore) return std::nullopt;
   return phases;
 }

@@ -52,6 +52,10 @@ struct PhasePlan {
   static std::optional<SiteLayout> layOut(const Project& project, const HallTemplate& hallTemplate,
                                           ScenarioErrors& errors);
 
+  /// Every problem of a list of phases, named like "phases[1].start": names, dates in order,
+  /// known systems, GPU counts, inputs in range (and not cluster.gpus).
+  static ScenarioErrors check(const std::vector<Phase>& phases);
+
   /// Phases in a scenario document ("phases": [{"name", "start", "systems": [{"type", "gpus"}],
   /// "set": {"input.path": value}}]); errors name the phase and field.
   static std::optional<std::vector<Phase>> fromJson(const QJsonValue& json, ScenarioErrors& errors);

@@ -134,6 +134,31 @@ bool ProjectDocument::resetInput(const QString& path, QString* error) {
   return push(ScenarioCommands::reset(project_.scenario, path, error), Part::Scenario, false);
 }
 
+namespace {
+/// Swaps a project's phase list between two states.
+class SetPhasesCommand : public QUndoCommand {
+ public:
+  SetPhasesCommand(std::vector<Phase>& phases, std::vector<Phase> after)
+      : QUndoCommand(QObject::tr("Edit phases")), phases_(phases), before_(phases), after_(std::move(after)) {}
+  void redo() override { phases_ = after_; }
+  void undo() override { phases_ = before_; }
+
+ private:
+  std::vector<Phase>& phases_;
+  std::vector<Phase> before_;
+  std::vector<Phase> after_;
+};
+}  // namespace
+
+bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
+  if (const ScenarioErrors problems = PhasePlan::check(phases); !problems.isEmpty()) {
+    if (error) *error = problems.first().text();
+    return false;
+  }
+  if (phases == project_.phases) return false;
+  return push(std::make_unique<SetPhasesCommand>(project_.phases, std::move(phases)), Part::Scenario, false);
+}
+
 bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {
   return push(std::move(command), Part::Layout, false);
 }

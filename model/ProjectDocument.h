@@ -48,6 +48,9 @@ class ProjectDocument : public QObject {
   bool pushLayoutCommand(std::unique_ptr<QUndoCommand> command);
   /// The layout for building LayoutCommands; change it only through pushed commands.
   SiteLayout& layoutForCommands() { return project_.layout; }
+  /// Replaces the build-out's phases (checked with PhasePlan::check first). The floor follows
+  /// when it is regenerated.
+  bool setPhases(std::vector<Phase> phases, QString* error);
   /// Lays the floor out anew from the current inputs (one undoable step).
   bool regenerateLayout(QString* error);
 

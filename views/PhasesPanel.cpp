@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -20,22 +21,33 @@ QString billions(double usd) {
 }
 }  // namespace
 
-PhasesPanel::PhasesPanel(QWidget* parent) : QWidget(parent), shown_(new QComboBox(this)), table_(new QTableWidget(this)) {
+PhasesPanel::PhasesPanel(QWidget* parent)
+    : QWidget(parent), shown_(new QComboBox(this)), error_(new QLabel(this)), table_(new QTableWidget(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   auto* row = new QHBoxLayout;
   row->addWidget(new QLabel(tr("Floor shows the site after:"), this));
   row->addWidget(shown_, 1);
+  auto* add = new QPushButton(tr("Add Phase"), this);
+  auto* remove = new QPushButton(tr("Remove Phase"), this);
+  row->addWidget(add);
+  row->addWidget(remove);
   layout->addLayout(row);
   layout->addWidget(table_);
-  table_->setColumnCount(10);
-  table_->setHorizontalHeaderLabels({tr("Phase"), tr("Start"), tr("First rack"), tr("Training"), tr("GPUs added"),
-                                     tr("GPUs online"), tr("Facility MW"), tr("Available MW"), tr("Margin MW"),
-                                     tr("Capex $B")});
-  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  error_->setStyleSheet(QStringLiteral("color: #b00020"));
+  error_->setWordWrap(true);
+  error_->hide();
+  layout->addWidget(error_);
+  table_->setColumnCount(kColumnCount);
+  table_->setHorizontalHeaderLabels({tr("Phase"), tr("Start"), tr("Systems added (type: GPUs)"), tr("First rack"),
+                                     tr("Training"), tr("GPUs added"), tr("GPUs online"), tr("Facility MW"),
+                                     tr("Available MW"), tr("Margin MW"), tr("Capex $B")});
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   connect(shown_, &QComboBox::currentIndexChanged, this, [this] { emit shownPhaseChanged(shownPhase()); });
+  connect(table_, &QTableWidget::itemChanged, this, &PhasesPanel::cellEdited);
+  connect(add, &QPushButton::clicked, this, &PhasesPanel::addPhase);
+  connect(remove, &QPushButton::clicked, this, [this] { removePhase(table_->currentRow()); });
 }
 
 void PhasesPanel::setDocument(ProjectDocument* document) {
@@ -49,16 +61,101 @@ int PhasesPanel::shownPhase() const {
   return shown_->currentData().isValid() ? shown_->currentData().toInt() : -1;
 }
 
+QString PhasesPanel::lastError() const {
+  return error_->isVisible() ? error_->text() : QString();
+}
+
+QString PhasesPanel::systemsText(const std::vector<PhaseSystems>& systems) {
+  QStringList parts;
+  for (const PhaseSystems& s : systems) parts << QStringLiteral("%1: %2").arg(s.systemType).arg(s.gpus, 0, 'f', 0);
+  return parts.join(QStringLiteral("; "));
+}
+
+std::optional<std::vector<PhaseSystems>> PhasesPanel::parseSystems(const QString& text) {
+  std::vector<PhaseSystems> systems;
+  for (const QString& part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+    const QStringList fields = part.split(QLatin1Char(':'));
+    bool ok = false;
+    const double gpus = fields.value(1).trimmed().remove(QLatin1Char(',')).toDouble(&ok);
+    if (fields.size() != 2 || !ok) return std::nullopt;
+    systems.push_back({fields[0].trimmed(), gpus});
+  }
+  return systems;
+}
+
+void PhasesPanel::apply(std::vector<Phase> phases) {
+  QString error;
+  if (document_ && !document_->setPhases(std::move(phases), &error) && !error.isEmpty()) {
+    error_->setText(error);
+    error_->show();
+    refresh();  // the table shows the phases as they are
+    error_->show();
+    return;
+  }
+  error_->hide();
+}
+
+void PhasesPanel::cellEdited(QTableWidgetItem* item) {
+  if (filling_ || !document_) return;
+  std::vector<Phase> phases = document_->project().phases;
+  const auto row = static_cast<std::size_t>(item->row());
+  if (row >= phases.size()) return;
+  const QString text = item->text().trimmed();
+  if (item->column() == kName) {
+    phases[row].name = text;
+  } else if (item->column() == kStart) {
+    phases[row].start = QDate::fromString(text, Qt::ISODate);
+  } else if (item->column() == kSystems) {
+    const auto systems = parseSystems(text);
+    if (!systems) {
+      error_->setText(tr("phases[%1].systems: write them as \"type: GPUs; type: GPUs\"").arg(row));
+      error_->show();
+      refresh();
+      error_->show();
+      return;
+    }
+    phases[row].systems = *systems;
+  }
+  apply(std::move(phases));
+}
+
+void PhasesPanel::addPhase() {
+  if (!document_) return;
+  std::vector<Phase> phases = document_->project().phases;
+  Phase next;
+  next.name = tr("Phase %1").arg(phases.size() + 1);
+  next.start = phases.empty() ? QDate::currentDate() : phases.back().start.addMonths(6);
+  next.systems = phases.empty() ? std::vector<PhaseSystems>{{document_->project().scenario.systemType, 8192}}
+                                : phases.back().systems;
+  phases.push_back(next);
+  apply(std::move(phases));
+}
+
+void PhasesPanel::removePhase(int index) {
+  if (!document_ || index < 0 || index >= static_cast<int>(document_->project().phases.size())) return;
+  std::vector<Phase> phases = document_->project().phases;
+  phases.erase(phases.begin() + index);
+  apply(std::move(phases));
+}
+
 void PhasesPanel::refresh() {
   const bool hasPlan = document_ && document_->result().plan;
   const std::vector<PhaseResult> phases = hasPlan ? document_->result().plan->phases : std::vector<PhaseResult>{};
+  // Only the project's own phases can be edited; a project without them shows its one build.
+  const bool editable = document_ && !document_->project().phases.empty();
+  filling_ = true;
   table_->setRowCount(static_cast<int>(phases.size()));
   for (int r = 0; r < static_cast<int>(phases.size()); ++r) {
     const PhaseResult& p = phases[static_cast<std::size_t>(r)];
     const double margin = valueOf(p.site, OutputId::sitePowerMarginMw);
     const double available = valueOf(p.site, OutputId::sitePowerAvailableMw);
+    const QString systems =
+        editable && static_cast<std::size_t>(r) < document_->project().phases.size()
+            ? systemsText(document_->project().phases[static_cast<std::size_t>(r)].systems)
+            : QString();
     const QStringList cells = {p.name,
                                p.start.toString(Qt::ISODate),
+                               systems,
                                p.firstRack.toString(Qt::ISODate),
                                p.training.toString(Qt::ISODate),
                                thousands(p.gpusAdded),
@@ -69,11 +166,15 @@ void PhasesPanel::refresh() {
                                billions(valueOf(p.added, OutputId::costCapexUsd))};
     for (int c = 0; c < cells.size(); ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
-      if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-      if (c == 8 && available > 0 && margin < 0) item->setForeground(Qt::red);
+      const bool edits = editable && (c == kName || c == kStart || c == kSystems);
+      item->setFlags(edits ? item->flags() | Qt::ItemIsEditable : item->flags() & ~Qt::ItemIsEditable);
+      if (c > kSystems) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      if (c == kMarginMw && available > 0 && margin < 0) item->setForeground(Qt::red);
       table_->setItem(r, c, item);
     }
   }
+  filling_ = false;
+  error_->hide();
   // The phase choice keeps its place when the figures change, and starts at the whole site.
   const int chosen = shownPhase();
   const QSignalBlocker quiet(shown_);

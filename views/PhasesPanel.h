@@ -1,9 +1,15 @@
 #pragma once
 
 #include <QWidget>
+#include <optional>
+#include <vector>
+
+#include "Phase.h"
 
 class QComboBox;
+class QLabel;
 class QTableWidget;
+class QTableWidgetItem;
 
 namespace gigaplan {
 
@@ -12,25 +18,44 @@ class ProjectDocument;
 /// The build-out phase by phase: dates from the schedule, GPUs added and online, facility power
 /// against the power the site has (a shortfall in red), and the capex of each phase; and which
 /// phase the 3D floor shows the site at.
+///
+/// A phase's name, start date and systems ("gb200-nvl72: 800000; hgx-h200: 1000") are edited in
+/// place; Add and Remove change the list. Each edit is one undoable step of the document.
 class PhasesPanel : public QWidget {
   Q_OBJECT
  public:
+  enum Column { kName, kStart, kSystems, kFirstRack, kTraining, kGpusAdded, kGpusOnline, kFacilityMw,
+                kAvailableMw, kMarginMw, kCapex, kColumnCount };
+
   explicit PhasesPanel(QWidget* parent = nullptr);
 
   void setDocument(ProjectDocument* document);
   QTableWidget* table() const { return table_; }
   /// The phase the floor shows (index), or -1 for the whole site.
   int shownPhase() const;
+  /// Adds a phase after the last (six months on, adding what the last one added); removes one.
+  void addPhase();
+  void removePhase(int index);
+  /// The message of the last refused edit; empty when the last edit was taken.
+  QString lastError() const;
+
+  /// "type: gpus; type: gpus" and back.
+  static QString systemsText(const std::vector<PhaseSystems>& systems);
+  static std::optional<std::vector<PhaseSystems>> parseSystems(const QString& text);
 
  signals:
   void shownPhaseChanged(int phase);
 
  private:
   void refresh();
+  void cellEdited(QTableWidgetItem* item);
+  void apply(std::vector<Phase> phases);
 
   ProjectDocument* document_ = nullptr;
   QComboBox* shown_;
+  QLabel* error_;
   QTableWidget* table_;
+  bool filling_ = false;
 };
 
 }  // namespace gigaplan

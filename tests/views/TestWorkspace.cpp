@@ -19,6 +19,7 @@
 #include "InputsEditor.h"
 #include "MainWindow.h"
 #include "PhasesPanel.h"
+#include "ProjectDocument.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
 #include "WhatIfPanel.h"
@@ -105,7 +106,7 @@ class TestWorkspace : public QObject {
     QCOMPARE(phases->table()->rowCount(), static_cast<int>(plan->phases.size()));
     QVERIFY(phases->table()->rowCount() >= 3);
     QCOMPARE(phases->table()->item(0, 0)->text(), plan->phases[0].name);
-    QCOMPARE(phases->table()->item(0, 3)->text(), plan->phases[0].training.toString(Qt::ISODate));
+    QCOMPARE(phases->table()->item(0, PhasesPanel::kTraining)->text(), plan->phases[0].training.toString(Qt::ISODate));
     // The floor shows the site after phase 1: only that phase's racks.
     const SiteLayout& layout = window.document().project().layout;
     const int all = static_cast<int>(layout.racks.size());
@@ -122,6 +123,30 @@ class TestWorkspace : public QObject {
     QVERIFY(window.document().setInput(QStringLiteral("cost.utilization"), QStringLiteral("0.7"), &none));
     QVERIFY(waitForFigures(window));
     QCOMPARE(window.floor()->shownPhase(), 0);
+
+    // Phases are edited in place, each edit one undoable step.
+    ProjectDocument& document = window.document();
+    const int steps = document.undoStack()->count();
+    phases->table()->item(1, PhasesPanel::kName)->setText(QStringLiteral("Hopper refresh"));
+    QCOMPARE(document.project().phases[1].name, QStringLiteral("Hopper refresh"));
+    QVERIFY(waitForFigures(window));
+    phases->table()->item(1, PhasesPanel::kSystems)->setText(QStringLiteral("hgx-h200: 50000; gb200-nvl72: 50000"));
+    QCOMPARE(document.project().phases[1].systems.size(), std::size_t{2});
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(phases->table()->item(1, PhasesPanel::kGpusAdded)->text(), QStringLiteral("100,000"));
+    // A start before the phase before it is refused, named, and the table shows the phases as they are.
+    phases->table()->item(1, PhasesPanel::kStart)->setText(QStringLiteral("2020-01-01"));
+    QVERIFY2(phases->lastError().contains(QStringLiteral("phases[1].start")), qPrintable(phases->lastError()));
+    QCOMPARE(phases->table()->item(1, PhasesPanel::kStart)->text(), document.project().phases[1].start.toString(Qt::ISODate));
+    phases->addPhase();
+    QCOMPARE(document.project().phases.size(), std::size_t{4});
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(phases->table()->rowCount(), 4);
+    phases->removePhase(3);
+    QCOMPARE(document.project().phases.size(), std::size_t{3});
+    QCOMPARE(document.undoStack()->count(), steps + 4);
+    for (int i = 0; i < 4; ++i) document.undoStack()->undo();
+    QCOMPARE(document.project().phases[1].name, QStringLiteral("Phase 2: +100k H200"));
   }
 
   void whatIfComparesVariantsAndRunsTheBandsOffTheGuiThread() {
