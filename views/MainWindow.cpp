@@ -66,9 +66,6 @@ MainWindow::MainWindow(QWidget* parent)
       tree_(new QTreeView(this)),
       treeModel_(new ProjectTreeModel(this)) {
   setCentralWidget(floor_);
-  // The side docks run the full height; the phases dock sits under the floor only.
-  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
-  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
   setAcceptDrops(true);
   createDocks();
   createActions();
@@ -119,8 +116,8 @@ void MainWindow::createDocks() {
   chartsDock->raise();
   resizeDocks({treeDock, figuresDock}, {360, 540}, Qt::Horizontal);
   resizeDocks({treeDock, propertiesDock}, {560, 300}, Qt::Vertical);
-  resizeDocks({figuresDock, chartsDock}, {400, 500}, Qt::Vertical);
-  resizeDocks({phasesDock}, {200}, Qt::Vertical);
+  resizeDocks({figuresDock, chartsDock}, {450, 400}, Qt::Vertical);
+  resizeDocks({phasesDock}, {250}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {

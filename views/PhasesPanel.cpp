@@ -1,6 +1,12 @@
 #include "PhasesPanel.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QValueAxis>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,7 +28,11 @@ QString billions(double usd) {
 }  // namespace
 
 PhasesPanel::PhasesPanel(QWidget* parent)
-    : QWidget(parent), shown_(new QComboBox(this)), error_(new QLabel(this)), table_(new QTableWidget(this)) {
+    : QWidget(parent),
+      shown_(new QComboBox(this)),
+      error_(new QLabel(this)),
+      table_(new QTableWidget(this)),
+      timeline_(new QChart) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
   auto* row = new QHBoxLayout;
@@ -33,7 +43,15 @@ PhasesPanel::PhasesPanel(QWidget* parent)
   row->addWidget(add);
   row->addWidget(remove);
   layout->addLayout(row);
-  layout->addWidget(table_);
+  auto* split = new QHBoxLayout;
+  split->addWidget(table_, 3);
+  auto* chartView = new QChartView(timeline_, this);
+  chartView->setRenderHint(QPainter::Antialiasing);
+  chartView->setMinimumWidth(360);
+  timeline_->setMargins(QMargins(2, 2, 2, 2));
+  timeline_->legend()->setAlignment(Qt::AlignBottom);
+  split->addWidget(chartView, 2);
+  layout->addLayout(split);
   error_->setStyleSheet(QStringLiteral("color: #b00020"));
   error_->setWordWrap(true);
   error_->hide();
@@ -175,6 +193,7 @@ void PhasesPanel::refresh() {
   }
   filling_ = false;
   error_->hide();
+  showTimeline(phases);
   // The phase choice keeps its place when the figures change, and starts at the whole site.
   const int chosen = shownPhase();
   const QSignalBlocker quiet(shown_);
@@ -183,6 +202,61 @@ void PhasesPanel::refresh() {
   for (int r = 0; r < static_cast<int>(phases.size()); ++r) shown_->addItem(phases[static_cast<std::size_t>(r)].name, r);
   shown_->setCurrentIndex(std::max(0, shown_->findData(chosen)));
   if (shownPhase() != chosen) emit shownPhaseChanged(shownPhase());
+}
+
+void PhasesPanel::showTimeline(const std::vector<PhaseResult>& phases) {
+  timeline_->removeAllSeries();
+  for (QAbstractAxis* axis : timeline_->axes()) {
+    timeline_->removeAxis(axis);
+    delete axis;
+  }
+  if (phases.empty()) return;
+  // Steps: GPUs and facility power come online at each phase's training date; the power the
+  // site has changes at each phase's start.
+  auto* gpus = new QLineSeries;
+  gpus->setName(tr("GPUs online (thousands)"));
+  auto* facility = new QLineSeries;
+  facility->setName(tr("facility MW"));
+  auto* available = new QLineSeries;
+  available->setName(tr("MW available"));
+  auto at = [](const QDate& date) { return static_cast<qreal>(QDateTime(date, QTime(0, 0)).toMSecsSinceEpoch()); };
+  const QDate first = phases.front().start;
+  QDate last = phases.back().training.addMonths(3);
+  double gpusBefore = 0, facilityBefore = 0, availableBefore = 0, highest = 1;
+  gpus->append(at(first), 0);
+  facility->append(at(first), 0);
+  available->append(at(first), 0);
+  for (const PhaseResult& p : phases) {
+    const double gpusAfter = valueOf(p.site, OutputId::clusterGpus) / 1000.0;
+    const double facilityAfter = valueOf(p.site, OutputId::powerFacilityMw);
+    const double availableAfter = valueOf(p.site, OutputId::sitePowerAvailableMw);
+    gpus->append(at(p.training), gpusBefore);
+    gpus->append(at(p.training), gpusAfter);
+    facility->append(at(p.training), facilityBefore);
+    facility->append(at(p.training), facilityAfter);
+    available->append(at(p.start), availableBefore);
+    available->append(at(p.start), availableAfter);
+    gpusBefore = gpusAfter, facilityBefore = facilityAfter, availableBefore = availableAfter;
+    highest = std::max({highest, gpusAfter, facilityAfter, availableAfter});
+    last = std::max(last, p.training.addMonths(3));
+  }
+  for (QLineSeries* series : {gpus, facility, available}) {
+    series->append(at(last), series->at(series->count() - 1).y());
+    timeline_->addSeries(series);
+  }
+  auto* time = new QDateTimeAxis;
+  time->setFormat(QStringLiteral("yyyy-MM"));
+  time->setRange(QDateTime(first, QTime(0, 0)), QDateTime(last, QTime(0, 0)));
+  time->setTickCount(5);
+  auto* values = new QValueAxis;
+  values->setRange(0, highest * 1.1);
+  values->setLabelFormat(QStringLiteral("%.0f"));
+  timeline_->addAxis(time, Qt::AlignBottom);
+  timeline_->addAxis(values, Qt::AlignLeft);
+  for (QAbstractSeries* series : timeline_->series()) {
+    series->attachAxis(time);
+    series->attachAxis(values);
+  }
 }
 
 }  // namespace gigaplan

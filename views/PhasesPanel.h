@@ -5,7 +5,9 @@
 #include <vector>
 
 #include "Phase.h"
+#include "PhasePlan.h"
 
+class QChart;
 class QComboBox;
 class QLabel;
 class QTableWidget;
@@ -31,6 +33,8 @@ class PhasesPanel : public QWidget {
 
   void setDocument(ProjectDocument* document);
   QTableWidget* table() const { return table_; }
+  /// The timeline chart: GPUs online, facility MW and MW available over time.
+  QChart* timeline() const { return timeline_; }
   /// The phase the floor shows (index), or -1 for the whole site.
   int shownPhase() const;
   /// Adds a phase after the last (six months on, adding what the last one added); removes one.
@@ -50,11 +54,13 @@ class PhasesPanel : public QWidget {
   void refresh();
   void cellEdited(QTableWidgetItem* item);
   void apply(std::vector<Phase> phases);
+  void showTimeline(const std::vector<PhaseResult>& phases);
 
   ProjectDocument* document_ = nullptr;
   QComboBox* shown_;
   QLabel* error_;
   QTableWidget* table_;
+  QChart* timeline_;
   bool filling_ = false;
 };
 

@@ -2,7 +2,9 @@
 // inputs change the figures, undo restores them, the tree and the floor share the selection,
 // layout edits from the menus, save, and a dropped project file opens.
 #include <QAction>
+#include <QChart>
 #include <QComboBox>
+#include <QLineSeries>
 #include <QDockWidget>
 #include <QTableWidget>
 #include <QApplication>
@@ -107,6 +109,13 @@ class TestWorkspace : public QObject {
     QVERIFY(phases->table()->rowCount() >= 3);
     QCOMPARE(phases->table()->item(0, 0)->text(), plan->phases[0].name);
     QCOMPARE(phases->table()->item(0, PhasesPanel::kTraining)->text(), plan->phases[0].training.toString(Qt::ISODate));
+    // The timeline: GPUs online end at 1,000 thousand, facility power at the last phase's.
+    const auto series = phases->timeline()->series();
+    QCOMPARE(series.size(), 3);
+    const auto* gpus = qobject_cast<QLineSeries*>(series[0]);
+    QCOMPARE(gpus->at(gpus->count() - 1).y(), 1000.0);
+    const auto* facility = qobject_cast<QLineSeries*>(series[1]);
+    QCOMPARE(facility->at(facility->count() - 1).y(), valueOf(plan->phases.back().site, OutputId::powerFacilityMw));
     // The floor shows the site after phase 1: only that phase's racks.
     const SiteLayout& layout = window.document().project().layout;
     const int all = static_cast<int>(layout.racks.size());
