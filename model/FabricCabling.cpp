@@ -211,12 +211,11 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
   router.connect(2, allSpines, allCores, links[2]);
   router.connect(3, allCores, allCores, links[3]);
 
-  static const char* kTierNames[4] = {"NIC-to-leaf", "leaf-to-spine", "spine-to-core", "core-to-tier-4"};
   for (std::size_t tier = 0; tier < 4; ++tier) {
     const TierCabling& tc = cabling.tiers[tier];
     if (tc.beyondReach > 0)
       cabling.findings.push_back(
-          {LayoutFinding::Kind::LinkReach, QStringLiteral("%1 links").arg(kTierNames[tier]),
+          {LayoutFinding::Kind::LinkReach, QStringLiteral("%1 links").arg(fabricTierName(static_cast<int>(tier))),
            QStringLiteral("%1 links up to %2 m long, beyond the %3 m of the longest-reach module")
                .arg(std::llround(tc.beyondReach))
                .arg(tc.longestM, 0, 'f', 0)

@@ -10,6 +10,18 @@ namespace gigaplan {
 /// What a rack holds. Network racks carry switches of one fabric tier.
 enum class RackRole : std::uint8_t { Compute = 0, Leaf = 1, Spine = 2, Core = 3, Cdu = 4 };
 
+/// What a rack of a role holds, as people call it: "compute", "leaf switches", ... "CDU".
+inline QString rackRoleName(RackRole role) {
+  static const char* names[] = {"compute", "leaf switches", "spine switches", "core switches", "CDU"};
+  return QString::fromLatin1(names[static_cast<int>(role)]);
+}
+
+/// The links of a fabric tier (0 = NIC to leaf ... 3 = core to tier 4): "NIC-to-leaf", ...
+inline QString fabricTierName(int tier) {
+  static const char* names[] = {"NIC-to-leaf", "leaf-to-spine", "spine-to-core", "core-to-tier-4"};
+  return QString::fromLatin1(names[tier]);
+}
+
 /// The shape every generated hall takes; the planner edits halls afterwards.
 struct HallTemplate {
   int rowsPerHall = 24;

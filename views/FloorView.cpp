@@ -324,9 +324,8 @@ void FloorView::updateColours() {
   switch (colourBy_) {
     case ColourBy::Role: {
       fill([](const Rack& rack) { return roleColour(rack.role); });
-      const char* names[] = {"compute", "leaf switches", "spine switches", "core switches", "CDU"};
       for (int role = 0; role < 5; ++role)
-        legend_.push_back({roleColour(static_cast<RackRole>(role)), tr(names[role])});
+        legend_.push_back({roleColour(static_cast<RackRole>(role)), rackRoleName(static_cast<RackRole>(role))});
       break;
     }
     case ColourBy::Power: {

@@ -11,10 +11,6 @@
 namespace gigaplan {
 
 namespace {
-QString roleName(RackRole role) {
-  static const char* names[] = {"compute", "leaf switches", "spine switches", "core switches", "CDU"};
-  return QString::fromLatin1(names[static_cast<int>(role)]);
-}
 QString kw(double value) {
   return value >= 1000 ? QStringLiteral("%1 MW").arg(value / 1000, 0, 'f', 2) : QStringLiteral("%1 kW").arg(value, 0, 'f', 1);
 }
@@ -79,7 +75,7 @@ void SelectionPanel::refresh() {
       if (index < 0) return;
       const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
       add(tr("Rack"), QString::number(rack.id));
-      add(tr("Role"), roleName(rack.role));
+      add(tr("Role"), rackRoleName(rack.role));
       if (rack.role == RackRole::Compute) add(tr("System"), layout.systemTypes.value(rack.system));
       else if (rack.role != RackRole::Cdu) add(tr("Switches"), QString::number(rack.units));
       add(tr("Phase"), QString::number(rack.phase + 1));
@@ -99,9 +95,9 @@ void SelectionPanel::refresh() {
           ++perTier[static_cast<std::size_t>(link.tier)];
           longest = std::max(longest, link.lengthM);
         }
-        static const char* tiers[] = {"NIC-to-leaf", "leaf-to-spine", "spine-to-core", "core-to-tier-4"};
         for (std::size_t tier = 0; tier < 4; ++tier)
-          if (perTier[tier] > 0) add(tr("Racks linked, %1").arg(QLatin1String(tiers[tier])), QString::number(perTier[tier]));
+          if (perTier[tier] > 0)
+            add(tr("Racks linked, %1").arg(fabricTierName(static_cast<int>(tier))), QString::number(perTier[tier]));
         if (!links.empty()) add(tr("Longest link"), QStringLiteral("%1 m").arg(longest, 0, 'f', 1));
       }
       return;

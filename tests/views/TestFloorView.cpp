@@ -70,6 +70,12 @@ struct ShownView {
     const qreal ratio = view.devicePixelRatioF();
     return QPoint(qRound(display[0] / ratio), qRound(view.height() - display[1] / ratio));
   }
+  /// Looks straight down on the first hall, the view most tests click in.
+  void planOfFirstHall() {
+    view.frameHall();
+    view.setPlanMode(true);
+    view.grabFramebuffer();
+  }
   QPoint rackCentre(const SiteLayout& layout, const Rack& rack) {
     const HallTemplate& t = layout.hallTemplate;
     return project(layout.rackXM(rack) + t.rackWidthM / 2, layout.rackYM(rack) + t.rackDepthM / 2,
@@ -87,6 +93,15 @@ struct ShownView {
     send(QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, modifiers);
   }
 };
+
+/// The last compute rack of a hall.
+std::size_t lastComputeRackOfHall(const SiteLayout& layout, int hall) {
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < layout.racks.size(); ++i)
+    if (layout.racks[i].role == RackRole::Compute && layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall == hall)
+      found = i;
+  return found;
+}
 
 /// A compute rack near the middle of the layout.
 std::size_t middleComputeRack(const SiteLayout& layout) {
@@ -144,16 +159,10 @@ class TestFloorView : public QObject {
   void aClickOnAKnownRackSelectsIt() {
     auto document = presetDocument("colossus-150k-h100");
     ShownView shown(document.get());
-    shown.view.frameHall();
-    shown.view.setPlanMode(true);
-    shown.view.grabFramebuffer();
+    shown.planOfFirstHall();
     const SiteLayout& layout = document->project().layout;
     // The first hall's middle compute rack.
-    std::size_t target = 0;
-    for (std::size_t i = 0; i < layout.racks.size(); ++i)
-      if (layout.racks[i].role == RackRole::Compute && layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall == 0)
-        target = i;
-    target -= 100;
+    std::size_t target = lastComputeRackOfHall(layout, 0) - 100;
     while (layout.racks[target].role != RackRole::Compute) --target;
     QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, shown.rackCentre(layout, layout.racks[target]));
     QCOMPARE(document->selection(), LayoutSelection::racks({layout.racks[target].id}));
@@ -169,16 +178,10 @@ class TestFloorView : public QObject {
   void aDragMovesARowAndTheMoveSurvivesSaveAndReopen() {
     auto document = presetDocument("colossus-150k-h100");
     ShownView shown(document.get());
-    shown.view.frameHall();
-    shown.view.setPlanMode(true);
-    shown.view.grabFramebuffer();
+    shown.planOfFirstHall();
     shown.view.setPickLevel(FloorView::PickLevel::Row);
     const SiteLayout& layout = document->project().layout;
-    std::size_t target = 0;
-    for (std::size_t i = 0; i < layout.racks.size(); ++i)
-      if (layout.racks[i].role == RackRole::Compute && layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall == 0)
-        target = i;
-    const Rack rack = layout.racks[target];
+    const Rack rack = layout.racks[lastComputeRackOfHall(layout, 0)];
     const Row before = layout.rows[static_cast<std::size_t>(rack.row)];
     const QPoint grab = shown.rackCentre(layout, rack);
     QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, grab);
@@ -216,9 +219,7 @@ class TestFloorView : public QObject {
   void aDragMovesARackIntoAFreeSlot() {
     auto document = presetDocument("colossus-150k-h100");
     ShownView shown(document.get());
-    shown.view.frameHall();
-    shown.view.setPlanMode(true);
-    shown.view.grabFramebuffer();
+    shown.planOfFirstHall();
     const SiteLayout& layout = document->project().layout;
     // Two compute racks side by side in hall 0: the first is removed, the second dragged into
     // the slot it left.
@@ -248,9 +249,7 @@ class TestFloorView : public QObject {
   void aDragOutOfTheHallIsRefused() {
     auto document = presetDocument("colossus-150k-h100");
     ShownView shown(document.get());
-    shown.view.frameHall();
-    shown.view.setPlanMode(true);
-    shown.view.grabFramebuffer();
+    shown.planOfFirstHall();
     shown.view.setPickLevel(FloorView::PickLevel::Row);
     const SiteLayout& layout = document->project().layout;
     const Rack rack = layout.racks[0];
@@ -266,9 +265,7 @@ class TestFloorView : public QObject {
   void shiftDragSelectsARectangleAndDeleteRemovesIt() {
     auto document = presetDocument("colossus-150k-h100");
     ShownView shown(document.get());
-    shown.view.frameHall();
-    shown.view.setPlanMode(true);
-    shown.view.grabFramebuffer();
+    shown.planOfFirstHall();
     const std::size_t racksBefore = document->project().layout.racks.size();
     shown.drag({380, 280}, {420, 320}, Qt::ShiftModifier);
     QCOMPARE(document->selection().level, LayoutSelection::Level::Racks);
