@@ -20,6 +20,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include <map>
+
+#include "PhasePlan.h"
 #include "ProjectDocument.h"
 #include "ResultFormat.h"
 #include "WhatIf.h"
@@ -121,6 +124,7 @@ struct WhatIfPanel::Run {
 WhatIfPanel::WhatIfPanel(QWidget* parent)
     : QWidget(parent),
       tornadoFigure_(new QComboBox(this)),
+      studied_(new QLabel(this)),
       tornadoTable_(newTable(this, {tr("Input"), tr("Low"), tr("High"), tr("Figure at low"), tr("Figure at high")})),
       samples_(new QSpinBox(this)),
       runButton_(new QPushButton(tr("Run"), this)),
@@ -131,6 +135,8 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* tabs = new QTabWidget(this);
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
+  studied_->setWordWrap(true);
+  outer->addWidget(studied_);
   outer->addWidget(tabs);
 
   // Tornado.
@@ -194,16 +200,39 @@ void WhatIfPanel::setDocument(ProjectDocument* document) {
   refresh();
 }
 
+std::optional<ResolvedScenario> WhatIfPanel::studiedScenario() const {
+  if (!document_ || !document_->result().resolved) return std::nullopt;
+  const Project& project = document_->project();
+  if (project.phases.empty()) return document_->result().resolved;
+  std::map<QString, double> groups;
+  for (const Phase& phase : project.phases)
+    for (const PhaseSystems& systems : phase.systems) groups[systems.systemType] += systems.gpus;
+  const auto largest = std::max_element(groups.begin(), groups.end(),
+                                        [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (largest == groups.end()) return std::nullopt;
+  ScenarioErrors errors;
+  return PhasePlan::groupScenario(project, project.phases.size() - 1, largest->first, largest->second)
+      .resolve(HardwareCatalog::bundled(), errors);
+}
+
 void WhatIfPanel::refresh() {
+  const auto scenario = studiedScenario();
+  studied_->setText(!scenario ? QString()
+                    : document_->project().phases.empty()
+                        ? tr("Tornado and bands of %1.").arg(scenario->name)
+                        : tr("Tornado and bands of the largest system group after the last phase: %1 GPUs of %2.")
+                              .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
+                                   scenario->systemName));
   showTornado();
   showComparison();
 }
 
 void WhatIfPanel::showTornado() {
   tornadoTable_->setRowCount(0);
-  if (!document_ || !document_->result().resolved) return;
+  const auto scenario = studiedScenario();
+  if (!scenario) return;
   const auto figure = static_cast<std::size_t>(tornadoFigure_->currentIndex());
-  const Tornado tornado = Tornado::compute(*document_->result().resolved, 0.1);
+  const Tornado tornado = Tornado::compute(*scenario, 0.1);
   const auto bars = tornado.orderedBy(figure);
   const int shown = std::min<int>(kTornadoBars, static_cast<int>(bars.size()));
   tornadoTable_->setRowCount(shown);
@@ -269,7 +298,8 @@ void WhatIfPanel::showComparison() {
 }
 
 void WhatIfPanel::runUncertainty(int samples) {
-  if (running_ || !document_ || !document_->result().resolved) return;
+  const auto studied = studiedScenario();
+  if (running_ || !studied) return;
   auto run = std::make_shared<Run>();
   run->total = samples;
   running_ = run;
@@ -277,7 +307,7 @@ void WhatIfPanel::runUncertainty(int samples) {
   progress_->setRange(0, samples);
   progress_->setValue(0);
   bandsTable_->setRowCount(0);
-  const ResolvedScenario scenario = *document_->result().resolved;
+  const ResolvedScenario scenario = *studied;
   QThreadPool::globalInstance()->start([run, scenario, samples] {
     run->bands = uncertaintyBands(
         scenario, uncertaintyFromConfidence(scenario), samples, 1,

@@ -51,12 +51,16 @@ class WhatIfPanel : public QWidget {
 
  private:
   struct Run;
+  /// The scenario the tornado and the bands study: the project's own, or for a phased project
+  /// its largest system group once every phase is built.
+  std::optional<ResolvedScenario> studiedScenario() const;
   void refresh();
   void showTornado();
   void showComparison();
 
   ProjectDocument* document_ = nullptr;
   QComboBox* tornadoFigure_;
+  QLabel* studied_;
   QTableWidget* tornadoTable_;
   QChart* tornadoChart_;
   QSpinBox* samples_;
