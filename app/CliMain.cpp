@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -15,6 +16,7 @@
 #include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 #include "Calibration.h"
 #include "CliSupport.h"
@@ -393,6 +395,7 @@ const char* kUsage =
     "  info FILE                   what a project holds, its key figures and findings\n"
     "  edit FILE                   change inputs (--set) and the layout; saved atomically\n"
     "  phases PROJECT              the build-out phase by phase: dates, GPUs, power, capex (table, json, csv)\n"
+    "  report PROJECT -o FILE.pdf  the PDF report (--bom-csv, --figures-csv, --scenario-json exports)\n"
     "  whatif SCENARIO             inputs that move TCO, MW and $/GPU-hour most; P10/P50/P90 bands\n"
     "  compare A [B]               every figure of variant B against A (--set-b path=value for B)\n"
     "\n"
@@ -405,7 +408,11 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
-  QCoreApplication app(argc, argv);
+  // A report draws text into a PDF, which takes Qt's font database: a QGuiApplication, on no display.
+  const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
+  if (report) qputenv("QT_QPA_PLATFORM", "offscreen");
+  const std::unique_ptr<QCoreApplication> app =
+      report ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("gigaplan-cli"));
   QCoreApplication::setApplicationVersion(QStringLiteral(GIGAPLAN_VERSION));
   const QStringList arguments = QCoreApplication::arguments();
@@ -431,6 +438,7 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("info")) return commandInfo(rest);
     if (command == QLatin1String("edit")) return commandEdit(rest);
     if (command == QLatin1String("phases")) return commandPhases(rest);
+    if (command == QLatin1String("report")) return commandReport(rest);
     if (command == QLatin1String("whatif")) return commandWhatIf(rest);
     if (command == QLatin1String("compare")) return commandCompare(rest);
   } catch (const std::exception& e) {

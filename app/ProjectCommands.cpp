@@ -1,10 +1,16 @@
 #include "ProjectCommands.h"
 
+#include <unistd.h>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSaveFile>
 #include <QUndoStack>
+#include <csignal>
+#include <cstdio>
+#include <memory>
 
 #include "CliSupport.h"
 #include "Evaluator.h"
@@ -14,6 +20,7 @@
 #include "PhasePlan.h"
 #include "LayoutEvaluation.h"
 #include "ProjectEvaluation.h"
+#include "ProjectReport.h"
 #include "LayoutGenerator.h"
 #include "ProjectStore.h"
 #include "ResultFormat.h"
@@ -30,6 +37,11 @@ std::optional<Project> openProject(const QString& path) {
     err().flush();
   }
   return project;
+}
+
+/// A project file, or a new project from a preset id or scenario file (its phases, no layout yet).
+std::optional<Project> projectOrPreset(const QString& source, ScenarioErrors& errors) {
+  return looksLikeProject(source) ? openProject(source) : PresetLibrary::loadProject(source, errors);
 }
 
 /// Resolves the project's scenario and evaluates it on the project's layout.
@@ -178,7 +190,7 @@ int commandPhases(const QStringList& arguments) {
   if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
     return usageError(QStringLiteral("--format: '%1' is not table, json or csv").arg(format));
   ScenarioErrors errors;
-  std::optional<Project> project = looksLikeProject(source) ? openProject(source) : PresetLibrary::loadProject(source, errors);
+  const std::optional<Project> project = projectOrPreset(source, errors);
   if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
   const auto plan = PhasePlan::evaluate(*project, errors);
   if (!plan) return reportErrors(errors);
@@ -249,6 +261,93 @@ int commandPhases(const QStringList& arguments) {
     err() << "error: cannot write " << parser.value(outputOption()) << "\n";
     return kExitBadInput;
   }
+  return 0;
+}
+
+int commandReport(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("project"),
+                               QStringLiteral("A project file, preset id or scenario file."));
+  const QCommandLineOption bomOption(QStringLiteral("bom-csv"),
+                                     QStringLiteral("Also write the bill of materials (CSV)."), QStringLiteral("FILE"));
+  const QCommandLineOption figuresOption(QStringLiteral("figures-csv"),
+                                         QStringLiteral("Also write every figure after each phase (CSV)."),
+                                         QStringLiteral("FILE"));
+  const QCommandLineOption scenarioOption(QStringLiteral("scenario-json"),
+                                          QStringLiteral("Also write the scenario document with its phases (JSON)."),
+                                          QStringLiteral("FILE"));
+  const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
+  parser.addOptions({outputOption(), bomOption, figuresOption, scenarioOption, quietOption});
+  if (const auto done =
+          parseCommand(parser, arguments,
+                       "Usage: gigaplan-cli report PROJECT -o FILE.pdf [--bom-csv FILE] [--figures-csv FILE] "
+                       "[--scenario-json FILE]\n"
+                       "The A4 PDF report of a project: summary, phases and timeline, floor plans, bill of materials,\n"
+                       "assumptions and calibration. Ctrl-C cancels; a cancelled or failed report writes no file.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("report takes one PROJECT"));
+  const QString pdfPath = parser.value(outputOption());
+  if (pdfPath.isEmpty() || pdfPath == QLatin1String("-")) return usageError(QStringLiteral("report needs -o FILE.pdf"));
+  std::signal(SIGINT, onInterrupt);
+  ScenarioErrors errors;
+  const std::optional<Project> project = projectOrPreset(parser.positionalArguments().first(), errors);
+  if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
+  QString error;
+  const auto report = ProjectReport::prepare(*project, &error);
+  if (cancelRequested.load()) {
+    err() << "report: cancelled, nothing written\n";
+    return kExitCancelled;
+  }
+  if (!report) {
+    err() << "error: " << error << "\n";
+    return kExitBadInput;
+  }
+
+  // The exports are opened (and so checked) before the PDF is written and committed after it: a
+  // bad export path or a Ctrl-C leaves no file at all.
+  std::vector<std::unique_ptr<QSaveFile>> exports;
+  for (const auto& [option, bytes] :
+       {std::pair{bomOption, report->billOfMaterialsCsv().toUtf8()},
+        std::pair{figuresOption, report->figuresCsv().toUtf8()},
+        std::pair{scenarioOption,
+                  QJsonDocument(ProjectReport::scenarioJson(*project)).toJson(QJsonDocument::Indented)}}) {
+    if (!parser.isSet(option)) continue;
+    auto file = std::make_unique<QSaveFile>(parser.value(option));
+    if (!file->open(QIODevice::WriteOnly) || file->write(bytes) != bytes.size()) {
+      err() << "error: --" << option.names().first() << ": " << file->fileName()
+            << ": cannot write: " << file->errorString() << "\n";
+      return kExitBadInput;
+    }
+    exports.push_back(std::move(file));
+  }
+
+  const bool showProgress = !parser.isSet(quietOption);
+  const bool terminal = isatty(fileno(stderr));
+  int pages = 0;
+  const bool written = report->writePdf(pdfPath, &error, [&](int done, int total) {
+    pages = total;
+    if (showProgress) {
+      err() << (terminal ? "\r" : "") << "report: page " << done << " of " << total << (terminal ? "" : "\n");
+      err().flush();
+    }
+    return !cancelRequested.load();
+  });
+  if (showProgress && terminal) err() << "\n";
+  if (cancelRequested.load()) {
+    err() << "report: cancelled, nothing written\n";
+    return kExitCancelled;
+  }
+  if (!written) {
+    err() << "error: " << error << "\n";
+    return kExitBadInput;
+  }
+  for (const auto& file : exports) {
+    if (!file->commit()) {
+      err() << "error: " << file->fileName() << ": cannot write: " << file->errorString() << "\n";
+      return kExitBadInput;
+    }
+  }
+  out() << pdfPath << ": " << pages << " pages\n";
   return 0;
 }
 

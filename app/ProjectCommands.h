@@ -1,4 +1,4 @@
-// gigaplan-cli commands on project files: new, info, edit, phases, and evaluate of a project.
+// gigaplan-cli commands on project files: new, info, edit, phases, report, and evaluate of a project.
 #pragma once
 
 #include <QString>
@@ -10,6 +10,8 @@ int commandNew(const QStringList& arguments);
 int commandInfo(const QStringList& arguments);
 int commandEdit(const QStringList& arguments);
 int commandPhases(const QStringList& arguments);
+/// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
+int commandReport(const QStringList& arguments);
 
 /// True when the file starts like an SQLite database, i.e. should be read as a project.
 bool looksLikeProject(const QString& path);

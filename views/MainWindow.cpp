@@ -14,7 +14,10 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QJsonDocument>
 #include <QProgressBar>
+#include <QProgressDialog>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -27,6 +30,7 @@
 #include "LayoutCommands.h"
 #include "PresetLibrary.h"
 #include "PhasesPanel.h"
+#include "ProjectReport.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
 #include "WhatIfPanel.h"
@@ -131,6 +135,18 @@ void MainWindow::createActions() {
   QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::saveProject);
   saveAction->setShortcut(QKeySequence::Save);
   file->addAction(tr("Save &As…"), this, &MainWindow::saveProjectAs)->setShortcut(QKeySequence::SaveAs);
+  file->addSeparator();
+  QMenu* exports = file->addMenu(tr("&Export"));
+  exports->addAction(tr("&Report (PDF)…"), this, &MainWindow::exportReport)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  exports->addAction(tr("&Bill of Materials (CSV)…"), this, [this] {
+    exportText(tr("Export Bill of Materials"), tr("CSV files (*.csv)"), QStringLiteral("csv"), 0);
+  });
+  exports->addAction(tr("&Figures per Phase (CSV)…"), this, [this] {
+    exportText(tr("Export Figures"), tr("CSV files (*.csv)"), QStringLiteral("csv"), 1);
+  });
+  exports->addAction(tr("&Scenario with Phases (JSON)…"), this, [this] {
+    exportText(tr("Export Scenario"), tr("JSON files (*.json)"), QStringLiteral("json"), 2);
+  });
   file->addSeparator();
   file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
   updateRecentMenu();
@@ -384,6 +400,46 @@ bool MainWindow::maybeSave() {
                                            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
   if (answer == QMessageBox::Save) return saveProject();
   return answer == QMessageBox::Discard;
+}
+
+void MainWindow::exportReport() {
+  QString path = QFileDialog::getSaveFileName(this, tr("Export Report"),
+                                              QFileInfo(document_.displayName()).completeBaseName() + QStringLiteral(".pdf"),
+                                              tr("PDF files (*.pdf)"));
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".pdf");
+  QString error;
+  if (exportReportTo(path, &error)) statusBar()->showMessage(tr("Report written to %1").arg(path), 6000);
+  else if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot write the report"), error);
+}
+
+bool MainWindow::exportReportTo(const QString& path, QString* error) {
+  QProgressDialog progress(tr("Writing the report…"), tr("Cancel"), 0, 1, this);
+  progress.setWindowModality(Qt::WindowModal);
+  progress.setMinimumDuration(300);
+  return ProjectReport::write(document_.project(), path, error, [&](int done, int total) {
+    progress.setMaximum(total);
+    progress.setValue(done);
+    QCoreApplication::processEvents();
+    return !progress.wasCanceled();
+  });
+}
+
+void MainWindow::exportText(const QString& title, const QString& filter, const QString& suffix, int what) {
+  QString path = QFileDialog::getSaveFileName(
+      this, title, QFileInfo(document_.displayName()).completeBaseName() + QLatin1Char('.') + suffix, filter);
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QLatin1Char('.') + suffix;
+  QString error;
+  const auto report = ProjectReport::prepare(document_.project(), &error);
+  if (!report) return (void)QMessageBox::warning(this, title, error);
+  const QByteArray bytes = what == 0   ? report->billOfMaterialsCsv().toUtf8()
+                           : what == 1 ? report->figuresCsv().toUtf8()
+                                       : QJsonDocument(ProjectReport::scenarioJson(document_.project())).toJson();
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    return (void)QMessageBox::warning(this, title, tr("%1: %2").arg(path, file.errorString()));
+  statusBar()->showMessage(tr("Written to %1").arg(path), 6000);
 }
 
 void MainWindow::rememberRecent(const QString& path) {

@@ -37,6 +37,10 @@ class MainWindow : public QMainWindow {
   ProjectDocument& document() { return document_; }
   FloorView* floor() const { return floor_; }
 
+  /// Writes the PDF report of the project, with a progress dialog and Cancel; false with
+  /// `error` set (empty when cancelled) when no report was written.
+  bool exportReportTo(const QString& path, QString* error);
+
   /// The bundled sample project's preset, opened on first start.
   static QString samplePreset();
   /// What to open without an argument: the last project used if its file is still there,
@@ -63,6 +67,10 @@ class MainWindow : public QMainWindow {
   bool saveProject();
   bool saveProjectAs();
   void openAndReport(const QString& path);
+  /// File › Export: the PDF report (with progress and Cancel), the bill of materials and the
+  /// figures as CSV, the scenario with its phases as JSON.
+  void exportReport();
+  void exportText(const QString& title, const QString& filter, const QString& suffix, int what);
   void insertRow();
   void insertRack();
   void regenerateLayout();

@@ -298,6 +298,29 @@ class TestCli : public QObject {
     }
   }
 
+  void reportWritesThePdfAndItsExports() {
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    const QString bom = dir.filePath(QStringLiteral("bom.csv"));
+    const Run run = cli({QStringLiteral("report"), QStringLiteral("colossus-to-1m"), QStringLiteral("-o"), pdf,
+                         QStringLiteral("--bom-csv"), bom});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.contains(QStringLiteral("report: page 1 of ")), qPrintable(run.err));
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    QFile csv(bom);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    QVERIFY(csv.readLine().startsWith("group,item,quantity,unit,from"));
+
+    // An unknown preset is named, exits 2 and writes nothing.
+    const QString none = dir.filePath(QStringLiteral("none.pdf"));
+    const Run unknown = cli({QStringLiteral("report"), QStringLiteral("no-such-preset"), QStringLiteral("-o"), none});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral("no-such-preset")), qPrintable(unknown.err));
+    QVERIFY(!QFile::exists(none));
+  }
+
   void projectCommandsRefuseWhatIsNotAProject() {
     QTemporaryDir dir;
     const QString path = writeFile(dir, QStringLiteral("notes.gigaplan"), "these are my notes, not a project");

@@ -194,6 +194,19 @@ class TestWorkspace : public QObject {
     QVERIFY(!whatIf->uncertaintyRunning());
   }
 
+  void exportsTheReport() {
+    MainWindow window;
+    QString error;
+    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.pdf"));
+    QVERIFY2(window.exportReportTo(path, &error), qPrintable(error));
+    QFile pdf(path);
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(pdf.size() > 10000);
+  }
+
   void theTreeAndTheFloorShareTheSelection() {
     MainWindow window;
     QString error;

@@ -1,0 +1,282 @@
+// The PDF report of the 1,000,000-GPU sample, read back with the tools a reader's machine has:
+// pdftotext for the words, pdfinfo for the page count, pdftoppm for every page as an image.
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
+#include <QImage>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <optional>
+
+#include "PresetLibrary.h"
+#include "ProjectReport.h"
+
+using namespace gigaplan;
+
+namespace {
+
+QString runTool(const QString& program, const QStringList& arguments) {
+  QProcess process;
+  process.start(program, arguments);
+  if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+    qFatal("%s %s failed: %s", qPrintable(program), qPrintable(arguments.join(QLatin1Char(' '))),
+           process.readAllStandardError().constData());
+  return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+/// The text of each page, laid out as on the page (pdftotext separates pages by form feeds).
+QStringList pageTexts(const QString& pdf) {
+  QStringList pages = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")})
+                          .split(QLatin1Char('\f'));
+  if (!pages.isEmpty() && pages.last().trimmed().isEmpty()) pages.removeLast();
+  return pages;
+}
+
+int pdfinfoPages(const QString& pdf) {
+  const QRegularExpression pages(QStringLiteral("^Pages:\\s+(\\d+)$"), QRegularExpression::MultilineOption);
+  return pages.match(runTool(QStringLiteral("pdfinfo"), {pdf})).captured(1).toInt();
+}
+
+/// True when a line of the page, trimmed, is exactly `text`: a heading, not a mention in a sentence.
+bool hasLine(const QString& page, const QString& text) {
+  const QStringList lines = page.split(QLatin1Char('\n'));
+  return std::any_of(lines.begin(), lines.end(), [&](const QString& line) { return line.trimmed() == text; });
+}
+
+QString readFile(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+}  // namespace
+
+class TestProjectReport : public QObject {
+  Q_OBJECT
+ private slots:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    ScenarioErrors errors;
+    const auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
+    QVERIFY2(project, qPrintable(errors.value(0).text()));
+    QCOMPARE(project->phases.size(), std::size_t{3});
+    project_ = *project;
+    QString error;
+    report_ = ProjectReport::prepare(project_, &error);
+    QVERIFY2(report_, qPrintable(error));
+    pdf_ = dir_.filePath(QStringLiteral("report.pdf"));
+    int lastDone = 0, lastTotal = 0;
+    QVERIFY2(report_->writePdf(pdf_, &error,
+                               [&](int done, int total) {
+                                 lastDone = done;
+                                 lastTotal = total;
+                                 return true;
+                               }),
+             qPrintable(error));
+    pageCount_ = pdfinfoPages(pdf_);
+    QVERIFY(pageCount_ >= 10);
+    QCOMPARE(lastTotal, pageCount_);
+    QCOMPARE(lastDone, pageCount_);
+    pages_ = pageTexts(pdf_);
+    QCOMPARE(pages_.size(), pageCount_);
+  }
+
+  void holdsTheModelsNumbers() {
+    const QString text = pages_.join(QLatin1Char('\n'));
+    const OutputValues& site = report_->siteOutputs();
+    QCOMPARE(valueOf(site, OutputId::clusterGpus), 1e6);
+    QVERIFY(text.contains(QStringLiteral("1,000,000")));
+    QVERIFY(text.contains(QStringLiteral("Colossus to 1M GPUs in three phases")));
+    const PhasePlan& plan = report_->plan();
+    QCOMPARE(plan.phases.size(), std::size_t{3});
+    for (const PhaseResult& phase : plan.phases) {
+      QVERIFY2(text.contains(phase.name), qPrintable(phase.name));
+      QVERIFY2(text.contains(ProjectReport::formatDate(phase.training)), qPrintable(phase.name));
+      const QString facility = ProjectReport::formatMw(valueOf(phase.site, OutputId::powerFacilityMw));
+      QVERIFY2(text.contains(facility), qPrintable(facility));
+      QVERIFY(text.contains(ProjectReport::formatUsd(valueOf(phase.added, OutputId::costCapexUsd))));
+    }
+    // The site's facility power as the report writes it: one decimal, thousands separated, in MW.
+    const QString facility = ProjectReport::formatMw(valueOf(site, OutputId::powerFacilityMw));
+    QVERIFY(QRegularExpression(QStringLiteral("^\\d{1,3}(,\\d{3})*\\.\\d MW$")).match(facility).hasMatch());
+    QVERIFY(pages_[2].contains(facility));  // the executive summary
+    QVERIFY(pages_[2].contains(ProjectReport::formatUsd(valueOf(site, OutputId::costCapexUsd))));
+  }
+
+  void billOfMaterialsCountsTheSitesSwitches() {
+    const OutputValues& site = report_->siteOutputs();
+    const std::vector<BillOfMaterialsItem> items = report_->billOfMaterials();
+    const QString bomPage = pages_.value(sectionPage(QStringLiteral("Bill of materials")) - 1);
+    const std::pair<OutputId, const char*> tiers[] = {{OutputId::networkSwitchesTier1, "tier 1 \\(leaf\\)"},
+                                                      {OutputId::networkSwitchesTier2, "tier 2 \\(spine\\)"},
+                                                      {OutputId::networkSwitchesTier3, "tier 3 \\(core\\)"}};
+    for (const auto& [id, label] : tiers) {
+      const double switches = valueOf(site, id);
+      QVERIFY(switches > 0);
+      const auto item = std::find_if(items.begin(), items.end(), [&](const BillOfMaterialsItem& i) {
+        return i.origin == QString::fromLatin1(outputSpec(id).path);
+      });
+      QVERIFY(item != items.end());
+      QCOMPARE(item->quantity, switches);
+      // The same count on the page, in the row of its tier.
+      const QRegularExpression row(
+          QStringLiteral("%1\\s+%2\\s+switches")
+              .arg(QString::fromLatin1(label), QRegularExpression::escape(ProjectReport::formatCount(switches))));
+      QVERIFY2(row.match(bomPage).hasMatch(), label);
+    }
+    // GPUs by system add up to the site's, and the floor's racks by role to all its racks.
+    double gpus = 0, racks = 0;
+    for (const BillOfMaterialsItem& item : items) {
+      if (item.group == QLatin1String("GPU systems") && item.unit == QLatin1String("GPUs")) gpus += item.quantity;
+      if (item.origin == QLatin1String("layout") && item.item != QLatin1String("all racks")) racks += item.quantity;
+    }
+    QCOMPARE(gpus, 1e6);
+    QCOMPARE(racks, static_cast<double>(report_->project().layout.racks.size()));
+  }
+
+  void everyPageSaysWhichOfHowMany() {
+    for (int page = 1; page <= pageCount_; ++page) {
+      const QString expected = QStringLiteral("page %1 of %2").arg(page).arg(pageCount_);
+      QVERIFY2(pages_[page - 1].contains(expected), qPrintable(expected));
+    }
+  }
+
+  void contentsGiveThePagesOfTheSections() {
+    const QString contents = pages_[1];
+    QVERIFY(hasLine(contents, QStringLiteral("Contents")));
+    QStringList expected = {QStringLiteral("Executive summary"), QStringLiteral("Phases"),
+                            QStringLiteral("Floor plans"),       QStringLiteral("Bill of materials"),
+                            QStringLiteral("Assumptions"),       QStringLiteral("Calibration"),
+                            QStringLiteral("All figures")};
+    for (const PhaseResult& phase : report_->plan().phases)
+      expected << QStringLiteral("Floor plan after %1").arg(phase.name);
+    int previous = 2;
+    for (const QString& title : expected) {
+      const int page = sectionPage(title);
+      QVERIFY2(page > 2 && page <= pageCount_, qPrintable(title));
+      // The heading is on that page, and not on the page before: the section starts there.
+      QVERIFY2(hasLine(pages_[page - 1], title), qPrintable(QStringLiteral("%1 not on page %2").arg(title).arg(page)));
+      QVERIFY2(!hasLine(pages_[page - 2], title), qPrintable(title));
+      if (!title.startsWith(QLatin1String("Floor plan after"))) {
+        QVERIFY2(page >= previous, qPrintable(title));  // in the order of the report
+        previous = page;
+      }
+    }
+  }
+
+  void everyPageRenders() {
+    const QString images = dir_.filePath(QStringLiteral("pages"));
+    QVERIFY(QDir().mkpath(images));
+    runTool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf_,
+                                         images + QStringLiteral("/page")});
+    const QFileInfoList files = QDir(images).entryInfoList({QStringLiteral("*.png")}, QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), pageCount_);
+    for (const QFileInfo& file : files) {
+      QVERIFY2(file.size() > 0, qPrintable(file.fileName()));
+      const QImage image(file.filePath());
+      QVERIFY2(!image.isNull(), qPrintable(file.fileName()));
+      // Something is drawn: at least the footer, so not every pixel is white.
+      int inked = 0;
+      for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) inked += qGray(image.pixel(x, y)) < 200;
+      QVERIFY2(inked > 50, qPrintable(file.fileName()));
+    }
+  }
+
+  void aCancelledReportWritesNothing() {
+    const QString path = dir_.filePath(QStringLiteral("cancelled.pdf"));
+    QString error;
+    int calls = 0;
+    QVERIFY(!ProjectReport::write(project_, path, &error, [&](int done, int) {
+      ++calls;
+      return done < 3;
+    }));
+    QCOMPARE(calls, 3);
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFile::exists(path));
+
+    // An older report at the path stays as it was.
+    const QString older = dir_.filePath(QStringLiteral("older.pdf"));
+    QFile file(older);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("an older report");
+    file.close();
+    QVERIFY(!report_->writePdf(older, &error, [](int, int) { return false; }));
+    QCOMPARE(readFile(older), QStringLiteral("an older report"));
+    QCOMPARE(QDir(dir_.path()).entryList({QStringLiteral("*.pdf*")}, QDir::Files),
+             QStringList({QStringLiteral("older.pdf"), QStringLiteral("report.pdf")}));
+  }
+
+  void anUnwritablePathGivesAnErrorAndNoFile() {
+    const QString path = dir_.filePath(QStringLiteral("no-such-folder/report.pdf"));
+    QString error;
+    QVERIFY(!report_->writePdf(path, &error));
+    QVERIFY2(error.contains(path), qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+  }
+
+  void aProjectThatDoesNotEvaluateNamesTheField() {
+    Project broken = project_;
+    broken.phases[1].inputs.insert(InputId::facilityPue, 0.5);
+    QString error;
+    QVERIFY(!ProjectReport::prepare(broken, &error));
+    QVERIFY2(error.contains(QStringLiteral("facility.pue")), qPrintable(error));
+  }
+
+  void exportsAgreeWithTheReport() {
+    const QStringList bom = report_->billOfMaterialsCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(bom.first(), QStringLiteral("group,item,quantity,unit,from"));
+    QCOMPARE(bom.size(), static_cast<int>(report_->billOfMaterials().size()) + 1);
+    const QStringList leaves = bom.filter(QStringLiteral(",network.switchesTier1"));
+    QCOMPARE(leaves.size(), 1);
+    QCOMPARE(leaves.first().section(QLatin1Char(','), 2, 2).toDouble(),
+             valueOf(report_->siteOutputs(), OutputId::networkSwitchesTier1));
+
+    const QStringList figures = report_->figuresCsv().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(figures.size(), static_cast<int>(kOutputCount) + 1);
+    QVERIFY(figures.first().startsWith(QStringLiteral("path,unit,meaning,")));
+    for (const PhaseResult& phase : report_->plan().phases) QVERIFY(figures.first().contains(phase.name));
+    const QStringList gpus = figures.filter(QRegularExpression(QStringLiteral("^cluster\\.gpus,")));
+    QCOMPARE(gpus.size(), 1);
+    QCOMPARE(gpus.first().section(QLatin1Char(','), -3), QStringLiteral("100000,200000,1000000"));
+
+    // The scenario document reads back as the same project.
+    const QString path = dir_.filePath(QStringLiteral("scenario.json"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(ProjectReport::scenarioJson(project_)).toJson());
+    file.close();
+    ScenarioErrors errors;
+    const auto again = PresetLibrary::loadProject(path, errors);
+    QVERIFY2(again, qPrintable(errors.value(0).text()));
+    QCOMPARE(again->scenario.name, project_.scenario.name);
+    QVERIFY(again->phases == project_.phases);
+  }
+
+ private:
+  /// The page the contents give for a title.
+  int sectionPage(const QString& title) const {
+    const QRegularExpression entry(QStringLiteral("^\\s*%1\\s+(\\d+)\\s*$").arg(QRegularExpression::escape(title)),
+                                   QRegularExpression::MultilineOption);
+    return entry.match(pages_.value(1)).captured(1).toInt();
+  }
+
+  QTemporaryDir dir_;
+  Project project_;
+  std::optional<ProjectReport> report_;
+  QString pdf_;
+  int pageCount_ = 0;
+  QStringList pages_;
+};
+
+int main(int argc, char** argv) {
+  // The report draws text, which takes a QGuiApplication; no display needed.
+  if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QGuiApplication app(argc, argv);
+  TestProjectReport test;
+  return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestProjectReport.moc"
