@@ -8,6 +8,7 @@
 
 #include "CliSupport.h"
 #include "Evaluator.h"
+#include "PhasePlan.h"
 #include "ResultFormat.h"
 #include "WhatIf.h"
 
@@ -16,6 +17,18 @@ namespace gigaplan::cli {
 namespace {
 QString figureName(OutputId id) {
   return QString::fromLatin1(outputSpec(id).path);
+}
+
+/// The scenario a preset or file stands for in what-if analysis (PhasePlan::studiedScenario),
+/// with --set applied; says on stderr when it is a phased build-out's largest group.
+std::optional<ResolvedScenario> loadStudied(const QString& source, const QStringList& settings,
+                                            ScenarioErrors& errors) {
+  auto project = PresetLibrary::loadProject(source, errors);
+  if (!project) return std::nullopt;
+  Scenario scenario = PhasePlan::studiedScenario(*project);
+  if (!project->phases.empty()) err() << "note: " << source << " has phases; studying " << scenario.name << "\n";
+  if (!applySettings(scenario, settings, errors)) return std::nullopt;
+  return scenario.resolve(HardwareCatalog::bundled(), errors);
 }
 }  // namespace
 
@@ -49,7 +62,7 @@ int commandWhatIf(const QStringList& arguments) {
   const int top = parser.value(topOption).toInt(&ok);
   if (!ok || top < 1) return reportErrors({{QStringLiteral("--top"), QStringLiteral("must be a positive count")}});
   ScenarioErrors errors;
-  const auto resolved = loadResolved(parser.positionalArguments().first(), parser.values(setOption()), errors);
+  const auto resolved = loadStudied(parser.positionalArguments().first(), parser.values(setOption()), errors);
   if (!resolved) return reportErrors(errors);
 
   const Tornado tornado = Tornado::compute(*resolved, fraction);
@@ -103,8 +116,8 @@ int commandCompare(const QStringList& arguments) {
   if (format != QLatin1String("table") && format != QLatin1String("csv") && format != QLatin1String("json"))
     return usageError(QStringLiteral("--format: '%1' is not table, csv or json").arg(format));
   ScenarioErrors errors;
-  const auto a = loadResolved(positional.first(), parser.values(setOption()), errors);
-  const auto b = loadResolved(positional.value(1, positional.first()),
+  const auto a = loadStudied(positional.first(), parser.values(setOption()), errors);
+  const auto b = loadStudied(positional.value(1, positional.first()),
                               parser.values(setOption()) + parser.values(setBOption), errors);
   if (!a || !b) return reportErrors(errors);
   const auto rows = compareFigures(evaluate(a->values), evaluate(b->values));

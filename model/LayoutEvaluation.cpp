@@ -27,6 +27,7 @@ LayoutEvaluation LayoutEvaluation::evaluate(const InputValues& inputs, const Sit
   estimateFacility(frame);
   estimateCost(frame);
   estimateReliability(frame);
+  estimateSchedule(frame);
 
   // Each hall's electrical room carries its hall's share of the facility load.
   const double pue = valueOf(result.outputs, OutputId::powerPue);

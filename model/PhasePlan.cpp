@@ -25,6 +25,8 @@ Combine combineRule(OutputId id) {
       return Combine::ByItMw;
     case OutputId::costUsdPerGpuHour:
       return Combine::ByGpuHours;
+    case OutputId::costCapexPerGpuUsd:  // recomputed from the sums (recomputeRatios)
+      return Combine::ByGpus;
     case OutputId::networkFeasible:
       return Combine::Min;
     case OutputId::networkPlanes:  // a configuration, not a quantity: the largest group's
@@ -34,6 +36,7 @@ Combine combineRule(OutputId id) {
     case OutputId::networkEndpointsPerPlane:
     case OutputId::networkMaxEndpointsPerPlane:
       return Combine::LargestGroup;
+    case OutputId::scheduleRacksPerDay:  // the site's crews and deliveries install every group
     case OutputId::sitePowerAvailableMw:  // the site's, the same in every group
     case OutputId::sitePowerMarginMw:     // recomputed from the combined facility power
       return Combine::SiteWide;
@@ -63,6 +66,28 @@ double weightOf(Combine rule, const OutputValues& group) {
   }
 }
 
+/// Figures that are ratios or rates of the whole, recomputed from the combined sums: capex per
+/// GPU, the site's interruptions (planned ones count once, not once per group) and the mean time
+/// between them, the schedule of all racks at the site's install rate, and the power margin.
+/// `anyGroup` gives what every group shares (planned interruptions, site-ready and bring-up days).
+void recomputeRatios(OutputValues& site, const OutputValues& anyGroup) {
+  const auto at = [&site](OutputId id) -> double& { return valueOf(site, id); };
+  const auto of = [&anyGroup](OutputId id) { return valueOf(anyGroup, id); };
+  if (at(OutputId::clusterGpus) > 0) at(OutputId::costCapexPerGpuUsd) = at(OutputId::costCapexUsd) / at(OutputId::clusterGpus);
+  if (at(OutputId::powerItMw) > 0) at(OutputId::powerPue) = at(OutputId::powerFacilityMw) / at(OutputId::powerItMw);
+  const double plannedPerDay = of(OutputId::reliabilityInterruptionsPerDay) - of(OutputId::reliabilityUnexpectedPerDay);
+  at(OutputId::reliabilityInterruptionsPerDay) = at(OutputId::reliabilityUnexpectedPerDay) + plannedPerDay;
+  if (at(OutputId::reliabilityUnexpectedPerDay) > 0)
+    at(OutputId::reliabilityMtbiHours) = 24.0 / at(OutputId::reliabilityUnexpectedPerDay);
+  const double bringUpDays = of(OutputId::scheduleFirstRackToTrainingDays) - of(OutputId::scheduleInstallDays);
+  const double readyDays = of(OutputId::scheduleBuildDays) - of(OutputId::scheduleFirstRackToTrainingDays);
+  if (at(OutputId::scheduleRacksPerDay) > 0)
+    at(OutputId::scheduleInstallDays) = at(OutputId::clusterRacks) / at(OutputId::scheduleRacksPerDay);
+  at(OutputId::scheduleFirstRackToTrainingDays) = at(OutputId::scheduleInstallDays) + bringUpDays;
+  at(OutputId::scheduleBuildDays) = readyDays + at(OutputId::scheduleFirstRackToTrainingDays);
+  at(OutputId::sitePowerMarginMw) = at(OutputId::sitePowerAvailableMw) - at(OutputId::powerFacilityMw);
+}
+
 QString phaseField(std::size_t phase, const QString& field) {
   return QStringLiteral("phases[%1].%2").arg(phase).arg(field);
 }
@@ -71,6 +96,7 @@ QString phaseField(std::size_t phase, const QString& field) {
 
 OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
   OutputValues site{};
+  if (groups.empty()) return site;
   if (groups.size() == 1) return groups.front();
   for (std::size_t o = 0; o < kOutputCount; ++o) {
     const auto id = static_cast<OutputId>(o);
@@ -99,8 +125,7 @@ OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
               : rule == Combine::Min                              ? (groups.empty() ? 0.0 : least)
                                                                   : (weights > 0 ? sum / weights : 0.0);
   }
-  valueOf(site, OutputId::sitePowerMarginMw) =
-      valueOf(site, OutputId::sitePowerAvailableMw) - valueOf(site, OutputId::powerFacilityMw);
+  recomputeRatios(site, groups.front());
   return site;
 }
 
@@ -121,6 +146,19 @@ Scenario PhasePlan::groupScenario(const Project& project, std::size_t phase, con
   scenario.systemType = systemType;
   scenario.values.insert(InputId::clusterGpus, gpus);
   return scenario;
+}
+
+Scenario PhasePlan::studiedScenario(const Project& project) {
+  if (project.phases.empty()) return project.scenario;
+  std::map<QString, double> groups;
+  for (const Phase& phase : project.phases)
+    for (const PhaseSystems& systems : phase.systems) groups[systems.systemType] += systems.gpus;
+  const auto largest = std::max_element(groups.begin(), groups.end(),
+                                        [](const auto& a, const auto& b) { return a.second < b.second; });
+  if (largest == groups.end()) return project.scenario;
+  Scenario studied = groupScenario(project, project.phases.size() - 1, largest->first, largest->second);
+  studied.name = QStringLiteral("%1: %2 GPUs of %3").arg(project.scenario.name).arg(largest->second).arg(largest->first);
+  return studied;
 }
 
 std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErrors& errors) {
@@ -173,8 +211,18 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
     const auto previous = siteOf(before, k);
     if (!site || !previous) return std::nullopt;
     result.site = *site;
+    // What a phase adds: the extensive figures' differences. A ratio of the site is not the
+    // phase's, so the added ratios are left out (NaN), but for PUE and capex per GPU of what it adds.
     for (std::size_t o = 0; o < kOutputCount; ++o)
-      result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum ? (*site)[o] - (*previous)[o] : (*site)[o];
+      result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum ? (*site)[o] - (*previous)[o]
+                                                                            : std::numeric_limits<double>::quiet_NaN();
+    const auto added = [&result](OutputId id) { return valueOf(result.added, id); };
+    valueOf(result.added, OutputId::powerPue) = added(OutputId::powerItMw) > 0
+                                                    ? added(OutputId::powerFacilityMw) / added(OutputId::powerItMw)
+                                                    : std::numeric_limits<double>::quiet_NaN();
+    valueOf(result.added, OutputId::costCapexPerGpuUsd) =
+        result.gpusAdded > 0 ? added(OutputId::costCapexUsd) / result.gpusAdded : std::numeric_limits<double>::quiet_NaN();
+    valueOf(result.added, OutputId::scheduleRacksPerDay) = valueOf(result.site, OutputId::scheduleRacksPerDay);
 
     // The phase's own schedule: its racks at the install rate its inputs give.
     const double racksPerDay = valueOf(result.site, OutputId::scheduleRacksPerDay);
@@ -255,6 +303,8 @@ std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTe
 
 ScenarioErrors PhasePlan::check(const std::vector<Phase>& phases) {
   ScenarioErrors errors;
+  if (phases.size() > 255)  // a rack records its phase in one byte
+    errors.append({QStringLiteral("phases"), QStringLiteral("at most 255 phases, not %1").arg(phases.size())});
   for (std::size_t at = 0; at < phases.size(); ++at) {
     const Phase& phase = phases[at];
     if (phase.name.trimmed().isEmpty()) errors.append({phaseField(at, QStringLiteral("name")), QStringLiteral("missing")});

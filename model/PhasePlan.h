@@ -44,6 +44,9 @@ struct PhasePlan {
   static OutputValues combine(const std::vector<OutputValues>& groups);
   /// The phases a project runs: its own, or the one phase of its scenario.
   static std::vector<Phase> phasesOf(const Project& project, const ResolvedScenario& base);
+  /// The one scenario what-if analysis studies: the project's own, or for a phased project its
+  /// largest system group (by GPUs) once every phase is built.
+  static Scenario studiedScenario(const Project& project);
   /// The scenario one system group is evaluated with at a phase.
   static Scenario groupScenario(const Project& project, std::size_t phase, const QString& systemType, double gpus);
 

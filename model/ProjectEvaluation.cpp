@@ -13,21 +13,25 @@ ProjectResult evaluateProject(const Project& project) {
     result.error = errors.value(0).text();
     return result;
   }
+  if (project.phases.empty()) {
+    // One build: the scenario on its floor; a fabric the switch cannot build is reported with
+    // the figures, as ever. The phase view of it follows when it evaluates.
+    result.evaluation = LayoutEvaluation::evaluate(result.resolved->values, project.layout,
+                                                   LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+    if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
+      result.error = problem->text();
+    ScenarioErrors planErrors;
+    result.plan = PhasePlan::evaluate(project, planErrors);
+    return result;
+  }
   result.plan = PhasePlan::evaluate(project, errors);
   if (!result.plan) {
     result.error = errors.value(0).text();
     return result;
   }
-  if (project.phases.empty()) {
-    result.evaluation = LayoutEvaluation::evaluate(result.resolved->values, project.layout,
-                                                   LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
-    if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
-      result.error = problem->text();
-  } else {
-    result.evaluation.outputs = result.plan->phases.back().site;
-    result.evaluation.metrics = LayoutMetrics::measure(project.layout);
-    result.evaluation.cabling.reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
-  }
+  result.evaluation.outputs = result.plan->phases.back().site;
+  result.evaluation.metrics = LayoutMetrics::measure(project.layout);
+  result.evaluation.cabling.reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
   return result;
 }
 

@@ -83,6 +83,7 @@ std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScena
     outputs.middleRows(first, rows) = block;
     if (progress) progress(first + rows, samples);
   }
+  if (cancel && cancel->load()) return std::nullopt;  // cancelled during the last block
   std::vector<UncertaintyBand> bands;
   for (std::size_t f = 0; f < figures.size(); ++f) {
     std::vector<double> values;
@@ -139,7 +140,7 @@ std::vector<FigureComparison> compareFigures(const OutputValues& a, const Output
     row.difference = b[o] - a[o];
     row.percent = a[o] != 0.0 ? 100.0 * row.difference / std::fabs(a[o]) : std::numeric_limits<double>::quiet_NaN();
     const Better direction = betterDirection(row.id);
-    if (direction != Better::Neither && row.difference != 0.0)
+    if (direction != Better::Neither && row.difference != 0.0 && std::isfinite(row.difference))
       row.better = (row.difference > 0) == (direction == Better::Higher) ? 2 : 1;
     rows.push_back(row);
   }

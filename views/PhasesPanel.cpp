@@ -1,5 +1,6 @@
 #include "PhasesPanel.h"
 
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -104,9 +105,8 @@ std::optional<std::vector<PhaseSystems>> PhasesPanel::parseSystems(const QString
 void PhasesPanel::apply(std::vector<Phase> phases) {
   QString error;
   if (document_ && !document_->setPhases(std::move(phases), &error) && !error.isEmpty()) {
-    error_->setText(error);
-    error_->show();
     refresh();  // the table shows the phases as they are
+    error_->setText(error);
     error_->show();
     return;
   }
@@ -126,9 +126,8 @@ void PhasesPanel::cellEdited(QTableWidgetItem* item) {
   } else if (item->column() == kSystems) {
     const auto systems = parseSystems(text);
     if (!systems) {
-      error_->setText(tr("phases[%1].systems: write them as \"type: GPUs; type: GPUs\"").arg(row));
-      error_->show();
       refresh();
+      error_->setText(tr("phases[%1].systems: write them as \"type: GPUs; type: GPUs\"").arg(row));
       error_->show();
       return;
     }
@@ -140,11 +139,15 @@ void PhasesPanel::cellEdited(QTableWidgetItem* item) {
 void PhasesPanel::addPhase() {
   if (!document_) return;
   std::vector<Phase> phases = document_->project().phases;
+  // A project without phases is one build: it becomes the first phase.
+  if (phases.empty() && document_->result().resolved)
+    phases = PhasePlan::phasesOf(document_->project(), *document_->result().resolved);
   Phase next;
   next.name = tr("Phase %1").arg(phases.size() + 1);
   next.start = phases.empty() ? QDate::currentDate() : phases.back().start.addMonths(6);
   next.systems = phases.empty() ? std::vector<PhaseSystems>{{document_->project().scenario.systemType, 8192}}
                                 : phases.back().systems;
+  if (!phases.empty() && !phases.back().start.isValid()) next.start = QDate::currentDate();
   phases.push_back(next);
   apply(std::move(phases));
 }
@@ -157,32 +160,39 @@ void PhasesPanel::removePhase(int index) {
 }
 
 void PhasesPanel::refresh() {
-  const bool hasPlan = document_ && document_->result().plan;
-  const std::vector<PhaseResult> phases = hasPlan ? document_->result().plan->phases : std::vector<PhaseResult>{};
-  // Only the project's own phases can be edited; a project without them shows its one build.
-  const bool editable = document_ && !document_->project().phases.empty();
+  // Rebuilding the items would throw away what the planner is typing; the next figures refresh.
+  // (An open cell editor is a child of the table holding the focus.)
+  if (QWidget* focus = QApplication::focusWidget(); focus && focus != table_ && table_->isAncestorOf(focus)) return;
+  const ProjectResult* result = document_ ? &document_->result() : nullptr;
+  // Figures only when they belong to the phases shown: an edit is evaluated a moment later.
+  const bool current = result && result->plan && result->revision == document_->revision();
+  const std::vector<PhaseResult> figures = current ? result->plan->phases : std::vector<PhaseResult>{};
+  const std::vector<Phase>& own = document_ ? document_->project().phases : std::vector<Phase>{};
+  // A project without phases shows its one build (from the figures) and is not edited here.
+  const bool editable = !own.empty();
+  const int rows = editable ? static_cast<int>(own.size()) : static_cast<int>(figures.size());
   filling_ = true;
-  table_->setRowCount(static_cast<int>(phases.size()));
-  for (int r = 0; r < static_cast<int>(phases.size()); ++r) {
-    const PhaseResult& p = phases[static_cast<std::size_t>(r)];
-    const double margin = valueOf(p.site, OutputId::sitePowerMarginMw);
-    const double available = valueOf(p.site, OutputId::sitePowerAvailableMw);
-    const QString systems =
-        editable && static_cast<std::size_t>(r) < document_->project().phases.size()
-            ? systemsText(document_->project().phases[static_cast<std::size_t>(r)].systems)
-            : QString();
-    const QStringList cells = {p.name,
-                               p.start.toString(Qt::ISODate),
-                               systems,
-                               p.firstRack.toString(Qt::ISODate),
-                               p.training.toString(Qt::ISODate),
-                               thousands(p.gpusAdded),
-                               thousands(valueOf(p.site, OutputId::clusterGpus)),
-                               QString::number(valueOf(p.site, OutputId::powerFacilityMw), 'f', 1),
-                               available > 0 ? QString::number(available, 'f', 1) : tr("not planned"),
-                               available > 0 ? QString::number(margin, 'f', 1) : QString(),
-                               billions(valueOf(p.added, OutputId::costCapexUsd))};
-    for (int c = 0; c < cells.size(); ++c) {
+  table_->setRowCount(rows);
+  for (int r = 0; r < rows; ++r) {
+    const auto k = static_cast<std::size_t>(r);
+    const PhaseResult* p = k < figures.size() ? &figures[k] : nullptr;
+    QStringList cells(kColumnCount);
+    cells[kName] = editable ? own[k].name : p->name;
+    cells[kStart] = (editable ? own[k].start : p->start).toString(Qt::ISODate);
+    cells[kSystems] = editable ? systemsText(own[k].systems) : QString();
+    const double available = p ? valueOf(p->site, OutputId::sitePowerAvailableMw) : 0.0;
+    const double margin = p ? valueOf(p->site, OutputId::sitePowerMarginMw) : 0.0;
+    if (p) {
+      cells[kFirstRack] = p->firstRack.toString(Qt::ISODate);
+      cells[kTraining] = p->training.toString(Qt::ISODate);
+      cells[kGpusAdded] = thousands(p->gpusAdded);
+      cells[kGpusOnline] = thousands(valueOf(p->site, OutputId::clusterGpus));
+      cells[kFacilityMw] = QString::number(valueOf(p->site, OutputId::powerFacilityMw), 'f', 1);
+      cells[kAvailableMw] = available > 0 ? QString::number(available, 'f', 1) : tr("not planned");
+      cells[kMarginMw] = available > 0 ? QString::number(margin, 'f', 1) : QString();
+      cells[kCapex] = billions(valueOf(p->added, OutputId::costCapexUsd));
+    }
+    for (int c = 0; c < kColumnCount; ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
       const bool edits = editable && (c == kName || c == kStart || c == kSystems);
       item->setFlags(edits ? item->flags() | Qt::ItemIsEditable : item->flags() & ~Qt::ItemIsEditable);
@@ -192,14 +202,17 @@ void PhasesPanel::refresh() {
     }
   }
   filling_ = false;
-  error_->hide();
-  showTimeline(phases);
+  // Phases that check out can still fail to evaluate (a fabric the switch cannot build): say so.
+  const bool failed = result && result->revision == document_->revision() && !result->error.isEmpty();
+  error_->setText(failed ? result->error : QString());
+  error_->setVisible(failed);
+  showTimeline(figures);
   // The phase choice keeps its place when the figures change, and starts at the whole site.
   const int chosen = shownPhase();
   const QSignalBlocker quiet(shown_);
   shown_->clear();
   shown_->addItem(tr("all phases"), -1);
-  for (int r = 0; r < static_cast<int>(phases.size()); ++r) shown_->addItem(phases[static_cast<std::size_t>(r)].name, r);
+  for (int r = 0; r < rows; ++r) shown_->addItem(table_->item(r, kName)->text(), r);
   shown_->setCurrentIndex(std::max(0, shown_->findData(chosen)));
   if (shownPhase() != chosen) emit shownPhaseChanged(shownPhase());
 }
@@ -222,23 +235,38 @@ void PhasesPanel::showTimeline(const std::vector<PhaseResult>& phases) {
   auto at = [](const QDate& date) { return static_cast<qreal>(QDateTime(date, QTime(0, 0)).toMSecsSinceEpoch()); };
   const QDate first = phases.front().start;
   QDate last = phases.back().training.addMonths(3);
-  double gpusBefore = 0, facilityBefore = 0, availableBefore = 0, highest = 1;
-  gpus->append(at(first), 0);
-  facility->append(at(first), 0);
-  available->append(at(first), 0);
+  // A small late phase may train before a large earlier one: the steps go in date order, each
+  // adding what its phase adds.
+  struct Step {
+    QDate date;
+    double gpus;
+    double facilityMw;
+  };
+  std::vector<Step> online;
+  double facilityBefore = 0;
   for (const PhaseResult& p : phases) {
-    const double gpusAfter = valueOf(p.site, OutputId::clusterGpus) / 1000.0;
     const double facilityAfter = valueOf(p.site, OutputId::powerFacilityMw);
+    online.push_back({p.training, p.gpusAdded / 1000.0, facilityAfter - facilityBefore});
+    facilityBefore = facilityAfter;
+  }
+  std::stable_sort(online.begin(), online.end(), [](const Step& a, const Step& b) { return a.date < b.date; });
+  double gpusNow = 0, facilityNow = 0, availableBefore = 0, highest = 1;
+  for (const Step& step : online) {
+    gpus->append(at(step.date), gpusNow);
+    facility->append(at(step.date), facilityNow);
+    gpusNow += step.gpus;
+    facilityNow += step.facilityMw;
+    gpus->append(at(step.date), gpusNow);
+    facility->append(at(step.date), facilityNow);
+    highest = std::max({highest, gpusNow, facilityNow});
+    last = std::max(last, step.date.addMonths(3));
+  }
+  for (const PhaseResult& p : phases) {
     const double availableAfter = valueOf(p.site, OutputId::sitePowerAvailableMw);
-    gpus->append(at(p.training), gpusBefore);
-    gpus->append(at(p.training), gpusAfter);
-    facility->append(at(p.training), facilityBefore);
-    facility->append(at(p.training), facilityAfter);
     available->append(at(p.start), availableBefore);
     available->append(at(p.start), availableAfter);
-    gpusBefore = gpusAfter, facilityBefore = facilityAfter, availableBefore = availableAfter;
-    highest = std::max({highest, gpusAfter, facilityAfter, availableAfter});
-    last = std::max(last, p.training.addMonths(3));
+    availableBefore = availableAfter;
+    highest = std::max(highest, availableAfter);
   }
   for (QLineSeries* series : {gpus, facility, available}) {
     series->append(at(last), series->at(series->count() - 1).y());

@@ -20,8 +20,6 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include <map>
-
 #include "PhasePlan.h"
 #include "ProjectDocument.h"
 #include "ResultFormat.h"
@@ -202,24 +200,17 @@ void WhatIfPanel::setDocument(ProjectDocument* document) {
 
 std::optional<ResolvedScenario> WhatIfPanel::studiedScenario() const {
   if (!document_ || !document_->result().resolved) return std::nullopt;
-  const Project& project = document_->project();
-  if (project.phases.empty()) return document_->result().resolved;
-  std::map<QString, double> groups;
-  for (const Phase& phase : project.phases)
-    for (const PhaseSystems& systems : phase.systems) groups[systems.systemType] += systems.gpus;
-  const auto largest = std::max_element(groups.begin(), groups.end(),
-                                        [](const auto& a, const auto& b) { return a.second < b.second; });
-  if (largest == groups.end()) return std::nullopt;
   ScenarioErrors errors;
-  return PhasePlan::groupScenario(project, project.phases.size() - 1, largest->first, largest->second)
-      .resolve(HardwareCatalog::bundled(), errors);
+  return PhasePlan::studiedScenario(document_->project()).resolve(HardwareCatalog::bundled(), errors);
 }
 
 void WhatIfPanel::refresh() {
   const auto scenario = studiedScenario();
-  studied_->setText(!scenario ? QString()
+  studied_->setText(!scenario ? tr("No figures to study: %1").arg(document_ ? document_->result().error : QString())
                     : document_->project().phases.empty()
-                        ? tr("Tornado and bands of %1.").arg(scenario->name)
+                        ? tr("Tornado and bands of the scenario (%1 GPUs of %2).")
+                              .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
+                                   scenario->systemName)
                         : tr("Tornado and bands of the largest system group after the last phase: %1 GPUs of %2.")
                               .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
                                    scenario->systemName));
