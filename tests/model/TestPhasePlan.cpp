@@ -121,6 +121,19 @@ class TestPhasePlan : public QObject {
                   out(hopper, OutputId::powerFacilityMw) + out(blackwell, OutputId::powerFacilityMw)));
     QVERIFY(close(out(site, OutputId::clusterRacks), out(hopper, OutputId::clusterRacks) + out(blackwell, OutputId::clusterRacks)));
     QVERIFY(close(out(plan->phases[1].added, OutputId::powerFacilityMw), out(blackwell, OutputId::powerFacilityMw)));
+    // Ratios of the site come from its sums: capex per GPU, and interruptions with the planned
+    // ones counted once, not once per group.
+    QVERIFY(close(out(site, OutputId::costCapexPerGpuUsd),
+                  (out(hopper, OutputId::costCapexUsd) + out(blackwell, OutputId::costCapexUsd)) / 32768.0));
+    const double planned = out(hopper, OutputId::reliabilityInterruptionsPerDay) - out(hopper, OutputId::reliabilityUnexpectedPerDay);
+    const double unexpected = out(hopper, OutputId::reliabilityUnexpectedPerDay) + out(blackwell, OutputId::reliabilityUnexpectedPerDay);
+    QVERIFY(close(out(site, OutputId::reliabilityInterruptionsPerDay), unexpected + planned));
+    QVERIFY(close(out(site, OutputId::reliabilityMtbiHours), 24.0 / unexpected));
+    QVERIFY(close(out(site, OutputId::scheduleInstallDays),
+                  out(site, OutputId::clusterRacks) / out(hopper, OutputId::scheduleRacksPerDay)));
+    // What the phase adds is what adds up; its PUE is of what it adds.
+    QVERIFY(close(out(plan->phases[1].added, OutputId::powerPue), out(blackwell, OutputId::powerPue)));
+    QVERIFY(std::isnan(out(plan->phases[1].added, OutputId::reliabilityEttr)));
   }
 
   void aPhaseBuysAtItsOwnPrices() {
