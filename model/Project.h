@@ -8,11 +8,20 @@
 
 namespace gigaplan {
 
-/// Everything a project file holds. Later versions add variants and tenants.
+/// An alternative to the project's plan kept beside it for comparison: another scenario and
+/// phases (another GPU type, 2:1 oversubscription, a PUE, a price), on the same site.
+struct Variant {
+  QString name;
+  Scenario scenario;
+  std::vector<Phase> phases;
+};
+
+/// Everything a project file holds. Later versions add tenants.
 struct Project {
   Scenario scenario;  ///< the base every phase starts from; its cluster.gpus is unused with phases
   SiteLayout layout;
   std::vector<Phase> phases;  ///< in date order; none means one build of the scenario as it is
+  std::vector<Variant> variants;
 };
 
 }  // namespace gigaplan

@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLocale>
 #include <QSet>
 #include <QUrl>
@@ -23,6 +25,8 @@
 #include <memory>
 #include <new>
 #include <vector>
+
+#include "PhasePlan.h"
 
 namespace gigaplan {
 
@@ -176,6 +180,45 @@ struct FileCloser {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Variants, kept as scenario documents.
+
+QByteArray variantDocument(const Variant& variant) {
+  QJsonObject document = variant.scenario.toJson();
+  if (!variant.phases.empty()) document.insert(QStringLiteral("phases"), PhasePlan::toJson(variant.phases));
+  return QJsonDocument(document).toJson(QJsonDocument::Compact);
+}
+
+std::optional<std::pair<Scenario, std::vector<Phase>>> parseVariantDocument(const QByteArray& json,
+                                                                            ScenarioErrors& errors) {
+  QJsonParseError parseError;
+  const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+  if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    errors.append({QStringLiteral("document"), QStringLiteral("not a scenario document")});
+    return std::nullopt;
+  }
+  auto scenario = Scenario::fromJson(document.object(), errors);
+  auto phases = PhasePlan::fromJson(document.object().value(QStringLiteral("phases")), errors);
+  if (!scenario || !phases) return std::nullopt;
+  return std::make_pair(std::move(*scenario), std::move(*phases));
+}
+
+QString variantsProblem(const std::vector<Variant>& variants) {
+  if (variants.size() > static_cast<std::size_t>(ProjectStore::kMaxVariants))
+    return QStringLiteral("variant: %1 variants; a project keeps at most %2").arg(variants.size()).arg(ProjectStore::kMaxVariants);
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    const Variant& v = variants[i];
+    const QString where = QStringLiteral("variant %1, ").arg(i);
+    if (v.name.trimmed().isEmpty()) return where + QStringLiteral("name: empty");
+    if (v.name.size() > ProjectStore::kMaxPhaseNameChars)
+      return where + QStringLiteral("name: longer than %1 characters").arg(ProjectStore::kMaxPhaseNameChars);
+    // What is saved must read back: the document goes through the parser a file's would.
+    ScenarioErrors errors;
+    if (!parseVariantDocument(variantDocument(v), errors)) return where + QStringLiteral("document: ") + errors.value(0).text();
+  }
+  return {};
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing.
 
 constexpr const char* kSchemaVersion1Tables[] = {
@@ -195,6 +238,12 @@ constexpr const char* kSchemaVersion1Tables[] = {
     "CREATE TABLE rack(id INTEGER PRIMARY KEY, seq INTEGER NOT NULL, row INTEGER NOT NULL, slot INTEGER NOT NULL, "
     "role INTEGER NOT NULL, system INTEGER NOT NULL, phase INTEGER NOT NULL, units INTEGER NOT NULL, "
     "power_kw REAL NOT NULL, mass_kg REAL NOT NULL) STRICT",
+};
+
+/// Added in schema version 3: each variant as a scenario document (Scenario::toJson with
+/// "phases"), read back through the same parser and checks as a scenario file.
+constexpr const char* kSchemaVersion3Tables[] = {
+    "CREATE TABLE variant(idx INTEGER PRIMARY KEY, name TEXT NOT NULL, document TEXT NOT NULL) STRICT",
 };
 
 /// Added in schema version 2. seq keeps a phase's systems in the order of Phase::systems.
@@ -267,6 +316,7 @@ class DatabaseWriter {
 bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   for (const char* sql : kSchemaVersion1Tables) writer.execute(sql);
   for (const char* sql : kSchemaVersion2Tables) writer.execute(sql);
+  for (const char* sql : kSchemaVersion3Tables) writer.execute(sql);
 
   const Statement meta = writer.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
   writer.insert(meta.get(), "application", kApplication);
@@ -340,6 +390,11 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
     for (auto it = p.inputs.begin(); it != p.inputs.end(); ++it)
       writer.insert(phaseInput.get(), idx, inputSpec(it.key()).path, it.value());
   }
+
+  const Statement variant = writer.prepare("INSERT INTO variant(idx, name, document) VALUES (?, ?, ?)");
+  for (std::size_t i = 0; i < project.variants.size(); ++i)
+    writer.insert(variant.get(), static_cast<qint64>(i), project.variants[i].name,
+                  QString::fromUtf8(variantDocument(project.variants[i])));
   return writer.problem().isEmpty();
 }
 
@@ -910,13 +965,44 @@ bool readSchemaVersion2(DatabaseReader& reader, Project& project) {
          readPhases(reader, project.phases);
 }
 
+bool readVariants(DatabaseReader& reader, std::vector<Variant>& variants) {
+  const auto count = reader.countRows("variant", ProjectStore::kMaxVariants, "variants");
+  if (!count) return false;
+  reader.forEachRow("SELECT idx, name, document FROM variant ORDER BY idx", [&](sqlite3_stmt* s) {
+    RowReader row(s, "variant", reader.problem());
+    qint64 idx = 0;
+    Variant variant;
+    QString document;
+    if (!row.integer(0, idx)) return false;
+    row.setKey(idx);
+    if (!checkSequence(row, idx, variants.size()) || !checkRoom(row, variants.size(), *count)) return false;
+    if (!row.text(1, variant.name) || !row.text(2, document)) return false;
+    if (document.size() > ProjectStore::kMaxVariantDocumentBytes)
+      return row.fail(2, QStringLiteral("%1 characters; a variant is at most %2").arg(document.size()).arg(ProjectStore::kMaxVariantDocumentBytes));
+    ScenarioErrors errors;
+    auto parsed = parseVariantDocument(document.toUtf8(), errors);
+    if (!parsed) return row.fail(2, errors.value(0).text());
+    variant.scenario = std::move(parsed->first);
+    variant.phases = std::move(parsed->second);
+    variants.push_back(std::move(variant));
+    return true;
+  });
+  return reader.problem().isEmpty();
+}
+
+bool readSchemaVersion3(DatabaseReader& reader, Project& project) {
+  return readSchemaVersion2(reader, project) && reader.requireTables({"variant"}) &&
+         readVariants(reader, project.variants);
+}
+
 /// One reader per schema version a file may have. A new version adds its reader here and keeps the old ones, so
 /// that files of every earlier version still open (each reader fills what its version lacks with defaults).
 struct SchemaReader {
   int version;
   bool (*read)(DatabaseReader&, Project&);
 };
-constexpr SchemaReader kSchemaReaders[] = {{1, &readSchemaVersion1}, {2, &readSchemaVersion2}};
+constexpr SchemaReader kSchemaReaders[] = {
+    {1, &readSchemaVersion1}, {2, &readSchemaVersion2}, {3, &readSchemaVersion3}};
 
 /// Checks what can be checked before SQLite sees the file; empty when it may be handed to SQLite.
 QString checkFileHeader(const QByteArray& nativePath) {
@@ -1255,7 +1341,8 @@ QString ProjectStore::firstProblem(const Project& project) {
   std::sort(ids.begin(), ids.end());
   const auto repeated = std::adjacent_find(ids.begin(), ids.end());
   if (repeated != ids.end()) return QStringLiteral("rack id %1 appears twice").arg(*repeated);
-  return phasesProblem(project.phases);
+  if (const QString problem = phasesProblem(project.phases); !problem.isEmpty()) return problem;
+  return variantsProblem(project.variants);
 }
 
 bool ProjectStore::save(const Project& project, const QString& path, QString* error) {

@@ -12,7 +12,7 @@ namespace gigaplan {
 class ProjectStore {
  public:
   /// 1: scenario and layout; 2: adds the phase tables (files of version 1 open with no phases).
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
 
   /// Limits a project must keep; larger counts in a file are damage, not a plan.
   static constexpr int kMaxBuildings = 10'000;
@@ -25,6 +25,8 @@ class ProjectStore {
   static constexpr int kMaxPhases = 1'000;
   static constexpr int kMaxSystemsPerPhase = 64;
   static constexpr int kMaxPhaseNameChars = 200;
+  static constexpr int kMaxVariants = 100;
+  static constexpr int kMaxVariantDocumentBytes = 4 * 1024 * 1024;
   static constexpr double kMaxPhaseGpus = 1.0e7;  ///< per system type of a phase; cluster.gpus has the same ceiling
 
   /// Writes the whole project to `path` atomically. Returns false and sets `error` on failure.

@@ -16,14 +16,14 @@ using namespace gigaplan;
 
 namespace {
 
-struct Variant {
+struct ProjectShape {
   const char* id;
   const char* name;
   int racks;
 };
-constexpr Variant kVariants[] = {{"a", "Project A", 2'000}, {"b", "Project B", 6'000}, {"large", "Large", 35'000}};
+constexpr ProjectShape kVariants[] = {{"a", "Project A", 2'000}, {"b", "Project B", 6'000}, {"large", "Large", 35'000}};
 
-Project buildProject(const Variant& variant) {
+Project buildProject(const ProjectShape& variant) {
   ScenarioErrors errors;
   std::optional<Scenario> scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
   if (!scenario) qFatal("preset gb200-nvl72-1m does not load");
@@ -76,8 +76,8 @@ Project buildProject(const Variant& variant) {
   return project;
 }
 
-const Variant* findVariant(const QString& id) {
-  for (const Variant& variant : kVariants)
+const ProjectShape* findShape(const QString& id) {
+  for (const ProjectShape& variant : kVariants)
     if (id == QLatin1String(variant.id)) return &variant;
   return nullptr;
 }
@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   QCoreApplication application(argc, argv);
   const QStringList arguments = application.arguments();
   if (arguments.size() == 4 && arguments[1] == QLatin1String("write")) {
-    const Variant* variant = findVariant(arguments[3]);
+    const ProjectShape* variant = findShape(arguments[3]);
     if (!variant) {
       std::fprintf(stderr, "unknown project '%s' (a, b or large)\n", qPrintable(arguments[3]));
       return 2;

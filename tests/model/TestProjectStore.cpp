@@ -361,6 +361,53 @@ class TestProjectStore : public QObject {
     QCOMPARE(queryColumn(path, "PRAGMA user_version"), QStringList{QString::number(ProjectStore::kSchemaVersion)});
   }
 
+  void variantsRoundTripAsScenarioDocuments() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("variants.gigaplan"));
+    Project project = sampleProject(300);
+    Variant oversubscribed{QStringLiteral("2:1 at the leaves"), project.scenario, project.phases};
+    oversubscribed.scenario.values.insert(InputId::networkOversubscriptionTier1, 2);
+    Variant blackwell{QStringLiteral("GB200 instead"), project.scenario, {}};
+    blackwell.scenario.systemType = QStringLiteral("gb200-nvl72");
+    project.variants = {oversubscribed, blackwell};
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    const std::optional<Project> reopened = ProjectStore::open(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QCOMPARE(reopened->variants.size(), std::size_t{2});
+    for (std::size_t i = 0; i < 2; ++i) {
+      QCOMPARE(reopened->variants[i].name, project.variants[i].name);
+      QCOMPARE(reopened->variants[i].scenario.toJson(), project.variants[i].scenario.toJson());
+      QVERIFY(reopened->variants[i].phases == project.variants[i].phases);
+    }
+    compareProjects(*reopened, project);
+
+    // A damaged document is refused, naming the variant, and the file is left alone.
+    executeSql(path, "UPDATE variant SET document = '{\"system\": {\"type\": 7}}' WHERE idx = 1");
+    const QByteArray before = sha256(path);
+    QVERIFY(!ProjectStore::open(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("variant 1")) && error.contains(QStringLiteral("document")), qPrintable(error));
+    QCOMPARE(sha256(path), before);
+    // So is a variant without a name, before it is saved.
+    project.variants[0].name.clear();
+    QVERIFY(!ProjectStore::save(project, path, &error));
+    QVERIFY2(error.contains(QStringLiteral("variant 0, name")), qPrintable(error));
+  }
+
+  void schemaVersion2FileOpensWithNoVariants() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("before-variants.gigaplan"));
+    Project project = sampleProject(300);
+    project.variants = {{QStringLiteral("other"), project.scenario, {}}};
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    executeSql(path, "DROP TABLE variant; PRAGMA user_version = 2");
+    const std::optional<Project> reopened = ProjectStore::open(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QVERIFY(reopened->variants.empty());
+    QCOMPARE(reopened->phases.size(), project.phases.size());
+  }
+
   void saveRefusesBadPhases_data() {
     QTest::addColumn<int>("damage");
     for (int i = 0; i < static_cast<int>(phaseDamages().size()); ++i) QTest::newRow(phaseDamages()[i].name) << i;
