@@ -135,18 +135,19 @@ bool ProjectDocument::resetInput(const QString& path, QString* error) {
 }
 
 namespace {
-/// Swaps a project's phase list between two states.
-class SetPhasesCommand : public QUndoCommand {
+/// Swaps a part of the project (its phases, its variants) between two whole states.
+template <typename Value>
+class ReplaceCommand : public QUndoCommand {
  public:
-  SetPhasesCommand(std::vector<Phase>& phases, std::vector<Phase> after)
-      : QUndoCommand(QObject::tr("Edit phases")), phases_(phases), before_(phases), after_(std::move(after)) {}
-  void redo() override { phases_ = after_; }
-  void undo() override { phases_ = before_; }
+  ReplaceCommand(Value& value, Value after, const QString& text)
+      : QUndoCommand(text), value_(value), before_(value), after_(std::move(after)) {}
+  void redo() override { value_ = after_; }
+  void undo() override { value_ = before_; }
 
  private:
-  std::vector<Phase>& phases_;
-  std::vector<Phase> before_;
-  std::vector<Phase> after_;
+  Value& value_;
+  Value before_;
+  Value after_;
 };
 }  // namespace
 
@@ -156,7 +157,34 @@ bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
     return false;
   }
   if (phases == project_.phases) return false;
-  return push(std::make_unique<SetPhasesCommand>(project_.phases, std::move(phases)), Part::Scenario, false);
+  return push(std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(phases), tr("Edit phases")),
+              Part::Scenario, false);
+}
+
+bool ProjectDocument::addVariant(const QString& name, QString* error) {
+  if (name.trimmed().isEmpty()) {
+    if (error) *error = tr("variant name: empty");
+    return false;
+  }
+  std::vector<Variant> after = project_.variants;
+  after.push_back({name.trimmed(), project_.scenario, project_.phases});
+  return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
+                                                                    tr("Keep variant %1").arg(name.trimmed())),
+              Part::Scenario, false);
+}
+
+std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString* error) const {
+  if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) return std::nullopt;
+  Project other = project_;
+  other.scenario = project_.variants[static_cast<std::size_t>(variant)].scenario;
+  other.phases = project_.variants[static_cast<std::size_t>(variant)].phases;
+  ScenarioErrors errors;
+  const auto plan = PhasePlan::evaluate(other, errors);
+  if (!plan) {
+    if (error) *error = errors.value(0).text();
+    return std::nullopt;
+  }
+  return plan->phases.back().site;
 }
 
 bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {

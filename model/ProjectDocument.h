@@ -51,6 +51,10 @@ class ProjectDocument : public QObject {
   /// Replaces the build-out's phases (checked with PhasePlan::check first). The floor follows
   /// when it is regenerated.
   bool setPhases(std::vector<Phase> phases, QString* error);
+  /// Keeps the current scenario and phases as a named variant in the project (undoable).
+  bool addVariant(const QString& name, QString* error);
+  /// The figures of a variant on this project's site: its site after its last phase.
+  std::optional<OutputValues> variantFigures(int variant, QString* error) const;
   /// Lays the floor out anew from the current inputs (one undoable step).
   bool regenerateLayout(QString* error);
 

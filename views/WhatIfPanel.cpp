@@ -8,6 +8,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
@@ -130,6 +132,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
       bandsTable_(newTable(this, {tr("Figure"), tr("P10"), tr("P50"), tr("P90"), tr("Unit")})),
       baselineLabel_(new QLabel(this)),
       comparisonTable_(newTable(this, {tr("Figure"), tr("A"), tr("B"), tr("B − A"), tr("%"), tr("Better")})) {
+  baselineChoice_ = new QComboBox(this);
   auto* tabs = new QTabWidget(this);
   auto* outer = new QVBoxLayout(this);
   outer->setContentsMargins(0, 0, 0, 0);
@@ -174,15 +177,27 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* compareLayout = new QVBoxLayout(compare);
   auto* compareControls = new QHBoxLayout;
   auto* keep = new QPushButton(tr("Keep Current as A"), compare);
+  auto* save = new QPushButton(tr("Save as Variant…"), compare);
+  compareControls->addWidget(new QLabel(tr("A:"), compare));
+  compareControls->addWidget(baselineChoice_, 1);
   compareControls->addWidget(keep);
-  compareControls->addWidget(baselineLabel_, 1);
+  compareControls->addWidget(save);
   compareLayout->addLayout(compareControls);
+  compareLayout->addWidget(baselineLabel_);
+  connect(baselineChoice_, &QComboBox::activated, this, &WhatIfPanel::chooseBaseline);
+  connect(save, &QPushButton::clicked, this, [this] {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Save as Variant"), tr("Name of the variant:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    QString error;
+    if (ok && !saveVariant(name, &error) && !error.isEmpty()) baselineLabel_->setText(error);
+  });
   comparisonChart_ = newBarChart(compare, compareLayout, 300);
   compareLayout->addWidget(comparisonTable_);
   tabs->addTab(compare, tr("Compare"));
   connect(keep, &QPushButton::clicked, this, &WhatIfPanel::keepBaseline);
-  baselineLabel_->setText(tr("Keep the figures now as variant A, change inputs or the layout, and B shows the "
-                             "difference."));
+  baselineLabel_->setText(tr("Keep the figures now as A (or save them as a variant of the project), change inputs, "
+                             "phases or the layout, and B, the project now, shows the difference."));
   baselineLabel_->setWordWrap(true);
 }
 
@@ -194,6 +209,7 @@ void WhatIfPanel::setDocument(ProjectDocument* document) {
   if (document_) disconnect(document_, nullptr, this, nullptr);
   document_ = document;
   baseline_.reset();
+  kept_.reset();
   if (document_) connect(document_, &ProjectDocument::resultReady, this, &WhatIfPanel::refresh);
   refresh();
 }
@@ -205,6 +221,9 @@ std::optional<ResolvedScenario> WhatIfPanel::studiedScenario() const {
 }
 
 void WhatIfPanel::refresh() {
+  updateBaselineChoices();
+  // A variant's figures depend on the site it is laid on: compute them again.
+  if (baselineChoice_->currentData().toInt() >= 0 && baselineChoice_->count() > 0) chooseBaseline();
   const auto scenario = studiedScenario();
   studied_->setText(!scenario ? tr("No figures to study: %1").arg(document_ ? document_->result().error : QString())
                     : document_->project().phases.empty()
@@ -249,19 +268,58 @@ void WhatIfPanel::showTornado() {
            categories, {{tr("input −10 %"), lows}, {tr("input +10 %"), highs}}, tr("change of the figure (%)"));
 }
 
+std::optional<OutputValues> WhatIfPanel::currentFigures() const {
+  if (!document_ || !document_->result().plan) return std::nullopt;
+  // The plan's figures, as a variant's are: both without the floor's measured cabling.
+  return document_->result().plan->phases.back().site;
+}
+
 void WhatIfPanel::keepBaseline() {
-  if (!document_ || !document_->result().resolved) return;
-  baseline_ = document_->result().evaluation.outputs;
-  baselineName_ = document_->displayName();
-  baselineLabel_->setText(tr("A: %1 as kept; B: the project now.").arg(baselineName_));
+  kept_ = currentFigures();
+  if (!kept_) return;
+  updateBaselineChoices();
+  baselineChoice_->setCurrentIndex(baselineChoice_->findData(-1));
+  chooseBaseline();
+}
+
+bool WhatIfPanel::saveVariant(const QString& name, QString* error) {
+  if (!document_ || !document_->addVariant(name, error)) return false;
+  compareWithVariant(static_cast<int>(document_->project().variants.size()) - 1);
+  return true;
+}
+
+void WhatIfPanel::compareWithVariant(int variant) {
+  updateBaselineChoices();
+  baselineChoice_->setCurrentIndex(baselineChoice_->findData(variant));
+  chooseBaseline();
+}
+
+void WhatIfPanel::updateBaselineChoices() {
+  const QVariant chosen = baselineChoice_->currentData();
+  const QSignalBlocker quiet(baselineChoice_);
+  baselineChoice_->clear();
+  if (kept_) baselineChoice_->addItem(tr("figures kept in this window"), -1);
+  if (document_)
+    for (int v = 0; v < static_cast<int>(document_->project().variants.size()); ++v)
+      baselineChoice_->addItem(tr("variant: %1").arg(document_->project().variants[static_cast<std::size_t>(v)].name), v);
+  baselineChoice_->setCurrentIndex(std::max(0, baselineChoice_->findData(chosen)));
+}
+
+void WhatIfPanel::chooseBaseline() {
+  const int choice = baselineChoice_->currentData().isValid() ? baselineChoice_->currentData().toInt() : -2;
+  QString error;
+  baseline_ = choice == -1 ? kept_ : choice >= 0 && document_ ? document_->variantFigures(choice, &error) : std::nullopt;
+  if (!error.isEmpty()) baselineLabel_->setText(error);
+  else if (baseline_) baselineLabel_->setText(tr("A: %1; B: the project now.").arg(baselineChoice_->currentText()));
   showComparison();
 }
 
 void WhatIfPanel::showComparison() {
   comparisonTable_->setRowCount(0);
   comparisonChart_->removeAllSeries();
-  if (!baseline_ || !document_ || !document_->result().resolved) return;
-  const auto rows = compareFigures(*baseline_, document_->result().evaluation.outputs);
+  const auto current = currentFigures();
+  if (!baseline_ || !current) return;
+  const auto rows = compareFigures(*baseline_, *current);
   comparisonTable_->setRowCount(static_cast<int>(rows.size()));
   for (int r = 0; r < static_cast<int>(rows.size()); ++r) {
     const FigureComparison& row = rows[static_cast<std::size_t>(r)];

@@ -34,8 +34,13 @@ class WhatIfPanel : public QWidget {
 
   void setDocument(ProjectDocument* document);
 
-  /// Keeps the current figures as variant A of the comparison.
+  /// Keeps the current figures as variant A of the comparison (in this window only).
   void keepBaseline();
+  /// Keeps the current scenario and phases as a named variant of the project (saved with it)
+  /// and compares with it.
+  bool saveVariant(const QString& name, QString* error);
+  /// Compares with a saved variant (index into the project's variants).
+  void compareWithVariant(int variant);
   /// Starts the Monte Carlo run; finished() follows (or cancelled()).
   void runUncertainty(int samples);
   void cancelUncertainty();
@@ -70,8 +75,14 @@ class WhatIfPanel : public QWidget {
   QLabel* baselineLabel_;
   QTableWidget* comparisonTable_;
   QChart* comparisonChart_;
+  /// The figures of the site now, after its last phase: what B shows.
+  std::optional<OutputValues> currentFigures() const;
+  void updateBaselineChoices();
+  void chooseBaseline();
+
+  QComboBox* baselineChoice_ = nullptr;
+  std::optional<OutputValues> kept_;  ///< figures kept with "Keep Current as A"
   std::optional<OutputValues> baseline_;
-  QString baselineName_;
   std::shared_ptr<Run> running_;
 };
 

@@ -176,6 +176,15 @@ class TestWorkspace : public QObject {
     const int capex = static_cast<int>(OutputId::costCapexUsd);
     QCOMPARE(table->item(capex, 5)->text(), QStringLiteral("B"));
     QCOMPARE(table->item(static_cast<int>(OutputId::networkBisectionPerGpuGbps), 5)->text(), QStringLiteral("A"));
+    // Saved as a variant of the project, A stays after B changes again.
+    QVERIFY(window.document().setInput(QStringLiteral("network.oversubscriptionTier1"), QStringLiteral("1"), &error));
+    QVERIFY(waitForFigures(window));
+    QVERIFY2(whatIf->saveVariant(QStringLiteral("non-blocking"), &error), qPrintable(error));
+    QCOMPARE(window.document().project().variants.size(), std::size_t{1});
+    QVERIFY(window.document().setInput(QStringLiteral("network.oversubscriptionTier1"), QStringLiteral("3"), &error));
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(table->item(static_cast<int>(OutputId::networkBisectionPerGpuGbps), 5)->text(), QStringLiteral("A"));
+    QCOMPARE(table->item(capex, 5)->text(), QStringLiteral("B"));
     window.findChild<QDockWidget*>(QStringLiteral("whatIfDock"))->raise();
     window.grab().save(QStringLiteral("workspace-what-if.png"));  // for a person to look at
     whatIf->resize(700, 700);
