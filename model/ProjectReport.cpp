@@ -24,6 +24,7 @@
 #include "HardwareCatalog.h"
 #include "LayoutMetrics.h"
 #include "ResultFormat.h"
+#include "WhatIf.h"
 
 namespace gigaplan {
 
@@ -790,6 +791,7 @@ class ReportBuilder {
     executiveSummary();
     phasesSection();
     floorPlans();
+    variants();
     billOfMaterials();
     assumptions();
     calibration();
@@ -1316,6 +1318,53 @@ class ReportBuilder {
     if (table.rows.empty()) return;
     subsection(title, false, 40);
     placeTable(table);
+  }
+
+  /// The variants kept with the project against the plan: headline figures side by side, with
+  /// the difference in % of the plan and the better value marked.
+  void variants() {
+    const Project& project = report_.project();
+    if (project.variants.empty()) return;
+    section(QStringLiteral("Variants"));
+    paragraph(QStringLiteral("Each variant is another scenario and phases on the same site, evaluated as the plan "
+                             "is. Columns give the site after the last phase; % is the variant's difference from "
+                             "the plan, and \u2713 marks the better of the two where more or less is better."));
+    const OutputValues& plan = report_.plan().phases.back().site;
+    static const OutputId headline[] = {
+        OutputId::clusterGpus,        OutputId::powerFacilityMw,          OutputId::costCapexUsd,
+        OutputId::costTcoUsdPerYear,  OutputId::costUsdPerGpuHour,        OutputId::networkBisectionPerGpuGbps,
+        OutputId::reliabilityEttr,    OutputId::reliabilityInterruptionsPerDay, OutputId::scheduleBuildDays};
+    for (const Variant& variant : project.variants) {
+      Project other = project;
+      other.scenario = variant.scenario;
+      other.phases = variant.phases;
+      ScenarioErrors errors;
+      const auto plan2 = PhasePlan::evaluate(other, errors);
+      subsection(QStringLiteral("Variant: %1").arg(variant.name), true);
+      if (!plan2) {
+        paragraph(QStringLiteral("This variant does not evaluate: %1").arg(errors.value(0).text()));
+        continue;
+      }
+      const auto rows = compareFigures(plan, plan2->phases.back().site);
+      Table table{{{QStringLiteral("Figure"), 0.40},
+                   {QStringLiteral("Plan"), 0.19, Qt::AlignRight},
+                   {QStringLiteral("Variant"), 0.19, Qt::AlignRight},
+                   {QStringLiteral("%"), 0.12, Qt::AlignRight},
+                   {QStringLiteral("Better"), 0.10}},
+                  {},
+                  8};
+      for (OutputId id : headline) {
+        const FigureComparison& row = rows[static_cast<std::size_t>(id)];
+        const QString unit = QString::fromLatin1(outputSpec(id).unit);
+        table.rows.push_back({{QStringLiteral("%1 (%2)").arg(QString::fromLatin1(outputSpec(id).meaning), unit),
+                               formatFigure(row.a, unit), formatFigure(row.b, unit),
+                               std::isfinite(row.percent) ? QString::number(row.percent, 'f', 1) : QString(),
+                               row.better == 1 ? QStringLiteral("\u2713 plan")
+                               : row.better == 2 ? QStringLiteral("\u2713 variant")
+                                                 : QString()}});
+      }
+      placeTable(table);
+    }
   }
 
   void billOfMaterials() {

@@ -63,6 +63,10 @@ class TestProjectReport : public QObject {
     QVERIFY2(project, qPrintable(errors.value(0).text()));
     QCOMPARE(project->phases.size(), std::size_t{3});
     project_ = *project;
+    // A variant to compare: the same build-out with 2:1 oversubscription at the leaves.
+    Variant oversubscribed{QStringLiteral("2:1 at the leaves"), project_.scenario, project_.phases};
+    oversubscribed.scenario.values.insert(InputId::networkOversubscriptionTier1, 2);
+    project_.variants = {oversubscribed};
     QString error;
     report_ = ProjectReport::prepare(project_, &error);
     QVERIFY2(report_, qPrintable(error));
@@ -103,6 +107,18 @@ class TestProjectReport : public QObject {
     QVERIFY(QRegularExpression(QStringLiteral("^\\d{1,3}(,\\d{3})*\\.\\d MW$")).match(facility).hasMatch());
     QVERIFY(pages_[2].contains(facility));  // the executive summary
     QVERIFY(pages_[2].contains(ProjectReport::formatUsd(valueOf(site, OutputId::costCapexUsd))));
+  }
+
+  void comparesTheVariants() {
+    const auto page = std::find_if(pages_.begin(), pages_.end(), [](const QString& text) {
+      return hasLine(text, QStringLiteral("Variant: 2:1 at the leaves"));
+    });
+    QVERIFY(page != pages_.end());
+    // Oversubscribed: the variant is cheaper (capex), the plan has more bisection per GPU.
+    QVERIFY(page->contains(QStringLiteral("\u2713 variant")));
+    QVERIFY(page->contains(QStringLiteral("\u2713 plan")));
+    const QString planCapex = ProjectReport::formatUsd(valueOf(report_->siteOutputs(), OutputId::costCapexUsd));
+    QVERIFY2(page->contains(planCapex), qPrintable(planCapex));
   }
 
   void billOfMaterialsCountsTheSitesSwitches() {
