@@ -58,7 +58,8 @@ PhasesPanel::PhasesPanel(QWidget* parent)
   error_->hide();
   layout->addWidget(error_);
   table_->setColumnCount(kColumnCount);
-  table_->setHorizontalHeaderLabels({tr("Phase"), tr("Start"), tr("Systems added (type: GPUs)"), tr("First rack"),
+  table_->setHorizontalHeaderLabels({tr("Phase"), tr("Start"), tr("Systems added (type: GPUs)"),
+                                     tr("Inputs set (path=value)"), tr("First rack"),
                                      tr("Training"), tr("GPUs added"), tr("GPUs online"), tr("Facility MW"),
                                      tr("Available MW"), tr("Margin MW"), tr("Capex $B")});
   table_->verticalHeader()->hide();
@@ -88,6 +89,26 @@ QString PhasesPanel::systemsText(const std::vector<PhaseSystems>& systems) {
   QStringList parts;
   for (const PhaseSystems& s : systems) parts << QStringLiteral("%1: %2").arg(s.systemType).arg(s.gpus, 0, 'f', 0);
   return parts.join(QStringLiteral("; "));
+}
+
+QString PhasesPanel::inputsText(const QMap<InputId, double>& inputs) {
+  QStringList parts;
+  for (auto it = inputs.begin(); it != inputs.end(); ++it)
+    parts << QStringLiteral("%1=%2").arg(QString::fromLatin1(inputSpec(it.key()).path)).arg(it.value(), 0, 'g', 10);
+  return parts.join(QStringLiteral("; "));
+}
+
+std::optional<QMap<InputId, double>> PhasesPanel::parseInputs(const QString& text) {
+  QMap<InputId, double> inputs;
+  for (const QString& part : text.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+    const QStringList fields = part.split(QLatin1Char('='));
+    const auto id = findInput(fields.value(0).trimmed());
+    bool ok = false;
+    const double value = fields.value(1).trimmed().toDouble(&ok);
+    if (fields.size() != 2 || !id || !ok) return std::nullopt;
+    inputs.insert(*id, value);
+  }
+  return inputs;
 }
 
 std::optional<std::vector<PhaseSystems>> PhasesPanel::parseSystems(const QString& text) {
@@ -132,6 +153,15 @@ void PhasesPanel::cellEdited(QTableWidgetItem* item) {
       return;
     }
     phases[row].systems = *systems;
+  } else if (item->column() == kInputs) {
+    const auto inputs = parseInputs(text);
+    if (!inputs) {
+      refresh();
+      error_->setText(tr("phases[%1].set: write them as \"path=value; path=value\" with known input paths").arg(row));
+      error_->show();
+      return;
+    }
+    phases[row].inputs = *inputs;
   }
   apply(std::move(phases));
 }
@@ -180,6 +210,7 @@ void PhasesPanel::refresh() {
     cells[kName] = editable ? own[k].name : p->name;
     cells[kStart] = (editable ? own[k].start : p->start).toString(Qt::ISODate);
     cells[kSystems] = editable ? systemsText(own[k].systems) : QString();
+    cells[kInputs] = editable ? inputsText(own[k].inputs) : QString();
     const double available = p ? valueOf(p->site, OutputId::sitePowerAvailableMw) : 0.0;
     const double margin = p ? valueOf(p->site, OutputId::sitePowerMarginMw) : 0.0;
     if (p) {
@@ -194,9 +225,9 @@ void PhasesPanel::refresh() {
     }
     for (int c = 0; c < kColumnCount; ++c) {
       auto* item = new QTableWidgetItem(cells[c]);
-      const bool edits = editable && (c == kName || c == kStart || c == kSystems);
+      const bool edits = editable && (c == kName || c == kStart || c == kSystems || c == kInputs);
       item->setFlags(edits ? item->flags() | Qt::ItemIsEditable : item->flags() & ~Qt::ItemIsEditable);
-      if (c > kSystems) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      if (c > kInputs) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       if (c == kMarginMw && available > 0 && margin < 0) item->setForeground(Qt::red);
       table_->setItem(r, c, item);
     }

@@ -21,12 +21,13 @@ class ProjectDocument;
 /// against the power the site has (a shortfall in red), and the capex of each phase; and which
 /// phase the 3D floor shows the site at.
 ///
-/// A phase's name, start date and systems ("gb200-nvl72: 800000; hgx-h200: 1000") are edited in
-/// place; Add and Remove change the list. Each edit is one undoable step of the document.
+/// A phase's name, start date, systems ("gb200-nvl72: 800000; hgx-h200: 1000") and the inputs it
+/// sets ("site.gridMw=300; cost.electricityUsdPerKwh=0.07") are edited in place; Add and Remove
+/// change the list. Each edit is one undoable step of the document.
 class PhasesPanel : public QWidget {
   Q_OBJECT
  public:
-  enum Column { kName, kStart, kSystems, kFirstRack, kTraining, kGpusAdded, kGpusOnline, kFacilityMw,
+  enum Column { kName, kStart, kSystems, kInputs, kFirstRack, kTraining, kGpusAdded, kGpusOnline, kFacilityMw,
                 kAvailableMw, kMarginMw, kCapex, kColumnCount };
 
   explicit PhasesPanel(QWidget* parent = nullptr);
@@ -43,6 +44,10 @@ class PhasesPanel : public QWidget {
   /// The message of the last refused edit; empty when the last edit was taken.
   QString lastError() const;
 
+  /// "path=value; path=value" (the inputs a phase sets) and back; nothing when a path is unknown
+  /// or a value is not a number (range checks are PhasePlan::check's).
+  static QString inputsText(const QMap<InputId, double>& inputs);
+  static std::optional<QMap<InputId, double>> parseInputs(const QString& text);
   /// "type: gpus; type: gpus" and back.
   static QString systemsText(const std::vector<PhaseSystems>& systems);
   static std::optional<std::vector<PhaseSystems>> parseSystems(const QString& text);

@@ -143,6 +143,14 @@ class TestWorkspace : public QObject {
     QCOMPARE(document.project().phases[1].systems.size(), std::size_t{2});
     QVERIFY(waitForFigures(window));
     QCOMPARE(phases->table()->item(1, PhasesPanel::kGpusAdded)->text(), QStringLiteral("100,000"));
+    // The inputs a phase sets: more grid power from phase 2 on.
+    phases->table()->item(1, PhasesPanel::kInputs)->setText(QStringLiteral("site.gridMw=400"));
+    QCOMPARE(document.project().phases[1].inputs.value(InputId::siteGridMw), 400.0);
+    QVERIFY(waitForFigures(window));
+    // 400 MW of grid and the 35 MW on site since phase 1.
+    QCOMPARE(phases->table()->item(1, PhasesPanel::kAvailableMw)->text(), QStringLiteral("435.0"));
+    phases->table()->item(1, PhasesPanel::kInputs)->setText(QStringLiteral("site.gridMegawatts=400"));
+    QVERIFY2(phases->lastError().contains(QStringLiteral("phases[1].set")), qPrintable(phases->lastError()));
     // A start before the phase before it is refused, named, and the table shows the phases as they are.
     phases->table()->item(1, PhasesPanel::kStart)->setText(QStringLiteral("2020-01-01"));
     QVERIFY2(phases->lastError().contains(QStringLiteral("phases[1].start")), qPrintable(phases->lastError()));
@@ -153,8 +161,8 @@ class TestWorkspace : public QObject {
     QCOMPARE(phases->table()->rowCount(), 4);
     phases->removePhase(3);
     QCOMPARE(document.project().phases.size(), std::size_t{3});
-    QCOMPARE(document.undoStack()->count(), steps + 4);
-    for (int i = 0; i < 4; ++i) document.undoStack()->undo();
+    QCOMPARE(document.undoStack()->count(), steps + 5);
+    for (int i = 0; i < 5; ++i) document.undoStack()->undo();
     QCOMPARE(document.project().phases[1].name, QStringLiteral("Phase 2: +100k H200"));
   }
 
