@@ -1290,6 +1290,16 @@ class ReportBuilder {
                     [=](QPainter& painter, const QRectF& rect) {
                       paintFloorPlan(painter, rect, *layout, *metrics, *scope, shown, names);
                     });
+      if (k < report_.floorSnapshots().size() && !report_.floorSnapshots()[k].isNull()) {
+        const QImage snapshot = report_.floorSnapshots()[k];
+        const double height = cursor_.width() * snapshot.height() / std::max(1, snapshot.width());
+        paragraph(QStringLiteral("The same site in 3D, racks coloured by role, as the program shows it."), 8.5, kMuted);
+        cursor_.place(std::min(height, 330.0), [snapshot](QPainter& painter, const QRectF& rect) {
+          // Fitted into the block, keeping its proportions.
+          const QSizeF size = QSizeF(snapshot.size()).scaled(rect.size(), Qt::KeepAspectRatio);
+          painter.drawImage(QRectF(rect.topLeft(), size), snapshot);
+        });
+      }
       hallsTable(*layout, *metrics, *scope, shown,
                  plan.size() == 1 ? QStringLiteral("Halls") : QStringLiteral("Halls added in %1").arg(plan[k].name));
     }
@@ -1559,9 +1569,12 @@ std::optional<ProjectReport> ProjectReport::prepare(const Project& project, QStr
   return report;
 }
 
-bool ProjectReport::write(const Project& project, const QString& pdfPath, QString* error, const Progress& progress) {
-  const auto report = prepare(project, error);
-  return report && report->writePdf(pdfPath, error, progress);
+bool ProjectReport::write(const Project& project, const QString& pdfPath, QString* error, const Progress& progress,
+                          const std::vector<QImage>& floorSnapshots) {
+  auto report = prepare(project, error);
+  if (!report) return false;
+  report->setFloorSnapshots(floorSnapshots);
+  return report->writePdf(pdfPath, error, progress);
 }
 
 bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progress& progress) const {

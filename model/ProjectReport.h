@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDate>
+#include <QImage>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -48,8 +49,15 @@ class ProjectReport {
   /// Evaluates what the report shows. Nothing, with `error` naming the field and the problem, when
   /// the project does not evaluate or cannot be laid out.
   static std::optional<ProjectReport> prepare(const Project& project, QString* error);
-  /// File › Export report: prepare and writePdf in one call.
-  static bool write(const Project& project, const QString& pdfPath, QString* error, const Progress& progress = {});
+  /// File › Export report: prepare and writePdf in one call. The desktop program passes a 3D
+  /// view of the floor after each phase (the command line has no OpenGL; its report has the
+  /// plans alone).
+  static bool write(const Project& project, const QString& pdfPath, QString* error, const Progress& progress = {},
+                    const std::vector<QImage>& floorSnapshots = {});
+
+  /// 3D views of the floor, one per phase in phase order, shown under each phase's plan.
+  void setFloorSnapshots(std::vector<QImage> snapshots) { floorSnapshots_ = std::move(snapshots); }
+  const std::vector<QImage>& floorSnapshots() const { return floorSnapshots_; }
 
   /// Writes the A4 report atomically: a cancelled or failed report leaves no file (and an older file
   /// at the path untouched). Needs a QGuiApplication, for the fonts; any platform, offscreen included.
@@ -85,6 +93,7 @@ class ProjectReport {
   Project project_;
   ProjectResult result_;
   QList<CalibrationResult> calibration_;
+  std::vector<QImage> floorSnapshots_;
 };
 
 }  // namespace gigaplan

@@ -630,14 +630,15 @@ void FloorView::frameSite() {
   }
   const SiteLayout& layout = document_->project().layout;
   double bounds[6] = {1e300, -1e300, 1e300, -1e300, 0.0, kRackHeightM};
-  for (const Building& b : layout.buildings) {
-    bounds[0] = std::min(bounds[0], b.xM), bounds[1] = std::max(bounds[1], b.xM + b.widthM);
-    bounds[2] = std::min(bounds[2], b.yM), bounds[3] = std::max(bounds[3], b.yM + b.depthM);
+  // The site as shown: after a phase, the buildings that have its racks.
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    if (shownPhase_ >= 0 && h < racksByHall_.size() && racksByHall_[h].empty()) continue;
+    const Hall& hall = layout.halls[h];
+    const Building& b = layout.buildings[static_cast<std::size_t>(hall.building)];
+    bounds[0] = std::min({bounds[0], b.xM, hall.xM}), bounds[1] = std::max({bounds[1], b.xM + b.widthM, hall.xM + hall.widthM});
+    bounds[2] = std::min({bounds[2], b.yM, hall.yM}), bounds[3] = std::max({bounds[3], b.yM + b.depthM, hall.yM + hall.depthM});
   }
-  for (const Hall& h : layout.halls) {
-    bounds[0] = std::min(bounds[0], h.xM), bounds[1] = std::max(bounds[1], h.xM + h.widthM);
-    bounds[2] = std::min(bounds[2], h.yM), bounds[3] = std::max(bounds[3], h.yM + h.depthM);
-  }
+  if (bounds[0] > bounds[1]) return;
   frameBounds(bounds, planMode_);
 }
 

@@ -71,6 +71,8 @@ class MainWindow : public QMainWindow {
   /// figures as CSV, the scenario with its phases as JSON.
   void exportReport();
   void exportText(const QString& title, const QString& filter, const QString& suffix, int what);
+  /// The 3D floor after each phase, for the report.
+  std::vector<QImage> floorSnapshots();
   void insertRow();
   void insertRack();
   void regenerateLayout();

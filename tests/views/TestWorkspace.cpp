@@ -9,6 +9,7 @@
 #include <QTableWidget>
 #include <QApplication>
 #include <QMimeData>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -211,17 +212,26 @@ class TestWorkspace : public QObject {
     QVERIFY(!whatIf->uncertaintyRunning());
   }
 
-  void exportsTheReport() {
+  void exportsTheReportWithA3dViewOfEachPhase() {
     MainWindow window;
     QString error;
-    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
+    QVERIFY(window.open(MainWindow::samplePreset(), &error));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(waitForFigures(window));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.pdf"));
     QVERIFY2(window.exportReportTo(path, &error), qPrintable(error));
     QFile pdf(path);
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
-    QVERIFY(pdf.size() > 10000);
+    // One 3D view under each phase's plan.
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString words = QString::fromUtf8(text.readAllStandardOutput());
+    QCOMPARE(words.count(QStringLiteral("The same site in 3D")), static_cast<qsizetype>(window.document().project().phases.size()));
+    QFile::copy(path, QStringLiteral("workspace-report.pdf"));  // for a person to look at
   }
 
   void theTreeAndTheFloorShareTheSelection() {
