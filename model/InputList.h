@@ -255,5 +255,7 @@
   X(siteGridMw, "site.gridMw", "MW", 0, 0, 100000, Real, \
     "power the utility grid delivers to the site (0 when not yet planned)", "planner input", "input") \
   X(siteOnsiteGenerationMw, "site.onsiteGenerationMw", "MW", 0, 0, 100000, Real, \
-    "power of turbines and other generation on the site", "planner input", "input")
+    "power of turbines and other generation on the site", "planner input", "input") \
+  X(siteBatteryMw, "site.batteryMw", "MW", 0, 0, 100000, Real, \
+    "power the site's batteries deliver (for peaks and ride-through, not for days)", "planner input", "input")
 // clang-format on

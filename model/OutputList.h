@@ -117,5 +117,6 @@
   X(scheduleFirstRackToTrainingDays, "schedule.firstRackToTrainingDays", "days", "from the first rack on the floor to training") \
   X(scheduleBuildDays, "schedule.buildDays", "days", "from the start of the build to training") \
   X(sitePowerAvailableMw, "site.powerAvailableMw", "MW", "grid and on-site generation") \
-  X(sitePowerMarginMw, "site.powerMarginMw", "MW", "power available less facility power at full IT load")
+  X(sitePowerMarginMw, "site.powerMarginMw", "MW", "power available less facility power at full IT load") \
+  X(sitePeakPowerAvailableMw, "site.peakPowerAvailableMw", "MW", "grid, on-site generation and batteries, for peaks")
 // clang-format on

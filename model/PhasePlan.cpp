@@ -37,6 +37,7 @@ Combine combineRule(OutputId id) {
     case OutputId::networkMaxEndpointsPerPlane:
       return Combine::LargestGroup;
     case OutputId::scheduleRacksPerDay:  // the site's crews and deliveries install every group
+    case OutputId::sitePeakPowerAvailableMw:
     case OutputId::sitePowerAvailableMw:  // the site's, the same in every group
     case OutputId::sitePowerMarginMw:     // recomputed from the combined facility power
       return Combine::SiteWide;

@@ -2,7 +2,8 @@
 //   racks per day = min(crews x racks per crew per day, racks delivered per day)
 //   install days = racks / racks per day; first rack to training = install + bring-up
 //   build days = site ready (fit-out before the first rack) + first rack to training
-//   power margin = grid + on-site generation - facility power at full IT load
+//   power margin = grid + on-site generation - facility power at full IT load; batteries add to the
+//   power for peaks only
 #pragma once
 
 #include "LaneMath.h"
@@ -23,6 +24,7 @@ void estimateSchedule(ModelFrame<V>& f) {
       f.in(InputId::scheduleSiteReadyDays) + f.out(OutputId::scheduleFirstRackToTrainingDays);
   f.out(OutputId::sitePowerAvailableMw) = f.in(InputId::siteGridMw) + f.in(InputId::siteOnsiteGenerationMw);
   f.out(OutputId::sitePowerMarginMw) = f.out(OutputId::sitePowerAvailableMw) - f.out(OutputId::powerFacilityMw);
+  f.out(OutputId::sitePeakPowerAvailableMw) = f.out(OutputId::sitePowerAvailableMw) + f.in(InputId::siteBatteryMw);
 }
 
 }  // namespace gigaplan

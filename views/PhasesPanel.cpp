@@ -263,6 +263,11 @@ void PhasesPanel::showTimeline(const std::vector<PhaseResult>& phases) {
   facility->setName(tr("facility MW"));
   auto* available = new QLineSeries;
   available->setName(tr("MW available"));
+  auto* peak = new QLineSeries;
+  peak->setName(tr("with batteries"));
+  QPen dashed = peak->pen();
+  dashed.setStyle(Qt::DashLine);
+  peak->setPen(dashed);
   auto at = [](const QDate& date) { return static_cast<qreal>(QDateTime(date, QTime(0, 0)).toMSecsSinceEpoch()); };
   const QDate first = phases.front().start;
   QDate last = phases.back().training.addMonths(3);
@@ -292,14 +297,19 @@ void PhasesPanel::showTimeline(const std::vector<PhaseResult>& phases) {
     highest = std::max({highest, gpusNow, facilityNow});
     last = std::max(last, step.date.addMonths(3));
   }
+  double peakBefore = 0;
   for (const PhaseResult& p : phases) {
     const double availableAfter = valueOf(p.site, OutputId::sitePowerAvailableMw);
+    const double peakAfter = valueOf(p.site, OutputId::sitePeakPowerAvailableMw);
     available->append(at(p.start), availableBefore);
     available->append(at(p.start), availableAfter);
+    peak->append(at(p.start), peakBefore);
+    peak->append(at(p.start), peakAfter);
     availableBefore = availableAfter;
-    highest = std::max(highest, availableAfter);
+    peakBefore = peakAfter;
+    highest = std::max({highest, availableAfter, peakAfter});
   }
-  for (QLineSeries* series : {gpus, facility, available}) {
+  for (QLineSeries* series : {gpus, facility, available, peak}) {
     series->append(at(last), series->at(series->count() - 1).y());
     timeline_->addSeries(series);
   }

@@ -112,7 +112,7 @@ class TestWorkspace : public QObject {
     QCOMPARE(phases->table()->item(0, PhasesPanel::kTraining)->text(), plan->phases[0].training.toString(Qt::ISODate));
     // The timeline: GPUs online end at 1,000 thousand, facility power at the last phase's.
     const auto series = phases->timeline()->series();
-    QCOMPARE(series.size(), 3);
+    QCOMPARE(series.size(), 4);
     const auto* gpus = qobject_cast<QLineSeries*>(series[0]);
     QCOMPARE(gpus->at(gpus->count() - 1).y(), 1000.0);
     const auto* facility = qobject_cast<QLineSeries*>(series[1]);
