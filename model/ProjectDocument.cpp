@@ -149,6 +149,21 @@ class ReplaceCommand : public QUndoCommand {
   Value before_;
   Value after_;
 };
+/// Runs several commands as one step: redo in order, undo in reverse.
+class StepsCommand : public QUndoCommand {
+ public:
+  explicit StepsCommand(const QString& text) : QUndoCommand(text) {}
+  void add(std::unique_ptr<QUndoCommand> step) { steps_.push_back(std::move(step)); }
+  void redo() override {
+    for (auto& step : steps_) step->redo();
+  }
+  void undo() override {
+    for (auto it = steps_.rbegin(); it != steps_.rend(); ++it) (*it)->undo();
+  }
+
+ private:
+  std::vector<std::unique_ptr<QUndoCommand>> steps_;
+};
 }  // namespace
 
 bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
@@ -157,8 +172,20 @@ bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
     return false;
   }
   if (phases == project_.phases) return false;
-  return push(std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(phases), tr("Edit phases")),
-              Part::Scenario, false);
+  // The floor follows the phases: their systems are laid out anew in the same step, so the 3D
+  // view, the plan and the figures always show the same build-out.
+  Project planned = project_;
+  planned.phases = phases;
+  ScenarioErrors errors;
+  auto layout = layOutProject(planned, project_.layout.hallTemplate, errors);
+  if (!layout) {
+    if (error) *error = errors.value(0).text();
+    return false;
+  }
+  auto step = std::make_unique<StepsCommand>(tr("Edit phases"));
+  step->add(std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(phases), QString()));
+  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), QString()));
+  return push(std::move(step), Part::Layout, true);
 }
 
 bool ProjectDocument::addVariant(const QString& name, QString* error) {

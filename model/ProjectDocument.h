@@ -48,8 +48,8 @@ class ProjectDocument : public QObject {
   bool pushLayoutCommand(std::unique_ptr<QUndoCommand> command);
   /// The layout for building LayoutCommands; change it only through pushed commands.
   SiteLayout& layoutForCommands() { return project_.layout; }
-  /// Replaces the build-out's phases (checked with PhasePlan::check first). The floor follows
-  /// when it is regenerated.
+  /// Replaces the build-out's phases (checked with PhasePlan::check first) and lays the floor out
+  /// anew for them, in one undoable step.
   bool setPhases(std::vector<Phase> phases, QString* error);
   /// Keeps the current scenario and phases as a named variant in the project (undoable).
   bool addVariant(const QString& name, QString* error);

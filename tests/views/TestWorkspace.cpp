@@ -158,6 +158,9 @@ class TestWorkspace : public QObject {
     QCOMPARE(phases->table()->item(1, PhasesPanel::kStart)->text(), document.project().phases[1].start.toString(Qt::ISODate));
     phases->addPhase();
     QCOMPARE(document.project().phases.size(), std::size_t{4});
+    // The floor follows in the same step: the new phase's racks are laid out.
+    const auto& racksNow = document.project().layout.racks;
+    QVERIFY(std::any_of(racksNow.begin(), racksNow.end(), [](const Rack& r) { return r.phase == 3; }));
     QVERIFY(waitForFigures(window));
     QCOMPARE(phases->table()->rowCount(), 4);
     phases->removePhase(3);
