@@ -200,6 +200,16 @@ bool ProjectDocument::addVariant(const QString& name, QString* error) {
               Part::Scenario, false);
 }
 
+bool ProjectDocument::removeVariant(int variant) {
+  if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) return false;
+  std::vector<Variant> after = project_.variants;
+  const QString name = after[static_cast<std::size_t>(variant)].name;
+  after.erase(after.begin() + variant);
+  return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
+                                                                    tr("Remove variant %1").arg(name)),
+              Part::Scenario, false);
+}
+
 std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString* error) const {
   if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) return std::nullopt;
   Project other = project_;

@@ -53,6 +53,8 @@ class ProjectDocument : public QObject {
   bool setPhases(std::vector<Phase> phases, QString* error);
   /// Keeps the current scenario and phases as a named variant in the project (undoable).
   bool addVariant(const QString& name, QString* error);
+  /// Removes a saved variant (undoable); false when there is no such variant.
+  bool removeVariant(int variant);
   /// The figures of a variant on this project's site: its site after its last phase.
   std::optional<OutputValues> variantFigures(int variant, QString* error) const;
   /// Lays the floor out anew from the current inputs (one undoable step).

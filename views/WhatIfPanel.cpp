@@ -178,13 +178,19 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* compareControls = new QHBoxLayout;
   auto* keep = new QPushButton(tr("Keep Current as A"), compare);
   auto* save = new QPushButton(tr("Save as Variant…"), compare);
+  auto* remove = new QPushButton(tr("Remove Variant"), compare);
   compareControls->addWidget(new QLabel(tr("A:"), compare));
   compareControls->addWidget(baselineChoice_, 1);
   compareControls->addWidget(keep);
+  compareControls->addWidget(remove);
   compareControls->addWidget(save);
   compareLayout->addLayout(compareControls);
   compareLayout->addWidget(baselineLabel_);
   connect(baselineChoice_, &QComboBox::activated, this, &WhatIfPanel::chooseBaseline);
+  connect(remove, &QPushButton::clicked, this, [this] {
+    // Only a saved variant is removed; the figures kept in the window simply stay until replaced.
+    if (document_ && baselineChoice_->currentData().toInt() >= 0) document_->removeVariant(baselineChoice_->currentData().toInt());
+  });
   connect(save, &QPushButton::clicked, this, [this] {
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Save as Variant"), tr("Name of the variant:"),

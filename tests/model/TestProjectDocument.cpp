@@ -162,6 +162,28 @@ class TestProjectDocument : public QObject {
     QCOMPARE(document.project().layout.racks.size(), racks);
   }
 
+  void variantsAreKeptComparedAndRemoved() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    QVERIFY(!document.addVariant(QStringLiteral("  "), &error));
+    QVERIFY(error.contains(QStringLiteral("name")));
+    QVERIFY2(document.addVariant(QStringLiteral("non-blocking"), &error), qPrintable(error));
+    QVERIFY(document.setInput(QStringLiteral("network.oversubscriptionTier1"), QStringLiteral("2"), &error));
+    document.waitForResult();
+    // The variant keeps the plan as it was: more bisection per GPU than the plan now.
+    const auto variant = document.variantFigures(0, &error);
+    QVERIFY2(variant, qPrintable(error));
+    QVERIFY(valueOf(*variant, OutputId::networkBisectionPerGpuGbps) >
+            valueOf(document.result().plan->phases.back().site, OutputId::networkBisectionPerGpuGbps));
+    QVERIFY(!document.variantFigures(5, &error));
+    QVERIFY(document.removeVariant(0));
+    QVERIFY(document.project().variants.empty());
+    QVERIFY(!document.removeVariant(0));
+    document.undoStack()->undo();
+    QCOMPARE(document.project().variants.size(), std::size_t{1});
+  }
+
   void saveAndOpenKeepTheProjectAndTheCleanState() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
