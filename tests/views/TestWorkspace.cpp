@@ -38,6 +38,17 @@ bool waitForFigures(MainWindow& window) {
   });
 }
 
+/// Opens a project, preset or scenario in the window and shows it, as a planner starts.
+bool openAndShow(MainWindow& window, const QString& project) {
+  QString error;
+  if (!window.open(project, &error)) {
+    qWarning("%s", qPrintable(error));
+    return false;
+  }
+  window.show();
+  return QTest::qWaitForWindowExposed(&window);
+}
+
 QAction* action(MainWindow& window, const char* name) {
   auto* found = window.findChild<QAction*>(QString::fromLatin1(name));
   if (!found) qFatal("no action %s", name);
@@ -55,10 +66,7 @@ class TestWorkspace : public QObject {
 
   void anInputEditMovesTheFiguresAndUndoRestoresThem() {
     MainWindow window;
-    QString error;
-    QVERIFY2(window.open(MainWindow::samplePreset(), &error), qPrintable(error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndShow(window, MainWindow::samplePreset()));
     QVERIFY(waitForFigures(window));
     QVERIFY(window.isWindowModified());  // a new project, never saved
     auto* figures = window.findChild<FiguresPanel*>();
@@ -97,10 +105,7 @@ class TestWorkspace : public QObject {
 
   void thePhasesPanelListsThePhasesAndPicksWhatTheFloorShows() {
     MainWindow window;
-    QString error;
-    QVERIFY(window.open(MainWindow::samplePreset(), &error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndShow(window, MainWindow::samplePreset()));
     QVERIFY(waitForFigures(window));
     auto* phases = window.findChild<PhasesPanel*>();
     QVERIFY(phases);
@@ -173,9 +178,7 @@ class TestWorkspace : public QObject {
   void whatIfComparesVariantsAndRunsTheBandsOffTheGuiThread() {
     MainWindow window;
     QString error;
-    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
     QVERIFY(waitForFigures(window));
     auto* whatIf = window.findChild<WhatIfPanel*>();
     QVERIFY(whatIf->tornadoTable()->rowCount() > 5);
@@ -218,9 +221,7 @@ class TestWorkspace : public QObject {
   void exportsTheReportWithA3dViewOfEachPhase() {
     MainWindow window;
     QString error;
-    QVERIFY(window.open(MainWindow::samplePreset(), &error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndShow(window, MainWindow::samplePreset()));
     QVERIFY(waitForFigures(window));
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.pdf"));
@@ -239,10 +240,7 @@ class TestWorkspace : public QObject {
 
   void theTreeAndTheFloorShareTheSelection() {
     MainWindow window;
-    QString error;
-    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
     auto* tree = window.findChild<QTreeView*>(QStringLiteral("projectTree"));
     auto* treeModel = qobject_cast<ProjectTreeModel*>(tree->model());
     auto* properties = window.findChild<SelectionPanel*>();
@@ -267,10 +265,7 @@ class TestWorkspace : public QObject {
 
   void menusInsertRacksAndRowsAsUndoableEdits() {
     MainWindow window;
-    QString error;
-    QVERIFY(window.open(QStringLiteral("colossus-150k-h100"), &error));
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
     ProjectDocument& document = window.document();
     const std::size_t racks = document.project().layout.racks.size();
     const std::size_t rows = document.project().layout.rows.size();
