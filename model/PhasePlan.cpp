@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QSet>
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -139,26 +140,58 @@ std::vector<Phase> PhasePlan::phasesOf(const Project& project, const ResolvedSce
   return {only};
 }
 
-Scenario PhasePlan::groupScenario(const Project& project, std::size_t phase, const QString& systemType, double gpus) {
+std::vector<PhaseGroup> PhasePlan::groupsOf(const std::vector<Phase>& phases) {
+  std::vector<PhaseGroup> groups;
+  for (std::size_t k = 0; k < phases.size(); ++k) {
+    const std::size_t first = groups.size();
+    for (const PhaseSystems& systems : phases[k].systems) {
+      const auto same = std::find_if(groups.begin() + static_cast<std::ptrdiff_t>(first), groups.end(),
+                                     [&](const PhaseGroup& g) { return g.systemType == systems.systemType; });
+      if (same != groups.end()) same->gpus += systems.gpus;
+      else groups.push_back({k, systems.systemType, systems.gpus});
+    }
+  }
+  return groups;
+}
+
+bool PhasePlan::isOperatingInput(InputId id) {
+  switch (id) {
+    case InputId::costElectricityUsdPerKwh:
+    case InputId::costUtilization:
+    case InputId::costStaffPerMw:
+    case InputId::costStaffUsdPerYear:
+    case InputId::powerAverageLoadFraction:
+    case InputId::powerTrainingSwingFraction:
+    case InputId::networkAllReduceSizeGB:
+      return true;
+    default: {
+      const QLatin1StringView path(inputSpec(id).path);
+      return path.startsWith(QLatin1StringView("reliability.")) || path.startsWith(QLatin1StringView("schedule.")) ||
+             path.startsWith(QLatin1StringView("site."));
+    }
+  }
+}
+
+Scenario PhasePlan::groupScenario(const Project& project, const PhaseGroup& group, std::size_t at) {
   Scenario scenario = project.scenario;
-  for (std::size_t p = 0; p <= phase && p < project.phases.size(); ++p)
+  for (std::size_t p = 0; p <= std::max(at, group.phase) && p < project.phases.size(); ++p)
     for (auto it = project.phases[p].inputs.begin(); it != project.phases[p].inputs.end(); ++it)
-      scenario.values.insert(it.key(), it.value());
-  scenario.systemType = systemType;
-  scenario.values.insert(InputId::clusterGpus, gpus);
+      if (p <= group.phase || isOperatingInput(it.key())) scenario.values.insert(it.key(), it.value());
+  scenario.systemType = group.systemType;
+  scenario.values.insert(InputId::clusterGpus, group.gpus);
   return scenario;
 }
 
 Scenario PhasePlan::studiedScenario(const Project& project) {
-  if (project.phases.empty()) return project.scenario;
-  std::map<QString, double> groups;
-  for (const Phase& phase : project.phases)
-    for (const PhaseSystems& systems : phase.systems) groups[systems.systemType] += systems.gpus;
-  const auto largest = std::max_element(groups.begin(), groups.end(),
-                                        [](const auto& a, const auto& b) { return a.second < b.second; });
+  const std::vector<PhaseGroup> groups = groupsOf(project.phases);
+  const auto largest =
+      std::max_element(groups.begin(), groups.end(), [](const PhaseGroup& a, const PhaseGroup& b) { return a.gpus < b.gpus; });
   if (largest == groups.end()) return project.scenario;
-  Scenario studied = groupScenario(project, project.phases.size() - 1, largest->first, largest->second);
-  studied.name = QStringLiteral("%1: %2 GPUs of %3").arg(project.scenario.name).arg(largest->second).arg(largest->first);
+  Scenario studied = groupScenario(project, *largest, project.phases.size() - 1);
+  studied.name = QStringLiteral("%1: %2 GPUs of %3 (%4)")
+                     .arg(project.scenario.name)
+                     .arg(largest->gpus)
+                     .arg(largest->systemType, project.phases[largest->phase].name);
   return studied;
 }
 
@@ -167,55 +200,44 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
   if (!base) return std::nullopt;
   Project planned = project;
   planned.phases = phasesOf(project, *base);
-
-  // Evaluates the site holding `groups` (GPUs by system type) with the inputs of phase `at`.
-  auto siteOf = [&](const std::map<QString, double>& groups, std::size_t at) -> std::optional<OutputValues> {
-    std::vector<OutputValues> evaluated;
-    for (const auto& [systemType, gpus] : groups) {
-      if (gpus <= 0) continue;
-      ScenarioErrors groupErrors;
-      const auto resolved =
-          groupScenario(planned, at, systemType, gpus).resolve(HardwareCatalog::bundled(), groupErrors);
-      if (!resolved) {
-        for (const ScenarioError& e : groupErrors)
-          errors.append({phaseField(at, e.field), QStringLiteral("%1 (%2)").arg(e.message, systemType)});
-        return std::nullopt;
-      }
-      OutputValues outputs = gigaplan::evaluate(resolved->values);
-      if (const auto problem = fabricProblem(resolved->values, outputs)) {
-        errors.append({phaseField(at, problem->field), problem->message});
-        return std::nullopt;
-      }
-      evaluated.push_back(outputs);
-    }
-    if (evaluated.empty()) return OutputValues{};
-    return combine(evaluated);
-  };
-
   if (const ScenarioErrors problems = check(planned.phases); !problems.isEmpty()) {
     errors.append(problems);
     return std::nullopt;
   }
   PhasePlan plan;
-  std::map<QString, double> before;
+  plan.groups = groupsOf(planned.phases);
+
   for (std::size_t k = 0; k < planned.phases.size(); ++k) {
     const Phase& phase = planned.phases[k];
-    std::map<QString, double> after = before;
+    // Every group bought so far, seen at phase k; the site before k is the same without k's own.
+    std::vector<OutputValues> before, after;
+    for (const PhaseGroup& group : plan.groups) {
+      if (group.phase > k) break;
+      ScenarioErrors groupErrors;
+      const auto resolved = groupScenario(planned, group, k).resolve(HardwareCatalog::bundled(), groupErrors);
+      if (!resolved) {
+        for (const ScenarioError& e : groupErrors)
+          errors.append({phaseField(group.phase, e.field), QStringLiteral("%1 (%2)").arg(e.message, group.systemType)});
+        return std::nullopt;
+      }
+      const OutputValues outputs = gigaplan::evaluate(resolved->values);
+      if (const auto problem = fabricProblem(resolved->values, outputs)) {
+        errors.append({phaseField(group.phase, problem->field), QStringLiteral("%1 (%2)").arg(problem->message, group.systemType)});
+        return std::nullopt;
+      }
+      after.push_back(outputs);
+      if (group.phase < k) before.push_back(outputs);
+    }
     PhaseResult result;
     result.name = phase.name;
     result.start = phase.start;
-    for (const PhaseSystems& systems : phase.systems) {
-      after[systems.systemType] += systems.gpus;
-      result.gpusAdded += systems.gpus;
-    }
-    const auto site = siteOf(after, k);
-    const auto previous = siteOf(before, k);
-    if (!site || !previous) return std::nullopt;
-    result.site = *site;
+    for (const PhaseSystems& systems : phase.systems) result.gpusAdded += systems.gpus;
+    result.site = combine(after);
+    const OutputValues previous = combine(before);
     // What a phase adds: the extensive figures' differences. A ratio of the site is not the
     // phase's, so the added ratios are left out (NaN), but for PUE and capex per GPU of what it adds.
     for (std::size_t o = 0; o < kOutputCount; ++o)
-      result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum ? (*site)[o] - (*previous)[o]
+      result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum ? result.site[o] - previous[o]
                                                                             : std::numeric_limits<double>::quiet_NaN();
     const auto added = [&result](OutputId id) { return valueOf(result.added, id); };
     valueOf(result.added, OutputId::powerPue) = added(OutputId::powerItMw) > 0
@@ -228,7 +250,7 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
     // The phase's own schedule: its racks at the install rate its inputs give.
     const double racksPerDay = valueOf(result.site, OutputId::scheduleRacksPerDay);
     const double installDays = racksPerDay > 0 ? valueOf(result.added, OutputId::clusterRacks) / racksPerDay : 0.0;
-    const Scenario inputsAtPhase = groupScenario(planned, k, project.scenario.systemType, 1.0);
+    const Scenario inputsAtPhase = groupScenario(planned, PhaseGroup{k, project.scenario.systemType, 1.0}, k);
     const InputSpec& ready = inputSpec(InputId::scheduleSiteReadyDays);
     const InputSpec& bringUp = inputSpec(InputId::scheduleBringUpDays);
     const double readyDays = inputsAtPhase.values.value(InputId::scheduleSiteReadyDays, ready.defaultValue);
@@ -239,7 +261,6 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
     result.firstRack = phase.start.addDays(static_cast<qint64>(std::ceil(readyDays)));
     result.training = phase.start.addDays(static_cast<qint64>(std::ceil(readyDays + installDays + bringUpDays)));
     plan.phases.push_back(result);
-    before = after;
   }
   return plan;
 }
@@ -248,56 +269,67 @@ std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTe
                                            ScenarioErrors& errors) {
   SiteLayout site;
   site.hallTemplate = hallTemplate;
-  double eastM = 0.0;  // where the next phase's buildings start
-  for (std::size_t k = 0; k < project.phases.size(); ++k) {
-    for (const PhaseSystems& systems : project.phases[k].systems) {
-      ScenarioErrors blockErrors;
-      const Scenario scenario = groupScenario(project, k, systems.systemType, systems.gpus);
-      const auto resolved = scenario.resolve(HardwareCatalog::bundled(), blockErrors);
-      const OutputValues outputs = resolved ? gigaplan::evaluate(resolved->values) : OutputValues{};
-      QString error;
-      const auto block =
-          resolved ? LayoutGenerator::generate(resolved->values, outputs, systems.systemType, hallTemplate, &error)
-                   : std::nullopt;
-      if (!block) {
-        if (blockErrors.isEmpty()) blockErrors.append({QStringLiteral("layout"), error});
-        for (const ScenarioError& e : blockErrors) errors.append({phaseField(k, e.field), e.message});
-        return std::nullopt;
-      }
-      // Append the block: its buildings moved east of the site so far, indices and ids renumbered.
-      const int buildings = static_cast<int>(site.buildings.size());
-      const int halls = static_cast<int>(site.halls.size());
-      const int rows = static_cast<int>(site.rows.size());
-      double blockEastM = eastM;
-      for (Building building : block->buildings) {
-        building.xM += eastM;
-        building.name = QStringLiteral("P%1-%2").arg(k + 1).arg(building.name);
-        blockEastM = std::max(blockEastM, building.xM + building.widthM);
-        site.buildings.push_back(building);
-      }
-      for (Hall hall : block->halls) {
-        hall.building += buildings;
-        hall.xM += eastM;
-        hall.name = QStringLiteral("P%1-%2").arg(k + 1).arg(hall.name);
-        site.halls.push_back(hall);
-      }
-      for (Row row : block->rows) {
-        row.hall += halls;
-        site.rows.push_back(row);
-      }
-      for (Rack rack : block->racks) {
-        rack.row += rows;
-        rack.phase = static_cast<std::uint8_t>(std::min<std::size_t>(k, 255));
-        if (rack.role == RackRole::Compute) {
-          const QString type = block->systemTypes.value(rack.system);
-          if (!site.systemTypes.contains(type)) site.systemTypes.append(type);
-          rack.system = static_cast<std::uint8_t>(site.systemTypes.indexOf(type));
-        }
-        rack.id = site.nextRackId++;
-        site.racks.push_back(rack);
-      }
-      eastM = blockEastM + hallTemplate.buildingGapM;
+  double eastM = 0.0;  // where the next group's buildings start
+  const std::vector<PhaseGroup> groups = groupsOf(project.phases);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const PhaseGroup& group = groups[g];
+    // The floor is built once, with what each group was bought with.
+    ScenarioErrors blockErrors;
+    const auto resolved = groupScenario(project, group, group.phase).resolve(HardwareCatalog::bundled(), blockErrors);
+    const OutputValues outputs = resolved ? gigaplan::evaluate(resolved->values) : OutputValues{};
+    if (resolved)
+      if (const auto problem = fabricProblem(resolved->values, outputs)) blockErrors.append(*problem);
+    QString error;
+    const auto block =
+        blockErrors.isEmpty()
+            ? LayoutGenerator::generate(resolved->values, outputs, group.systemType, hallTemplate, &error)
+            : std::nullopt;
+    if (!block) {
+      if (blockErrors.isEmpty()) blockErrors.append({QStringLiteral("layout"), error});
+      for (const ScenarioError& e : blockErrors)
+        errors.append({phaseField(group.phase, e.field), QStringLiteral("%1 (%2)").arg(e.message, group.systemType)});
+      return std::nullopt;
     }
+    // Buildings are named by phase, plus a letter when a phase buys several groups: P2-B1, P3b-B4.
+    const bool several = (g > 0 && groups[g - 1].phase == group.phase) ||
+                         (g + 1 < groups.size() && groups[g + 1].phase == group.phase);
+    std::size_t letter = 0;
+    while (letter < g && groups[g - letter - 1].phase == group.phase) ++letter;
+    const QString prefix = QStringLiteral("P%1%2-").arg(group.phase + 1).arg(
+        several ? QString(QChar(static_cast<char16_t>(u'a' + std::min<std::size_t>(letter, 25)))) : QString());
+    // Append the block: its buildings moved east of the site so far, indices and ids renumbered.
+    const int buildings = static_cast<int>(site.buildings.size());
+    const int halls = static_cast<int>(site.halls.size());
+    const int rows = static_cast<int>(site.rows.size());
+    double blockEastM = eastM;
+    for (Building building : block->buildings) {
+      building.xM += eastM;
+      building.name = prefix + building.name;
+      blockEastM = std::max(blockEastM, building.xM + building.widthM);
+      site.buildings.push_back(building);
+    }
+    for (Hall hall : block->halls) {
+      hall.building += buildings;
+      hall.xM += eastM;
+      hall.name = prefix + hall.name;
+      site.halls.push_back(hall);
+    }
+    for (Row row : block->rows) {
+      row.hall += halls;
+      site.rows.push_back(row);
+    }
+    for (Rack rack : block->racks) {
+      rack.row += rows;
+      rack.phase = static_cast<std::uint8_t>(std::min<std::size_t>(group.phase, 255));
+      if (rack.role == RackRole::Compute) {
+        const QString type = block->systemTypes.value(rack.system);
+        if (!site.systemTypes.contains(type)) site.systemTypes.append(type);
+        rack.system = static_cast<std::uint8_t>(site.systemTypes.indexOf(type));
+      }
+      rack.id = site.nextRackId++;
+      site.racks.push_back(rack);
+    }
+    eastM = blockEastM + hallTemplate.buildingGapM;
   }
   return site;
 }

@@ -1634,23 +1634,26 @@ std::vector<BillOfMaterialsItem> ProjectReport::billOfMaterials() const {
     items.push_back({group, item, valueOf(site, id), QString::fromLatin1(spec.unit), QString::fromLatin1(spec.path)});
   };
 
-  // GPU systems by type: the GPUs the phases add, and the nodes and racks the engine gives that
-  // group at the last phase's inputs (the site's figures are the sums of these groups).
+  // GPU systems by group (what each phase buys of one type): its GPUs, and the nodes and racks
+  // the engine gives the group as bought (the site's figures are the sums of these groups).
   const HardwareCatalog& catalog = HardwareCatalog::bundled();
   const std::vector<Phase> phases = PhasePlan::phasesOf(project_, *result_.resolved);
   const QString systemsGroup = QStringLiteral("GPU systems");
-  const QString gpusOrigin = project_.phases.empty() ? QStringLiteral("cluster.gpus") : QStringLiteral("phases");
-  for (const auto& [type, gpus] : gpusBySystemType(phases)) {
-    const CatalogEntry* entry = catalog.system(type);
-    const QString name = entry ? entry->name : type;
-    items.push_back({systemsGroup, name, gpus, QStringLiteral("GPUs"), gpusOrigin});
+  const bool phased = !project_.phases.empty();
+  for (const PhaseGroup& group : PhasePlan::groupsOf(phases)) {
+    const CatalogEntry* entry = catalog.system(group.systemType);
+    const QString name = phased ? QStringLiteral("%1, %2").arg(entry ? entry->name : group.systemType,
+                                                               phases[group.phase].name)
+                                : (entry ? entry->name : group.systemType);
+    items.push_back({systemsGroup, name, group.gpus, QStringLiteral("GPUs"),
+                     phased ? QStringLiteral("phases[%1]").arg(group.phase) : QStringLiteral("cluster.gpus")});
     ScenarioErrors errors;
-    const auto resolved = PhasePlan::groupScenario(project_, phases.size() - 1, type, gpus).resolve(catalog, errors);
+    const auto resolved = PhasePlan::groupScenario(project_, group, group.phase).resolve(catalog, errors);
     if (!resolved) continue;
-    const OutputValues group = evaluate(resolved->values);
-    items.push_back({systemsGroup, name, valueOf(group, OutputId::clusterNodes), QStringLiteral("nodes"),
+    const OutputValues outputs = evaluate(resolved->values);
+    items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterNodes), QStringLiteral("nodes"),
                      QStringLiteral("cluster.nodes")});
-    items.push_back({systemsGroup, name, valueOf(group, OutputId::clusterComputeRacks), QStringLiteral("racks"),
+    items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterComputeRacks), QStringLiteral("racks"),
                      QStringLiteral("cluster.computeRacks")});
   }
 
@@ -1733,15 +1736,18 @@ std::vector<ReportAssumption> ProjectReport::assumptions() const {
     for (auto it = phase.inputs.begin(); it != phase.inputs.end(); ++it)
       add(set, it.key(), it.value(), QStringLiteral("set by %1").arg(phase.name), QStringLiteral("input"));
 
-  // The catalog values that matter most for each system type, as the last phase uses them.
-  for (const auto& [type, gpus] : gpusBySystemType(phases)) {
+  // The catalog values that matter most for each group, as it was bought.
+  for (const PhaseGroup& group : PhasePlan::groupsOf(phases)) {
     ScenarioErrors errors;
-    const auto resolved = PhasePlan::groupScenario(project_, phases.size() - 1, type, gpus).resolve(catalog, errors);
+    const auto resolved = PhasePlan::groupScenario(project_, group, group.phase).resolve(catalog, errors);
     if (!resolved) continue;
-    const QString group = QStringLiteral("Hardware: %1 (%2)").arg(resolved->systemName, type);
+    const QString heading = project_.phases.empty()
+                               ? QStringLiteral("Hardware: %1 (%2)").arg(resolved->systemName, group.systemType)
+                               : QStringLiteral("Hardware: %1 (%2), %3")
+                                     .arg(resolved->systemName, group.systemType, phases[group.phase].name);
     for (InputId id : {InputId::systemGpusPerNode, InputId::systemNodesPerRack, InputId::systemGpuTdpW,
                        InputId::systemLiquidFraction, InputId::systemRackMassKg, InputId::systemPriceUsdPerNode})
-      addResolved(group, *resolved, id);
+      addResolved(heading, *resolved, id);
   }
   const QString fabric =
       QStringLiteral("Fabric: %1 (%2) and optics").arg(base.switchName, project_.scenario.switchModel);

@@ -89,23 +89,36 @@ class TestPhasePlan : public QObject {
     QCOMPARE(out(withPower, OutputId::sitePowerMarginMw), 100.0 - 51.0);
   }
 
-  void phasesOfOneSystemAddUpToTheWholeBuild() {
+  void aPhaseOfTheSameSystemIsAFabricOfItsOwn() {
     const Project project = twoPhases(QStringLiteral("hgx-h100"));
     ScenarioErrors errors;
     const auto plan = PhasePlan::evaluate(project, errors);
     QVERIFY2(plan, qPrintable(errors.value(0).text()));
     QCOMPARE(plan->phases.size(), std::size_t{2});
+    QCOMPARE(plan->groups.size(), std::size_t{2});
     const OutputValues half = direct(project.scenario, QStringLiteral("hgx-h100"), 16384);
-    const OutputValues whole = direct(project.scenario, QStringLiteral("hgx-h100"), 32768);
-    // One system type is one group with one fabric: the site after phase 2 is the whole build.
+    // Each phase buys its own fabric: the site after phase 2 is two builds of 16,384 GPUs.
     for (OutputId id : {OutputId::clusterGpus, OutputId::powerFacilityMw, OutputId::networkSwitches,
-                        OutputId::costCapexUsd, OutputId::reliabilityEttr})
-      QVERIFY2(close(out(plan->phases[1].site, id), out(whole, id)), outputSpec(id).path);
+                        OutputId::costCapexUsd, OutputId::networkLinks})
+      QVERIFY2(close(out(plan->phases[1].site, id), 2 * out(half, id)), outputSpec(id).path);
+    QVERIFY(close(out(plan->phases[1].site, OutputId::reliabilityEttr), out(half, OutputId::reliabilityEttr)));
     QVERIFY(close(out(plan->phases[0].site, OutputId::costCapexUsd), out(half, OutputId::costCapexUsd)));
-    // Phase 2 adds the difference, including the fabric it grows.
-    QVERIFY(close(out(plan->phases[1].added, OutputId::costCapexUsd),
-                  out(whole, OutputId::costCapexUsd) - out(half, OutputId::costCapexUsd)));
+    QVERIFY(close(out(plan->phases[1].added, OutputId::costCapexUsd), out(half, OutputId::costCapexUsd)));
+    QVERIFY(close(out(plan->phases[1].added, OutputId::networkSwitches), out(half, OutputId::networkSwitches)));
     QCOMPARE(plan->phases[1].gpusAdded, 16384.0);
+  }
+
+  void systemsOfOneTypeInOnePhaseAreOneGroup() {
+    Project project = twoPhases(QStringLiteral("gb200-nvl72"));
+    project.phases[1].systems.push_back({QStringLiteral("hgx-h100"), 8192});
+    project.phases[1].systems.push_back({QStringLiteral("gb200-nvl72"), 8064});
+    const std::vector<PhaseGroup> groups = PhasePlan::groupsOf(project.phases);
+    QCOMPARE(groups.size(), std::size_t{3});
+    QCOMPARE(groups[1].phase, std::size_t{1});
+    QCOMPARE(groups[1].systemType, QStringLiteral("gb200-nvl72"));
+    QCOMPARE(groups[1].gpus, 16384.0 + 8064.0);
+    QCOMPARE(groups[2].systemType, QStringLiteral("hgx-h100"));
+    QCOMPARE(groups[2].gpus, 8192.0);
   }
 
   void mixedSystemsAreSeparateGroups() {
@@ -138,18 +151,45 @@ class TestPhasePlan : public QObject {
 
   void aPhaseBuysAtItsOwnPrices() {
     Project project = twoPhases(QStringLiteral("hgx-h100"));
-    // From phase 2 on a node costs less; what phase 1 bought is not bought again.
+    // From phase 2 on a node costs less; what phase 1 bought is not bought again, nor re-priced.
     project.phases[1].inputs.insert(InputId::systemPriceUsdPerNode, 200000);
     ScenarioErrors errors;
     const auto plan = PhasePlan::evaluate(project, errors);
     QVERIFY2(plan, qPrintable(errors.value(0).text()));
     const QMap<InputId, double> cheaper{{InputId::systemPriceUsdPerNode, 200000}};
-    const OutputValues before = direct(project.scenario, QStringLiteral("hgx-h100"), 16384, cheaper);
-    const OutputValues after = direct(project.scenario, QStringLiteral("hgx-h100"), 32768, cheaper);
-    QVERIFY(close(out(plan->phases[1].added, OutputId::costCapexUsd),
-                  out(after, OutputId::costCapexUsd) - out(before, OutputId::costCapexUsd)));
+    const OutputValues first = direct(project.scenario, QStringLiteral("hgx-h100"), 16384);
+    const OutputValues second = direct(project.scenario, QStringLiteral("hgx-h100"), 16384, cheaper);
+    QVERIFY(close(out(plan->phases[1].added, OutputId::costCapexUsd), out(second, OutputId::costCapexUsd)));
+    QVERIFY(close(out(plan->phases[1].site, OutputId::costCapexUsd),
+                  out(first, OutputId::costCapexUsd) + out(second, OutputId::costCapexUsd)));
     // Systems: 2,048 nodes added at $200,000.
     QVERIFY(close(out(plan->phases[1].added, OutputId::costSystemsUsd), 2048 * 200000.0));
+  }
+
+  void aPhasesHardwareInputsLeaveEarlierHardwareAlone() {
+    Project project = twoPhases(QStringLiteral("hgx-h100"));
+    // Phase 2 buys GPUs run at 1,000 W; the H100s of phase 1 keep their catalog power. It also
+    // sets an operating input, the electricity price, which every group pays from then on.
+    project.phases[1].inputs.insert(InputId::systemGpuTdpW, 1000);
+    project.phases[1].inputs.insert(InputId::costElectricityUsdPerKwh, 0.2);
+    ScenarioErrors errors;
+    const auto plan = PhasePlan::evaluate(project, errors);
+    QVERIFY2(plan, qPrintable(errors.value(0).text()));
+    const QMap<InputId, double> price{{InputId::costElectricityUsdPerKwh, 0.2}};
+    QMap<InputId, double> hotterAndPrice = price;
+    hotterAndPrice.insert(InputId::systemGpuTdpW, 1000);
+    const OutputValues first = direct(project.scenario, QStringLiteral("hgx-h100"), 16384, price);
+    const OutputValues second = direct(project.scenario, QStringLiteral("hgx-h100"), 16384, hotterAndPrice);
+    QVERIFY(out(second, OutputId::powerItMw) > out(first, OutputId::powerItMw));
+    for (OutputId id : {OutputId::powerItMw, OutputId::powerFacilityMw, OutputId::costEnergyUsdPerYear})
+      QVERIFY2(close(out(plan->phases[1].site, id), out(first, id) + out(second, id)), outputSpec(id).path);
+    // Phase 1 seen on its own is at its own price.
+    const OutputValues firstAlone = direct(project.scenario, QStringLiteral("hgx-h100"), 16384);
+    QVERIFY(close(out(plan->phases[0].site, OutputId::costEnergyUsdPerYear), out(firstAlone, OutputId::costEnergyUsdPerYear)));
+    QVERIFY(PhasePlan::isOperatingInput(InputId::costElectricityUsdPerKwh));
+    QVERIFY(PhasePlan::isOperatingInput(InputId::siteGridMw));
+    QVERIFY(!PhasePlan::isOperatingInput(InputId::systemGpuTdpW));
+    QVERIFY(!PhasePlan::isOperatingInput(InputId::networkPlanes));
   }
 
   void theScheduleFollowsCrewsAndDeliveries() {
@@ -245,6 +285,46 @@ class TestPhasePlan : public QObject {
     }
     QCOMPARE(ids.size(), layout->racks.size());  // every id once
     QVERIFY(phaseTwoWestM > phaseOneEastM);
+  }
+
+  void theFloorHoldsWhatTheFiguresCount() {
+    ScenarioErrors errors;
+    auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
+    QVERIFY2(project, qPrintable(errors.value(0).text()));
+    // Two types in one phase, and a phase that changes its hardware's power.
+    project->phases[1].systems.push_back({QStringLiteral("hgx-h100-liquid"), 16384});
+    project->phases[2].inputs.insert(InputId::systemGpuTdpW, 1400);
+    const auto plan = PhasePlan::evaluate(*project, errors);
+    QVERIFY2(plan, qPrintable(errors.value(0).text()));
+    const auto layout = PhasePlan::layOut(*project, HallTemplate{}, errors);
+    QVERIFY2(layout, qPrintable(errors.value(0).text()));
+    // Per phase: compute racks and switches on the floor are those the phase's figures add.
+    for (std::size_t k = 0; k < plan->phases.size(); ++k) {
+      double computeRacks = 0, switches = 0;
+      for (const Rack& rack : layout->racks) {
+        if (rack.phase != k) continue;
+        if (rack.role == RackRole::Compute) computeRacks += 1;
+        else if (rack.role != RackRole::Cdu) switches += rack.units;
+      }
+      QCOMPARE(computeRacks, out(plan->phases[k].added, OutputId::clusterComputeRacks));
+      QCOMPARE(switches, out(plan->phases[k].added, OutputId::networkSwitches));
+    }
+    // Building names stay unique when a phase buys two groups.
+    std::set<QString> names;
+    for (const Building& building : layout->buildings) QVERIFY2(names.insert(building.name).second, qPrintable(building.name));
+  }
+
+  void aFabricTheSwitchCannotBuildIsNotLaidOut() {
+    Project project = twoPhases(QStringLiteral("hgx-h100"));
+    project.phases[1].inputs.insert(InputId::networkTiers, 1);
+    project.phases[1].systems = {{QStringLiteral("hgx-h100"), 500000}};
+    ScenarioErrors errors;
+    QVERIFY(!PhasePlan::layOut(project, HallTemplate{}, errors));
+    QVERIFY(!errors.isEmpty());
+    QVERIFY2(errors.front().field.startsWith(QStringLiteral("phases[1].")), qPrintable(errors.front().text()));
+    ScenarioErrors planErrors;
+    QVERIFY(!PhasePlan::evaluate(project, planErrors));
+    QVERIFY(planErrors.front().field.startsWith(QStringLiteral("phases[1].")));
   }
 };
 
