@@ -188,13 +188,19 @@ bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
   return push(std::move(step), Part::Layout, true);
 }
 
-bool ProjectDocument::addVariant(const QString& name, QString* error) {
+bool ProjectDocument::addVariant(const QString& name, QString* error, int throughPhase) {
   if (name.trimmed().isEmpty()) {
     if (error) *error = tr("variant name: empty");
     return false;
   }
+  if (throughPhase >= static_cast<int>(project_.phases.size())) {
+    if (error) *error = tr("variant phase: the plan has %n phase(s)", nullptr, static_cast<int>(project_.phases.size()));
+    return false;
+  }
+  Variant variant{name.trimmed(), project_.scenario, project_.phases};
+  if (throughPhase >= 0) variant.phases.resize(static_cast<std::size_t>(throughPhase) + 1);
   std::vector<Variant> after = project_.variants;
-  after.push_back({name.trimmed(), project_.scenario, project_.phases});
+  after.push_back(std::move(variant));
   return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
                                                                     tr("Keep variant %1").arg(name.trimmed())),
               Part::Scenario, false);
@@ -210,7 +216,50 @@ bool ProjectDocument::removeVariant(int variant) {
               Part::Scenario, false);
 }
 
-std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString* error) const {
+bool ProjectDocument::renameVariant(int variant, const QString& name, QString* error) {
+  if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) {
+    if (error) *error = tr("variant: no variant %1").arg(variant + 1);
+    return false;
+  }
+  if (name.trimmed().isEmpty()) {
+    if (error) *error = tr("variant name: empty");
+    return false;
+  }
+  std::vector<Variant> after = project_.variants;
+  if (after[static_cast<std::size_t>(variant)].name == name.trimmed()) return false;
+  after[static_cast<std::size_t>(variant)].name = name.trimmed();
+  return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
+                                                                    tr("Rename variant to %1").arg(name.trimmed())),
+              Part::Scenario, false);
+}
+
+bool ProjectDocument::switchToVariant(int variant, QString* error) {
+  if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) {
+    if (error) *error = tr("variant: no variant %1").arg(variant + 1);
+    return false;
+  }
+  const Variant& chosen = project_.variants[static_cast<std::size_t>(variant)];
+  Project switched = project_;
+  switched.scenario = chosen.scenario;
+  switched.phases = chosen.phases;
+  switched.variants[static_cast<std::size_t>(variant)] =
+      Variant{tr("plan before %1").arg(chosen.name), project_.scenario, project_.phases};
+  ScenarioErrors errors;
+  auto layout = layOutProject(switched, project_.layout.hallTemplate, errors);
+  if (!layout) {
+    if (error) *error = tr("variant %1: %2").arg(chosen.name, errors.value(0).text());
+    return false;
+  }
+  auto step = std::make_unique<StepsCommand>(tr("Switch to variant %1").arg(chosen.name));
+  step->add(std::make_unique<ReplaceCommand<Scenario>>(project_.scenario, std::move(switched.scenario), QString()));
+  step->add(std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(switched.phases), QString()));
+  step->add(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(switched.variants),
+                                                                   QString()));
+  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), QString()));
+  return push(std::move(step), Part::ScenarioAndLayout, true);
+}
+
+std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString* error, int atPhase) const {
   if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) return std::nullopt;
   Project other = project_;
   other.scenario = project_.variants[static_cast<std::size_t>(variant)].scenario;
@@ -221,7 +270,8 @@ std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString
     if (error) *error = errors.value(0).text();
     return std::nullopt;
   }
-  return plan->phases.back().site;
+  const std::size_t last = plan->phases.size() - 1;
+  return plan->phases[atPhase < 0 ? last : std::min(last, static_cast<std::size_t>(atPhase))].site;
 }
 
 bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {
@@ -248,7 +298,7 @@ bool ProjectDocument::push(std::unique_ptr<QUndoCommand> command, Part part, boo
 
 void ProjectDocument::partChanged(Part part, bool indicesShifted, bool layoutReplaced) {
   ++revision_;
-  if (part == Part::Layout) {
+  if (part != Part::Scenario) {
     // The selection is settled before anyone hears of the change, so no view ever meets one
     // that names a removed object. Buildings, halls and rows are selected by index: when any
     // come or go, an index may name another object now. A replaced floor starts rack ids over.
@@ -258,9 +308,8 @@ void ProjectDocument::partChanged(Part part, bool indicesShifted, bool layoutRep
     if (dropped) selection_ = {};
     emit layoutChanged();
     if (dropped) emit selectionChanged();
-  } else {
-    emit scenarioChanged();
   }
+  if (part != Part::Layout) emit scenarioChanged();
   scheduleEvaluation();
 }
 

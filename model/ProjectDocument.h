@@ -51,12 +51,18 @@ class ProjectDocument : public QObject {
   /// Replaces the build-out's phases (checked with PhasePlan::check first) and lays the floor out
   /// anew for them, in one undoable step.
   bool setPhases(std::vector<Phase> phases, QString* error);
-  /// Keeps the current scenario and phases as a named variant in the project (undoable).
-  bool addVariant(const QString& name, QString* error);
+  /// Keeps the current scenario and phases as a named variant in the project (undoable). With
+  /// `throughPhase` >= 0 the variant copies one phase: the plan up to and including it.
+  bool addVariant(const QString& name, QString* error, int throughPhase = -1);
   /// Removes a saved variant (undoable); false when there is no such variant.
   bool removeVariant(int variant);
-  /// The figures of a variant on this project's site: its site after its last phase.
-  std::optional<OutputValues> variantFigures(int variant, QString* error) const;
+  bool renameVariant(int variant, const QString& name, QString* error);
+  /// Makes a variant the plan being edited, and keeps the plan it replaces as a variant in its
+  /// place; the floor is laid out anew for it, all in one undoable step.
+  bool switchToVariant(int variant, QString* error);
+  /// The figures of a variant: its site after its last phase, or after phase `atPhase` (its
+  /// last, when it has fewer).
+  std::optional<OutputValues> variantFigures(int variant, QString* error, int atPhase = -1) const;
   /// Lays the floor out anew from the current inputs (one undoable step).
   bool regenerateLayout(QString* error);
 
@@ -85,7 +91,7 @@ class ProjectDocument : public QObject {
   void filePathChanged(const QString& path);
 
  private:
-  enum class Part { Scenario, Layout };
+  enum class Part { Scenario, Layout, ScenarioAndLayout };
   class DocumentCommand;
 
   void replaceProject(Project project, const QString& filePath, bool unsavedNew);

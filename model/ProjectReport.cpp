@@ -1337,9 +1337,11 @@ class ReportBuilder {
     if (project.variants.empty()) return;
     section(QStringLiteral("Variants"));
     paragraph(QStringLiteral("Each variant is another scenario and phases on the same site, evaluated as the plan "
-                             "is. Columns give the site after the last phase; % is the variant's difference from "
-                             "the plan, and \u2713 marks the better of the two where more or less is better."));
-    const OutputValues& plan = report_.plan().phases.back().site;
+                             "is. Columns give the site after the last phase; a variant with fewer phases than the "
+                             "plan (a copy of one phase) is compared after its last phase with the plan after the "
+                             "same phase. % is the variant's difference from the plan, and \u2713 marks the better "
+                             "of the two where more or less is better."));
+    const std::vector<PhaseResult>& planPhases = report_.plan().phases;
     static const OutputId headline[] = {
         OutputId::clusterGpus,        OutputId::powerFacilityMw,          OutputId::costCapexUsd,
         OutputId::costTcoUsdPerYear,  OutputId::costUsdPerGpuHour,        OutputId::networkBisectionPerGpuGbps,
@@ -1355,7 +1357,11 @@ class ReportBuilder {
         paragraph(QStringLiteral("This variant does not evaluate: %1").arg(errors.value(0).text()));
         continue;
       }
-      const auto rows = compareFigures(plan, plan2->phases.back().site);
+      const std::size_t at =
+          variant.phases.empty() ? planPhases.size() - 1 : std::min(plan2->phases.size(), planPhases.size()) - 1;
+      if (at + 1 < planPhases.size())
+        paragraph(QStringLiteral("Compared after %1, the variant's last phase.").arg(planPhases[at].name), 9, kMuted, 4);
+      const auto rows = compareFigures(planPhases[at].site, plan2->phases.back().site);
       Table table{{{QStringLiteral("Figure"), 0.40},
                    {QStringLiteral("Plan"), 0.19, Qt::AlignRight},
                    {QStringLiteral("Variant"), 0.19, Qt::AlignRight},

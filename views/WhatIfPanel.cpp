@@ -5,6 +5,9 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -178,26 +181,35 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* compareControls = new QHBoxLayout;
   auto* keep = new QPushButton(tr("Keep Current as A"), compare);
   auto* save = new QPushButton(tr("Save as Variant…"), compare);
-  auto* remove = new QPushButton(tr("Remove Variant"), compare);
   compareControls->addWidget(new QLabel(tr("A:"), compare));
   compareControls->addWidget(baselineChoice_, 1);
   compareControls->addWidget(keep);
-  compareControls->addWidget(remove);
   compareControls->addWidget(save);
   compareLayout->addLayout(compareControls);
+  auto* variantControls = new QHBoxLayout;
+  auto* rename = new QPushButton(tr("Rename…"), compare);
+  auto* makeCurrent = new QPushButton(tr("Edit This Variant"), compare);
+  makeCurrent->setToolTip(tr("Make variant A the plan being edited; the plan now is kept as a variant in its place."));
+  auto* remove = new QPushButton(tr("Remove"), compare);
+  phaseChoice_ = new QComboBox(compare);
+  variantControls->addWidget(new QLabel(tr("Variant A:"), compare));
+  variantControls->addWidget(rename);
+  variantControls->addWidget(makeCurrent);
+  variantControls->addWidget(remove);
+  variantControls->addStretch(1);
+  variantControls->addWidget(new QLabel(tr("Compare:"), compare));
+  variantControls->addWidget(phaseChoice_);
+  compareLayout->addLayout(variantControls);
   compareLayout->addWidget(baselineLabel_);
   connect(baselineChoice_, &QComboBox::activated, this, &WhatIfPanel::chooseBaseline);
+  connect(phaseChoice_, &QComboBox::activated, this, &WhatIfPanel::chooseBaseline);
   connect(remove, &QPushButton::clicked, this, [this] {
     // Only a saved variant is removed; the figures kept in the window simply stay until replaced.
-    if (document_ && baselineChoice_->currentData().toInt() >= 0) document_->removeVariant(baselineChoice_->currentData().toInt());
+    if (document_ && chosenVariant() >= 0) document_->removeVariant(chosenVariant());
   });
-  connect(save, &QPushButton::clicked, this, [this] {
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Save as Variant"), tr("Name of the variant:"),
-                                               QLineEdit::Normal, QString(), &ok);
-    QString error;
-    if (ok && !saveVariant(name, &error) && !error.isEmpty()) baselineLabel_->setText(error);
-  });
+  connect(rename, &QPushButton::clicked, this, &WhatIfPanel::renameChosenVariant);
+  connect(makeCurrent, &QPushButton::clicked, this, &WhatIfPanel::switchToChosenVariant);
+  connect(save, &QPushButton::clicked, this, &WhatIfPanel::askToSaveVariant);
   comparisonChart_ = newBarChart(compare, compareLayout, 300);
   compareLayout->addWidget(comparisonTable_);
   tabs->addTab(compare, tr("Compare"));
@@ -276,8 +288,11 @@ void WhatIfPanel::showTornado() {
 
 std::optional<OutputValues> WhatIfPanel::currentFigures() const {
   if (!document_ || !document_->result().plan) return std::nullopt;
-  // The plan's figures, as a variant's are: both without the floor's measured cabling.
-  return document_->result().plan->phases.back().site;
+  // The plan's figures, as a variant's are: both without the floor's measured cabling. Figures
+  // kept in the window are of the whole plan, so they compare with the whole plan now.
+  const auto& phases = document_->result().plan->phases;
+  const int phase = chosenVariant() >= 0 ? comparedPhase() : -1;
+  return phases[phase < 0 ? phases.size() - 1 : std::min(phases.size() - 1, static_cast<std::size_t>(phase))].site;
 }
 
 void WhatIfPanel::keepBaseline() {
@@ -288,16 +303,70 @@ void WhatIfPanel::keepBaseline() {
   chooseBaseline();
 }
 
-bool WhatIfPanel::saveVariant(const QString& name, QString* error) {
-  if (!document_ || !document_->addVariant(name, error)) return false;
+bool WhatIfPanel::saveVariant(const QString& name, QString* error, int throughPhase) {
+  if (!document_ || !document_->addVariant(name, error, throughPhase)) return false;
   compareWithVariant(static_cast<int>(document_->project().variants.size()) - 1);
+  if (throughPhase >= 0) compareAfterPhase(throughPhase);
   return true;
+}
+
+void WhatIfPanel::askToSaveVariant() {
+  if (!document_) return;
+  QDialog dialog(this);
+  dialog.setWindowTitle(tr("Save as Variant"));
+  auto* form = new QFormLayout(&dialog);
+  auto* name = new QLineEdit(&dialog);
+  auto* copied = new QComboBox(&dialog);
+  copied->addItem(tr("the whole plan"), -1);
+  for (int k = 0; k < static_cast<int>(document_->project().phases.size()); ++k)
+    copied->addItem(tr("%1 (the plan up to it)").arg(document_->project().phases[static_cast<std::size_t>(k)].name), k);
+  form->addRow(tr("Name:"), name);
+  form->addRow(tr("Copy:"), copied);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+  form->addRow(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  if (dialog.exec() != QDialog::Accepted) return;
+  QString error;
+  if (!saveVariant(name->text(), &error, copied->currentData().toInt()) && !error.isEmpty()) baselineLabel_->setText(error);
+}
+
+int WhatIfPanel::chosenVariant() const {
+  return baselineChoice_->currentData().isValid() ? baselineChoice_->currentData().toInt() : -2;
+}
+
+void WhatIfPanel::renameChosenVariant() {
+  const int variant = chosenVariant();
+  if (!document_ || variant < 0) return;
+  bool ok = false;
+  const QString name =
+      QInputDialog::getText(this, tr("Rename Variant"), tr("Name of the variant:"), QLineEdit::Normal,
+                            document_->project().variants[static_cast<std::size_t>(variant)].name, &ok);
+  QString error;
+  if (ok && !document_->renameVariant(variant, name, &error) && !error.isEmpty()) baselineLabel_->setText(error);
+}
+
+void WhatIfPanel::switchToChosenVariant() {
+  const int variant = chosenVariant();
+  if (!document_ || variant < 0) return;
+  QString error;
+  if (!document_->switchToVariant(variant, &error)) baselineLabel_->setText(error);
 }
 
 void WhatIfPanel::compareWithVariant(int variant) {
   updateBaselineChoices();
   baselineChoice_->setCurrentIndex(baselineChoice_->findData(variant));
   chooseBaseline();
+}
+
+void WhatIfPanel::compareAfterPhase(int phase) {
+  updateBaselineChoices();
+  phaseChoice_->setCurrentIndex(std::max(0, phaseChoice_->findData(phase)));
+  chooseBaseline();
+}
+
+int WhatIfPanel::comparedPhase() const {
+  return phaseChoice_->currentData().isValid() ? phaseChoice_->currentData().toInt() : -1;
 }
 
 void WhatIfPanel::updateBaselineChoices() {
@@ -309,14 +378,28 @@ void WhatIfPanel::updateBaselineChoices() {
     for (int v = 0; v < static_cast<int>(document_->project().variants.size()); ++v)
       baselineChoice_->addItem(tr("variant: %1").arg(document_->project().variants[static_cast<std::size_t>(v)].name), v);
   baselineChoice_->setCurrentIndex(std::max(0, baselineChoice_->findData(chosen)));
+
+  const int phase = comparedPhase();
+  const QSignalBlocker quietPhase(phaseChoice_);
+  phaseChoice_->clear();
+  phaseChoice_->addItem(tr("after every phase"), -1);
+  if (document_)
+    for (int k = 0; k < static_cast<int>(document_->project().phases.size()); ++k)
+      phaseChoice_->addItem(tr("after %1").arg(document_->project().phases[static_cast<std::size_t>(k)].name), k);
+  phaseChoice_->setCurrentIndex(std::max(0, phaseChoice_->findData(phase)));
 }
 
 void WhatIfPanel::chooseBaseline() {
-  const int choice = baselineChoice_->currentData().isValid() ? baselineChoice_->currentData().toInt() : -2;
+  const int choice = chosenVariant();
   QString error;
-  baseline_ = choice == -1 ? kept_ : choice >= 0 && document_ ? document_->variantFigures(choice, &error) : std::nullopt;
+  baseline_ = choice == -1 ? kept_
+              : choice >= 0 && document_ ? document_->variantFigures(choice, &error, comparedPhase())
+                                         : std::nullopt;
   if (!error.isEmpty()) baselineLabel_->setText(error);
-  else if (baseline_) baselineLabel_->setText(tr("A: %1; B: the project now.").arg(baselineChoice_->currentText()));
+  else if (baseline_)
+    baselineLabel_->setText(choice == -1 ? tr("A: %1; B: the project now.").arg(baselineChoice_->currentText())
+                                         : tr("A: %1; B: the project now; both %2.")
+                                               .arg(baselineChoice_->currentText(), phaseChoice_->currentText()));
   showComparison();
 }
 

@@ -24,8 +24,10 @@ class ProjectDocument;
 ///  - Tornado: the inputs that move TCO, facility MW or $ per GPU-hour most at -10 % and +10 %;
 ///  - Uncertainty: P10/P50/P90 of those figures over Monte Carlo samples, run on a worker thread
 ///    with progress and cancel;
-///  - Compare: every figure of the project now (B) against a baseline kept earlier (A), with the
-///    difference, the % and the better value marked, and a chart of the headline differences.
+///  - Compare: every figure of the project now (B) against a baseline kept earlier or a saved
+///    variant (A), after every phase or after one, with the difference, the % and the better
+///    value marked, and a chart of the headline differences. Variants are saved (the whole plan
+///    or one phase of it), renamed, removed, or made the plan being edited.
 class WhatIfPanel : public QWidget {
   Q_OBJECT
  public:
@@ -37,10 +39,16 @@ class WhatIfPanel : public QWidget {
   /// Keeps the current figures as variant A of the comparison (in this window only).
   void keepBaseline();
   /// Keeps the current scenario and phases as a named variant of the project (saved with it)
-  /// and compares with it.
-  bool saveVariant(const QString& name, QString* error);
+  /// and compares with it; with `throughPhase` >= 0 the variant copies that phase (the plan up
+  /// to it) and the comparison is made after that phase.
+  bool saveVariant(const QString& name, QString* error, int throughPhase = -1);
   /// Compares with a saved variant (index into the project's variants).
   void compareWithVariant(int variant);
+  /// Compares A and B after phase `phase` of each (their last, when they have fewer); -1 = after
+  /// every phase.
+  void compareAfterPhase(int phase);
+  /// The saved variant chosen as A, or -1.
+  int chosenVariant() const;
   /// Starts the Monte Carlo run; finished() follows (or cancelled()).
   void runUncertainty(int samples);
   void cancelUncertainty();
@@ -80,7 +88,13 @@ class WhatIfPanel : public QWidget {
   void updateBaselineChoices();
   void chooseBaseline();
 
+  void renameChosenVariant();
+  void switchToChosenVariant();
+  void askToSaveVariant();
+  int comparedPhase() const;
+
   QComboBox* baselineChoice_ = nullptr;
+  QComboBox* phaseChoice_ = nullptr;
   std::optional<OutputValues> kept_;  ///< figures kept with "Keep Current as A"
   std::optional<OutputValues> baseline_;
   std::shared_ptr<Run> running_;

@@ -184,6 +184,52 @@ class TestProjectDocument : public QObject {
     QCOMPARE(document.project().variants.size(), std::size_t{1});
   }
 
+  void aPhaseIsCopiedIntoAVariantThatCanBeRenamedAndEdited() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-to-1m"), &error));
+    document.waitForResult();
+    QVERIFY(!document.addVariant(QStringLiteral("too far"), &error, 7));
+    QVERIFY(error.contains(QStringLiteral("phase")));
+    // A copy of phase 2 holds the plan up to it; compared after phase 2 it matches the plan.
+    QVERIFY2(document.addVariant(QStringLiteral("H200 phase"), &error, 1), qPrintable(error));
+    QCOMPARE(document.project().variants[0].phases.size(), std::size_t{2});
+    const auto copied = document.variantFigures(0, &error, 1);
+    QVERIFY2(copied, qPrintable(error));
+    const OutputValues& planAfterTwo = document.result().plan->phases[1].site;
+    QCOMPARE(valueOf(*copied, OutputId::costCapexUsd), valueOf(planAfterTwo, OutputId::costCapexUsd));
+    // Asked after phase 3, a variant of two phases gives its last.
+    QCOMPARE(valueOf(*document.variantFigures(0, &error, 2), OutputId::clusterGpus), 200000.0);
+
+    QVERIFY(!document.renameVariant(0, QStringLiteral(" "), &error));
+    QVERIFY(!document.renameVariant(3, QStringLiteral("x"), &error));
+    QVERIFY(document.renameVariant(0, QStringLiteral("B200 instead of H200"), &error));
+    QCOMPARE(document.project().variants[0].name, QStringLiteral("B200 instead of H200"));
+
+    // Editing the variant: it becomes the plan (with its floor), the plan becomes a variant.
+    const std::size_t racksBefore = document.project().layout.racks.size();
+    QSignalSpy scenarioChanged(&document, &ProjectDocument::scenarioChanged);
+    QSignalSpy layoutChanged(&document, &ProjectDocument::layoutChanged);
+    QVERIFY2(document.switchToVariant(0, &error), qPrintable(error));
+    QCOMPARE(scenarioChanged.count(), 1);
+    QCOMPARE(layoutChanged.count(), 1);
+    QCOMPARE(document.project().phases.size(), std::size_t{2});
+    QCOMPARE(document.project().variants[0].phases.size(), std::size_t{3});
+    QVERIFY(document.project().variants[0].name.contains(QStringLiteral("B200 instead of H200")));
+    QVERIFY(document.project().layout.racks.size() < racksBefore);
+    std::vector<Phase> phases = document.project().phases;
+    phases[1].systems = {{QStringLiteral("dgx-b200"), 100000}};
+    QVERIFY2(document.setPhases(phases, &error), qPrintable(error));
+    document.waitForResult();
+    QCOMPARE(valueOf(document.result().plan->phases.back().site, OutputId::clusterGpus), 200000.0);
+    // Undo twice: the plan of three phases is back, with its floor.
+    document.undoStack()->undo();
+    document.undoStack()->undo();
+    QCOMPARE(document.project().phases.size(), std::size_t{3});
+    QCOMPARE(document.project().layout.racks.size(), racksBefore);
+    QCOMPARE(document.project().variants[0].name, QStringLiteral("B200 instead of H200"));
+  }
+
   void saveAndOpenKeepTheProjectAndTheCleanState() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));

@@ -13,6 +13,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 #include <QUrl>
@@ -216,6 +217,28 @@ class TestWorkspace : public QObject {
     whatIf->cancelUncertainty();
     QVERIFY(cancelled.wait(30000));
     QVERIFY(!whatIf->uncertaintyRunning());
+  }
+
+  void aCopiedPhaseIsComparedAfterThatPhase() {
+    MainWindow window;
+    QString error;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-to-1m")));
+    QVERIFY(waitForFigures(window));
+    auto* whatIf = window.findChild<WhatIfPanel*>();
+    // A copy of phase 1 compared after phase 1: the same plan, no difference.
+    QVERIFY2(whatIf->saveVariant(QStringLiteral("phase 1 alone"), &error, 0), qPrintable(error));
+    QCOMPARE(whatIf->chosenVariant(), 0);
+    QTableWidget* table = whatIf->comparisonTable();
+    const int gpus = static_cast<int>(OutputId::clusterGpus);
+    QCOMPARE(table->item(gpus, 1)->text(), table->item(gpus, 2)->text());
+    QCOMPARE(table->item(static_cast<int>(OutputId::costCapexUsd), 3)->text(), QStringLiteral("0"));
+    // After every phase, the plan now has the later phases' GPUs too.
+    whatIf->compareAfterPhase(-1);
+    QVERIFY(table->item(gpus, 1)->text() != table->item(gpus, 2)->text());
+    QCOMPARE(table->item(gpus, 5)->text(), QStringLiteral("B"));
+    whatIf->findChild<QTabWidget*>()->setCurrentIndex(2);
+    whatIf->resize(760, 720);
+    whatIf->grab().save(QStringLiteral("what-if-compare.png"));  // for a person to look at
   }
 
   void exportsTheReportWithA3dViewOfEachPhase() {
