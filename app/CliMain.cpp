@@ -59,21 +59,8 @@ int commandEvaluate(const QStringList& arguments) {
   if (looksLikeProject(positional.first()))
     return evaluateProject(positional.first(), parser.values(QStringLiteral("set")),
                            parser.value(QStringLiteral("format")), parser.value(QStringLiteral("output")));
-  const QString format = parser.value(QStringLiteral("format"));
-  if (format != QLatin1String("json") && format != QLatin1String("table"))
-    return usageError(QStringLiteral("--format: '%1' is not json or table").arg(format));
-
-  ScenarioErrors errors;
-  const auto resolved = loadResolved(positional.first(), parser.values(QStringLiteral("set")), errors);
-  if (!resolved) return reportErrors(errors);
-  const OutputValues outputs = evaluate(resolved->values);
-  if (const auto problemWithFabric = fabricProblem(resolved->values, outputs))
-    return reportErrors({*problemWithFabric});
-
-  const QByteArray bytes = format == QLatin1String("json")
-                               ? QJsonDocument(resultJson(*resolved, outputs)).toJson(QJsonDocument::Indented)
-                               : resultTable(*resolved, outputs).toUtf8();
-  return writeOutput(parser.value(QStringLiteral("output")), bytes) ? 0 : kExitBadInput;
+  return evaluateBuildOut(positional.first(), parser.values(QStringLiteral("set")),
+                          parser.value(QStringLiteral("format")), parser.value(QStringLiteral("output")));
 }
 
 int commandCalibrate(const QStringList& arguments) {

@@ -7,23 +7,27 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QTextStream>
 #include <QUndoStack>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
+#include <functional>
 #include <memory>
 
 #include "CliSupport.h"
 #include "Evaluator.h"
 #include "LayoutCommands.h"
-#include <functional>
-#include <cstring>
-#include "PhasePlan.h"
 #include "LayoutEvaluation.h"
+#include "LayoutGenerator.h"
+#include "PhasePlan.h"
+#include "PresetLibrary.h"
 #include "ProjectEvaluation.h"
 #include "ProjectReport.h"
-#include "LayoutGenerator.h"
 #include "ProjectStore.h"
 #include "ResultFormat.h"
+#include "TenantPlan.h"
 
 namespace gigaplan::cli {
 
@@ -390,26 +394,126 @@ int commandInfo(const QStringList& arguments) {
   return 0;
 }
 
+namespace {
+
+QJsonObject tenantJson(const TenantFigures& t) {
+  const auto finite = [](double value) { return std::isfinite(value) ? QJsonValue(value) : QJsonValue(); };
+  return QJsonObject{{QStringLiteral("name"), t.name},
+                     {QStringLiteral("gpus"), t.gpus},
+                     {QStringLiteral("itMw"), t.itMw},
+                     {QStringLiteral("facilityMw"), t.facilityMw},
+                     {QStringLiteral("powerShare"), t.powerShare},
+                     {QStringLiteral("capexUsd"), t.capexUsd},
+                     {QStringLiteral("costUsdPerYear"), t.costUsdPerYear},
+                     {QStringLiteral("costShare"), t.costShare},
+                     {QStringLiteral("revenueUsdPerYear"), t.revenueUsdPerYear},
+                     {QStringLiteral("marginUsdPerYear"), t.marginUsdPerYear},
+                     {QStringLiteral("paybackYears"), finite(t.paybackYears)},
+                     {QStringLiteral("isolationSwitches"), t.isolationSwitches},
+                     {QStringLiteral("strandedPorts"), t.strandedPorts},
+                     {QStringLiteral("isolationCapexUsd"), t.isolationCapexUsd},
+                     {QStringLiteral("bisectionLostPbps"), t.bisectionLostPbps},
+                     {QStringLiteral("largestJobGpus"), t.largestJobGpus},
+                     {QStringLiteral("interruptionsPerDay"), t.interruptionsPerDay},
+                     {QStringLiteral("mtbiHours"), finite(t.mtbiHours)}};
+}
+
+QJsonObject tenantsJson(const TenantPlan& tenants) {
+  QJsonArray list;
+  for (const TenantFigures& t : tenants.tenants) list.append(tenantJson(t));
+  return QJsonObject{{QStringLiteral("tenants"), list},
+                     {QStringLiteral("spare"), tenantJson(tenants.spare)},
+                     {QStringLiteral("operator"), tenantJson(tenants.operatorTotal)}};
+}
+
+QString tenantsTable(const TenantPlan& tenants) {
+  QString text;
+  QTextStream stream(&text);
+  const auto money = [](double usd) { return QStringLiteral("%1 M").arg(formatQuantity(usd / 1e6)); };
+  stream << "\nper tenant\n";
+  stream << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                .arg(QStringLiteral("name").leftJustified(24), QStringLiteral("GPUs").rightJustified(10),
+                     QStringLiteral("power").rightJustified(7), QStringLiteral("cost").rightJustified(7),
+                     QStringLiteral("revenue $/y").rightJustified(14), QStringLiteral("margin $/y").rightJustified(14),
+                     QStringLiteral("payback y").rightJustified(10), QStringLiteral("isolation sw").rightJustified(13),
+                     QStringLiteral("job interr./day").rightJustified(16));
+  const auto row = [&](const TenantFigures& t) {
+    stream << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9\n")
+                  .arg(t.name.left(24).leftJustified(24), formatQuantity(t.gpus).rightJustified(10),
+                       QStringLiteral("%1 %").arg(100.0 * t.powerShare, 0, 'f', 1).rightJustified(7),
+                       QStringLiteral("%1 %").arg(100.0 * t.costShare, 0, 'f', 1).rightJustified(7),
+                       money(t.revenueUsdPerYear).rightJustified(14), money(t.marginUsdPerYear).rightJustified(14),
+                       (std::isfinite(t.paybackYears) ? QString::number(t.paybackYears, 'f', 1) : QStringLiteral("never"))
+                           .rightJustified(10),
+                       formatQuantity(t.isolationSwitches).rightJustified(13),
+                       (t.largestJobGpus > 0 ? formatQuantity(t.interruptionsPerDay) : QString()).rightJustified(16));
+  };
+  for (const TenantFigures& t : tenants.tenants) row(t);
+  if (tenants.spare.gpus > 0) row(tenants.spare);
+  row(tenants.operatorTotal);
+  return text;
+}
+
+}  // namespace
+
 int evaluateProject(const QString& path, const QStringList& settings, const QString& format,
                     const QString& outputPath) {
   auto project = openProject(path);
   if (!project) return kExitBadInput;
   ScenarioErrors errors;
   if (!applySettings(project->scenario, settings, errors)) return reportErrors(errors);
-  const auto evaluated = evaluateOnLayout(*project, errors);
-  if (!evaluated) return reportErrors(errors);
-  const auto& [resolved, evaluation] = *evaluated;
-  if (const auto problem = fabricProblem(resolved.values, evaluation.outputs)) return reportErrors({*problem});
+  const ProjectResult result = gigaplan::evaluateProject(*project);
+  if (!result.resolved || !result.error.isEmpty()) {
+    err() << "error: " << result.error << "\n";
+    return kExitBadInput;
+  }
+  const LayoutEvaluation& evaluation = result.evaluation;
   QByteArray bytes;
   if (format == QLatin1String("json")) {
-    QJsonObject root = resultJson(resolved, evaluation.outputs);
+    QJsonObject root = resultJson(*result.resolved, evaluation.outputs);
     root.insert(QStringLiteral("layout"), layoutJson(project->layout, evaluation));
+    if (result.tenants) root.insert(QStringLiteral("tenants"), tenantsJson(*result.tenants));
     bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
   } else {
-    QString text = resultTable(resolved, evaluation.outputs);
+    QString text = resultTable(*result.resolved, evaluation.outputs);
+    if (result.tenants) text += tenantsTable(*result.tenants);
     text += QStringLiteral("\nlayout findings: %1\n").arg(evaluation.findings().size());
     for (const LayoutFinding& finding : evaluation.findings())
       text += QStringLiteral("  %1: %2\n").arg(finding.object, finding.message);
+    bytes = text.toUtf8();
+  }
+  return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;
+}
+
+int evaluateBuildOut(const QString& source, const QStringList& settings, const QString& format,
+                     const QString& outputPath) {
+  if (format != QLatin1String("json") && format != QLatin1String("table"))
+    return usageError(QStringLiteral("--format: '%1' is not json or table").arg(format));
+  ScenarioErrors errors;
+  auto project = PresetLibrary::loadProject(source, errors);
+  if (!project || !applySettings(project->scenario, settings, errors)) return reportErrors(errors);
+  const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return reportErrors(errors);
+  // The site after the last phase (the scenario as it is, without phases), then its tenants.
+  const auto plan = PhasePlan::evaluate(*project, errors);
+  if (!plan) return reportErrors(errors);
+  OutputValues outputs = plan->phases.back().site;
+  if (project->phases.empty())
+    if (const auto problem = fabricProblem(resolved->values, outputs)) return reportErrors({*problem});
+  std::optional<TenantPlan> tenants;
+  if (!project->tenants.empty()) {
+    tenants = TenantPlan::evaluate(*project, *plan, errors);
+    if (!tenants) return reportErrors(errors);
+    tenants->applyTo(outputs);
+  }
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonObject root = resultJson(*resolved, outputs);
+    if (tenants) root.insert(QStringLiteral("tenants"), tenantsJson(*tenants));
+    bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+  } else {
+    QString text = resultTable(*resolved, outputs);
+    if (tenants) text += tenantsTable(*tenants);
     bytes = text.toUtf8();
   }
   return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;

@@ -15,7 +15,11 @@ int commandReport(const QStringList& arguments);
 
 /// True when the file starts like an SQLite database, i.e. should be read as a project.
 bool looksLikeProject(const QString& path);
-/// `evaluate` on a project file: the scenario evaluated on its layout, with the layout's figures.
+/// `evaluate` on a project file: the project evaluated on its layout (phases and tenants
+/// included), with the layout's figures.
 int evaluateProject(const QString& path, const QStringList& settings, const QString& format, const QString& outputPath);
+/// `evaluate` on a preset or scenario file: the site after its last phase, and its tenants.
+int evaluateBuildOut(const QString& source, const QStringList& settings, const QString& format,
+                     const QString& outputPath);
 
 }  // namespace gigaplan::cli

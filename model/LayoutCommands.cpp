@@ -313,4 +313,22 @@ std::unique_ptr<QUndoCommand> setRackPhase(SiteLayout& layout, const std::vector
   return command(QStringLiteral("Set phase of %1 racks to %2").arg(rackIds.size()).arg(phase), redo, undo);
 }
 
+std::unique_ptr<QUndoCommand> setRackTenant(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int tenant,
+                                            QString* error) {
+  std::vector<int> indices;
+  if (!findRacks(layout, rackIds, indices, error)) return nullptr;
+  if (tenant < 0 || tenant > 255) return refuse(error, QStringLiteral("tenant: %1 is not from 0 to 255").arg(tenant));
+  std::vector<std::uint8_t> before;
+  for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)].tenant);
+  auto redo = [&layout, rackIds, tenant] {
+    for (std::uint32_t id : rackIds)
+      layout.racks[static_cast<std::size_t>(rackIndex(layout, id))].tenant = static_cast<std::uint8_t>(tenant);
+  };
+  auto undo = [&layout, rackIds, before] {
+    for (std::size_t i = 0; i < rackIds.size(); ++i)
+      layout.racks[static_cast<std::size_t>(rackIndex(layout, rackIds[i]))].tenant = before[i];
+  };
+  return command(QStringLiteral("Set tenant of %1 racks").arg(rackIds.size()), redo, undo);
+}
+
 }  // namespace gigaplan::LayoutCommands

@@ -38,6 +38,9 @@ std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vecto
                                             const QString& systemType, float powerKw, float massKg, QString* error);
 std::unique_ptr<QUndoCommand> setRackPhase(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int phase,
                                            QString* error);
+/// Marks racks as a tenant's: 0 = no tenant, else 1 + its index in Project::tenants.
+std::unique_ptr<QUndoCommand> setRackTenant(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int tenant,
+                                            QString* error);
 
 /// Replaces the whole layout (a regenerated floor) with `replacement`.
 std::unique_ptr<QUndoCommand> replaceLayout(SiteLayout& layout, SiteLayout replacement, const QString& text);

@@ -118,5 +118,14 @@
   X(scheduleBuildDays, "schedule.buildDays", "days", "from the start of the build to training") \
   X(sitePowerAvailableMw, "site.powerAvailableMw", "MW", "grid and on-site generation") \
   X(sitePowerMarginMw, "site.powerMarginMw", "MW", "power available less facility power at full IT load") \
-  X(sitePeakPowerAvailableMw, "site.peakPowerAvailableMw", "MW", "grid, on-site generation and batteries, for peaks")
+  X(sitePeakPowerAvailableMw, "site.peakPowerAvailableMw", "MW", "grid, on-site generation and batteries, for peaks") \
+  /* tenants (TenantPlan; zero without tenants) */ \
+  X(tenantsRentedGpus, "tenants.rentedGpus", "GPUs", "GPUs the tenants rent") \
+  X(tenantsRevenueUsdPerYear, "tenants.revenueUsdPerYear", "USD/year", "revenue from every tenant at its price and utilization") \
+  X(tenantsMarginUsdPerYear, "tenants.marginUsdPerYear", "USD/year", "operator margin: revenue less TCO and isolation") \
+  X(tenantsPaybackYears, "tenants.paybackYears", "years", "capex over revenue less opex; infinite when never") \
+  X(tenantsIsolationSwitches, "tenants.isolationSwitches", "switches", "switches isolation adds beyond one shared fabric") \
+  X(tenantsIsolationCapexUsd, "tenants.isolationCapexUsd", "USD", "capex of the switches isolation adds") \
+  X(tenantsStrandedPorts, "tenants.strandedPorts", "ports", "switch down-ports isolation leaves unused") \
+  X(tenantsBisectionLostPbps, "tenants.bisectionLostPbps", "Pb/s", "bisection between tenants lost to own fabric planes")
 // clang-format on

@@ -227,6 +227,10 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
       }
       after.push_back(outputs);
       if (group.phase < k) before.push_back(outputs);
+      if (k + 1 == planned.phases.size()) {
+        plan.groupInputs.push_back(resolved->values);
+        plan.groupOutputs.push_back(outputs);
+      }
     }
     PhaseResult result;
     result.name = phase.name;

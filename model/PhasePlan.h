@@ -49,6 +49,8 @@ struct PhaseGroup {
 struct PhasePlan {
   std::vector<PhaseResult> phases;
   std::vector<PhaseGroup> groups;  ///< in phase order; the floor lays out one block per group
+  std::vector<InputValues> groupInputs;    ///< each group's inputs once every phase is built
+  std::vector<OutputValues> groupOutputs;  ///< each group's figures once every phase is built
 
   static std::optional<PhasePlan> evaluate(const Project& project, ScenarioErrors& errors);
   /// Sums of extensive figures, weighted means of the rest (see above), over groups of GPUs.

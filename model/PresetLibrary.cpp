@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 
 #include "PhasePlan.h"
+#include "TenantPlan.h"
 
 namespace gigaplan {
 
@@ -43,10 +44,12 @@ std::optional<Project> PresetLibrary::loadProject(const QString& idOrPath, Scena
   if (!document) return std::nullopt;
   auto scenario = Scenario::fromJson(*document, errors);
   auto phases = PhasePlan::fromJson(document->value(QStringLiteral("phases")), errors);
-  if (!scenario || !phases) return std::nullopt;
+  auto tenants = TenantPlan::fromJson(document->value(QStringLiteral("tenants")), errors);
+  if (!scenario || !phases || !tenants) return std::nullopt;
   Project project;
   project.scenario = std::move(*scenario);
   project.phases = std::move(*phases);
+  project.tenants = std::move(*tenants);
   return project;
 }
 QList<PresetInfo> PresetLibrary::list() {

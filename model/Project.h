@@ -5,6 +5,7 @@
 #include "Phase.h"
 #include "Scenario.h"
 #include "SiteLayout.h"
+#include "Tenant.h"
 
 namespace gigaplan {
 
@@ -14,14 +15,16 @@ struct Variant {
   QString name;
   Scenario scenario;
   std::vector<Phase> phases;
+  std::vector<Tenant> tenants;
 };
 
-/// Everything a project file holds. Later versions add tenants.
+/// Everything a project file holds.
 struct Project {
   Scenario scenario;  ///< the base every phase starts from; its cluster.gpus is unused with phases
   SiteLayout layout;
   std::vector<Phase> phases;  ///< in date order; none means one build of the scenario as it is
   std::vector<Variant> variants;
+  std::vector<Tenant> tenants;  ///< who uses the cluster; GPUs no tenant rents are the operator's spare
 };
 
 }  // namespace gigaplan

@@ -188,6 +188,29 @@ bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
   return push(std::move(step), Part::Layout, true);
 }
 
+bool ProjectDocument::setTenants(std::vector<Tenant> tenants, QString* error) {
+  if (const ScenarioErrors problems = TenantPlan::check(tenants); !problems.isEmpty()) {
+    if (error) *error = problems.first().text();
+    return false;
+  }
+  if (tenants == project_.tenants) return false;
+  Project rented = project_;
+  rented.tenants = tenants;
+  ScenarioErrors errors;
+  const auto plan = PhasePlan::evaluate(rented, errors);
+  if (plan && !TenantPlan::evaluate(rented, *plan, errors)) {
+    if (error) *error = errors.value(0).text();
+    return false;
+  }
+  // The tenants' racks are marked anew in the same step, so the floor shows who holds what.
+  SiteLayout layout = project_.layout;
+  if (plan) TenantPlan::assignRacks(rented, *plan, layout);
+  auto step = std::make_unique<StepsCommand>(tr("Edit tenants"));
+  step->add(std::make_unique<ReplaceCommand<std::vector<Tenant>>>(project_.tenants, std::move(tenants), QString()));
+  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(layout), QString()));
+  return push(std::move(step), Part::ScenarioAndLayout, false);
+}
+
 bool ProjectDocument::addVariant(const QString& name, QString* error, int throughPhase) {
   if (name.trimmed().isEmpty()) {
     if (error) *error = tr("variant name: empty");
@@ -197,7 +220,7 @@ bool ProjectDocument::addVariant(const QString& name, QString* error, int throug
     if (error) *error = tr("variant phase: the plan has %n phase(s)", nullptr, static_cast<int>(project_.phases.size()));
     return false;
   }
-  Variant variant{name.trimmed(), project_.scenario, project_.phases};
+  Variant variant{name.trimmed(), project_.scenario, project_.phases, project_.tenants};
   if (throughPhase >= 0) variant.phases.resize(static_cast<std::size_t>(throughPhase) + 1);
   std::vector<Variant> after = project_.variants;
   after.push_back(std::move(variant));
@@ -242,8 +265,9 @@ bool ProjectDocument::switchToVariant(int variant, QString* error) {
   Project switched = project_;
   switched.scenario = chosen.scenario;
   switched.phases = chosen.phases;
+  switched.tenants = chosen.tenants;
   switched.variants[static_cast<std::size_t>(variant)] =
-      Variant{tr("plan before %1").arg(chosen.name), project_.scenario, project_.phases};
+      Variant{tr("plan before %1").arg(chosen.name), project_.scenario, project_.phases, project_.tenants};
   ScenarioErrors errors;
   auto layout = layOutProject(switched, project_.layout.hallTemplate, errors);
   if (!layout) {
@@ -253,6 +277,7 @@ bool ProjectDocument::switchToVariant(int variant, QString* error) {
   auto step = std::make_unique<StepsCommand>(tr("Switch to variant %1").arg(chosen.name));
   step->add(std::make_unique<ReplaceCommand<Scenario>>(project_.scenario, std::move(switched.scenario), QString()));
   step->add(std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(switched.phases), QString()));
+  step->add(std::make_unique<ReplaceCommand<std::vector<Tenant>>>(project_.tenants, std::move(switched.tenants), QString()));
   step->add(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(switched.variants),
                                                                    QString()));
   step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), QString()));
@@ -264,6 +289,7 @@ std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString
   Project other = project_;
   other.scenario = project_.variants[static_cast<std::size_t>(variant)].scenario;
   other.phases = project_.variants[static_cast<std::size_t>(variant)].phases;
+  other.tenants = project_.variants[static_cast<std::size_t>(variant)].tenants;
   ScenarioErrors errors;
   const auto plan = PhasePlan::evaluate(other, errors);
   if (!plan) {
@@ -271,7 +297,12 @@ std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString
     return std::nullopt;
   }
   const std::size_t last = plan->phases.size() - 1;
-  return plan->phases[atPhase < 0 ? last : std::min(last, static_cast<std::size_t>(atPhase))].site;
+  OutputValues figures = plan->phases[atPhase < 0 ? last : std::min(last, static_cast<std::size_t>(atPhase))].site;
+  // Tenants rent the site once every phase is built.
+  if (!other.tenants.empty() && (atPhase < 0 || static_cast<std::size_t>(atPhase) >= last)) {
+    if (const auto tenants = TenantPlan::evaluate(other, *plan, errors)) tenants->applyTo(figures);
+  }
+  return figures;
 }
 
 bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {

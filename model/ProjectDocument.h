@@ -51,6 +51,9 @@ class ProjectDocument : public QObject {
   /// Replaces the build-out's phases (checked with PhasePlan::check first) and lays the floor out
   /// anew for them, in one undoable step.
   bool setPhases(std::vector<Phase> phases, QString* error);
+  /// Replaces the tenants (checked first, and against the GPUs the plan has) and marks their
+  /// racks on the floor anew, in one undoable step.
+  bool setTenants(std::vector<Tenant> tenants, QString* error);
   /// Keeps the current scenario and phases as a named variant in the project (undoable). With
   /// `throughPhase` >= 0 the variant copies one phase: the plan up to and including it.
   bool addVariant(const QString& name, QString* error, int throughPhase = -1);

@@ -5,6 +5,22 @@
 
 namespace gigaplan {
 
+namespace {
+/// The tenants on the plan, their site-wide figures written into the site's; a tenant problem
+/// is the result's error, the rest of the figures stand.
+void evaluateTenants(const Project& project, ProjectResult& result) {
+  if (project.tenants.empty() || !result.plan) return;
+  ScenarioErrors errors;
+  result.tenants = TenantPlan::evaluate(project, *result.plan, errors);
+  if (!result.tenants) {
+    if (result.error.isEmpty()) result.error = errors.value(0).text();
+    return;
+  }
+  result.tenants->applyTo(result.evaluation.outputs);
+  result.tenants->applyTo(result.plan->phases.back().site);
+}
+}  // namespace
+
 ProjectResult evaluateProject(const Project& project) {
   ProjectResult result;
   ScenarioErrors errors;
@@ -22,6 +38,7 @@ ProjectResult evaluateProject(const Project& project) {
       result.error = problem->text();
     ScenarioErrors planErrors;
     result.plan = PhasePlan::evaluate(project, planErrors);
+    evaluateTenants(project, result);
     return result;
   }
   result.plan = PhasePlan::evaluate(project, errors);
@@ -32,13 +49,19 @@ ProjectResult evaluateProject(const Project& project) {
   result.evaluation.outputs = result.plan->phases.back().site;
   result.evaluation.metrics = LayoutMetrics::measure(project.layout);
   result.evaluation.cabling.reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
+  evaluateTenants(project, result);
   return result;
 }
 
 std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
                                         ScenarioErrors& errors) {
-  return project.phases.empty() ? layOut(project.scenario, hallTemplate, errors)
-                                : PhasePlan::layOut(project, hallTemplate, errors);
+  auto layout = project.phases.empty() ? layOut(project.scenario, hallTemplate, errors)
+                                       : PhasePlan::layOut(project, hallTemplate, errors);
+  if (layout && !project.tenants.empty()) {
+    ScenarioErrors planErrors;
+    if (const auto plan = PhasePlan::evaluate(project, planErrors)) TenantPlan::assignRacks(project, *plan, *layout);
+  }
+  return layout;
 }
 
 std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors) {

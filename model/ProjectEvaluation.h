@@ -8,6 +8,7 @@
 #include "PhasePlan.h"
 #include "Project.h"
 #include "Scenario.h"
+#include "TenantPlan.h"
 
 namespace gigaplan {
 
@@ -16,6 +17,7 @@ struct ProjectResult {
   std::optional<ResolvedScenario> resolved;  ///< empty when the scenario does not resolve
   LayoutEvaluation evaluation;
   std::optional<PhasePlan> plan;  ///< phase by phase; the figures above are the last phase's site
+  std::optional<TenantPlan> tenants;  ///< per tenant once every phase is built; empty without tenants
   QString error;               ///< why there are no figures (a field and its problem), empty otherwise
   std::uint64_t revision = 0;    ///< the document revision these figures belong to
   std::uint64_t generation = 0;  ///< the project (of those opened in a document) they belong to
@@ -26,7 +28,8 @@ struct ProjectResult {
 /// floor's areas and findings; its cable lengths are not measured per system group yet.
 ProjectResult evaluateProject(const Project& project);
 
-/// A new floor for the project: its phases' systems (PhasePlan::layOut), or its scenario's.
+/// A new floor for the project: its phases' systems (PhasePlan::layOut), or its scenario's, with
+/// the racks of each tenant marked (TenantPlan::assignRacks).
 std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
                                         ScenarioErrors& errors);
 

@@ -1824,6 +1824,7 @@ QString ProjectReport::figuresCsv() const {
 QJsonObject ProjectReport::scenarioJson(const Project& project) {
   QJsonObject json = project.scenario.toJson();
   if (!project.phases.empty()) json.insert(QStringLiteral("phases"), PhasePlan::toJson(project.phases));
+  if (!project.tenants.empty()) json.insert(QStringLiteral("tenants"), TenantPlan::toJson(project.tenants));
   return json;
 }
 

@@ -15,9 +15,10 @@ QString formatNumber(double value) {
 }
 
 const QStringList& metadataKeys() {
-  // "phases" belongs to the build-out around the scenario (PhasePlan reads it).
+  // "phases" and "tenants" belong to the build-out around the scenario (PhasePlan and
+  // TenantPlan read them).
   static const QStringList keys = {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("format"),
-                                   QStringLiteral("phases")};
+                                   QStringLiteral("phases"), QStringLiteral("tenants")};
   return keys;
 }
 

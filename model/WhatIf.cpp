@@ -109,6 +109,9 @@ Better betterDirection(OutputId id) {
     case OutputId::scheduleRacksPerDay:
     case OutputId::sitePowerMarginMw:
     case OutputId::clusterGpus:
+    case OutputId::tenantsRevenueUsdPerYear:
+    case OutputId::tenantsMarginUsdPerYear:
+    case OutputId::tenantsRentedGpus:
       return Better::Higher;
     case OutputId::sitePowerAvailableMw:  // an input of the plan, not its result
     case OutputId::costSystemsShareOfTco:
@@ -117,6 +120,9 @@ Better betterDirection(OutputId id) {
     case OutputId::powerPue:
     case OutputId::networkAllReduceMs:
     case OutputId::reliabilityNodesInRepair:
+    case OutputId::tenantsPaybackYears:
+    case OutputId::tenantsStrandedPorts:
+    case OutputId::tenantsBisectionLostPbps:
       return Better::Lower;
     default:
       break;
