@@ -268,6 +268,8 @@ QString FloorView::colourByName(ColourBy colourBy) {
       return tr("Phase");
     case ColourBy::CableClass:
       return tr("Cable-length class");
+    case ColourBy::Tenant:
+      return tr("Tenant");
   }
   return {};
 }
@@ -363,6 +365,15 @@ void FloorView::updateColours() {
       for (const Rack& rack : layout.racks) phases = std::max(phases, rack.phase + 1);
       fill([](const Rack& rack) { return categorical(rack.phase); });
       for (int p = 0; p < phases; ++p) legend_.push_back({categorical(p), tr("phase %1").arg(p + 1)});
+      break;
+    }
+    case ColourBy::Tenant: {
+      static const std::vector<Tenant> none;
+      const std::vector<Tenant>& tenants = document_ ? document_->project().tenants : none;
+      fill([](const Rack& rack) { return rack.tenant == 0 ? kNeutral : categorical(rack.tenant - 1); });
+      for (std::size_t t = 0; t < tenants.size(); ++t)
+        legend_.push_back({categorical(static_cast<int>(t)), tenants[t].name});
+      legend_.push_back({kNeutral, tr("no tenant (shared or spare)")});
       break;
     }
     case ColourBy::CableClass: {

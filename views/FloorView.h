@@ -34,7 +34,7 @@ class FloorOverlay;
 class FloorView : public VtkOpenGLWidget {
   Q_OBJECT
  public:
-  enum class ColourBy { Role, Power, Heat, System, Phase, CableClass };
+  enum class ColourBy { Role, Power, Heat, System, Phase, CableClass, Tenant };
   enum class PickLevel { Rack, Row, Hall };
   struct LegendEntry {
     QColor colour;

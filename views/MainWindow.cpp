@@ -30,6 +30,7 @@
 #include "LayoutCommands.h"
 #include "PresetLibrary.h"
 #include "PhasesPanel.h"
+#include "TenantsPanel.h"
 #include "ProjectReport.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
@@ -66,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
       charts_(new ChartsPanel(this)),
       properties_(new SelectionPanel(this)),
       phases_(new PhasesPanel(this)),
+      tenants_(new TenantsPanel(this)),
       whatIf_(new WhatIfPanel(this)),
       tree_(new QTreeView(this)),
       treeModel_(new ProjectTreeModel(this)) {
@@ -88,6 +90,7 @@ MainWindow::~MainWindow() {
   floor_->setDocument(nullptr);
   properties_->setDocument(nullptr);
   phases_->setDocument(nullptr);
+  tenants_->setDocument(nullptr);
   whatIf_->setDocument(nullptr);
 }
 
@@ -114,6 +117,9 @@ void MainWindow::createDocks() {
   tabifyDockWidget(treeDock, inputsDock);
   treeDock->raise();
   QDockWidget* phasesDock = dock(this, tr("Phases"), "phasesDock", phases_, Qt::BottomDockWidgetArea);
+  QDockWidget* tenantsDock = dock(this, tr("Tenants"), "tenantsDock", tenants_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(phasesDock, tenantsDock);
+  phasesDock->raise();
   splitDockWidget(figuresDock, chartsDock, Qt::Vertical);
   QDockWidget* whatIfDock = dock(this, tr("What-if"), "whatIfDock", whatIf_, Qt::RightDockWidgetArea);
   tabifyDockWidget(chartsDock, whatIfDock);
@@ -187,6 +193,8 @@ void MainWindow::createActions() {
       ->setObjectName(QStringLiteral("setPhase"));
   layout->addAction(tr("Set S&ystem of Selection…"), this, &MainWindow::setSystemOfSelection)
       ->setObjectName(QStringLiteral("setSystem"));
+  layout->addAction(tr("Set &Tenant of Selection…"), this, &MainWindow::setTenantOfSelection)
+      ->setObjectName(QStringLiteral("setTenant"));
   layout->addSeparator();
   layout->addAction(tr("Re&generate Layout from Inputs"), this, &MainWindow::regenerateLayout)
       ->setObjectName(QStringLiteral("regenerateLayout"));
@@ -212,7 +220,8 @@ void MainWindow::createActions() {
   QMenu* colourMenu = viewMenu_->addMenu(tr("&Colour Racks by"));
   colourGroup_ = new QActionGroup(this);
   for (auto mode : {FloorView::ColourBy::Role, FloorView::ColourBy::Power, FloorView::ColourBy::Heat,
-                    FloorView::ColourBy::System, FloorView::ColourBy::Phase, FloorView::ColourBy::CableClass}) {
+                    FloorView::ColourBy::System, FloorView::ColourBy::Phase, FloorView::ColourBy::CableClass,
+                    FloorView::ColourBy::Tenant}) {
     QAction* action = colourMenu->addAction(FloorView::colourByName(mode), this, [this, mode] {
       floor_->setColourBy(mode);
       QSettings().setValue(QStringLiteral("view/colourBy"), static_cast<int>(mode));
@@ -241,6 +250,7 @@ void MainWindow::connectDocument() {
   floor_->setDocument(&document_);
   properties_->setDocument(&document_);
   phases_->setDocument(&document_);
+  tenants_->setDocument(&document_);
   whatIf_->setDocument(&document_);
   connect(phases_, &PhasesPanel::shownPhaseChanged, floor_, &FloorView::setShownPhase);
   connect(&document_, &ProjectDocument::resultReady, this, &MainWindow::showResult);
@@ -587,6 +597,27 @@ void MainWindow::setPhaseOfSelection() {
   QString error;
   if (!document_.pushLayoutCommand(LayoutCommands::setRackPhase(document_.layoutForCommands(), ids, phase - 1, &error)))
     reportRefusal(error);
+}
+
+void MainWindow::setTenantOfSelection() {
+  const std::vector<std::uint32_t> ids = selectedRackIds(false);
+  if (ids.empty()) return reportRefusal(tr("select racks, a row, a hall or a building first"));
+  QStringList names{tr("no tenant")};
+  for (const Tenant& tenant : document_.project().tenants) names << tenant.name;
+  if (names.size() == 1) return reportRefusal(tr("the project has no tenants: add them in the Tenants panel"));
+  bool ok = false;
+  const QString chosen = QInputDialog::getItem(this, tr("Set Tenant"), tr("Tenant of the %1 racks:").arg(ids.size()),
+                                               names, 0, false, &ok);
+  if (!ok) return;
+  setTenantOfRacks(ids, static_cast<int>(names.indexOf(chosen)));
+}
+
+bool MainWindow::setTenantOfRacks(const std::vector<std::uint32_t>& rackIds, int tenant) {
+  QString error;
+  if (document_.pushLayoutCommand(LayoutCommands::setRackTenant(document_.layoutForCommands(), rackIds, tenant, &error)))
+    return true;
+  reportRefusal(error);
+  return false;
 }
 
 void MainWindow::setSystemOfSelection() {

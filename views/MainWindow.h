@@ -20,6 +20,7 @@ class InputsEditor;
 class PhasesPanel;
 class ProjectTreeModel;
 class SelectionPanel;
+class TenantsPanel;
 class WhatIfPanel;
 
 /// The planning workspace window: the site in 3D in the centre; the project tree, inputs, figures,
@@ -40,6 +41,9 @@ class MainWindow : public QMainWindow {
   /// Writes the PDF report of the project, with a progress dialog and Cancel; false with
   /// `error` set (empty when cancelled) when no report was written.
   bool exportReportTo(const QString& path, QString* error);
+  /// Marks racks as a tenant's (0 = no tenant, else 1 + its index) as one undoable edit; a
+  /// refusal is shown in the status bar.
+  bool setTenantOfRacks(const std::vector<std::uint32_t>& rackIds, int tenant);
 
   /// The bundled sample project's preset, opened on first start.
   static QString samplePreset();
@@ -79,6 +83,7 @@ class MainWindow : public QMainWindow {
   /// The racks the selection covers: its racks, or every rack of its row, hall or building.
   std::vector<std::uint32_t> selectedRackIds(bool computeOnly) const;
   void setPhaseOfSelection();
+  void setTenantOfSelection();
   void setSystemOfSelection();
   /// Shows in the inputs editor the input that defines the selected rack.
   void showInputOfSelection();
@@ -91,6 +96,7 @@ class MainWindow : public QMainWindow {
   ChartsPanel* charts_ = nullptr;
   SelectionPanel* properties_ = nullptr;
   PhasesPanel* phases_ = nullptr;
+  TenantsPanel* tenants_ = nullptr;
   WhatIfPanel* whatIf_ = nullptr;
   QTreeView* tree_ = nullptr;
   ProjectTreeModel* treeModel_ = nullptr;

@@ -26,6 +26,8 @@
 #include "ProjectDocument.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
+#include "TenantPlan.h"
+#include "TenantsPanel.h"
 #include "WhatIfPanel.h"
 
 using namespace gigaplan;
@@ -239,6 +241,48 @@ class TestWorkspace : public QObject {
     whatIf->findChild<QTabWidget*>()->setCurrentIndex(2);
     whatIf->resize(760, 720);
     whatIf->grab().save(QStringLiteral("what-if-compare.png"));  // for a person to look at
+  }
+
+  void tenantsAreEditedShownOnTheFloorAndMarkedByHand() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, MainWindow::samplePreset()));
+    QVERIFY(waitForFigures(window));
+    ProjectDocument& document = window.document();
+    auto* tenants = window.findChild<TenantsPanel*>();
+    QTableWidget* table = tenants->table();
+    // Two tenants and the operator's whole site; every GPU is rented.
+    QCOMPARE(table->rowCount(), 3);
+    QCOMPARE(table->item(1, TenantsPanel::kName)->text(), QStringLiteral("Partner lab"));
+    QCOMPARE(table->item(1, TenantsPanel::kRevenue)->text(), QLocale().toString(11037.6, 'f', 0));
+    // The partner rents less: the floor marks fewer of its racks and the rest is spare.
+    const double partnerBefore = TenantPlan::floorGpus(document.project(), document.project().layout)[2];
+    table->item(1, TenantsPanel::kGpus)->setText(QStringLiteral("300,000"));
+    QVERIFY2(tenants->lastError().isEmpty(), qPrintable(tenants->lastError()));
+    QCOMPARE(document.project().tenants[1].gpus, 300000.0);
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(table->rowCount(), 4);
+    QVERIFY(TenantPlan::floorGpus(document.project(), document.project().layout)[2] < partnerBefore);
+    // A bad value is refused, naming the field.
+    table->item(1, TenantsPanel::kIsolation)->setText(QStringLiteral("walls"));
+    QVERIFY(tenants->lastError().contains(QStringLiteral("tenants[1].isolation")));
+    QCOMPARE(document.project().tenants[1].isolation, TenantIsolation::OwnHalls);
+    document.undoStack()->undo();
+    QCOMPARE(document.project().tenants[1].gpus, 400000.0);
+    QVERIFY(waitForFigures(window));
+
+    // Colour by tenant: the legend names them; a rack marked by hand, undone.
+    window.floor()->setColourBy(FloorView::ColourBy::Tenant);
+    QCOMPARE(window.floor()->legend().front().label, QStringLiteral("Operator training"));
+    const Rack first = document.project().layout.racks.front();
+    QVERIFY(window.setTenantOfRacks({first.id}, 2));
+    QCOMPARE(document.project().layout.racks.front().tenant, 2);
+    QVERIFY(!window.setTenantOfRacks({first.id}, 300));
+    document.undoStack()->undo();
+    QCOMPARE(document.project().layout.racks.front().tenant, first.tenant);
+    QVERIFY(waitForFigures(window));
+    window.findChild<QDockWidget*>(QStringLiteral("tenantsDock"))->raise();
+    QTest::qWait(200);
+    window.grab().save(QStringLiteral("workspace-tenants.png"));  // for a person to look at
   }
 
   void exportsTheReportWithA3dViewOfEachPhase() {
