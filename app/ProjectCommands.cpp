@@ -494,12 +494,12 @@ int evaluateBuildOut(const QString& source, const QStringList& settings, const Q
   if (!project || !applySettings(project->scenario, settings, errors)) return reportErrors(errors);
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return reportErrors(errors);
-  // The site after the last phase (the scenario as it is, without phases), then its tenants.
+  // The scenario as it is, or the site after the last phase; then its tenants.
+  if (project->phases.empty())
+    if (const auto problem = fabricProblem(resolved->values, evaluate(resolved->values))) return reportErrors({*problem});
   const auto plan = PhasePlan::evaluate(*project, errors);
   if (!plan) return reportErrors(errors);
   OutputValues outputs = plan->phases.back().site;
-  if (project->phases.empty())
-    if (const auto problem = fabricProblem(resolved->values, outputs)) return reportErrors({*problem});
   std::optional<TenantPlan> tenants;
   if (!project->tenants.empty()) {
     tenants = TenantPlan::evaluate(*project, *plan, errors);

@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
 #include <algorithm>
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include "PhasePlan.h"
+#include "TenantPlan.h"
 
 namespace gigaplan {
 
@@ -182,24 +184,63 @@ struct FileCloser {
 // ---------------------------------------------------------------------------------------------
 // Variants, kept as scenario documents.
 
+/// The first tenant whose isolation is none of TenantIsolation's values (only memory gone wrong makes one); such a
+/// tenant has no name to write, so it is caught before anything names its isolation.
+std::optional<std::size_t> tenantWithoutIsolation(const std::vector<Tenant>& tenants) {
+  for (std::size_t i = 0; i < tenants.size(); ++i)
+    if (tenants[i].isolation > TenantIsolation::OwnPlane) return i;
+  return std::nullopt;
+}
+
+QString isolationValueProblem(const Tenant& tenant) {
+  return QStringLiteral("%1 is not an isolation (0 to %2)")
+      .arg(static_cast<int>(tenant.isolation))
+      .arg(static_cast<int>(TenantIsolation::OwnPlane));
+}
+
+/// Every isolation by the name the file gives it, for messages: "shared-fabric, own-leaves, ...".
+QString isolationNames() {
+  QStringList names;
+  for (int i = 0; i <= static_cast<int>(TenantIsolation::OwnPlane); ++i)
+    names.append(TenantPlan::isolationName(static_cast<TenantIsolation>(i)));
+  return names.join(QStringLiteral(", "));
+}
+
+/// Why `mark` names no tenant of a project of `count` tenants (a rack's mark is 1 + the tenant's idx).
+QString tenantMarkProblem(qint64 mark, std::size_t count) {
+  if (count == 0) return QStringLiteral("%1 is not a tenant (the project has none)").arg(mark);
+  return QStringLiteral("%1 is not a tenant (the project has %2: marks 1 to %2, one above their idx)")
+      .arg(mark)
+      .arg(count);
+}
+
 QByteArray variantDocument(const Variant& variant) {
   QJsonObject document = variant.scenario.toJson();
   if (!variant.phases.empty()) document.insert(QStringLiteral("phases"), PhasePlan::toJson(variant.phases));
+  if (!variant.tenants.empty()) document.insert(QStringLiteral("tenants"), TenantPlan::toJson(variant.tenants));
   return QJsonDocument(document).toJson(QJsonDocument::Compact);
 }
 
-std::optional<std::pair<Scenario, std::vector<Phase>>> parseVariantDocument(const QByteArray& json,
-                                                                            ScenarioErrors& errors) {
+/// What a variant document holds besides the variant's name.
+struct VariantContent {
+  Scenario scenario;
+  std::vector<Phase> phases;
+  std::vector<Tenant> tenants;
+};
+
+std::optional<VariantContent> parseVariantDocument(const QByteArray& json, ScenarioErrors& errors) {
   QJsonParseError parseError;
   const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
   if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
     errors.append({QStringLiteral("document"), QStringLiteral("not a scenario document")});
     return std::nullopt;
   }
-  auto scenario = Scenario::fromJson(document.object(), errors);
-  auto phases = PhasePlan::fromJson(document.object().value(QStringLiteral("phases")), errors);
-  if (!scenario || !phases) return std::nullopt;
-  return std::make_pair(std::move(*scenario), std::move(*phases));
+  const QJsonObject object = document.object();
+  auto scenario = Scenario::fromJson(object, errors);
+  auto phases = PhasePlan::fromJson(object.value(QStringLiteral("phases")), errors);
+  auto tenants = TenantPlan::fromJson(object.value(QStringLiteral("tenants")), errors);
+  if (!scenario || !phases || !tenants) return std::nullopt;
+  return VariantContent{std::move(*scenario), std::move(*phases), std::move(*tenants)};
 }
 
 QString variantsProblem(const std::vector<Variant>& variants) {
@@ -211,6 +252,8 @@ QString variantsProblem(const std::vector<Variant>& variants) {
     if (v.name.trimmed().isEmpty()) return where + QStringLiteral("name: empty");
     if (v.name.size() > ProjectStore::kMaxPhaseNameChars)
       return where + QStringLiteral("name: longer than %1 characters").arg(ProjectStore::kMaxPhaseNameChars);
+    if (const auto t = tenantWithoutIsolation(v.tenants))
+      return where + QStringLiteral("document: tenants[%1].isolation: ").arg(*t) + isolationValueProblem(v.tenants[*t]);
     // What is saved must read back: the document goes through the parser a file's would.
     ScenarioErrors errors;
     if (!parseVariantDocument(variantDocument(v), errors)) return where + QStringLiteral("document: ") + errors.value(0).text();
@@ -244,6 +287,15 @@ constexpr const char* kSchemaVersion1Tables[] = {
 /// "phases"), read back through the same parser and checks as a scenario file.
 constexpr const char* kSchemaVersion3Tables[] = {
     "CREATE TABLE variant(idx INTEGER PRIMARY KEY, name TEXT NOT NULL, document TEXT NOT NULL) STRICT",
+};
+
+/// Added in schema version 4: the project's tenants (isolation as TenantPlan::isolationName) and the tenant of
+/// each rack that has one, by rack id and 1 + tenant idx as in Rack::tenant. Racks without a row have none, so the
+/// rack table stays as files of earlier versions have it.
+constexpr const char* kSchemaVersion4Tables[] = {
+    "CREATE TABLE tenant(idx INTEGER PRIMARY KEY, name TEXT NOT NULL, system_type TEXT NOT NULL, gpus REAL NOT NULL, "
+    "isolation TEXT NOT NULL, price_usd_per_gpu_hour REAL NOT NULL, utilization REAL NOT NULL) STRICT",
+    "CREATE TABLE rack_tenant(rack INTEGER PRIMARY KEY, tenant INTEGER NOT NULL) STRICT",
 };
 
 /// Added in schema version 2. seq keeps a phase's systems in the order of Phase::systems.
@@ -317,6 +369,7 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   for (const char* sql : kSchemaVersion1Tables) writer.execute(sql);
   for (const char* sql : kSchemaVersion2Tables) writer.execute(sql);
   for (const char* sql : kSchemaVersion3Tables) writer.execute(sql);
+  for (const char* sql : kSchemaVersion4Tables) writer.execute(sql);
 
   const Statement meta = writer.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
   writer.insert(meta.get(), "application", kApplication);
@@ -395,6 +448,18 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   for (std::size_t i = 0; i < project.variants.size(); ++i)
     writer.insert(variant.get(), static_cast<qint64>(i), project.variants[i].name,
                   QString::fromUtf8(variantDocument(project.variants[i])));
+
+  const Statement tenant = writer.prepare(
+      "INSERT INTO tenant(idx, name, system_type, gpus, isolation, price_usd_per_gpu_hour, utilization) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < project.tenants.size(); ++i) {
+    const Tenant& t = project.tenants[i];
+    writer.insert(tenant.get(), static_cast<qint64>(i), t.name, t.systemType, t.gpus,
+                  TenantPlan::isolationName(t.isolation), t.priceUsdPerGpuHour, t.utilization);
+  }
+  const Statement rackTenant = writer.prepare("INSERT INTO rack_tenant(rack, tenant) VALUES (?, ?)");
+  for (std::size_t i = 0; i < layout.racks.size() && writer.problem().isEmpty(); ++i)
+    if (layout.racks[i].tenant != 0) writer.insert(rackTenant.get(), layout.racks[i].id, layout.racks[i].tenant);
   return writer.problem().isEmpty();
 }
 
@@ -982,8 +1047,9 @@ bool readVariants(DatabaseReader& reader, std::vector<Variant>& variants) {
     ScenarioErrors errors;
     auto parsed = parseVariantDocument(document.toUtf8(), errors);
     if (!parsed) return row.fail(2, errors.value(0).text());
-    variant.scenario = std::move(parsed->first);
-    variant.phases = std::move(parsed->second);
+    variant.scenario = std::move(parsed->scenario);
+    variant.phases = std::move(parsed->phases);
+    variant.tenants = std::move(parsed->tenants);
     variants.push_back(std::move(variant));
     return true;
   });
@@ -995,6 +1061,78 @@ bool readSchemaVersion3(DatabaseReader& reader, Project& project) {
          readVariants(reader, project.variants);
 }
 
+/// Reads the tenant tables: each row's shape (indices in sequence, an isolation by name, marks of existing racks
+/// naming existing tenants, once each) here, the tenants' values in ProjectStore::firstProblem.
+bool readTenants(DatabaseReader& reader, Project& project) {
+  std::vector<Tenant>& tenants = project.tenants;
+  const auto count = reader.countRows("tenant", ProjectStore::kMaxTenants, "tenants");
+  if (!count) return false;
+  tenants.reserve(static_cast<std::size_t>(*count));
+  reader.forEachRow(
+      "SELECT idx, name, system_type, gpus, isolation, price_usd_per_gpu_hour, utilization FROM tenant ORDER BY idx",
+      [&](sqlite3_stmt* s) {
+        RowReader row(s, "tenant", reader.problem());
+        qint64 idx = 0;
+        Tenant tenant;
+        QString isolation;
+        if (!row.integer(0, idx)) return false;
+        row.setKey(idx);
+        if (!checkSequence(row, idx, tenants.size()) || !checkRoom(row, tenants.size(), *count)) return false;
+        if (!row.text(1, tenant.name) || !row.text(2, tenant.systemType) || !row.number(3, tenant.gpus) ||
+            !row.text(4, isolation) || !row.number(5, tenant.priceUsdPerGpuHour) || !row.number(6, tenant.utilization))
+          return false;
+        const std::optional<TenantIsolation> level = TenantPlan::isolationFromName(isolation);
+        if (!level)
+          return row.fail(4, QStringLiteral("'%1' is not an isolation (%2)").arg(isolation.left(40), isolationNames()));
+        tenant.isolation = *level;
+        tenants.push_back(std::move(tenant));
+        return true;
+      });
+  if (!reader.problem().isEmpty()) return false;
+
+  const auto markCount = reader.countRows("rack_tenant", ProjectStore::kMaxRacks, "racks");
+  if (!markCount) return false;
+  std::vector<Rack>& racks = project.layout.racks;
+  // Rack ids in order, each with its place in SiteLayout::racks, sorted at the first mark (a project without
+  // tenants has none); repeated ids are firstProblem's to name.
+  std::vector<std::pair<std::uint32_t, std::size_t>> byId;
+  std::size_t marksRead = 0;
+  reader.forEachRow("SELECT rack, tenant FROM rack_tenant ORDER BY rack", [&](sqlite3_stmt* s) {
+    RowReader row(s, "rack_tenant", reader.problem());
+    qint64 id = 0;
+    qint64 tenant = 0;
+    if (!row.integer(0, id)) return false;
+    row.setKey(id);
+    if (!checkRoom(row, marksRead, *markCount)) return false;
+    if (byId.empty() && !racks.empty()) {
+      byId.reserve(racks.size());
+      for (std::size_t i = 0; i < racks.size(); ++i) byId.emplace_back(racks[i].id, i);
+      std::sort(byId.begin(), byId.end());
+    }
+    const bool isRackId = id >= 0 && id <= static_cast<qint64>(std::numeric_limits<std::uint32_t>::max());
+    const auto found =
+        isRackId ? std::lower_bound(byId.begin(), byId.end(), std::pair{static_cast<std::uint32_t>(id), std::size_t{0}})
+                 : byId.end();
+    if (found == byId.end() || qint64{found->first} != id)
+      return row.fail(0, QStringLiteral("%1 is not the id of a rack").arg(id));
+    if (!row.integer(1, tenant)) return false;
+    if (tenant < 1 || tenant > static_cast<qint64>(tenants.size()))
+      return row.fail(1, tenantMarkProblem(tenant, tenants.size()));
+    Rack& rack = racks[found->second];
+    // The primary key forbids this in files Gigaplan writes; a table of the same name from elsewhere may not.
+    if (rack.tenant != 0) return reader.fail(QStringLiteral("rack_tenant %1 appears twice").arg(id));
+    rack.tenant = static_cast<std::uint8_t>(tenant);
+    ++marksRead;
+    return true;
+  });
+  return reader.problem().isEmpty();
+}
+
+bool readSchemaVersion4(DatabaseReader& reader, Project& project) {
+  return readSchemaVersion3(reader, project) && reader.requireTables({"tenant", "rack_tenant"}) &&
+         readTenants(reader, project);
+}
+
 /// One reader per schema version a file may have. A new version adds its reader here and keeps the old ones, so
 /// that files of every earlier version still open (each reader fills what its version lacks with defaults).
 struct SchemaReader {
@@ -1002,7 +1140,7 @@ struct SchemaReader {
   bool (*read)(DatabaseReader&, Project&);
 };
 constexpr SchemaReader kSchemaReaders[] = {
-    {1, &readSchemaVersion1}, {2, &readSchemaVersion2}, {3, &readSchemaVersion3}};
+    {1, &readSchemaVersion1}, {2, &readSchemaVersion2}, {3, &readSchemaVersion3}, {4, &readSchemaVersion4}};
 
 /// Checks what can be checked before SQLite sees the file; empty when it may be handed to SQLite.
 QString checkFileHeader(const QByteArray& nativePath) {
@@ -1197,6 +1335,29 @@ QString phasesProblem(const std::vector<Phase>& phases) {
   return {};
 }
 
+/// The first problem of the project's tenants, named by table, row and field as in the file: "tenant 1, gpus:
+/// must be from 1 to 10,000,000"; empty when there is none. The values are TenantPlan's to judge.
+QString tenantsProblem(const std::vector<Tenant>& tenants) {
+  if (tenants.size() > static_cast<std::size_t>(ProjectStore::kMaxTenants))
+    return QStringLiteral("tenant: %1 tenants; a project holds at most %2")
+        .arg(tenants.size())
+        .arg(ProjectStore::kMaxTenants);
+  if (const auto t = tenantWithoutIsolation(tenants))
+    return QStringLiteral("tenant %1, isolation: ").arg(*t) + isolationValueProblem(tenants[*t]);
+  const ScenarioErrors errors = TenantPlan::check(tenants);
+  if (errors.isEmpty()) return {};
+  const ScenarioError& first = errors.first();
+  // TenantPlan names fields as scenario documents do ("tenants[1].priceUsdPerGpuHour"); the file has columns.
+  static const QRegularExpression field(QStringLiteral("^tenants\\[(\\d+)\\]\\.(\\w+)$"));
+  const QRegularExpressionMatch match = field.match(first.field);
+  if (!match.hasMatch()) return QStringLiteral("tenant: ") + first.text();
+  static const QHash<QString, QString> columns = {
+      {QStringLiteral("system"), QStringLiteral("system_type")},
+      {QStringLiteral("priceUsdPerGpuHour"), QStringLiteral("price_usd_per_gpu_hour")}};
+  const QString key = match.captured(2);
+  return QStringLiteral("tenant %1, %2: %3").arg(match.captured(1), columns.value(key, key), first.message);
+}
+
 QString nativeName(const QString& path) {
   return QDir::toNativeSeparators(path);
 }
@@ -1332,6 +1493,8 @@ QString ProjectStore::firstProblem(const Project& project) {
       return where() + QStringLiteral("system: %1 is not a system_type (the project has %2)")
                            .arg(r.system)
                            .arg(layout.systemTypes.size());
+    if (r.tenant > project.tenants.size())
+      return where() + QStringLiteral("tenant: ") + tenantMarkProblem(r.tenant, project.tenants.size());
     for (const auto& [field, value] : {std::pair{"power_kw", r.powerKw}, std::pair{"mass_kg", r.massKg}}) {
       const QString problem = measureProblem(value, Measure::Capacity);
       if (!problem.isEmpty()) return where() + QString::fromLatin1(field) + QStringLiteral(": ") + problem;
@@ -1342,6 +1505,7 @@ QString ProjectStore::firstProblem(const Project& project) {
   const auto repeated = std::adjacent_find(ids.begin(), ids.end());
   if (repeated != ids.end()) return QStringLiteral("rack id %1 appears twice").arg(*repeated);
   if (const QString problem = phasesProblem(project.phases); !problem.isEmpty()) return problem;
+  if (const QString problem = tenantsProblem(project.tenants); !problem.isEmpty()) return problem;
   return variantsProblem(project.variants);
 }
 

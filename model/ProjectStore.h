@@ -11,8 +11,9 @@ namespace gigaplan {
 /// a single byte of it.
 class ProjectStore {
  public:
-  /// 1: scenario and layout; 2: adds the phase tables (files of version 1 open with no phases).
-  static constexpr int kSchemaVersion = 3;
+  /// 1: scenario and layout; 2: adds the phase tables (files of version 1 open with no phases);
+  /// 3: adds variants; 4: adds tenants and the racks' tenant marks (older files open with none).
+  static constexpr int kSchemaVersion = 4;
 
   /// Limits a project must keep; larger counts in a file are damage, not a plan.
   static constexpr int kMaxBuildings = 10'000;
@@ -28,6 +29,7 @@ class ProjectStore {
   static constexpr int kMaxVariants = 100;
   static constexpr int kMaxVariantDocumentBytes = 4 * 1024 * 1024;
   static constexpr double kMaxPhaseGpus = 1.0e7;  ///< per system type of a phase; cluster.gpus has the same ceiling
+  static constexpr int kMaxTenants = 254;         ///< Rack::tenant is one byte: 0 for none, 1 + index for a tenant
 
   /// Writes the whole project to `path` atomically. Returns false and sets `error` on failure.
   static bool save(const Project& project, const QString& path, QString* error);

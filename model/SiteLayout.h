@@ -78,9 +78,9 @@ struct Rack {
   std::uint8_t system = 0;  ///< index into SiteLayout::systemTypes (compute racks)
   std::uint8_t phase = 0;   ///< expansion phase the rack arrives in
   std::uint8_t units = 1;   ///< switches in a network rack; 1 for compute racks and CDUs
-  std::uint8_t tenant = 0;  ///< 0 = no tenant (the operator's spare), else 1 + index into Project::tenants
   float powerKw = 0.0f;     ///< at maximum load
   float massKg = 0.0f;
+  std::uint8_t tenant = 0;  ///< 0 = no tenant (shared or spare), else 1 + index into Project::tenants
 };
 
 /// The site: buildings, halls, rows and racks, with positions and sizes in metres.

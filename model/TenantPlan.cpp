@@ -119,7 +119,8 @@ constexpr const char* kIsolationNames[] = {"shared-fabric", "own-leaves", "own-h
 }  // namespace
 
 QString TenantPlan::isolationName(TenantIsolation isolation) {
-  return QString::fromLatin1(kIsolationNames[static_cast<int>(isolation)]);
+  const auto index = static_cast<std::size_t>(isolation);
+  return index < std::size(kIsolationNames) ? QString::fromLatin1(kIsolationNames[index]) : QStringLiteral("unknown");
 }
 
 std::optional<TenantIsolation> TenantPlan::isolationFromName(const QString& name) {
@@ -385,6 +386,8 @@ ScenarioErrors TenantPlan::check(const std::vector<Tenant>& tenants) {
   for (std::size_t t = 0; t < tenants.size(); ++t) {
     const Tenant& tenant = tenants[t];
     if (tenant.name.trimmed().isEmpty()) errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("missing")});
+    else if (tenant.name.size() > 200)
+      errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("at most 200 characters")});
     else if (names.contains(tenant.name.trimmed()))
       errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("'%1' is taken by another tenant").arg(tenant.name)});
     names.insert(tenant.name.trimmed());

@@ -270,6 +270,44 @@ class TestCli : public QObject {
     QVERIFY2(refused.err.contains(QStringLiteral("phases[0].start")), qPrintable(refused.err));
   }
 
+  void evaluateGivesEachTenantsFigures() {
+    // The sample: the operator trains on 600,000 GPUs, a partner rents 400,000 GB200 at $3.50.
+    const Run json = cli({QStringLiteral("evaluate"), QStringLiteral("colossus-to-1m")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const QJsonArray tenants = root.value(QStringLiteral("tenants")).toObject().value(QStringLiteral("tenants")).toArray();
+    QCOMPARE(tenants.size(), 2);
+    const QJsonObject partner = tenants[1].toObject();
+    QCOMPARE(partner.value(QStringLiteral("name")).toString(), QStringLiteral("Partner lab"));
+    // 400,000 GPUs x 8,760 h x 0.9 x $3.50.
+    QCOMPARE(partner.value(QStringLiteral("revenueUsdPerYear")).toDouble(), 11037600000.0);
+    QVERIFY(partner.value(QStringLiteral("isolationSwitches")).toDouble() >= 0);
+    QVERIFY(tenants[0].toObject().value(QStringLiteral("paybackYears")).isNull());  // own use never pays back
+    // The site figures are those of every phase together, with the tenants' totals.
+    const QJsonObject outputs = root.value(QStringLiteral("outputs")).toObject();
+    QCOMPARE(outputs.value(QStringLiteral("cluster")).toObject().value(QStringLiteral("gpus")).toObject().value(QStringLiteral("value")).toDouble(),
+             1000000.0);
+    QCOMPARE(outputs.value(QStringLiteral("tenants")).toObject().value(QStringLiteral("revenueUsdPerYear")).toObject().value(QStringLiteral("value")).toDouble(),
+             11037600000.0);
+
+    // A project file made from it keeps its tenants; the table lists them; a bad tenant is named.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("rented.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"), QStringLiteral("-o"),
+                  path})
+                 .exitCode,
+             0);
+    const Run table = cli({QStringLiteral("evaluate"), path, QStringLiteral("--format"), QStringLiteral("table")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(QStringLiteral("Partner lab")), qPrintable(table.out.right(2000)));
+    QVERIFY(table.out.contains(QStringLiteral("11,038 M")));
+    const QString bad = writeFile(dir, QStringLiteral("bad.json"), R"({"system": {"type": "hgx-h100"},
+      "cluster": {"gpus": 1000}, "tenants": [{"name": "lab", "gpus": 2000}]})");
+    const Run refused = cli({QStringLiteral("evaluate"), bad});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("tenants[0].gpus")), qPrintable(refused.err));
+  }
+
   void whatIfAndCompare() {
     const Run whatIf = cli({QStringLiteral("whatif"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--top"),
                             QStringLiteral("3"), QStringLiteral("--samples"), QStringLiteral("2000")});

@@ -21,13 +21,14 @@
 using namespace gigaplan;
 
 // A new field in these structs must be saved, read and compared here: the sizes make the compiler say so.
-static_assert(sizeof(Rack) == 24, "Rack changed: store the new field in ProjectStore and compare it in this test");
+static_assert(sizeof(Rack) == 28, "Rack changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(Row) == 32, "Row changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(HallTemplate) == 112, "HallTemplate changed: store the new field in ProjectStore");
 static_assert(sizeof(Hall) == 88, "Hall changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(Building) == 56, "Building changed: store the new field in ProjectStore");
 static_assert(sizeof(Phase) == 64, "Phase changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(PhaseSystems) == 32, "PhaseSystems changed: store the new field in ProjectStore");
+static_assert(sizeof(Tenant) == 80, "Tenant changed: store the new field in ProjectStore and compare it in this test");
 
 namespace {
 
@@ -119,6 +120,26 @@ Project sampleProject(int rackCount) {
   layout.nextRackId = id + 17;
   return project;
 }
+
+/// Tenants of every isolation, with and without a system type, a price and the operator's own share.
+std::vector<Tenant> sampleTenants() {
+  return {{QStringLiteral("Lab Nord — ✓"), QStringLiteral("gb200-nvl72"), 36'864.0, TenantIsolation::OwnHalls, 2.75,
+           0.8512345678901234},
+          {QStringLiteral("Lab \"B\"'s share"), {}, 8'192.5, TenantIsolation::SharedFabric, 3.1, 0.9},
+          {QStringLiteral("Research"), QStringLiteral("hgx-h100"), 4'096.0, TenantIsolation::OwnLeaves, 0.0, 1.0},
+          {QStringLiteral("Sovereign"), {}, 1.0, TenantIsolation::OwnPlane, 1000.0, 1e-9}};
+}
+
+/// Marks some racks of every role for each tenant and leaves the others with none.
+void markRacks(Project& project) {
+  for (std::size_t i = 0; i < project.layout.racks.size(); ++i)
+    project.layout.racks[i].tenant = static_cast<std::uint8_t>(i % 7 < 3 ? 0 : 1 + i % project.tenants.size());
+}
+
+/// Two tenants written into a saved file, as damage tests start from.
+constexpr char kTwoTenantRows[] =
+    "INSERT INTO tenant VALUES (0, 'Lab A', 'gb200-nvl72', 36864, 'own-halls', 2.75, 0.85), "
+    "(1, 'Lab B', '', 8192, 'shared-fabric', 3.1, 0.9);";
 
 QByteArray fileBytes(const QString& path) {
   QFile file(path);
@@ -225,6 +246,7 @@ void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(ar.system, er.system);
     QCOMPARE(ar.phase, er.phase);
     QCOMPARE(ar.units, er.units);
+    QCOMPARE(ar.tenant, er.tenant);
     QCOMPARE(ar.powerKw, er.powerKw);  // exact: a float survives a REAL column bit for bit
     QCOMPARE(ar.massKg, er.massKg);
   }
@@ -243,6 +265,19 @@ void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(ap.inputs.keys(), ep.inputs.keys());
     for (auto it = ep.inputs.begin(); it != ep.inputs.end(); ++it) QCOMPARE(ap.inputs.value(it.key()), it.value());
     QVERIFY(ap == ep);  // and whatever a later field of Phase adds
+  }
+
+  QCOMPARE(actual.tenants.size(), expected.tenants.size());
+  for (std::size_t i = 0; i < expected.tenants.size(); ++i) {
+    const Tenant& at = actual.tenants[i];
+    const Tenant& et = expected.tenants[i];
+    QCOMPARE(at.name, et.name);
+    QCOMPARE(at.systemType, et.systemType);
+    QCOMPARE(at.gpus, et.gpus);
+    QCOMPARE(at.isolation, et.isolation);
+    QCOMPARE(at.priceUsdPerGpuHour, et.priceUsdPerGpuHour);
+    QCOMPARE(at.utilization, et.utilization);
+    QVERIFY(at == et);  // and whatever a later field of Tenant adds
   }
 }
 
@@ -267,6 +302,13 @@ struct Damage {
   const char* name;
   std::function<void(const QString& path)> apply;
   QStringList expected;
+};
+
+/// A way to break the tenants of a project in memory and the problem `firstProblem` must name.
+struct TenantDamage {
+  const char* name;
+  std::function<void(Project& project)> apply;
+  QString expected;
 };
 
 /// A way to break the phases of a project in memory and the problem `firstProblem` must name.
@@ -406,6 +448,119 @@ class TestProjectStore : public QObject {
     QVERIFY2(reopened, qPrintable(error));
     QVERIFY(reopened->variants.empty());
     QCOMPARE(reopened->phases.size(), project.phases.size());
+  }
+
+  void tenantsAndRackMarksRoundTrip() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("tenants.gigaplan"));
+    Project project = sampleProject(2'000);
+    project.tenants = sampleTenants();
+    markRacks(project);
+    Variant leased{
+        QStringLiteral("Two labs only"), project.scenario, project.phases, {project.tenants[0], project.tenants[1]}};
+    leased.tenants[1].isolation = TenantIsolation::OwnPlane;
+    const Variant plain{QStringLiteral("No tenants"), project.scenario, {}, {}};
+    project.variants = {leased, plain};
+    QVERIFY(ProjectStore::firstProblem(project).isEmpty());
+
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    const std::optional<Project> reopened = ProjectStore::open(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    compareProjects(*reopened, project);
+    QCOMPARE(reopened->variants.size(), std::size_t{2});
+    QVERIFY(reopened->variants[0].tenants == leased.tenants);
+    QVERIFY(reopened->variants[0].phases == leased.phases);
+    QVERIFY(reopened->variants[1].tenants.empty());
+
+    // The file holds what other tools can read: isolations by name, marks only for racks that have a tenant.
+    QCOMPARE(queryColumn(path, "SELECT isolation FROM tenant ORDER BY idx"),
+             (QStringList{QStringLiteral("own-halls"), QStringLiteral("shared-fabric"), QStringLiteral("own-leaves"),
+                          QStringLiteral("own-plane")}));
+    const auto marked = std::count_if(project.layout.racks.begin(), project.layout.racks.end(),
+                                      [](const Rack& rack) { return rack.tenant != 0; });
+    QVERIFY(marked > 0 && marked < static_cast<qsizetype>(project.layout.racks.size()));
+    QCOMPARE(queryColumn(path, "SELECT COUNT(*) FROM rack_tenant"), QStringList{QString::number(marked)});
+    QCOMPARE(queryColumn(path, "SELECT COUNT(*) FROM rack_tenant WHERE tenant NOT BETWEEN 1 AND 4"),
+             QStringList{QStringLiteral("0")});
+    // A variant without tenants keeps its document as before tenants existed.
+    QVERIFY(
+        !queryColumn(path, "SELECT document FROM variant WHERE idx = 1").value(0).contains(QStringLiteral("tenants")));
+    QVERIFY(
+        queryColumn(path, "SELECT document FROM variant WHERE idx = 0").value(0).contains(QStringLiteral("own-plane")));
+
+    // A variant's tenants are read back through TenantPlan's checks: a damaged one names the variant and the field.
+    executeSql(path,
+               "UPDATE variant SET document = json_set(document, '$.tenants[1].isolation', 'private-cage') "
+               "WHERE idx = 0");
+    const QByteArray damaged = sha256(path);
+    QVERIFY(!ProjectStore::open(path, &error));
+    QVERIFY2(error.contains(QStringLiteral("variant 0, document: tenants[1].isolation: 'private-cage'")),
+             qPrintable(error));
+    QCOMPARE(sha256(path), damaged);
+
+    // Tenants removed again leave no rows behind.
+    Project without = *reopened;
+    without.tenants.clear();
+    for (Rack& rack : without.layout.racks) rack.tenant = 0;
+    QVERIFY2(ProjectStore::save(without, path, &error), qPrintable(error));
+    QVERIFY(queryColumn(path, "SELECT idx FROM tenant").isEmpty());
+    QVERIFY(queryColumn(path, "SELECT rack FROM rack_tenant").isEmpty());
+    const std::optional<Project> emptied = ProjectStore::open(path, &error);
+    QVERIFY2(emptied, qPrintable(error));
+    compareProjects(*emptied, without);
+  }
+
+  void schemaVersion3FileOpensWithNoTenants() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("before-tenants.gigaplan"));
+    Project project = sampleProject(500);
+    project.variants = {{QStringLiteral("other"), project.scenario, project.phases, {}}};
+    project.tenants = sampleTenants();
+    markRacks(project);
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    // What a Gigaplan of schema version 3 wrote: no tenant tables at all.
+    executeSql(path, "DROP TABLE tenant; DROP TABLE rack_tenant; PRAGMA user_version = 3");
+    const QByteArray before = sha256(path);
+    const std::optional<Project> reopened = ProjectStore::open(path, &error);
+    QVERIFY2(reopened, qPrintable(error));
+    QVERIFY(reopened->tenants.empty());
+    for (const Rack& rack : reopened->layout.racks) QCOMPARE(rack.tenant, std::uint8_t{0});
+    QCOMPARE(reopened->variants.size(), std::size_t{1});
+    QVERIFY(reopened->variants[0].phases == project.phases);
+    project.tenants.clear();
+    for (Rack& rack : project.layout.racks) rack.tenant = 0;
+    compareProjects(*reopened, project);
+    QCOMPARE(sha256(path), before);
+    // Saved again, it becomes a file of the current version.
+    QVERIFY2(ProjectStore::save(*reopened, path, &error), qPrintable(error));
+    QCOMPARE(queryColumn(path, "PRAGMA user_version"), QStringList{QString::number(ProjectStore::kSchemaVersion)});
+    QVERIFY(ProjectStore::open(path, &error));
+  }
+
+  void saveRefusesBadTenants_data() {
+    QTest::addColumn<int>("damage");
+    for (int i = 0; i < static_cast<int>(tenantDamages().size()); ++i) QTest::newRow(tenantDamages()[i].name) << i;
+  }
+
+  void saveRefusesBadTenants() {
+    QFETCH(int, damage);
+    const TenantDamage& d = tenantDamages()[static_cast<std::size_t>(damage)];
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("plan.gigaplan"));
+    Project project = sampleProject(100);
+    project.tenants = sampleTenants();
+    markRacks(project);
+    QString error;
+    QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
+    const QByteArray before = sha256(path);
+    d.apply(project);
+    QCOMPARE(ProjectStore::firstProblem(project), d.expected);
+    QVERIFY(!ProjectStore::save(project, path, &error));
+    QCOMPARE(error, QStringLiteral("Cannot save project %1: %2").arg(path, d.expected));
+    QCOMPARE(sha256(path), before);
+    QCOMPARE(folderEntries(folder.path()), QStringList{QStringLiteral("plan.gigaplan")});
   }
 
   void saveRefusesBadPhases_data() {
@@ -642,6 +797,52 @@ class TestProjectStore : public QObject {
   }
 
  private:
+  static const std::vector<TenantDamage>& tenantDamages() {
+    static const std::vector<TenantDamage> list = {
+        {"tenant without a name", [](Project& p) { p.tenants[1].name = QStringLiteral("  "); },
+         QStringLiteral("tenant 1, name: missing")},
+        {"two tenants of one name", [](Project& p) { p.tenants[2].name = p.tenants[0].name; },
+         QStringLiteral("tenant 2, name: 'Lab Nord — ✓' is taken by another tenant")},
+        {"unknown system", [](Project& p) { p.tenants[0].systemType = QStringLiteral("tpu-v9"); },
+         QStringLiteral("tenant 0, system_type: unknown system 'tpu-v9'")},
+        {"no GPUs", [](Project& p) { p.tenants[3].gpus = 0.0; },
+         QStringLiteral("tenant 3, gpus: must be from 1 to 10,000,000")},
+        {"GPUs not a number", [](Project& p) { p.tenants[1].gpus = std::nan(""); },
+         QStringLiteral("tenant 1, gpus: must be from 1 to 10,000,000")},
+        {"negative price", [](Project& p) { p.tenants[1].priceUsdPerGpuHour = -0.5; },
+         QStringLiteral("tenant 1, price_usd_per_gpu_hour: must be from 0 to 1,000 USD")},
+        {"utilization above 1", [](Project& p) { p.tenants[2].utilization = 1.5; },
+         QStringLiteral("tenant 2, utilization: must be above 0 and at most 1")},
+        {"isolation out of the enum", [](Project& p) { p.tenants[2].isolation = static_cast<TenantIsolation>(7); },
+         QStringLiteral("tenant 2, isolation: 7 is not an isolation (0 to 3)")},
+        {"255 tenants",
+         [](Project& p) {
+           for (int i = static_cast<int>(p.tenants.size()); i < 255; ++i)
+             p.tenants.push_back({QStringLiteral("Lab %1").arg(i), {}, 8.0, TenantIsolation::SharedFabric, 1.0, 0.5});
+         },
+         QStringLiteral("tenant: 255 tenants; a project holds at most 254")},
+        {"rack of a fifth tenant", [](Project& p) { p.layout.racks[9].tenant = 5; },
+         QStringLiteral("rack id %1, tenant: 5 is not a tenant (the project has 4: marks 1 to 4, one above their idx)")
+             .arg(sampleProject(100).layout.racks[9].id)},
+        {"racks of tenants that are gone", [](Project& p) { p.tenants.clear(); },
+         QStringLiteral("rack id %1, tenant: 4 is not a tenant (the project has none)")
+             .arg(sampleProject(100).layout.racks[3].id)},
+        {"variant with a bad tenant",
+         [](Project& p) {
+           p.variants = {{QStringLiteral("leased"), p.scenario, {}, sampleTenants()}};
+           p.variants[0].tenants[1].utilization = 0.0;
+         },
+         QStringLiteral("variant 0, document: tenants[1].utilization: must be above 0 and at most 1")},
+        {"variant tenant isolation out of the enum",
+         [](Project& p) {
+           p.variants = {{QStringLiteral("leased"), p.scenario, {}, sampleTenants()}};
+           p.variants[0].tenants[0].isolation = static_cast<TenantIsolation>(200);
+         },
+         QStringLiteral("variant 0, document: tenants[0].isolation: 200 is not an isolation (0 to 3)")},
+    };
+    return list;
+  }
+
   static const std::vector<PhaseDamage>& phaseDamages() {
     static const std::vector<PhaseDamage> list = {
         {"empty name", [](std::vector<Phase>& p) { p[1].name.clear(); }, QStringLiteral("phase 1, name: empty")},
@@ -874,6 +1075,118 @@ class TestProjectStore : public QObject {
         {"missing phase table",
          [](const QString& path) { executeSql(path, "DROP TABLE phase_system"); },
          {QStringLiteral("table phase_system is missing")}},
+        {"tenant isolation that is no isolation",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET isolation = 'private-cage' WHERE idx = 1");
+         },
+         {QStringLiteral("tenant 1, isolation: 'private-cage' is not an isolation (shared-fabric, own-leaves, "
+                         "own-halls, own-plane)")}},
+        {"tenant isolation as a number",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) +
+                                "CREATE TABLE loose(idx INTEGER PRIMARY KEY, name, system_type, gpus, isolation, "
+                                "price_usd_per_gpu_hour, utilization); INSERT INTO loose SELECT * FROM tenant;"
+                                "UPDATE loose SET isolation = 2 WHERE idx = 0; DROP TABLE tenant;"
+                                "ALTER TABLE loose RENAME TO tenant");
+         },
+         {QStringLiteral("tenant 0, isolation: expected text, found a whole number")}},
+        {"tenant GPUs as text",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) +
+                                "CREATE TABLE loose(idx INTEGER PRIMARY KEY, name, system_type, gpus, isolation, "
+                                "price_usd_per_gpu_hour, utilization); INSERT INTO loose SELECT * FROM tenant;"
+                                "UPDATE loose SET gpus = 'many' WHERE idx = 1; DROP TABLE tenant;"
+                                "ALTER TABLE loose RENAME TO tenant");
+         },
+         {QStringLiteral("tenant 1, gpus: expected a number, found text")}},
+        {"tenant name missing (NULL)",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) +
+                                "CREATE TABLE loose(idx INTEGER PRIMARY KEY, name, system_type, gpus, isolation, "
+                                "price_usd_per_gpu_hour, utilization); INSERT INTO loose SELECT * FROM tenant;"
+                                "UPDATE loose SET name = NULL WHERE idx = 1; DROP TABLE tenant;"
+                                "ALTER TABLE loose RENAME TO tenant");
+         },
+         {QStringLiteral("tenant 1, name: expected text, found nothing (NULL)")}},
+        {"gap in the tenant numbers",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET idx = 4 WHERE idx = 1");
+         },
+         {QStringLiteral("tenant 4, idx: out of sequence: expected 1")}},
+        {"tenant of infinite GPUs",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET gpus = 9e999 WHERE idx = 1");
+         },
+         {QStringLiteral("tenant 1, gpus: inf is not a finite number")}},
+        {"tenant without GPUs",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET gpus = 0 WHERE idx = 0");
+         },
+         {QStringLiteral("tenant 0, gpus: must be from 1 to 10,000,000")}},
+        {"two tenants of one name",
+         [](const QString& path) { executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET name = 'Lab A'"); },
+         {QStringLiteral("tenant 1, name: 'Lab A' is taken by another tenant")}},
+        {"tenant of an unknown system",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET system_type = 'tpu-v9' WHERE idx = 1");
+         },
+         {QStringLiteral("tenant 1, system_type: unknown system 'tpu-v9'")}},
+        {"255 tenants",
+         [](const QString& path) {
+           executeSql(path,
+                      "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 254) "
+                      "INSERT INTO tenant SELECT i, 'Lab ' || i, '', 8, 'shared-fabric', 1, 0.5 FROM n");
+         },
+         {QStringLiteral("table tenant has 255 rows; a project holds at most 254 tenants")}},
+        {"rack of tenant 9 of 2",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "INSERT INTO rack_tenant VALUES (1001, 1), (1003, 9)");
+         },
+         {QStringLiteral("rack_tenant 1003, tenant: 9 is not a tenant (the project has 2: marks 1 to 2, one above "
+                         "their idx)")}},
+        {"rack of tenant 0",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "INSERT INTO rack_tenant VALUES (1001, 0)");
+         },
+         {QStringLiteral("rack_tenant 1001, tenant: 0 is not a tenant")}},
+        {"rack of a tenant in a file without tenants",
+         [](const QString& path) { executeSql(path, "INSERT INTO rack_tenant VALUES (1001, 1)"); },
+         {QStringLiteral("rack_tenant 1001, tenant: 1 is not a tenant (the project has none)")}},
+        {"rack tenant far out of a byte",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "INSERT INTO rack_tenant VALUES (1001, 9223372036854775807)");
+         },
+         {QStringLiteral("rack_tenant 1001, tenant: 9223372036854775807 is not a tenant")}},
+        {"tenant of a missing rack",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "INSERT INTO rack_tenant VALUES (1001, 2), (77, 1)");
+         },
+         {QStringLiteral("rack_tenant 77, rack: 77 is not the id of a rack")}},
+        {"tenant of a negative rack",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) + "INSERT INTO rack_tenant VALUES (-5, 1)");
+         },
+         {QStringLiteral("rack_tenant -5, rack: -5 is not the id of a rack")}},
+        {"rack tenant as text",
+         [](const QString& path) {
+           executeSql(path, QByteArray(kTwoTenantRows) +
+                                "CREATE TABLE loose(rack INTEGER PRIMARY KEY, tenant); "
+                                "INSERT INTO loose VALUES (1001, 'Lab A'); DROP TABLE rack_tenant; "
+                                "ALTER TABLE loose RENAME TO rack_tenant");
+         },
+         {QStringLiteral("rack_tenant 1001, tenant: expected a whole number, found text")}},
+        {"rack with two tenants",
+         [](const QString& path) {
+           // The primary key forbids this; a table of the same name written by another program need not have one.
+           executeSql(path, QByteArray(kTwoTenantRows) +
+                                "CREATE TABLE loose(rack INTEGER, tenant INTEGER); "
+                                "INSERT INTO loose VALUES (1001, 1), (1003, 2), (1001, 2); DROP TABLE rack_tenant; "
+                                "ALTER TABLE loose RENAME TO rack_tenant");
+         },
+         {QStringLiteral("rack_tenant 1001 appears twice")}},
+        {"missing tenant table",
+         [](const QString& path) { executeSql(path, "DROP TABLE rack_tenant"); },
+         {QStringLiteral("table rack_tenant is missing")}},
         {"another application id",
          [](const QString& path) { executeSql(path, "PRAGMA application_id = 1"); },
          {QStringLiteral("application id 1")}},
