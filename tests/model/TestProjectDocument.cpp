@@ -1,6 +1,7 @@
 // The open project of the workspace: edits through the undo stack, figures evaluated off the
 // GUI thread, modified state, files, and a selection that never points at a removed object.
 #include <QSignalSpy>
+#include <algorithm>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -228,6 +229,36 @@ class TestProjectDocument : public QObject {
     QCOMPARE(document.project().phases.size(), std::size_t{3});
     QCOMPARE(document.project().layout.racks.size(), racksBefore);
     QCOMPARE(document.project().variants[0].name, QStringLiteral("B200 instead of H200"));
+  }
+
+  void tenantsAreSetCheckedAndTheirRacksMarked() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    document.waitForResult();
+    const auto marked = [&document](int tenant) {
+      return std::count_if(document.project().layout.racks.begin(), document.project().layout.racks.end(),
+                           [tenant](const Rack& rack) { return rack.tenant == tenant; });
+    };
+    QCOMPARE(marked(1), 0);
+    Tenant lab;
+    lab.name = QStringLiteral("lab");
+    lab.gpus = 200000;  // more than the 150,000 there are
+    lab.isolation = TenantIsolation::OwnHalls;
+    QVERIFY(!document.setTenants({lab}, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("tenants[0].gpus")), qPrintable(error));
+    lab.gpus = 50000;
+    QSignalSpy layoutChanged(&document, &ProjectDocument::layoutChanged);
+    QVERIFY2(document.setTenants({lab}, &error), qPrintable(error));
+    QCOMPARE(layoutChanged.count(), 1);
+    QVERIFY(marked(1) > 0);
+    document.waitForResult();
+    QVERIFY(document.result().tenants);
+    QCOMPARE(valueOf(document.result().evaluation.outputs, OutputId::tenantsRentedGpus), 50000.0);
+    // Undo takes the tenant and its marks away in one step.
+    document.undoStack()->undo();
+    QVERIFY(document.project().tenants.empty());
+    QCOMPARE(marked(1), 0);
   }
 
   void saveAndOpenKeepTheProjectAndTheCleanState() {
