@@ -233,15 +233,7 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
 
   TenantFigures& site = result.operatorTotal;
   site.name = QStringLiteral("operator (whole site)");
-  for (const TenantFigures* part : {&result.spare}) {
-    site.gpus += part->gpus;
-    site.itMw += part->itMw;
-    site.facilityMw += part->facilityMw;
-    site.capexUsd += part->capexUsd;
-    site.costUsdPerYear += part->costUsdPerYear;
-    site.opexUsdPerYear += part->opexUsdPerYear;
-  }
-  for (const TenantFigures& part : result.tenants) {
+  const auto addToSite = [&site](const TenantFigures& part) {
     site.gpus += part.gpus;
     site.itMw += part.itMw;
     site.facilityMw += part.facilityMw;
@@ -255,16 +247,17 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
     site.isolationCapexUsd += part.isolationCapexUsd;
     site.isolationUsdPerYear += part.isolationUsdPerYear;
     site.bisectionLostPbps += part.bisectionLostPbps;
-  }
+  };
+  addToSite(result.spare);
+  for (const TenantFigures& part : result.tenants) addToSite(part);
   finishEconomics(site);
-  for (TenantFigures* part : {&result.spare, &site}) {
-    part->powerShare = site.facilityMw > 0 ? part->facilityMw / site.facilityMw : 0.0;
-    part->costShare = site.costUsdPerYear > 0 ? part->costUsdPerYear / site.costUsdPerYear : 0.0;
-  }
-  for (TenantFigures& part : result.tenants) {
+  const auto shareOf = [&site](TenantFigures& part) {
     part.powerShare = site.facilityMw > 0 ? part.facilityMw / site.facilityMw : 0.0;
     part.costShare = site.costUsdPerYear > 0 ? part.costUsdPerYear / site.costUsdPerYear : 0.0;
-  }
+  };
+  shareOf(result.spare);
+  shareOf(site);
+  for (TenantFigures& part : result.tenants) shareOf(part);
   return result;
 }
 
