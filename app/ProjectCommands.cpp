@@ -533,18 +533,22 @@ int commandEdit(const QStringList& arguments) {
                                     QStringLiteral("ID:ROW:SLOT"));
   const QCommandLineOption rackSystem(QStringLiteral("set-rack-system"),
                                       QStringLiteral("Change a compute rack's system."), QStringLiteral("ID:TYPE"));
+  const QCommandLineOption rackTenant(QStringLiteral("set-rack-tenant"),
+                                      QStringLiteral("Assign a rack to tenant N (1 = the first; 0 = no tenant)."),
+                                      QStringLiteral("ID:TENANT"));
   const QCommandLineOption rackPhase(QStringLiteral("set-rack-phase"), QStringLiteral("Assign a rack to a phase."),
                                      QStringLiteral("ID:PHASE"));
   const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
                                       QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
   parser.addOptions(
-      {setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, rackSystem, rackPhase, regenerate});
+      {setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, rackSystem, rackPhase, rackTenant, regenerate});
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
   if (const auto done =
           parseCommand(parser, arguments,
                        "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
                        "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
                        "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
+                       "       [--set-rack-tenant ID:TENANT]\n"
                        "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
@@ -557,7 +561,7 @@ int commandEdit(const QStringList& arguments) {
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return reportErrors(errors);
   if (parser.isSet(regenerate)) {
-    auto layout = layOut(project->scenario, project->layout.hallTemplate, errors);
+    auto layout = layOutProject(*project, project->layout.hallTemplate, errors);
     if (!layout) return reportErrors(errors);
     project->layout = std::move(*layout);
   }
@@ -620,6 +624,21 @@ int commandEdit(const QStringList& arguments) {
             LayoutCommands::setRackPhase(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
                                          &error),
             error);
+  }
+  for (const QString& value : parser.values(rackTenant)) {
+    if (!parseFields(value, 2, f)) {
+      shapeError(rackTenant.names().first(), value, "ID:TENANT");
+    } else if (f[1] < 0 || f[1] > static_cast<double>(project->tenants.size())) {
+      errors.append({QStringLiteral("--%1").arg(rackTenant.names().first()),
+                     QStringLiteral("tenant %1: the project has %2 tenants (0 = no tenant)")
+                         .arg(f[1])
+                         .arg(project->tenants.size())});
+    } else {
+      apply(rackTenant.names().first(),
+            LayoutCommands::setRackTenant(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
+                                          &error),
+            error);
+    }
   }
   for (const QString& value : parser.values(removeRack)) {
     bool ok = false;

@@ -90,8 +90,35 @@ bool isCountUnit(const QString& unit) {
   return counts.contains(unit);
 }
 
+/// A fraction as a percentage: "57.7 %".
+QString percentText(double fraction, int decimals = 1) {
+  return QLocale(QLocale::English).toString(fraction * 100, 'f', decimals) + QStringLiteral(" %");
+}
+
+/// True when a fraction is a whole percentage (0.9, not 0.925).
+bool wholePercent(double fraction) {
+  return std::fabs(fraction * 100 - std::round(fraction * 100)) < 1e-9;
+}
+
+/// Years to pay back a capex, one decimal; "never" when it does not (an infinite payback).
+QString paybackText(double years) {
+  return std::isfinite(years) ? QLocale(QLocale::English).toString(years, 'f', 1) : QStringLiteral("never");
+}
+
+/// A time between interruptions as the executive summary gives it: minutes under an hour, else hours.
+QString mtbiText(double hours) {
+  if (!std::isfinite(hours)) return QStringLiteral("no failures");
+  return hours < 1 ? formatQuantity(hours * 60) + QStringLiteral(" min") : formatQuantity(hours) + QStringLiteral(" h");
+}
+
+/// A tenant's isolation in words: "own halls".
+QString isolationText(TenantIsolation isolation) {
+  return TenantPlan::isolationName(isolation).replace(QLatin1Char('-'), QLatin1Char(' '));
+}
+
 /// A figure in the report's format for its unit; the unit itself goes in its own column.
 QString formatFigure(double value, const QString& unit) {
+  if (std::isinf(value) && unit == QLatin1String("years")) return paybackText(value);  // tenants.paybackYears
   if (unit.startsWith(QLatin1String("USD"))) return ProjectReport::formatUsd(value);
   if (unit == QLatin1String("MW")) return QLocale(QLocale::English).toString(value, 'f', 1);
   if (isCountUnit(unit)) return ProjectReport::formatCount(value);
@@ -790,6 +817,7 @@ class ReportBuilder {
     contentsPage();
     executiveSummary();
     phasesSection();
+    tenantsSection();
     floorPlans();
     variants();
     billOfMaterials();
@@ -1036,14 +1064,27 @@ class ReportBuilder {
                  .arg(ProjectReport::formatUsd(at(OutputId::costCapexUsd)),
                       ProjectReport::formatUsd(at(OutputId::costTcoUsdPerYear)),
                       ProjectReport::formatUsd(at(OutputId::costUsdPerGpuHour)));
+    // With tenants, what they pay and what the operator keeps, in the same paragraph: one line more.
+    if (const std::optional<TenantPlan>& tenants = report_.result().tenants; tenants && !tenants->tenants.empty()) {
+      const TenantFigures& site = tenants->operatorTotal;
+      const std::size_t count = tenants->tenants.size();
+      intro +=
+          QStringLiteral(" %1 %2 GPUs for %3 a year, a margin of %4 a year after the cost of ownership; %5.")
+              .arg(count == 1 ? QStringLiteral("Its tenant rents") : QStringLiteral("Its %1 tenants rent").arg(count),
+                   ProjectReport::formatCount(site.gpus - tenants->spare.gpus),
+                   ProjectReport::formatUsd(site.revenueUsdPerYear), ProjectReport::formatUsd(site.marginUsdPerYear),
+                   std::isfinite(site.paybackYears)
+                       ? QStringLiteral("the capex pays back in %1 years").arg(paybackText(site.paybackYears))
+                       : QStringLiteral("the capex never pays back"));
+    }
     paragraph(intro, 9.5);
 
     subsection(QStringLiteral("Headline figures of the site after the last phase"));
     const LayoutMetrics& floor = report_.result().evaluation.metrics;
     const SiteLayout& layout = report_.project().layout;
-    Table figures{{{QStringLiteral("Figure"), 0.34},
-                   {QStringLiteral("Value"), 0.22, Qt::AlignRight},
-                   {QStringLiteral("Detail"), 0.44}},
+    Table figures{{{QStringLiteral("Figure"), 0.31},
+                   {QStringLiteral("Value"), 0.15, Qt::AlignRight},
+                   {QStringLiteral("Detail"), 0.54}},
                   {},
                   8.5};
     figures.rows = {
@@ -1245,6 +1286,105 @@ class ReportBuilder {
           [](const PhaseResult& p) { return ProjectReport::formatUsd(valueOf(p.site, OutputId::costTcoUsdPerYear)); });
       placeTable(adds);
     }
+  }
+
+  /// Who uses the cluster: each tenant's share of the site and what it earns, then what its
+  /// isolation costs and what its largest job sees. Nothing without tenants.
+  void tenantsSection() {
+    const std::optional<TenantPlan>& plan = report_.result().tenants;
+    if (!plan || plan->tenants.empty()) return;
+    const std::vector<Tenant>& tenants = report_.project().tenants;
+    const std::vector<double>& floor = report_.tenantFloorGpus();
+    section(QStringLiteral("Tenants"));
+    paragraph(
+        QStringLiteral("Each tenant takes its GPUs from the system groups (the GPUs of one type a phase adds): of "
+                       "its system type when it names one, else of any type, in phase order, tenants in their "
+                       "order. Its share of a group's power, capex and cost of ownership is its share of the "
+                       "group's GPUs; GPUs no tenant rents are the operator's spare. Isolation adds the switches "
+                       "a tenant does not share, at the group's switch price and power: own leaves keeps its "
+                       "leaf switches apart, own halls its leaves and spines, own plane a fabric of its own, "
+                       "whose bisection to the rest is lost. A shared fabric adds nothing."));
+    paragraph(
+        QStringLiteral("Revenue is GPUs \u00d7 8,760 h \u00d7 utilization \u00d7 price; margin is revenue less "
+                       "the tenant's cost of ownership; payback is its capex over revenue less energy, "
+                       "maintenance and staff. GPUs on the floor are those in the racks marked for the tenant: "
+                       "whole halls or rows can hold more than the contract and leave fewer for the other "
+                       "tenants. The operator's row is the whole site: every tenant's revenue against the whole "
+                       "cost."));
+
+    subsection(QStringLiteral("Shares and economics"));
+    // Widths from the widest cells at this size: "operator (whole site)", "1,000,000", "100.0 %", "GPU-hour".
+    Table shares{{{QStringLiteral("Tenant"), 0.16},
+                  {QStringLiteral("Isolation"), 0.085},
+                  {QStringLiteral("Contract GPUs"), 0.085, Qt::AlignRight},
+                  {QStringLiteral("GPUs on the floor"), 0.09, Qt::AlignRight},
+                  {QStringLiteral("$ per GPU-hour"), 0.09, Qt::AlignRight},
+                  {QStringLiteral("Utilization"), 0.095, Qt::AlignRight},
+                  {QStringLiteral("Power share"), 0.072, Qt::AlignRight},
+                  {QStringLiteral("Cost share"), 0.072, Qt::AlignRight},
+                  {QStringLiteral("Revenue per year"), 0.085, Qt::AlignRight},
+                  {QStringLiteral("Margin per year"), 0.081, Qt::AlignRight},
+                  {QStringLiteral("Payback, years"), 0.085, Qt::AlignRight}},
+                 {},
+                 6.6};
+    const QString none = QStringLiteral("\u2014");
+    const auto economics = [&](const TenantFigures& t, const QString& isolation, double floorGpus, const QString& price,
+                               const QString& utilization) {
+      shares.rows.push_back({{t.name, isolation, ProjectReport::formatCount(t.gpus),
+                              ProjectReport::formatCount(floorGpus), price, utilization, percentText(t.powerShare),
+                              percentText(t.costShare), ProjectReport::formatUsd(t.revenueUsdPerYear),
+                              ProjectReport::formatUsd(t.marginUsdPerYear), paybackText(t.paybackYears)}});
+    };
+    double floorTotal = 0;
+    for (double gpus : floor) floorTotal += gpus;
+    for (std::size_t t = 0; t < plan->tenants.size() && t < tenants.size(); ++t)
+      economics(plan->tenants[t], isolationText(tenants[t].isolation), floor.size() > t + 1 ? floor[t + 1] : 0.0,
+                ProjectReport::formatUsd(tenants[t].priceUsdPerGpuHour),
+                percentText(tenants[t].utilization, wholePercent(tenants[t].utilization) ? 0 : 1));
+    const double spareFloor = floor.empty() ? 0.0 : floor.front();
+    if (plan->spare.gpus > 0 || spareFloor > 0) economics(plan->spare, none, spareFloor, none, none);
+    economics(plan->operatorTotal, none, floorTotal, none, none);
+    placeTable(shares);
+    for (std::size_t t = 0; t < plan->tenants.size(); ++t) {
+      const double onFloor = floor.size() > t + 1 ? floor[t + 1] : 0.0;
+      if (std::round(onFloor) < std::round(plan->tenants[t].gpus))
+        paragraph(QStringLiteral("%1 has %2 GPUs on the floor, %3 fewer than its contract.")
+                      .arg(plan->tenants[t].name, ProjectReport::formatCount(onFloor),
+                           ProjectReport::formatCount(plan->tenants[t].gpus - onFloor)),
+                  8.5, kMuted, 4);
+    }
+
+    subsection(QStringLiteral("What isolation costs, and the largest job"));
+    paragraph(QStringLiteral("Isolation against one fabric shared by every tenant. A tenant's largest job runs on its "
+                             "largest share of one system group; it sees that share's unexpected interruptions and "
+                             "the group's planned ones."),
+              8.5, kMuted, 4);
+    Table isolation{{{QStringLiteral("Tenant"), 0.21},
+                     {QStringLiteral("Isolation"), 0.105},
+                     {QStringLiteral("Extra switches"), 0.085, Qt::AlignRight},
+                     {QStringLiteral("Stranded ports"), 0.085, Qt::AlignRight},
+                     {QStringLiteral("Isolation capex"), 0.1, Qt::AlignRight},
+                     {QStringLiteral("Bisection lost, Pb/s"), 0.09, Qt::AlignRight},
+                     {QStringLiteral("Largest job, GPUs"), 0.11, Qt::AlignRight},
+                     {QStringLiteral("Interruptions per day"), 0.12, Qt::AlignRight},
+                     {QStringLiteral("MTBI"), 0.095, Qt::AlignRight}},
+                    {},
+                    6.6};
+    const auto costs = [&](const TenantFigures& t) {
+      return QStringList{ProjectReport::formatCount(t.isolationSwitches), ProjectReport::formatCount(t.strandedPorts),
+                         ProjectReport::formatUsd(t.isolationCapexUsd), formatQuantity(t.bisectionLostPbps)};
+    };
+    for (std::size_t t = 0; t < plan->tenants.size() && t < tenants.size(); ++t) {
+      const TenantFigures& figures = plan->tenants[t];
+      const bool job = figures.largestJobGpus > 0;
+      isolation.rows.push_back({QStringList{figures.name, isolationText(tenants[t].isolation)} + costs(figures) +
+                                QStringList{job ? ProjectReport::formatCount(figures.largestJobGpus) : none,
+                                            job ? formatQuantity(figures.interruptionsPerDay) : none,
+                                            job ? mtbiText(figures.mtbiHours) : none}});
+    }
+    isolation.rows.push_back(
+        {QStringList{plan->operatorTotal.name, none} + costs(plan->operatorTotal) + QStringList{none, none, none}});
+    placeTable(isolation);
   }
 
   void floorPlans() {
@@ -1570,6 +1710,7 @@ std::optional<ProjectReport> ProjectReport::prepare(const Project& project, QStr
                                                    : report.result_.error);
     return std::nullopt;
   }
+  if (report.result_.tenants) report.tenantFloorGpus_ = TenantPlan::floorGpus(report.project_, report.project_.layout);
   for (const CalibrationReference& reference : Calibration::bundled())
     report.calibration_.append(Calibration::run(reference));
   return report;

@@ -81,6 +81,9 @@ class ProjectReport {
   /// The whole site after the last phase: the figures of the executive summary and the bill of materials.
   const OutputValues& siteOutputs() const { return result_.evaluation.outputs; }
   const QList<CalibrationResult>& calibration() const { return calibration_; }
+  /// GPUs in the racks marked for each tenant on the floor (TenantPlan::floorGpus: index 0 = no
+  /// tenant, else 1 + the tenant's index), counted once; empty without tenants.
+  const std::vector<double>& tenantFloorGpus() const { return tenantFloorGpus_; }
 
   /// The report's number formats, one per kind of figure, so every page (and a test) writes a
   /// figure the same way: "1,000,000", "2,061.8 MW", "$62.55B" / "$456.7M" / "$2.13", "2025-09-09".
@@ -93,6 +96,7 @@ class ProjectReport {
   Project project_;
   ProjectResult result_;
   QList<CalibrationResult> calibration_;
+  std::vector<double> tenantFloorGpus_;
   std::vector<QImage> floorSnapshots_;
 };
 

@@ -301,6 +301,11 @@ class TestCli : public QObject {
     QCOMPARE(table.exitCode, 0);
     QVERIFY2(table.out.contains(QStringLiteral("Partner lab")), qPrintable(table.out.right(2000)));
     QVERIFY(table.out.contains(QStringLiteral("11,038 M")));
+    // A rack is given to a tenant by hand; a tenant the project lacks is refused, the file untouched.
+    QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-tenant"), QStringLiteral("1:2")}).exitCode, 0);
+    const Run noSuchTenant = cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-tenant"), QStringLiteral("1:3")});
+    QCOMPARE(noSuchTenant.exitCode, 2);
+    QVERIFY2(noSuchTenant.err.contains(QStringLiteral("the project has 2 tenants")), qPrintable(noSuchTenant.err));
     const QString bad = writeFile(dir, QStringLiteral("bad.json"), R"({"system": {"type": "hgx-h100"},
       "cluster": {"gpus": 1000}, "tenants": [{"name": "lab", "gpus": 2000}]})");
     const Run refused = cli({QStringLiteral("evaluate"), bad});

@@ -9,10 +9,12 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
 #include <optional>
 
 #include "PresetLibrary.h"
 #include "ProjectReport.h"
+#include "ResultFormat.h"
 
 using namespace gigaplan;
 
@@ -44,6 +46,25 @@ int pdfinfoPages(const QString& pdf) {
 bool hasLine(const QString& page, const QString& text) {
   const QStringList lines = page.split(QLatin1Char('\n'));
   return std::any_of(lines.begin(), lines.end(), [&](const QString& line) { return line.trimmed() == text; });
+}
+
+/// The page a contents page gives for a title; 0 when it does not list the title.
+int contentsEntryPage(const QString& contents, const QString& title) {
+  const QRegularExpression entry(QStringLiteral("^\\s*%1\\s+(\\d+)\\s*$").arg(QRegularExpression::escape(title)),
+                                 QRegularExpression::MultilineOption);
+  return entry.match(contents).captured(1).toInt();
+}
+
+/// True when nothing is drawn right of the page body's right edge (A4, 48 pt margins), between
+/// the running header and the footer: no table runs off the page. `image` is rendered at `dpi`.
+bool inkStaysInTheBody(const QImage& image, int dpi) {
+  const double perPt = dpi / 72.0;
+  const int right = static_cast<int>(std::ceil((595.0 - 48.0) * perPt)) + 1;
+  const int top = static_cast<int>(50 * perPt), bottom = static_cast<int>((842.0 - 40.0) * perPt);
+  for (int y = top; y < bottom && y < image.height(); ++y)
+    for (int x = right; x < image.width(); ++x)
+      if (qGray(image.pixel(x, y)) < 200) return false;
+  return true;
 }
 
 QString readFile(const QString& path) {
@@ -163,9 +184,9 @@ class TestProjectReport : public QObject {
     const QString contents = pages_[1];
     QVERIFY(hasLine(contents, QStringLiteral("Contents")));
     QStringList expected = {QStringLiteral("Executive summary"), QStringLiteral("Phases"),
-                            QStringLiteral("Floor plans"),       QStringLiteral("Bill of materials"),
-                            QStringLiteral("Assumptions"),       QStringLiteral("Calibration"),
-                            QStringLiteral("All figures")};
+                            QStringLiteral("Tenants"),           QStringLiteral("Floor plans"),
+                            QStringLiteral("Bill of materials"), QStringLiteral("Assumptions"),
+                            QStringLiteral("Calibration"),       QStringLiteral("All figures")};
     for (const PhaseResult& phase : report_->plan().phases)
       expected << QStringLiteral("Floor plan after %1").arg(phase.name);
     int previous = 2;
@@ -180,6 +201,112 @@ class TestProjectReport : public QObject {
         previous = page;
       }
     }
+  }
+
+  void showsTheTenants() {
+    const std::optional<TenantPlan>& tenants = report_->result().tenants;
+    QVERIFY(tenants);
+    QCOMPARE(tenants->tenants.size(), std::size_t{2});
+    const TenantFigures& operatorTraining = tenants->tenants[0];
+    const TenantFigures& partner = tenants->tenants[1];
+    QCOMPARE(operatorTraining.name, QStringLiteral("Operator training"));
+    QCOMPARE(partner.name, QStringLiteral("Partner lab"));
+    // 400,000 GB200 at $3.50 per GPU-hour, 90 % of 8,760 hours a year.
+    QCOMPARE(partner.revenueUsdPerYear, 400000.0 * 8760.0 * 0.9 * 3.5);
+    QCOMPARE(partner.revenueUsdPerYear, 11037600000.0);
+    const QString revenue = ProjectReport::formatUsd(partner.revenueUsdPerYear);
+    QCOMPARE(revenue, QStringLiteral("$11.04B"));
+
+    // The section is where the contents say, after the phases, and every page still says of how many.
+    const int page = sectionPage(QStringLiteral("Tenants"));
+    QVERIFY(page > sectionPage(QStringLiteral("Phases")) && page < sectionPage(QStringLiteral("Floor plans")));
+    QCOMPARE(pdfinfoPages(pdf_), pageCount_);
+    const QString text = pages_.value(page - 1);
+    QVERIFY(hasLine(text, QStringLiteral("Tenants")));
+    QVERIFY(text.contains(QStringLiteral("page %1 of %2").arg(page).arg(pageCount_)));
+
+    // Each tenant's row, every cell on one line (none wrapped inside a number): the floor's GPUs
+    // come from the racks marked for it, whole halls for the partner.
+    const std::vector<double>& floor = report_->tenantFloorGpus();
+    QCOMPARE(floor.size(), std::size_t{3});
+    QVERIFY(floor[2] >= partner.gpus);
+    const auto cells = [](const QStringList& values) {
+      QStringList escaped;
+      for (const QString& value : values) escaped << QRegularExpression::escape(value);
+      return QRegularExpression(
+          QStringLiteral("^\\s*") + escaped.join(QStringLiteral("\\s+")) + QStringLiteral("\\s*$"),
+          QRegularExpression::MultilineOption);
+    };
+    const auto percent = [](double fraction) { return QString::number(fraction * 100, 'f', 1) + QStringLiteral(" %"); };
+    const QRegularExpression partnerRow = cells(
+        {partner.name, QStringLiteral("own halls"), QStringLiteral("400,000"), ProjectReport::formatCount(floor[2]),
+         QStringLiteral("$3.50"), QStringLiteral("90 %"), percent(partner.powerShare), percent(partner.costShare),
+         revenue, ProjectReport::formatUsd(partner.marginUsdPerYear), QString::number(partner.paybackYears, 'f', 1)});
+    QVERIFY2(partnerRow.match(text).hasMatch(), qPrintable(text));
+    QVERIFY(!std::isfinite(operatorTraining.paybackYears));  // at $0 it earns nothing
+    QVERIFY(
+        QRegularExpression(QStringLiteral("Operator training\\s.*\\snever\\s*$"), QRegularExpression::MultilineOption)
+            .match(text)
+            .hasMatch());
+    const TenantFigures& site = tenants->operatorTotal;
+    QCOMPARE(site.revenueUsdPerYear, valueOf(report_->siteOutputs(), OutputId::tenantsRevenueUsdPerYear));
+    QVERIFY(QRegularExpression(QStringLiteral("operator \\(whole site\\).*%1\\s+%2")
+                                   .arg(QRegularExpression::escape(ProjectReport::formatUsd(site.revenueUsdPerYear)),
+                                        QRegularExpression::escape(ProjectReport::formatUsd(site.marginUsdPerYear))))
+                .match(text)
+                .hasMatch());
+    // What isolation costs the partner, and the largest job it can run (its MTBI as the summary gives one).
+    QVERIFY(partner.isolationSwitches > 0);
+    const QString mtbi = partner.mtbiHours < 1 ? formatQuantity(partner.mtbiHours * 60) + QStringLiteral(" min")
+                                               : formatQuantity(partner.mtbiHours) + QStringLiteral(" h");
+    const QRegularExpression isolationRow =
+        cells({partner.name, QStringLiteral("own halls"), ProjectReport::formatCount(partner.isolationSwitches),
+               ProjectReport::formatCount(partner.strandedPorts), ProjectReport::formatUsd(partner.isolationCapexUsd),
+               formatQuantity(partner.bisectionLostPbps), ProjectReport::formatCount(partner.largestJobGpus),
+               formatQuantity(partner.interruptionsPerDay), mtbi});
+    QVERIFY2(isolationRow.match(text).hasMatch(), qPrintable(text));
+
+    // The executive summary gives what the tenants pay, the margin and the payback.
+    const QString summary = pages_[2];
+    QVERIFY(summary.contains(ProjectReport::formatUsd(site.revenueUsdPerYear)));
+    QVERIFY(summary.contains(ProjectReport::formatUsd(site.marginUsdPerYear)));
+    QVERIFY(QRegularExpression(QStringLiteral("pays\\s+back\\s+in\\s+%1\\s+years")
+                                   .arg(QRegularExpression::escape(QString::number(site.paybackYears, 'f', 1))))
+                .match(summary)
+                .hasMatch());
+
+    // Rendered, the tables stay inside the page's margins.
+    const QString images = dir_.filePath(QStringLiteral("tenants"));
+    QVERIFY(QDir().mkpath(images));
+    runTool(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("60"), QStringLiteral("-png"),
+                                         QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+                                         QString::number(page), pdf_, images + QStringLiteral("/page")});
+    const QFileInfoList files = QDir(images).entryInfoList({QStringLiteral("*.png")}, QDir::Files);
+    QCOMPARE(files.size(), 1);
+    QVERIFY(inkStaysInTheBody(QImage(files.first().filePath()), 60));
+  }
+
+  void aProjectWithoutTenantsHasNoTenantsSection() {
+    Project plain = project_;
+    plain.tenants.clear();
+    plain.variants.clear();
+    QString error;
+    const auto report = ProjectReport::prepare(plain, &error);
+    QVERIFY2(report, qPrintable(error));
+    QVERIFY(!report->result().tenants);
+    QVERIFY(report->tenantFloorGpus().empty());
+    QTemporaryDir dir;  // apart from dir_, whose PDFs another test counts
+    QVERIFY(dir.isValid());
+    const QString pdf = dir.filePath(QStringLiteral("no-tenants.pdf"));
+    QVERIFY2(report->writePdf(pdf, &error), qPrintable(error));
+    const QStringList pages = pageTexts(pdf);
+    QCOMPARE(pages.size(), pdfinfoPages(pdf));
+    QVERIFY(pages.size() < pageCount_);
+    QCOMPARE(contentsEntryPage(pages.value(1), QStringLiteral("Tenants")), 0);
+    QVERIFY(contentsEntryPage(pages.value(1), QStringLiteral("Phases")) > 2);
+    for (const QString& page : pages) QVERIFY(!hasLine(page, QStringLiteral("Tenants")));
+    QVERIFY(!pages.value(2).contains(QStringLiteral("tenant")));
+    QVERIFY(!pages.value(2).contains(QStringLiteral("pays back")));
   }
 
   void everyPageRenders() {
@@ -273,11 +400,7 @@ class TestProjectReport : public QObject {
 
  private:
   /// The page the contents give for a title.
-  int sectionPage(const QString& title) const {
-    const QRegularExpression entry(QStringLiteral("^\\s*%1\\s+(\\d+)\\s*$").arg(QRegularExpression::escape(title)),
-                                   QRegularExpression::MultilineOption);
-    return entry.match(pages_.value(1)).captured(1).toInt();
-  }
+  int sectionPage(const QString& title) const { return contentsEntryPage(pages_.value(1), title); }
 
   QTemporaryDir dir_;
   Project project_;
