@@ -194,16 +194,30 @@ bool ProjectDocument::setTenants(std::vector<Tenant> tenants, QString* error) {
     return false;
   }
   if (tenants == project_.tenants) return false;
+  // The tenants' racks are marked anew in the same step, so the floor shows who holds what.
+  // Marks made by hand follow their tenant: in place when the list keeps its length (an edit
+  // of a tenant), else by name.
+  SiteLayout layout = project_.layout;
+  std::vector<std::uint8_t> markAfter(project_.tenants.size() + 1, 0);
+  for (std::size_t before = 0; before < project_.tenants.size(); ++before) {
+    std::size_t after = before;
+    if (tenants.size() != project_.tenants.size()) {
+      const auto same = std::find_if(tenants.begin(), tenants.end(),
+                                     [&](const Tenant& t) { return t.name == project_.tenants[before].name; });
+      after = same == tenants.end() ? tenants.size() : static_cast<std::size_t>(same - tenants.begin());
+    }
+    markAfter[before + 1] = after < tenants.size() ? static_cast<std::uint8_t>(after + 1) : 0;
+  }
+  for (Rack& rack : layout.racks) rack.tenant = rack.tenant < markAfter.size() ? markAfter[rack.tenant] : 0;
   Project rented = project_;
   rented.tenants = tenants;
+  rented.layout = layout;
   ScenarioErrors errors;
   const auto plan = PhasePlan::evaluate(rented, errors);
   if (plan && !TenantPlan::evaluate(rented, *plan, errors)) {
     if (error) *error = errors.value(0).text();
     return false;
   }
-  // The tenants' racks are marked anew in the same step, so the floor shows who holds what.
-  SiteLayout layout = project_.layout;
   if (plan) TenantPlan::assignRacks(rented, *plan, layout);
   auto step = std::make_unique<StepsCommand>(tr("Edit tenants"));
   step->add(std::make_unique<ReplaceCommand<std::vector<Tenant>>>(project_.tenants, std::move(tenants), QString()));

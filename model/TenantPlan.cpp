@@ -114,6 +114,28 @@ void finishEconomics(TenantFigures& figures) {
   figures.paybackYears = cashPerYear > 0 ? figures.capexUsd / cashPerYear : std::numeric_limits<double>::infinity();
 }
 
+/// GPUs of the compute racks marked for each tenant (index 0 = none, else 1 + tenant) in each
+/// system group: a rack belongs to the group of its phase and system type.
+std::vector<std::vector<double>> markedGpus(const Project& project, const PhasePlan& plan) {
+  const SiteLayout& layout = project.layout;
+  std::vector<std::vector<double>> gpus(project.tenants.size() + 1, std::vector<double>(plan.groups.size(), 0.0));
+  // The group of each (phase, system index) pair the floor uses.
+  std::map<std::pair<int, int>, std::size_t> groupOf;
+  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+    const auto type = static_cast<int>(layout.systemTypes.indexOf(plan.groups[g].systemType));
+    if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(plan.groups[g].phase, 255)), type}] = g;
+  }
+  for (const Rack& rack : layout.racks) {
+    if (rack.role != RackRole::Compute || rack.tenant >= gpus.size()) continue;
+    const auto group = groupOf.find({rack.phase, rack.system});
+    if (group == groupOf.end()) continue;
+    const InputValues& inputs = plan.groupInputs[group->second];
+    gpus[rack.tenant][group->second] +=
+        valueOf(inputs, InputId::systemGpusPerNode) * valueOf(inputs, InputId::systemNodesPerRack);
+  }
+  return gpus;
+}
+
 constexpr const char* kIsolationNames[] = {"shared-fabric", "own-leaves", "own-halls", "own-plane"};
 
 }  // namespace
@@ -139,13 +161,29 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
     errors.append({QStringLiteral("tenants"), QStringLiteral("the plan has no figures per system group")});
     return std::nullopt;
   }
-  // Each tenant's GPUs, taken from the groups in phase order.
+  // A tenant marked by hand (0 GPUs) has the GPUs of its racks on the floor, group by group;
+  // the others take theirs from what is left, in phase order, in their order.
   std::vector<double> left(groups);
   for (std::size_t g = 0; g < groups; ++g) left[g] = plan.groups[g].gpus;
   TenantPlan result;
+  result.tenants.resize(project.tenants.size());
+  const std::vector<std::vector<double>> marked = markedGpus(project, plan);
+  for (std::size_t t = 0; t < project.tenants.size(); ++t) {
+    if (!project.tenants[t].byHand()) continue;
+    TenantFigures& figures = result.tenants[t];
+    figures.name = project.tenants[t].name;
+    for (std::size_t g = 0; g < groups; ++g) {
+      const double taken = std::min(marked[t + 1][g], left[g]);
+      if (taken <= 0) continue;
+      figures.shares.push_back({g, taken});
+      figures.gpus += taken;
+      left[g] -= taken;
+    }
+  }
   for (std::size_t t = 0; t < project.tenants.size(); ++t) {
     const Tenant& tenant = project.tenants[t];
-    TenantFigures figures;
+    if (tenant.byHand()) continue;
+    TenantFigures& figures = result.tenants[t];
     figures.name = tenant.name;
     figures.gpus = tenant.gpus;
     double wanted = tenant.gpus;
@@ -166,7 +204,6 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
                          .arg(tenant.gpus - wanted, 0, 'f', 0)});
       return std::nullopt;
     }
-    result.tenants.push_back(std::move(figures));
   }
 
   for (std::size_t t = 0; t < result.tenants.size(); ++t) {
@@ -216,7 +253,7 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
         figures.mtbiHours = unexpected > 0 ? 24.0 / unexpected : std::numeric_limits<double>::infinity();
       }
     }
-    figures.gpuHoursPerYear = tenant.gpus * 8760.0 * tenant.utilization;
+    figures.gpuHoursPerYear = figures.gpus * 8760.0 * tenant.utilization;
     figures.revenueUsdPerYear = figures.gpuHoursPerYear * tenant.priceUsdPerGpuHour;
     finishEconomics(figures);
   }
@@ -295,10 +332,15 @@ std::vector<double> gpusPerRack(const Project& project, const SiteLayout& layout
 }  // namespace
 
 void TenantPlan::assignRacks(const Project& project, const PhasePlan& plan, SiteLayout& layout) {
-  for (Rack& rack : layout.racks) rack.tenant = 0;
+  // Marks made by hand stay (for tenants marked by hand); the rest are made anew.
+  for (Rack& rack : layout.racks)
+    if (rack.tenant > project.tenants.size() || (rack.tenant > 0 && !project.tenants[rack.tenant - 1u].byHand()))
+      rack.tenant = 0;
   if (project.tenants.empty()) return;
   ScenarioErrors errors;
-  const auto tenants = evaluate(project, plan, errors);
+  Project marked = project;
+  marked.layout = layout;
+  const auto tenants = evaluate(marked, plan, errors);
   if (!tenants) return;
   const std::vector<double> rackGpus = gpusPerRack(project, layout);
   const auto hallOf = [&layout](const Rack& rack) { return layout.rows[static_cast<std::size_t>(rack.row)].hall; };
@@ -323,7 +365,7 @@ void TenantPlan::assignRacks(const Project& project, const PhasePlan& plan, Site
     for (TenantIsolation pass : {TenantIsolation::OwnPlane, TenantIsolation::OwnHalls, TenantIsolation::OwnLeaves,
                                  TenantIsolation::SharedFabric}) {
       for (std::size_t t = 0; t < project.tenants.size(); ++t) {
-        if (project.tenants[t].isolation != pass) continue;
+        if (project.tenants[t].isolation != pass || project.tenants[t].byHand()) continue;
         const auto share = std::find_if(tenants->tenants[t].shares.begin(), tenants->tenants[t].shares.end(),
                                         [g](const TenantShare& s) { return s.group == g; });
         if (share == tenants->tenants[t].shares.end()) continue;
@@ -386,8 +428,9 @@ ScenarioErrors TenantPlan::check(const std::vector<Tenant>& tenants) {
     names.insert(tenant.name.trimmed());
     if (!tenant.systemType.isEmpty() && !HardwareCatalog::bundled().system(tenant.systemType))
       errors.append({tenantField(t, QStringLiteral("system")), QStringLiteral("unknown system '%1'").arg(tenant.systemType)});
-    if (!(tenant.gpus >= 1) || tenant.gpus > 1e7)
-      errors.append({tenantField(t, QStringLiteral("gpus")), QStringLiteral("must be from 1 to 10,000,000")});
+    if (!(tenant.gpus == 0 || tenant.gpus >= 1) || tenant.gpus > 1e7)
+      errors.append({tenantField(t, QStringLiteral("gpus")),
+                     QStringLiteral("must be from 1 to 10,000,000, or 0 for the racks marked for it by hand")});
     if (!(tenant.priceUsdPerGpuHour >= 0) || tenant.priceUsdPerGpuHour > 1000)
       errors.append({tenantField(t, QStringLiteral("priceUsdPerGpuHour")), QStringLiteral("must be from 0 to 1,000 USD")});
     if (!(tenant.utilization > 0) || tenant.utilization > 1)

@@ -54,7 +54,8 @@ struct TenantFigures {
 /// Tenants of a project evaluated on its plan once every phase is built.
 ///
 /// Each tenant takes GPUs from the system groups: of its system type when it names one, else from
-/// any group, in phase order, tenants in their order. Its share of a group's power, capex and
+/// any group, in phase order, tenants in their order. A tenant of 0 GPUs is marked by hand: it
+/// has the compute racks marked for it on the floor (a rack's group is its phase and system). Its share of a group's power, capex and
 /// TCO is its share of the group's GPUs. Isolation adds switches (`isolationSwitches`), costed at
 /// the group's switch price and power, annualized like the group's IT capex:
 ///   own leaves: leaf switches are not shared, rails * ceil(nodes / leaf down-ports) per part;
@@ -78,6 +79,7 @@ struct TenantPlan {
   /// Marks the racks of each tenant on the floor (Rack::tenant): whole halls for own halls and
   /// own plane, whole rows with their leaves for own leaves, single compute racks for a shared
   /// fabric, in floor order within the racks of each group. Racks left over have no tenant.
+  /// The marks of tenants marked by hand (0 GPUs) stay as they are; their racks are not taken.
   static void assignRacks(const Project& project, const PhasePlan& plan, SiteLayout& layout);
   /// GPUs on the floor per tenant (index 0 = no tenant), from the racks' marks.
   static std::vector<double> floorGpus(const Project& project, const SiteLayout& layout);

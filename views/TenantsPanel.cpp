@@ -56,6 +56,8 @@ TenantsPanel::TenantsPanel(QWidget* parent)
        tr("GPUs on floor"), tr("Power"), tr("Cost"), tr("Revenue $M/y"), tr("Margin $M/y"), tr("Payback y"),
        tr("Isolation switches"), tr("Stranded ports"), tr("Bisection lost Pb/s"), tr("Largest job GPUs"),
        tr("Job interruptions/day")});
+  table_->horizontalHeaderItem(kGpus)->setToolTip(
+      tr("GPUs the tenant rents, or \"by hand\" (0): the compute racks marked for it with Layout › Set Tenant"));
   table_->horizontalHeaderItem(kIsolation)->setToolTip(
       tr("shared-fabric, own-leaves, own-halls or own-plane"));
   table_->verticalHeader()->hide();
@@ -114,7 +116,8 @@ void TenantsPanel::cellEdited(QTableWidgetItem* item) {
       tenant.systemType = text;
       break;
     case kGpus:
-      if (!number(tenant.gpus, "gpus", 1.0)) return;
+      if (text.compare(tr("by hand"), Qt::CaseInsensitive) == 0) tenant.gpus = 0;  // its racks, marked on the floor
+      else if (!number(tenant.gpus, "gpus", 1.0)) return;
       break;
     case kIsolation:
       if (const auto level = TenantPlan::isolationFromName(text)) tenant.isolation = *level;
@@ -204,7 +207,7 @@ void TenantsPanel::refresh() {
                                 : QStringList(kColumnCount);
     cells[kName] = tenant.name;
     cells[kSystem] = tenant.systemType;
-    cells[kGpus] = thousands(tenant.gpus);
+    cells[kGpus] = tenant.byHand() ? tr("by hand") : thousands(tenant.gpus);
     cells[kIsolation] = TenantPlan::isolationName(tenant.isolation);
     cells[kPrice] = QString::number(tenant.priceUsdPerGpuHour, 'f', 2);
     cells[kUtilization] = QStringLiteral("%1 %").arg(100.0 * tenant.utilization, 0, 'f', 0);

@@ -259,6 +259,30 @@ class TestProjectDocument : public QObject {
     document.undoStack()->undo();
     QVERIFY(document.project().tenants.empty());
     QCOMPARE(marked(1), 0);
+
+    // A tenant of 0 GPUs is marked by hand: it rents the compute racks marked for it.
+    Tenant byHand;
+    byHand.name = QStringLiteral("by hand");
+    byHand.priceUsdPerGpuHour = 3.0;
+    QVERIFY2(document.setTenants({byHand}, &error), qPrintable(error));
+    std::vector<std::uint32_t> ids;
+    for (const Rack& rack : document.project().layout.racks)
+      if (rack.role == RackRole::Compute && ids.size() < 10) ids.push_back(rack.id);
+    QVERIFY(document.pushLayoutCommand(LayoutCommands::setRackTenant(document.layoutForCommands(), ids, 1, &error)));
+    document.waitForResult();
+    const double gpusPerRack = 64;  // HGX H100: 8 nodes of 8 GPUs
+    QCOMPARE(document.result().tenants->tenants[0].gpus, 10 * gpusPerRack);
+    QCOMPARE(document.result().tenants->tenants[0].revenueUsdPerYear, 10 * gpusPerRack * 8760 * 0.9 * 3.0);
+    // Editing its terms keeps its marks; adding a tenant before it keeps them too, by name.
+    byHand.priceUsdPerGpuHour = 2.5;
+    QVERIFY(document.setTenants({byHand}, &error));
+    QCOMPARE(marked(1), 10);
+    Tenant other = lab;
+    other.name = QStringLiteral("other");
+    QVERIFY2(document.setTenants({other, byHand}, &error), qPrintable(error));
+    QCOMPARE(marked(2), 10);
+    document.waitForResult();
+    QCOMPARE(document.result().tenants->tenants[1].gpus, 10 * gpusPerRack);
   }
 
   void saveAndOpenKeepTheProjectAndTheCleanState() {

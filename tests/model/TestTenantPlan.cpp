@@ -204,7 +204,7 @@ class TestTenantPlan : public QObject {
   void tenantsReadFromADocumentNameTheirFaults() {
     const auto json = QJsonDocument::fromJson(R"([
       {"name": "a", "gpus": 1000, "isolation": "own-leaves", "priceUsdPerGpuHour": 2.5},
-      {"name": "a", "gpus": 0, "system": "warp-drive", "isolation": "walls", "utilization": 1.5, "colour": "red"}
+      {"name": "a", "gpus": -5, "system": "warp-drive", "isolation": "walls", "utilization": 1.5, "colour": "red"}
     ])");
     ScenarioErrors errors;
     QVERIFY(!TenantPlan::fromJson(json.array(), errors));
