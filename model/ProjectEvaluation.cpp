@@ -1,11 +1,114 @@
 #include "ProjectEvaluation.h"
 
+#include <algorithm>
+#include <map>
+
 #include "Evaluator.h"
 #include "LayoutGenerator.h"
 
 namespace gigaplan {
 
 namespace {
+
+/// The floor of each system group: every building goes to the group most of its compute racks
+/// belong to (a rack's group is its phase and system type), with its halls, rows and racks.
+std::vector<SiteLayout> floorsOfGroups(const SiteLayout& layout, const PhasePlan& plan) {
+  const std::size_t groups = plan.groups.size();
+  std::map<std::pair<int, int>, std::size_t> groupOf;
+  for (std::size_t g = 0; g < groups; ++g) {
+    const auto type = static_cast<int>(layout.systemTypes.indexOf(plan.groups[g].systemType));
+    if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(plan.groups[g].phase, 255)), type}] = g;
+  }
+  const auto buildingOf = [&layout](const Rack& rack) {
+    return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)].building;
+  };
+  std::vector<std::vector<int>> votes(layout.buildings.size(), std::vector<int>(groups, 0));
+  for (const Rack& rack : layout.racks) {
+    const auto group = groupOf.find({rack.phase, rack.system});
+    if (rack.role == RackRole::Compute && group != groupOf.end())
+      ++votes[static_cast<std::size_t>(buildingOf(rack))][group->second];
+  }
+  std::vector<int> groupOfBuilding(layout.buildings.size(), -1);
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    const auto most = std::max_element(votes[b].begin(), votes[b].end());
+    if (most != votes[b].end() && *most > 0) groupOfBuilding[b] = static_cast<int>(most - votes[b].begin());
+  }
+
+  std::vector<SiteLayout> floors(groups);
+  std::vector<int> newBuilding(layout.buildings.size(), -1), newHall(layout.halls.size(), -1),
+      newRow(layout.rows.size(), -1);
+  for (SiteLayout& floor : floors) {
+    floor.hallTemplate = layout.hallTemplate;
+    floor.systemTypes = layout.systemTypes;
+  }
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    if (groupOfBuilding[b] < 0) continue;
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])];
+    newBuilding[b] = static_cast<int>(floor.buildings.size());
+    floor.buildings.push_back(layout.buildings[b]);
+  }
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    const auto b = static_cast<std::size_t>(layout.halls[h].building);
+    if (newBuilding[b] < 0) continue;
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])];
+    Hall hall = layout.halls[h];
+    hall.building = newBuilding[b];
+    newHall[h] = static_cast<int>(floor.halls.size());
+    floor.halls.push_back(hall);
+  }
+  for (std::size_t r = 0; r < layout.rows.size(); ++r) {
+    const auto h = static_cast<std::size_t>(layout.rows[r].hall);
+    if (newHall[h] < 0) continue;
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(layout.halls[h].building)])];
+    Row row = layout.rows[r];
+    row.hall = newHall[h];
+    newRow[r] = static_cast<int>(floor.rows.size());
+    floor.rows.push_back(row);
+  }
+  for (const Rack& rack : layout.racks) {
+    const auto r = static_cast<std::size_t>(rack.row);
+    if (newRow[r] < 0) continue;
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(buildingOf(rack))])];
+    Rack copy = rack;
+    copy.row = newRow[r];
+    floor.racks.push_back(copy);
+  }
+  return floors;
+}
+
+/// A phased site on its floor: each group's figures with the media and areas of its own
+/// buildings (LayoutEvaluation), combined as the plan combines them. A group without buildings
+/// on the floor keeps the engine's figures.
+void measureOnFloor(const Project& project, ProjectResult& result) {
+  const PhasePlan& plan = *result.plan;
+  const std::vector<SiteLayout> floors = floorsOfGroups(project.layout, plan);
+  std::vector<OutputValues> groups;
+  FabricCabling& cabling = result.evaluation.cabling;
+  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+    if (floors[g].racks.empty()) {
+      groups.push_back(plan.groupOutputs[g]);
+      continue;
+    }
+    const LayoutEvaluation group = LayoutEvaluation::evaluate(plan.groupInputs[g], floors[g], cabling.reachLimitM);
+    groups.push_back(group.outputs);
+    for (std::size_t t = 0; t < cabling.tiers.size(); ++t) {
+      TierCabling& sum = cabling.tiers[t];
+      const TierCabling& part = group.cabling.tiers[t];
+      sum.links += part.links;
+      sum.totalLengthM += part.totalLengthM;
+      sum.longestM = std::max(sum.longestM, part.longestM);
+      sum.beyondReach += part.beyondReach;
+      sum.beyondLengthM += part.beyondLengthM;
+      for (std::size_t c = 0; c < sum.linksByReach.size(); ++c) {
+        sum.linksByReach[c] += part.linksByReach[c];
+        sum.lengthByReachM[c] += part.lengthByReachM[c];
+      }
+    }
+    cabling.findings.insert(cabling.findings.end(), group.cabling.findings.begin(), group.cabling.findings.end());
+  }
+  result.evaluation.outputs = PhasePlan::combine(groups);
+}
+
 /// The tenants on the plan, their site-wide figures written into the site's; a tenant problem
 /// is the result's error, the rest of the figures stand.
 void evaluateTenants(const Project& project, ProjectResult& result) {
@@ -46,9 +149,9 @@ ProjectResult evaluateProject(const Project& project) {
     result.error = errors.value(0).text();
     return result;
   }
-  result.evaluation.outputs = result.plan->phases.back().site;
   result.evaluation.metrics = LayoutMetrics::measure(project.layout);
   result.evaluation.cabling.reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
+  measureOnFloor(project, result);
   evaluateTenants(project, result);
   return result;
 }

@@ -24,8 +24,9 @@ struct ProjectResult {
 };
 
 /// Resolves the scenario and evaluates it on the project's floor with the bundled catalog. A
-/// phased project's figures are those of its site after the last phase (PhasePlan), with the
-/// floor's areas and findings; its cable lengths are not measured per system group yet.
+/// phased project's figures are those of its site after the last phase (PhasePlan), each system
+/// group measured on its own buildings of the floor (media, cable lengths, areas), with the
+/// floor's findings. The plan's phase figures stay the engine's, as a variant's are.
 ProjectResult evaluateProject(const Project& project);
 
 /// A new floor for the project: its phases' systems (PhasePlan::layOut), or its scenario's, with

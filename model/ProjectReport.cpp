@@ -1477,7 +1477,10 @@ class ReportBuilder {
     if (project.variants.empty()) return;
     section(QStringLiteral("Variants"));
     paragraph(QStringLiteral("Each variant is another scenario and phases on the same site, evaluated as the plan "
-                             "is. Columns give the site after the last phase; a variant with fewer phases than the "
+                             "is: both with the engine's cable estimates, since a variant has no floor of its own, "
+                             "so the plan's figures here can differ slightly from those measured on its floor "
+                             "elsewhere in this report. Columns give the site after the last phase; a variant with "
+                             "fewer phases than the "
                              "plan (a copy of one phase) is compared after its last phase with the plan after the "
                              "same phase. % is the variant's difference from the plan, and \u2713 marks the better "
                              "of the two where more or less is better."));

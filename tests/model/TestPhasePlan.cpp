@@ -6,7 +6,9 @@
 
 #include "Evaluator.h"
 #include "PhasePlan.h"
+#include "LayoutCommands.h"
 #include "PresetLibrary.h"
+#include "ProjectEvaluation.h"
 
 using namespace gigaplan;
 
@@ -312,6 +314,33 @@ class TestPhasePlan : public QObject {
     // Building names stay unique when a phase buys two groups.
     std::set<QString> names;
     for (const Building& building : layout->buildings) QVERIFY2(names.insert(building.name).second, qPrintable(building.name));
+  }
+
+  void aPhasedSiteIsMeasuredOnItsFloor() {
+    ScenarioErrors errors;
+    auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
+    QVERIFY(project);
+    project->layout = *layOutProject(*project, HallTemplate{}, errors);
+    const ProjectResult before = evaluateProject(*project);
+    QVERIFY2(before.error.isEmpty(), qPrintable(before.error));
+    // Every link the plan counts is routed on the floor, group by group.
+    double routed = 0;
+    for (const TierCabling& tier : before.evaluation.cabling.tiers) routed += tier.links;
+    QVERIFY(std::fabs(routed - out(before.plan->phases.back().site, OutputId::networkLinks)) < 1e-6 * routed);
+    // The floor decides the media: a hall of the last phase moved 600 m away needs more fibre.
+    int hall = -1;
+    for (const Rack& rack : project->layout.racks)
+      if (rack.phase == 2) hall = project->layout.rows[static_cast<std::size_t>(rack.row)].hall;
+    QVERIFY(hall >= 0);
+    QString error;
+    auto move = LayoutCommands::moveHall(project->layout, hall, 0, 600, &error);
+    QVERIFY2(move, qPrintable(error));
+    move->redo();
+    const ProjectResult after = evaluateProject(*project);
+    QVERIFY(out(after.evaluation.outputs, OutputId::networkFiberKm) > out(before.evaluation.outputs, OutputId::networkFiberKm));
+    // The plan's phase figures stay the engine's.
+    QCOMPARE(out(after.plan->phases.back().site, OutputId::networkFiberKm),
+             out(before.plan->phases.back().site, OutputId::networkFiberKm));
   }
 
   void aFabricTheSwitchCannotBuildIsNotLaidOut() {

@@ -805,10 +805,10 @@ class TestProjectStore : public QObject {
          QStringLiteral("tenant 2, name: 'Lab Nord — ✓' is taken by another tenant")},
         {"unknown system", [](Project& p) { p.tenants[0].systemType = QStringLiteral("tpu-v9"); },
          QStringLiteral("tenant 0, system_type: unknown system 'tpu-v9'")},
-        {"no GPUs", [](Project& p) { p.tenants[3].gpus = 0.0; },
-         QStringLiteral("tenant 3, gpus: must be from 1 to 10,000,000")},
+        {"GPUs below zero", [](Project& p) { p.tenants[3].gpus = -1.0; },
+         QStringLiteral("tenant 3, gpus: must be from 1 to 10,000,000, or 0 for the racks marked for it by hand")},
         {"GPUs not a number", [](Project& p) { p.tenants[1].gpus = std::nan(""); },
-         QStringLiteral("tenant 1, gpus: must be from 1 to 10,000,000")},
+         QStringLiteral("tenant 1, gpus: must be from 1 to 10,000,000, or 0 for the racks marked for it by hand")},
         {"negative price", [](Project& p) { p.tenants[1].priceUsdPerGpuHour = -0.5; },
          QStringLiteral("tenant 1, price_usd_per_gpu_hour: must be from 0 to 1,000 USD")},
         {"utilization above 1", [](Project& p) { p.tenants[2].utilization = 1.5; },
@@ -1118,11 +1118,11 @@ class TestProjectStore : public QObject {
            executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET gpus = 9e999 WHERE idx = 1");
          },
          {QStringLiteral("tenant 1, gpus: inf is not a finite number")}},
-        {"tenant without GPUs",
+        {"tenant of half a GPU",
          [](const QString& path) {
-           executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET gpus = 0 WHERE idx = 0");
+           executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET gpus = 0.5 WHERE idx = 0");
          },
-         {QStringLiteral("tenant 0, gpus: must be from 1 to 10,000,000")}},
+         {QStringLiteral("tenant 0, gpus: must be from 1 to 10,000,000, or 0 for the racks marked for it by hand")}},
         {"two tenants of one name",
          [](const QString& path) { executeSql(path, QByteArray(kTwoTenantRows) + "UPDATE tenant SET name = 'Lab A'"); },
          {QStringLiteral("tenant 1, name: 'Lab A' is taken by another tenant")}},
