@@ -238,13 +238,16 @@ void PhasesPanel::refresh() {
   error_->setText(failed ? result->error : QString());
   error_->setVisible(failed);
   showTimeline(figures);
-  // The phase choice keeps its place when the figures change, and starts at the whole site.
+  // The phase choice follows its phase by name when phases come or go (else keeps its place),
+  // and starts at the whole site.
   const int chosen = shownPhase();
+  const QString chosenName = chosen >= 0 ? shown_->currentText() : QString();
   const QSignalBlocker quiet(shown_);
   shown_->clear();
   shown_->addItem(tr("all phases"), -1);
   for (int r = 0; r < rows; ++r) shown_->addItem(table_->item(r, kName)->text(), r);
-  shown_->setCurrentIndex(std::max(0, shown_->findData(chosen)));
+  const int byName = chosen >= 0 ? shown_->findText(chosenName) : -1;
+  shown_->setCurrentIndex(byName > 0 ? byName : std::max(0, shown_->findData(chosen)));
   if (shownPhase() != chosen) emit shownPhaseChanged(shownPhase());
 }
 

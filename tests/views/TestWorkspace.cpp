@@ -176,6 +176,13 @@ class TestWorkspace : public QObject {
     QCOMPARE(document.undoStack()->count(), steps + 5);
     for (int i = 0; i < 5; ++i) document.undoStack()->undo();
     QCOMPARE(document.project().phases[1].name, QStringLiteral("Phase 2: +100k H200"));
+    // The floor keeps showing its phase when an earlier one goes.
+    QVERIFY(waitForFigures(window));
+    combo->setCurrentIndex(combo->findData(1));
+    phases->removePhase(0);
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(window.floor()->shownPhase(), 0);
+    QCOMPARE(combo->currentText(), QStringLiteral("Phase 2: +100k H200"));
   }
 
   void whatIfComparesVariantsAndRunsTheBandsOffTheGuiThread() {
