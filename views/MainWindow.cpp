@@ -77,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
   createActions();
   connectDocument();
   resize(1600, 1000);
+  sizeDocks();
   QSettings settings;
   restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
   restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -110,7 +111,7 @@ void MainWindow::createDocks() {
   tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
   treeModel_->setLayout(&document_.project().layout);
   QDockWidget* treeDock = dock(this, tr("Project"), "projectDock", tree_, Qt::LeftDockWidgetArea);
-  QDockWidget* propertiesDock = dock(this, tr("Selection"), "selectionDock", properties_, Qt::LeftDockWidgetArea);
+  dock(this, tr("Selection"), "selectionDock", properties_, Qt::LeftDockWidgetArea);
   QDockWidget* inputsDock = dock(this, tr("Inputs"), "inputsDock", inputs_, Qt::LeftDockWidgetArea);
   QDockWidget* figuresDock = dock(this, tr("Figures"), "figuresDock", figures_, Qt::RightDockWidgetArea);
   QDockWidget* chartsDock = dock(this, tr("Charts"), "chartsDock", charts_, Qt::RightDockWidgetArea);
@@ -124,10 +125,15 @@ void MainWindow::createDocks() {
   QDockWidget* whatIfDock = dock(this, tr("What-if"), "whatIfDock", whatIf_, Qt::RightDockWidgetArea);
   tabifyDockWidget(chartsDock, whatIfDock);
   chartsDock->raise();
-  resizeDocks({treeDock, figuresDock}, {360, 540}, Qt::Horizontal);
-  resizeDocks({treeDock, propertiesDock}, {560, 300}, Qt::Vertical);
-  resizeDocks({figuresDock, chartsDock}, {450, 400}, Qt::Vertical);
-  resizeDocks({phasesDock}, {250}, Qt::Vertical);
+}
+
+void MainWindow::sizeDocks() {
+  // Sizes take effect once the window has its own size; a saved window state overrides them.
+  const auto byName = [this](const char* name) { return findChild<QDockWidget*>(QString::fromLatin1(name)); };
+  resizeDocks({byName("projectDock"), byName("figuresDock")}, {360, 540}, Qt::Horizontal);
+  resizeDocks({byName("projectDock"), byName("selectionDock")}, {560, 300}, Qt::Vertical);
+  resizeDocks({byName("figuresDock"), byName("chartsDock")}, {420, 380}, Qt::Vertical);
+  resizeDocks({byName("phasesDock")}, {280}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {

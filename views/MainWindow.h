@@ -58,6 +58,7 @@ class MainWindow : public QMainWindow {
 
  private:
   void createDocks();
+  void sizeDocks();
   void createActions();
   void connectDocument();
   void showResult();

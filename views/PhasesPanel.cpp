@@ -48,9 +48,10 @@ PhasesPanel::PhasesPanel(QWidget* parent)
   split->addWidget(table_, 3);
   auto* chartView = new QChartView(timeline_, this);
   chartView->setRenderHint(QPainter::Antialiasing);
-  chartView->setMinimumWidth(360);
+  chartView->setMinimumWidth(480);
   timeline_->setMargins(QMargins(2, 2, 2, 2));
-  timeline_->legend()->setAlignment(Qt::AlignBottom);
+  // The legend on the right leaves the plot the dock's height for its value labels.
+  timeline_->legend()->setAlignment(Qt::AlignRight);
   split->addWidget(chartView, 2);
   layout->addLayout(split);
   error_->setStyleSheet(QStringLiteral("color: #b00020"));
@@ -323,6 +324,7 @@ void PhasesPanel::showTimeline(const std::vector<PhaseResult>& phases) {
   auto* values = new QValueAxis;
   values->setRange(0, highest * 1.1);
   values->setLabelFormat(QStringLiteral("%.0f"));
+  values->setTickCount(4);
   timeline_->addAxis(time, Qt::AlignBottom);
   timeline_->addAxis(values, Qt::AlignLeft);
   for (QAbstractSeries* series : timeline_->series()) {

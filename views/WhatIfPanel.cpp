@@ -76,7 +76,7 @@ QChart* newBarChart(QWidget* parent, QVBoxLayout* layout, int height) {
   auto* view = new QChartView(chart, parent);
   view->setRenderHint(QPainter::Antialiasing);
   view->setMinimumHeight(height);
-  layout->addWidget(view);
+  layout->addWidget(view, 3);  // the chart takes the room the dock has beyond its minimum
   return chart;
 }
 
@@ -148,7 +148,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* tornadoLayout = new QVBoxLayout(tornado);
   for (OutputId id : kWhatIfFigures) tornadoFigure_->addItem(figureLabel(id), static_cast<int>(id));
   tornadoLayout->addWidget(tornadoFigure_);
-  tornadoChart_ = newBarChart(tornado, tornadoLayout, 330);
+  tornadoChart_ = newBarChart(tornado, tornadoLayout, 220);
   tornadoLayout->addWidget(tornadoTable_);
   tabs->addTab(tornado, tr("Tornado"));
   connect(tornadoFigure_, &QComboBox::currentIndexChanged, this, &WhatIfPanel::showTornado);
@@ -210,7 +210,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   connect(rename, &QPushButton::clicked, this, &WhatIfPanel::renameChosenVariant);
   connect(makeCurrent, &QPushButton::clicked, this, &WhatIfPanel::switchToChosenVariant);
   connect(save, &QPushButton::clicked, this, &WhatIfPanel::askToSaveVariant);
-  comparisonChart_ = newBarChart(compare, compareLayout, 300);
+  comparisonChart_ = newBarChart(compare, compareLayout, 200);
   compareLayout->addWidget(comparisonTable_);
   tabs->addTab(compare, tr("Compare"));
   connect(keep, &QPushButton::clicked, this, &WhatIfPanel::keepBaseline);
