@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <QCommandLineParser>
+#include <QApplication>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -395,11 +396,17 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A report draws text into a PDF, which takes Qt's font database: a QGuiApplication, on no display.
+  // A report draws text into a PDF, which takes Qt's font database: a QGuiApplication, on no
+  // display; its 3D views take the floor view's widgets and OpenGL on the X display.
   const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;
-  if (report) qputenv("QT_QPA_PLATFORM", "offscreen");
+  bool plansOnly = !gigaplan::cli::canDraw3d();
+  for (int i = 2; i < argc; ++i) plansOnly = plansOnly || qstrcmp(argv[i], "--no-3d") == 0;
+  if (report && plansOnly) qputenv("QT_QPA_PLATFORM", "offscreen");
+  if (report && !plansOnly) qputenv("QT_QPA_PLATFORM", "xcb");
   const std::unique_ptr<QCoreApplication> app =
-      report ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+      !report     ? std::make_unique<QCoreApplication>(argc, argv)
+      : plansOnly ? std::make_unique<QGuiApplication>(argc, argv)
+                  : std::make_unique<QApplication>(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("gigaplan-cli"));
   QCoreApplication::setApplicationVersion(QStringLiteral(GIGAPLAN_VERSION));
   const QStringList arguments = QCoreApplication::arguments();

@@ -2,12 +2,16 @@
 
 #include <unistd.h>
 
+#include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QTextStream>
+#include <QTimer>
 #include <QUndoStack>
 #include <cmath>
 #include <csignal>
@@ -18,11 +22,13 @@
 
 #include "CliSupport.h"
 #include "Evaluator.h"
+#include "FloorView.h"
 #include "LayoutCommands.h"
 #include "LayoutEvaluation.h"
 #include "LayoutGenerator.h"
 #include "PhasePlan.h"
 #include "PresetLibrary.h"
+#include "ProjectDocument.h"
 #include "ProjectEvaluation.h"
 #include "ProjectReport.h"
 #include "ProjectStore.h"
@@ -268,6 +274,50 @@ int commandPhases(const QStringList& arguments) {
   return 0;
 }
 
+namespace {
+
+/// The 3D floor after each phase, drawn by the desktop program's floor view in a window never put
+/// on screen. Empty, with `error` set, when no frame is drawn.
+std::vector<QImage> floorViews(const QString& source, QString* error) {
+  ProjectDocument document;
+  const bool opened = looksLikeProject(source) ? document.openFile(source, error) : document.newFromScenario(source, error);
+  if (!opened) return {};
+  document.waitForResult();
+  if (!document.result().plan) {
+    *error = document.result().error;
+    return {};
+  }
+  FloorView view;
+  view.setAttribute(Qt::WA_DontShowOnScreen);
+  view.resize(1280, 800);
+  view.setDocument(&document);
+  bool painted = false;
+  QEventLoop loop;
+  QObject::connect(&view, &FloorView::framePainted, &loop, [&] {
+    painted = true;
+    loop.quit();
+  });
+  QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+  view.show();
+  loop.exec();
+  if (!painted) {
+    *error = QStringLiteral("the floor view drew no frame in 30 s");
+    return {};
+  }
+  return view.phaseSnapshots(static_cast<int>(document.result().plan->phases.size()));
+}
+
+}  // namespace
+
+bool canDraw3d() {
+  // A local X display answers on its socket; remote and missing displays get plans only, since
+  // Qt cannot fall back once it has failed to connect.
+  const QString display = QString::fromLocal8Bit(qgetenv("DISPLAY"));
+  if (!display.startsWith(QLatin1Char(':'))) return false;
+  const QString number = display.mid(1).section(QLatin1Char('.'), 0, 0);
+  return QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X") + number);
+}
+
 int commandReport(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("project"),
@@ -281,13 +331,17 @@ int commandReport(const QStringList& arguments) {
                                           QStringLiteral("Also write the scenario document with its phases (JSON)."),
                                           QStringLiteral("FILE"));
   const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
-  parser.addOptions({outputOption(), bomOption, figuresOption, scenarioOption, quietOption});
+  const QCommandLineOption no3dOption(
+      QStringLiteral("no-3d"), QStringLiteral("Plans only: no 3D view of the floor (these need an X display)."));
+  parser.addOptions({outputOption(), bomOption, figuresOption, scenarioOption, quietOption, no3dOption});
   if (const auto done =
           parseCommand(parser, arguments,
                        "Usage: gigaplan-cli report PROJECT -o FILE.pdf [--bom-csv FILE] [--figures-csv FILE] "
-                       "[--scenario-json FILE]\n"
-                       "The A4 PDF report of a project: summary, phases and timeline, floor plans, bill of materials,\n"
-                       "assumptions and calibration. Ctrl-C cancels; a cancelled or failed report writes no file.\n"))
+                       "[--scenario-json FILE] [--no-3d]\n"
+                       "The A4 PDF report of a project: summary, phases and timeline, floor plans with a 3D view of\n"
+                       "the floor after each phase (drawn on the X display; without one, plans only), bill of\n"
+                       "materials, assumptions and calibration. Ctrl-C cancels; a cancelled or failed report writes\n"
+                       "no file.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("report takes one PROJECT"));
   const QString pdfPath = parser.value(outputOption());
@@ -297,7 +351,7 @@ int commandReport(const QStringList& arguments) {
   const std::optional<Project> project = projectOrPreset(parser.positionalArguments().first(), errors);
   if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
   QString error;
-  const auto report = ProjectReport::prepare(*project, &error);
+  auto report = ProjectReport::prepare(*project, &error);
   if (cancelRequested.load()) {
     err() << "report: cancelled, nothing written\n";
     return kExitCancelled;
@@ -327,6 +381,17 @@ int commandReport(const QStringList& arguments) {
 
   const bool showProgress = !parser.isSet(quietOption);
   const bool terminal = isatty(fileno(stderr));
+  if (!parser.isSet(no3dOption)) {
+    if (!canDraw3d()) {
+      if (showProgress) err() << "report: no X display, so the floor is drawn as plans only\n";
+    } else {
+      if (showProgress) err() << "report: drawing the floor in 3D\n";
+      QString drawError;
+      std::vector<QImage> views = floorViews(parser.positionalArguments().first(), &drawError);
+      if (views.empty()) err() << "report: no 3D views (" << drawError << "), plans only\n";
+      report->setFloorSnapshots(std::move(views));
+    }
+  }
   int pages = 0;
   const bool written = report->writePdf(pdfPath, &error, [&](int done, int total) {
     pages = total;

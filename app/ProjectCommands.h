@@ -13,6 +13,8 @@ int commandPhases(const QStringList& arguments);
 /// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
 int commandReport(const QStringList& arguments);
 
+/// True when a report can draw the floor in 3D: a local X display is there (xvfb-run will do).
+bool canDraw3d();
 /// True when the file starts like an SQLite database, i.e. should be read as a project.
 bool looksLikeProject(const QString& path);
 /// `evaluate` on a project file: the project evaluated on its layout (phases and tenants

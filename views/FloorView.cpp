@@ -274,6 +274,40 @@ QString FloorView::colourByName(ColourBy colourBy) {
   return {};
 }
 
+namespace {
+/// The image cut to what differs from its background (the corner's colour), with a margin.
+QImage croppedToContent(const QImage& image) {
+  const QRgb background = image.pixel(0, 0);
+  int left = image.width(), right = -1, top = image.height(), bottom = -1;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      if (image.pixel(x, y) != background) {
+        left = std::min(left, x), right = std::max(right, x);
+        top = std::min(top, y), bottom = std::max(bottom, y);
+      }
+  if (right < left) return image;
+  const int margin = 12;
+  return image.copy(QRect(QPoint(left, top), QPoint(right, bottom)).adjusted(-margin, -margin, margin, margin) &
+                    image.rect());
+}
+}  // namespace
+
+std::vector<QImage> FloorView::phaseSnapshots(int phases) {
+  std::vector<QImage> snapshots;
+  const int shown = shownPhase_;
+  const ColourBy colouring = colourBy_;
+  setColourBy(ColourBy::Role);  // as the report's caption says
+  for (int k = 0; k < phases; ++k) {
+    setShownPhase(phases == 1 ? -1 : k);
+    frameSite();
+    snapshots.push_back(croppedToContent(grabFramebuffer()));
+  }
+  setShownPhase(shown);
+  setColourBy(colouring);
+  frameSite();
+  return snapshots;
+}
+
 void FloorView::setColourBy(ColourBy colourBy) {
   colourBy_ = colourBy;
   updateScene();

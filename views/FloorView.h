@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <memory>
 #include <optional>
+#include <QImage>
 #include <vector>
 
 #include "LayoutSelection.h"
@@ -68,6 +69,10 @@ class FloorView : public VtkOpenGLWidget {
   /// Camera presets. Building and hall frame the selection's building or hall (the first one
   /// when nothing is selected).
   void frameSite();
+  /// The site after each of `phases` phases, coloured by rack role and seen from the site
+  /// camera, each image cut to its content (the report's 3D views); the view is then left as it
+  /// was. The view must be shown.
+  std::vector<QImage> phaseSnapshots(int phases);
   void frameBuilding();
   void frameHall();
   /// Plan mode looks straight down with a parallel projection; left drag pans.

@@ -441,41 +441,9 @@ bool MainWindow::exportReportTo(const QString& path, QString* error) {
   }, floorSnapshots());
 }
 
-namespace {
-/// The image cut to what differs from its background (the corner's colour), with a margin.
-QImage croppedToContent(const QImage& image) {
-  const QRgb background = image.pixel(0, 0);
-  int left = image.width(), right = -1, top = image.height(), bottom = -1;
-  for (int y = 0; y < image.height(); ++y)
-    for (int x = 0; x < image.width(); ++x)
-      if (image.pixel(x, y) != background) {
-        left = std::min(left, x), right = std::max(right, x);
-        top = std::min(top, y), bottom = std::max(bottom, y);
-      }
-  if (right < left) return image;
-  const int margin = 12;
-  return image.copy(QRect(QPoint(left, top), QPoint(right, bottom)).adjusted(-margin, -margin, margin, margin) &
-                    image.rect());
-}
-}  // namespace
-
 std::vector<QImage> MainWindow::floorSnapshots() {
-  // The floor after each phase, seen from the site camera, then back as the planner left it.
-  std::vector<QImage> snapshots;
-  if (!floor_->isVisible() || !document_.result().plan) return snapshots;
-  const int shown = floor_->shownPhase();
-  const FloorView::ColourBy colouring = floor_->colourBy();
-  floor_->setColourBy(FloorView::ColourBy::Role);  // as the report's caption says
-  const auto phases = static_cast<int>(document_.result().plan->phases.size());
-  for (int k = 0; k < phases; ++k) {
-    floor_->setShownPhase(phases == 1 ? -1 : k);
-    floor_->frameSite();
-    snapshots.push_back(croppedToContent(floor_->grabFramebuffer()));
-  }
-  floor_->setShownPhase(shown);
-  floor_->setColourBy(colouring);
-  floor_->frameSite();
-  return snapshots;
+  if (!floor_->isVisible() || !document_.result().plan) return {};
+  return floor_->phaseSnapshots(static_cast<int>(document_.result().plan->phases.size()));
 }
 
 void MainWindow::exportText(const QString& title, const QString& filter, const QString& suffix, int what) {

@@ -356,6 +356,25 @@ class TestCli : public QObject {
     QVERIFY(csv.open(QIODevice::ReadOnly));
     QVERIFY(csv.readLine().startsWith("group,item,quantity,unit,from"));
 
+    // On an X display (the test command runs under xvfb-run) the floor after each of the three
+    // phases is drawn in 3D: three images. With --no-3d, plans only.
+    const auto images = [](const QString& path) {
+      QProcess list;
+      list.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path});
+      list.waitForFinished(30000);
+      return QString::fromUtf8(list.readAllStandardOutput()).count(QStringLiteral(" image "));
+    };
+    if (run.err.contains(QStringLiteral("report: drawing the floor in 3D")))
+      QCOMPARE(images(pdf), 3);
+    else
+      QVERIFY2(qgetenv("DISPLAY").isEmpty(), "an X display is there, but the report drew no 3D view");
+    const QString plans = dir.filePath(QStringLiteral("plans.pdf"));
+    QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("colossus-to-1m"), QStringLiteral("-o"), plans,
+                  QStringLiteral("--no-3d")})
+                 .exitCode,
+             0);
+    QCOMPARE(images(plans), 0);
+
     // An unknown preset is named, exits 2 and writes nothing.
     const QString none = dir.filePath(QStringLiteral("none.pdf"));
     const Run unknown = cli({QStringLiteral("report"), QStringLiteral("no-such-preset"), QStringLiteral("-o"), none});
