@@ -402,7 +402,7 @@ int main(int argc, char** argv) {
   bool plansOnly = !gigaplan::cli::canDraw3d();
   for (int i = 2; i < argc; ++i) plansOnly = plansOnly || qstrcmp(argv[i], "--no-3d") == 0;
   if (report && plansOnly) qputenv("QT_QPA_PLATFORM", "offscreen");
-  if (report && !plansOnly) qputenv("QT_QPA_PLATFORM", "xcb");
+  if (report && !plansOnly) qputenv("QT_QPA_PLATFORM", "xcb;offscreen");  // a display that fails to answer: plans only
   const std::unique_ptr<QCoreApplication> app =
       !report     ? std::make_unique<QCoreApplication>(argc, argv)
       : plansOnly ? std::make_unique<QGuiApplication>(argc, argv)

@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -297,11 +298,11 @@ std::vector<QImage> floorViews(const QString& source, QString* error) {
     painted = true;
     loop.quit();
   });
-  QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+  QTimer::singleShot(20000, &loop, &QEventLoop::quit);
   view.show();
   loop.exec();
   if (!painted) {
-    *error = QStringLiteral("the floor view drew no frame in 30 s");
+    *error = QStringLiteral("the floor view drew no frame in 20 s");
     return {};
   }
   return view.phaseSnapshots(static_cast<int>(document.result().plan->phases.size()));
@@ -382,7 +383,7 @@ int commandReport(const QStringList& arguments) {
   const bool showProgress = !parser.isSet(quietOption);
   const bool terminal = isatty(fileno(stderr));
   if (!parser.isSet(no3dOption)) {
-    if (!canDraw3d()) {
+    if (!canDraw3d() || QGuiApplication::platformName() != QLatin1String("xcb")) {
       if (showProgress) err() << "report: no X display, so the floor is drawn as plans only\n";
     } else {
       if (showProgress) err() << "report: drawing the floor in 3D\n";
@@ -528,8 +529,8 @@ int evaluateProject(const QString& path, const QStringList& settings, const QStr
   ScenarioErrors errors;
   if (!applySettings(project->scenario, settings, errors)) return reportErrors(errors);
   const ProjectResult result = gigaplan::evaluateProject(*project);
-  if (!result.resolved || !result.error.isEmpty()) {
-    err() << "error: " << result.error << "\n";
+  if (!result.resolved || !result.error.isEmpty() || !result.tenantError.isEmpty()) {
+    err() << "error: " << (result.error.isEmpty() ? result.tenantError : result.error) << "\n";
     return kExitBadInput;
   }
   const LayoutEvaluation& evaluation = result.evaluation;
@@ -693,10 +694,11 @@ int commandEdit(const QStringList& arguments) {
   for (const QString& value : parser.values(rackTenant)) {
     if (!parseFields(value, 2, f)) {
       shapeError(rackTenant.names().first(), value, "ID:TENANT");
-    } else if (f[1] < 0 || f[1] > static_cast<double>(project->tenants.size())) {
+    } else if (f[0] < 0 || f[0] != std::floor(f[0]) || f[1] < 0 || f[1] != std::floor(f[1]) ||
+               f[1] > static_cast<double>(project->tenants.size())) {
       errors.append({QStringLiteral("--%1").arg(rackTenant.names().first()),
-                     QStringLiteral("tenant %1: the project has %2 tenants (0 = no tenant)")
-                         .arg(f[1])
+                     QStringLiteral("'%1': a rack id and a tenant from 0 (no tenant) to %2")
+                         .arg(value)
                          .arg(project->tenants.size())});
     } else {
       apply(rackTenant.names().first(),

@@ -198,17 +198,7 @@ bool ProjectDocument::setTenants(std::vector<Tenant> tenants, QString* error) {
   // Marks made by hand follow their tenant: in place when the list keeps its length (an edit
   // of a tenant), else by name.
   SiteLayout layout = project_.layout;
-  std::vector<std::uint8_t> markAfter(project_.tenants.size() + 1, 0);
-  for (std::size_t before = 0; before < project_.tenants.size(); ++before) {
-    std::size_t after = before;
-    if (tenants.size() != project_.tenants.size()) {
-      const auto same = std::find_if(tenants.begin(), tenants.end(),
-                                     [&](const Tenant& t) { return t.name == project_.tenants[before].name; });
-      after = same == tenants.end() ? tenants.size() : static_cast<std::size_t>(same - tenants.begin());
-    }
-    markAfter[before + 1] = after < tenants.size() ? static_cast<std::uint8_t>(after + 1) : 0;
-  }
-  for (Rack& rack : layout.racks) rack.tenant = rack.tenant < markAfter.size() ? markAfter[rack.tenant] : 0;
+  TenantPlan::carryMarks(project_.tenants, tenants, tenants.size() == project_.tenants.size(), layout);
   Project rented = project_;
   rented.tenants = tenants;
   rented.layout = layout;
@@ -226,8 +216,8 @@ bool ProjectDocument::setTenants(std::vector<Tenant> tenants, QString* error) {
 }
 
 bool ProjectDocument::addVariant(const QString& name, QString* error, int throughPhase) {
-  if (name.trimmed().isEmpty()) {
-    if (error) *error = tr("variant name: empty");
+  if (name.trimmed().isEmpty() || name.trimmed().size() > 200) {
+    if (error) *error = name.trimmed().isEmpty() ? tr("variant name: empty") : tr("variant name: at most 200 characters");
     return false;
   }
   if (throughPhase >= static_cast<int>(project_.phases.size())) {
@@ -258,8 +248,8 @@ bool ProjectDocument::renameVariant(int variant, const QString& name, QString* e
     if (error) *error = tr("variant: no variant %1").arg(variant + 1);
     return false;
   }
-  if (name.trimmed().isEmpty()) {
-    if (error) *error = tr("variant name: empty");
+  if (name.trimmed().isEmpty() || name.trimmed().size() > 200) {
+    if (error) *error = name.trimmed().isEmpty() ? tr("variant name: empty") : tr("variant name: at most 200 characters");
     return false;
   }
   std::vector<Variant> after = project_.variants;
@@ -281,7 +271,7 @@ bool ProjectDocument::switchToVariant(int variant, QString* error) {
   switched.phases = chosen.phases;
   switched.tenants = chosen.tenants;
   switched.variants[static_cast<std::size_t>(variant)] =
-      Variant{tr("plan before %1").arg(chosen.name), project_.scenario, project_.phases, project_.tenants};
+      Variant{tr("plan before %1").arg(chosen.name.left(180)), project_.scenario, project_.phases, project_.tenants};
   ScenarioErrors errors;
   auto layout = layOutProject(switched, project_.layout.hallTemplate, errors);
   if (!layout) {
@@ -304,6 +294,8 @@ std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString
   other.scenario = project_.variants[static_cast<std::size_t>(variant)].scenario;
   other.phases = project_.variants[static_cast<std::size_t>(variant)].phases;
   other.tenants = project_.variants[static_cast<std::size_t>(variant)].tenants;
+  // Its tenants marked by hand hold the racks marked for tenants of their names on this floor.
+  TenantPlan::carryMarks(project_.tenants, other.tenants, false, other.layout);
   ScenarioErrors errors;
   const auto plan = PhasePlan::evaluate(other, errors);
   if (!plan) {
@@ -312,9 +304,10 @@ std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString
   }
   const std::size_t last = plan->phases.size() - 1;
   OutputValues figures = plan->phases[atPhase < 0 ? last : std::min(last, static_cast<std::size_t>(atPhase))].site;
-  // Tenants rent the site once every phase is built.
-  if (!other.tenants.empty() && (atPhase < 0 || static_cast<std::size_t>(atPhase) >= last)) {
+  // Tenants rent the site once every phase is built: compared after every phase only.
+  if (!other.tenants.empty() && atPhase < 0) {
     if (const auto tenants = TenantPlan::evaluate(other, *plan, errors)) tenants->applyTo(figures);
+    else if (error) *error = tr("variant's %1 (its tenants are left out)").arg(errors.value(0).text());
   }
   return figures;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "Evaluator.h"
 #include "LayoutGenerator.h"
@@ -109,14 +110,14 @@ void measureOnFloor(const Project& project, ProjectResult& result) {
   result.evaluation.outputs = PhasePlan::combine(groups);
 }
 
-/// The tenants on the plan, their site-wide figures written into the site's; a tenant problem
-/// is the result's error, the rest of the figures stand.
+/// The tenants on the plan, their site-wide figures written into the site's. A tenant problem
+/// is kept apart: the rest of the figures stand and every view keeps working.
 void evaluateTenants(const Project& project, ProjectResult& result) {
   if (project.tenants.empty() || !result.plan) return;
   ScenarioErrors errors;
   result.tenants = TenantPlan::evaluate(project, *result.plan, errors);
   if (!result.tenants) {
-    if (result.error.isEmpty()) result.error = errors.value(0).text();
+    result.tenantError = errors.value(0).text();
     return;
   }
   result.tenants->applyTo(result.evaluation.outputs);
@@ -156,11 +157,38 @@ ProjectResult evaluateProject(const Project& project) {
   return result;
 }
 
+namespace {
+/// Marks made by hand for tenants marked by hand, carried from the old floor to a new one: a rack
+/// in the same slot of the same row (counted within its hall) of a hall of the same name.
+void carryHandMarks(const Project& project, SiteLayout& layout) {
+  using Slot = std::tuple<QString, int, int>;
+  const auto slotsOf = [](const SiteLayout& floor) {
+    std::vector<int> rowInHall(floor.rows.size(), 0);
+    std::map<int, int> rowsSoFar;
+    for (std::size_t r = 0; r < floor.rows.size(); ++r) rowInHall[r] = rowsSoFar[floor.rows[r].hall]++;
+    return [&floor, rowInHall](const Rack& rack) {
+      const auto r = static_cast<std::size_t>(rack.row);
+      return Slot{floor.halls[static_cast<std::size_t>(floor.rows[r].hall)].name, rowInHall[r], rack.slot};
+    };
+  };
+  std::map<Slot, std::uint8_t> marks;
+  const auto oldSlot = slotsOf(project.layout);
+  for (const Rack& rack : project.layout.racks)
+    if (rack.tenant > 0 && rack.tenant <= project.tenants.size() && project.tenants[rack.tenant - 1u].byHand())
+      marks[oldSlot(rack)] = rack.tenant;
+  if (marks.empty()) return;
+  const auto newSlot = slotsOf(layout);
+  for (Rack& rack : layout.racks)
+    if (const auto mark = marks.find(newSlot(rack)); mark != marks.end()) rack.tenant = mark->second;
+}
+}  // namespace
+
 std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
                                         ScenarioErrors& errors) {
   auto layout = project.phases.empty() ? layOut(project.scenario, hallTemplate, errors)
                                        : PhasePlan::layOut(project, hallTemplate, errors);
   if (layout && !project.tenants.empty()) {
+    carryHandMarks(project, *layout);
     ScenarioErrors planErrors;
     if (const auto plan = PhasePlan::evaluate(project, planErrors)) TenantPlan::assignRacks(project, *plan, *layout);
   }

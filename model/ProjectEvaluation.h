@@ -18,6 +18,7 @@ struct ProjectResult {
   LayoutEvaluation evaluation;
   std::optional<PhasePlan> plan;  ///< phase by phase; the figures above are the last phase's site
   std::optional<TenantPlan> tenants;  ///< per tenant once every phase is built; empty without tenants
+  QString tenantError;  ///< why the tenants do not fit the plan (the other figures stand), empty otherwise
   QString error;               ///< why there are no figures (a field and its problem), empty otherwise
   std::uint64_t revision = 0;    ///< the document revision these figures belong to
   std::uint64_t generation = 0;  ///< the project (of those opened in a document) they belong to

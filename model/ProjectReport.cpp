@@ -1708,12 +1708,16 @@ std::optional<ProjectReport> ProjectReport::prepare(const Project& project, QStr
     report.project_.layout = std::move(*layout);
   }
   report.result_ = evaluateProject(report.project_);
+  if (!report.result_.tenantError.isEmpty()) {  // a report for others must not drop the tenants quietly
+    setError(error, report.result_.tenantError);
+    return std::nullopt;
+  }
   if (!report.result_.error.isEmpty() || !report.result_.plan || report.result_.plan->phases.empty()) {
     setError(error, report.result_.error.isEmpty() ? QStringLiteral("phases: the project has nothing to build")
                                                    : report.result_.error);
     return std::nullopt;
   }
-  if (report.result_.tenants) report.tenantFloorGpus_ = TenantPlan::floorGpus(report.project_, report.project_.layout);
+  if (report.result_.tenants) report.tenantFloorGpus_ = TenantPlan::floorGpus(report.project_, *report.result_.plan);
   for (const CalibrationReference& reference : Calibration::bundled())
     report.calibration_.append(Calibration::run(reference));
   return report;

@@ -114,24 +114,38 @@ void finishEconomics(TenantFigures& figures) {
   figures.paybackYears = cashPerYear > 0 ? figures.capexUsd / cashPerYear : std::numeric_limits<double>::infinity();
 }
 
-/// GPUs of the compute racks marked for each tenant (index 0 = none, else 1 + tenant) in each
-/// system group: a rack belongs to the group of its phase and system type.
-std::vector<std::vector<double>> markedGpus(const Project& project, const PhasePlan& plan) {
-  const SiteLayout& layout = project.layout;
-  std::vector<std::vector<double>> gpus(project.tenants.size() + 1, std::vector<double>(plan.groups.size(), 0.0));
-  // The group of each (phase, system index) pair the floor uses.
+/// The system group of each rack (-1 for none): a compute rack belongs to the group of its phase
+/// and system type; its GPUs are those of a full rack of that group, as bought.
+struct RacksByGroup {
+  std::vector<int> group;
+  std::vector<double> gpus;
+};
+
+RacksByGroup racksByGroup(const PhasePlan& plan, const SiteLayout& layout) {
   std::map<std::pair<int, int>, std::size_t> groupOf;
   for (std::size_t g = 0; g < plan.groups.size(); ++g) {
     const auto type = static_cast<int>(layout.systemTypes.indexOf(plan.groups[g].systemType));
     if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(plan.groups[g].phase, 255)), type}] = g;
   }
-  for (const Rack& rack : layout.racks) {
-    if (rack.role != RackRole::Compute || rack.tenant >= gpus.size()) continue;
+  RacksByGroup racks{std::vector<int>(layout.racks.size(), -1), std::vector<double>(layout.racks.size(), 0.0)};
+  for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+    const Rack& rack = layout.racks[i];
     const auto group = groupOf.find({rack.phase, rack.system});
-    if (group == groupOf.end()) continue;
+    if (rack.role != RackRole::Compute || group == groupOf.end() || group->second >= plan.groupInputs.size()) continue;
     const InputValues& inputs = plan.groupInputs[group->second];
-    gpus[rack.tenant][group->second] +=
-        valueOf(inputs, InputId::systemGpusPerNode) * valueOf(inputs, InputId::systemNodesPerRack);
+    racks.group[i] = static_cast<int>(group->second);
+    racks.gpus[i] = valueOf(inputs, InputId::systemGpusPerNode) * valueOf(inputs, InputId::systemNodesPerRack);
+  }
+  return racks;
+}
+
+/// GPUs of the compute racks marked for each tenant (index 0 = none, else 1 + tenant) in each group.
+std::vector<std::vector<double>> markedGpus(const Project& project, const PhasePlan& plan) {
+  std::vector<std::vector<double>> gpus(project.tenants.size() + 1, std::vector<double>(plan.groups.size(), 0.0));
+  const RacksByGroup racks = racksByGroup(plan, project.layout);
+  for (std::size_t i = 0; i < project.layout.racks.size(); ++i) {
+    const std::size_t tenant = project.layout.racks[i].tenant;
+    if (racks.group[i] >= 0 && tenant < gpus.size()) gpus[tenant][static_cast<std::size_t>(racks.group[i])] += racks.gpus[i];
   }
   return gpus;
 }
@@ -312,25 +326,6 @@ void TenantPlan::applyTo(OutputValues& site) const {
   valueOf(site, OutputId::tenantsBisectionLostPbps) = operatorTotal.bisectionLostPbps;
 }
 
-namespace {
-
-/// GPUs in one compute rack of each system type the floor holds.
-std::vector<double> gpusPerRack(const Project& project, const SiteLayout& layout) {
-  std::vector<double> perType;
-  for (const QString& type : layout.systemTypes) {
-    Scenario scenario = project.scenario;
-    scenario.systemType = type;
-    ScenarioErrors errors;
-    const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
-    perType.push_back(resolved ? valueOf(resolved->values, InputId::systemGpusPerNode) *
-                                     valueOf(resolved->values, InputId::systemNodesPerRack)
-                               : 0.0);
-  }
-  return perType;
-}
-
-}  // namespace
-
 void TenantPlan::assignRacks(const Project& project, const PhasePlan& plan, SiteLayout& layout) {
   // Marks made by hand stay (for tenants marked by hand); the rest are made anew.
   for (Rack& rack : layout.racks)
@@ -342,15 +337,12 @@ void TenantPlan::assignRacks(const Project& project, const PhasePlan& plan, Site
   marked.layout = layout;
   const auto tenants = evaluate(marked, plan, errors);
   if (!tenants) return;
-  const std::vector<double> rackGpus = gpusPerRack(project, layout);
+  const RacksByGroup racks = racksByGroup(plan, layout);
+  const auto indexOf = [&layout](const Rack& rack) { return static_cast<std::size_t>(&rack - layout.racks.data()); };
   const auto hallOf = [&layout](const Rack& rack) { return layout.rows[static_cast<std::size_t>(rack.row)].hall; };
 
   for (std::size_t g = 0; g < plan.groups.size(); ++g) {
-    const PhaseGroup& group = plan.groups[g];
-    const int type = static_cast<int>(layout.systemTypes.indexOf(group.systemType));
-    const auto inGroup = [&](const Rack& rack) {
-      return rack.role == RackRole::Compute && rack.phase == std::min<std::size_t>(group.phase, 255) && rack.system == type;
-    };
+    const auto inGroup = [&](const Rack& rack) { return racks.group[indexOf(rack)] == static_cast<int>(g); };
     // The halls and rows holding the group's compute racks, in floor order.
     std::vector<int> halls, rows;
     for (const Rack& rack : layout.racks) {
@@ -358,9 +350,7 @@ void TenantPlan::assignRacks(const Project& project, const PhasePlan& plan, Site
       if (std::find(halls.begin(), halls.end(), hallOf(rack)) == halls.end()) halls.push_back(hallOf(rack));
       if (std::find(rows.begin(), rows.end(), rack.row) == rows.end()) rows.push_back(rack.row);
     }
-    const auto gpusOf = [&](const Rack& rack) {
-      return rack.system < rackGpus.size() ? rackGpus[rack.system] : 0.0;
-    };
+    const auto gpusOf = [&](const Rack& rack) { return racks.gpus[indexOf(rack)]; };
     // Whole halls first (they need halls nobody holds), then whole rows, then single racks.
     for (TenantIsolation pass : {TenantIsolation::OwnPlane, TenantIsolation::OwnHalls, TenantIsolation::OwnLeaves,
                                  TenantIsolation::SharedFabric}) {
@@ -372,11 +362,12 @@ void TenantPlan::assignRacks(const Project& project, const PhasePlan& plan, Site
         const auto mark = static_cast<std::uint8_t>(t + 1);
         double placed = 0.0;
         const auto takeAll = [&](auto belongs) {
-          // Takes a whole hall or row when none of its group's racks has a tenant yet.
+          // Takes a whole hall or row when none of its group's racks has a tenant yet; racks in
+          // it marked already (by hand) stay as they are.
           for (const Rack& rack : layout.racks)
             if (belongs(rack) && inGroup(rack) && rack.tenant != 0) return;
           for (Rack& rack : layout.racks)
-            if (belongs(rack)) {
+            if (belongs(rack) && rack.tenant == 0) {
               rack.tenant = mark;
               if (inGroup(rack)) placed += gpusOf(rack);
             }
@@ -404,12 +395,26 @@ void TenantPlan::assignRacks(const Project& project, const PhasePlan& plan, Site
   }
 }
 
-std::vector<double> TenantPlan::floorGpus(const Project& project, const SiteLayout& layout) {
+void TenantPlan::carryMarks(const std::vector<Tenant>& before, const std::vector<Tenant>& after, bool inPlace,
+                            SiteLayout& layout) {
+  std::vector<std::uint8_t> markAfter(before.size() + 1, 0);
+  for (std::size_t b = 0; b < before.size(); ++b) {
+    std::size_t a = b;
+    if (!inPlace) {
+      const auto same =
+          std::find_if(after.begin(), after.end(), [&](const Tenant& t) { return t.name == before[b].name; });
+      a = same == after.end() ? after.size() : static_cast<std::size_t>(same - after.begin());
+    }
+    markAfter[b + 1] = a < after.size() ? static_cast<std::uint8_t>(a + 1) : 0;
+  }
+  for (Rack& rack : layout.racks) rack.tenant = rack.tenant < markAfter.size() ? markAfter[rack.tenant] : 0;
+}
+
+std::vector<double> TenantPlan::floorGpus(const Project& project, const PhasePlan& plan) {
   std::vector<double> gpus(project.tenants.size() + 1, 0.0);
-  const std::vector<double> rackGpus = gpusPerRack(project, layout);
-  for (const Rack& rack : layout.racks)
-    if (rack.role == RackRole::Compute && rack.tenant < gpus.size() && rack.system < rackGpus.size())
-      gpus[rack.tenant] += rackGpus[rack.system];
+  const std::vector<std::vector<double>> marked = markedGpus(project, plan);
+  for (std::size_t t = 0; t < marked.size(); ++t)
+    for (double groupGpus : marked[t]) gpus[t] += groupGpus;
   return gpus;
 }
 

@@ -81,8 +81,13 @@ struct TenantPlan {
   /// fabric, in floor order within the racks of each group. Racks left over have no tenant.
   /// The marks of tenants marked by hand (0 GPUs) stay as they are; their racks are not taken.
   static void assignRacks(const Project& project, const PhasePlan& plan, SiteLayout& layout);
-  /// GPUs on the floor per tenant (index 0 = no tenant), from the racks' marks.
-  static std::vector<double> floorGpus(const Project& project, const SiteLayout& layout);
+  /// Makes the racks' tenant marks, made for `before`, name the same tenants in `after`: by
+  /// position when `inPlace` (the same list edited), else by name; marks of tenants gone go.
+  static void carryMarks(const std::vector<Tenant>& before, const std::vector<Tenant>& after, bool inPlace,
+                         SiteLayout& layout);
+  /// GPUs on the project's floor per tenant (index 0 = no tenant), from the racks' marks; a
+  /// compute rack holds the GPUs of a full rack of its group as bought.
+  static std::vector<double> floorGpus(const Project& project, const PhasePlan& plan);
 
   /// Every problem of a list of tenants on its own, named like "tenants[1].gpus".
   static ScenarioErrors check(const std::vector<Tenant>& tenants);

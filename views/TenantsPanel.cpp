@@ -98,9 +98,12 @@ void TenantsPanel::cellEdited(QTableWidgetItem* item) {
   Tenant& tenant = tenants[row];
   const QString text = item->text().trimmed();
   const auto number = [&](double& value, const char* field, double scale) {
+    // As shown (in the planner's locale, digits grouped), else plain digits.
     bool ok = false;
     QString digits = text;
-    const double parsed = digits.remove(QLatin1Char(',')).remove(QLatin1Char('%')).trimmed().toDouble(&ok);
+    digits.remove(QLatin1Char('%'));
+    double parsed = QLocale().toDouble(digits.trimmed(), &ok);
+    if (!ok) parsed = digits.remove(QLatin1Char(',')).trimmed().toDouble(&ok);
     if (!ok) {
       showError(tr("tenants[%1].%2: '%3' is not a number").arg(row).arg(QLatin1StringView(field), text));
       return false;
@@ -142,7 +145,10 @@ void TenantsPanel::addTenant() {
   if (!document_) return;
   std::vector<Tenant> tenants = document_->project().tenants;
   Tenant next;
-  next.name = tr("Tenant %1").arg(tenants.size() + 1);
+  for (int n = static_cast<int>(tenants.size()) + 1; next.name.isEmpty(); ++n) {
+    const QString name = tr("Tenant %1").arg(n);
+    if (std::none_of(tenants.begin(), tenants.end(), [&](const Tenant& t) { return t.name == name; })) next.name = name;
+  }
   const ProjectResult& result = document_->result();
   next.gpus = result.tenants && result.tenants->spare.gpus >= 1 ? result.tenants->spare.gpus
               : !result.tenants && result.plan ? valueOf(result.plan->phases.back().site, OutputId::clusterGpus)
@@ -185,7 +191,7 @@ void TenantsPanel::refresh() {
   const bool current = result && result->tenants && result->revision == document_->revision() &&
                        result->tenants->tenants.size() == tenants.size();
   const std::vector<double> onFloor =
-      document_ ? TenantPlan::floorGpus(document_->project(), document_->project().layout) : std::vector<double>{};
+      current && result->plan ? TenantPlan::floorGpus(document_->project(), *result->plan) : std::vector<double>{};
   const auto floorOf = [&onFloor](std::size_t index) { return index < onFloor.size() ? onFloor[index] : -1.0; };
   const int extraRows = current ? (result->tenants->spare.gpus > 0 ? 2 : 1) : 0;
   filling_ = true;
@@ -235,9 +241,8 @@ void TenantsPanel::refresh() {
     fillRow(r, cells, false);
   }
   filling_ = false;
-  const bool failed = result && result->revision == document_->revision() && !result->error.isEmpty() &&
-                      result->error.startsWith(QStringLiteral("tenants"));
-  if (failed) error_->setText(result->error);
+  const bool failed = result && result->revision == document_->revision() && !result->tenantError.isEmpty();
+  if (failed) error_->setText(result->tenantError);
   error_->setVisible(failed);
   summary_->setText(
       tenants.empty()

@@ -292,11 +292,17 @@ std::optional<OutputValues> WhatIfPanel::currentFigures() const {
   // kept in the window are of the whole plan, so they compare with the whole plan now.
   const auto& phases = document_->result().plan->phases;
   const int phase = chosenVariant() >= 0 ? comparedPhase() : -1;
-  return phases[phase < 0 ? phases.size() - 1 : std::min(phases.size() - 1, static_cast<std::size_t>(phase))].site;
+  if (phase < 0) return phases.back().site;
+  // After one phase, tenants are left out, as a variant's are.
+  OutputValues figures = phases[std::min(phases.size() - 1, static_cast<std::size_t>(phase))].site;
+  for (const OutputSpec& spec : outputSpecs())
+    if (QLatin1StringView(spec.path).startsWith(QLatin1StringView("tenants."))) valueOf(figures, spec.id) = 0.0;
+  return figures;
 }
 
 void WhatIfPanel::keepBaseline() {
-  kept_ = currentFigures();
+  // Kept figures are of the whole plan, whatever phase a variant is compared after.
+  if (document_ && document_->result().plan) kept_ = document_->result().plan->phases.back().site;
   if (!kept_) return;
   updateBaselineChoices();
   baselineChoice_->setCurrentIndex(baselineChoice_->findData(-1));

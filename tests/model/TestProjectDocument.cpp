@@ -283,6 +283,9 @@ class TestProjectDocument : public QObject {
     QCOMPARE(marked(2), 10);
     document.waitForResult();
     QCOMPARE(document.result().tenants->tenants[1].gpus, 10 * gpusPerRack);
+    // A floor laid out anew keeps the marks made by hand, slot by slot.
+    QVERIFY2(document.regenerateLayout(&error), qPrintable(error));
+    QCOMPARE(marked(2), 10);
   }
 
   void saveAndOpenKeepTheProjectAndTheCleanState() {

@@ -170,13 +170,24 @@ class TestTenantPlan : public QObject {
     QVERIFY2(errors.back().message.contains(QStringLiteral("400000")), qPrintable(errors.back().message));
   }
 
+  void tenantsThatDoNotFitLeaveTheOtherFiguresStanding() {
+    Project project = h100Cluster();
+    project.tenants = {tenant(QStringLiteral("lab"), 20000, TenantIsolation::SharedFabric)};
+    const ProjectResult result = evaluateProject(project);
+    QVERIFY(result.error.isEmpty());
+    QVERIFY2(result.tenantError.startsWith(QStringLiteral("tenants[0].gpus")), qPrintable(result.tenantError));
+    QVERIFY(!result.tenants);
+    QCOMPARE(valueOf(result.evaluation.outputs, OutputId::clusterGpus), 16384.0);
+  }
+
   void theFloorMarksEachTenantsRacks() {
     ScenarioErrors errors;
     auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
     QVERIFY(project);
     const auto layout = layOutProject(*project, HallTemplate{}, errors);
     QVERIFY2(layout, qPrintable(errors.value(0).text()));
-    const std::vector<double> gpus = TenantPlan::floorGpus(*project, *layout);
+    project->layout = *layout;
+    const std::vector<double> gpus = TenantPlan::floorGpus(*project, *PhasePlan::evaluate(*project, errors));
     // Every GPU is rented: no compute rack is left without a tenant.
     QCOMPARE(gpus[0], 0.0);
     // The partner holds whole halls: every rack of a hall it is in is its own. It gets at least

@@ -262,13 +262,13 @@ class TestWorkspace : public QObject {
     QCOMPARE(table->item(1, TenantsPanel::kName)->text(), QStringLiteral("Partner lab"));
     QCOMPARE(table->item(1, TenantsPanel::kRevenue)->text(), QLocale().toString(11037.6, 'f', 0));
     // The partner rents less: the floor marks fewer of its racks and the rest is spare.
-    const double partnerBefore = TenantPlan::floorGpus(document.project(), document.project().layout)[2];
+    const double partnerBefore = TenantPlan::floorGpus(document.project(), *document.result().plan)[2];
     table->item(1, TenantsPanel::kGpus)->setText(QStringLiteral("300,000"));
     QVERIFY2(tenants->lastError().isEmpty(), qPrintable(tenants->lastError()));
     QCOMPARE(document.project().tenants[1].gpus, 300000.0);
     QVERIFY(waitForFigures(window));
     QCOMPARE(table->rowCount(), 4);
-    QVERIFY(TenantPlan::floorGpus(document.project(), document.project().layout)[2] < partnerBefore);
+    QVERIFY(TenantPlan::floorGpus(document.project(), *document.result().plan)[2] < partnerBefore);
     // A bad value is refused, naming the field.
     table->item(1, TenantsPanel::kIsolation)->setText(QStringLiteral("walls"));
     QVERIFY(tenants->lastError().contains(QStringLiteral("tenants[1].isolation")));
