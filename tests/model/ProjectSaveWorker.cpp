@@ -70,9 +70,21 @@ Project buildProject(const ProjectShape& variant) {
     rack.units = rack.role == RackRole::Compute || rack.role == RackRole::Cdu ? 1 : 16;
     rack.powerKw = (rack.role == RackRole::Compute ? 132.0f : 20.0f) * jitter(random);
     rack.massKg = (rack.role == RackRole::Compute ? 1360.0f : 700.0f) * jitter(random);
+    rack.tenant = static_cast<std::uint8_t>(rack.row % 3);  // none, the lab, or the operator's own use
     layout.racks.push_back(rack);
   }
   layout.nextRackId = static_cast<std::uint32_t>(variant.racks + 1);
+  // Two tenants, so the fuzzed and killed saves cover the tenant tables too.
+  Tenant lab;
+  lab.name = QStringLiteral("Lab");
+  lab.systemType = QStringLiteral("gb200-nvl72");
+  lab.gpus = variant.racks * 72.0 / 4;
+  lab.isolation = TenantIsolation::OwnHalls;
+  lab.priceUsdPerGpuHour = 3.2;
+  Tenant own;
+  own.name = QStringLiteral("Own use");
+  own.isolation = TenantIsolation::SharedFabric;
+  project.tenants = {lab, own};
   return project;
 }
 
