@@ -1504,7 +1504,16 @@ class ReportBuilder {
           variant.phases.empty() ? planPhases.size() - 1 : std::min(plan2->phases.size(), planPhases.size()) - 1;
       if (at + 1 < planPhases.size())
         paragraph(QStringLiteral("Compared after %1, the variant's last phase.").arg(planPhases[at].name), 9, kMuted, 4);
-      const auto rows = compareFigures(planPhases[at].site, plan2->phases.back().site);
+      // Tenants rent the site once every phase is built: their figures join the comparison there.
+      OutputValues variantSite = plan2->phases.back().site;
+      const bool withTenants = at + 1 == planPhases.size() && (!project.tenants.empty() || !variant.tenants.empty());
+      if (withTenants && !variant.tenants.empty()) {
+        other.tenants = variant.tenants;
+        TenantPlan::carryMarks(project.tenants, other.tenants, false, other.layout);
+        if (const auto tenants = TenantPlan::evaluate(other, *plan2, errors)) tenants->applyTo(variantSite);
+        else paragraph(QStringLiteral("Its tenants do not fit: %1").arg(errors.value(0).text()), 9, kMuted, 4);
+      }
+      const auto rows = compareFigures(planPhases[at].site, variantSite);
       Table table{{{QStringLiteral("Figure"), 0.40},
                    {QStringLiteral("Plan"), 0.19, Qt::AlignRight},
                    {QStringLiteral("Variant"), 0.19, Qt::AlignRight},
@@ -1512,7 +1521,11 @@ class ReportBuilder {
                    {QStringLiteral("Better"), 0.10}},
                   {},
                   8};
-      for (OutputId id : headline) {
+      std::vector<OutputId> shown(std::begin(headline), std::end(headline));
+      if (withTenants)
+        shown.insert(shown.end(), {OutputId::tenantsRevenueUsdPerYear, OutputId::tenantsMarginUsdPerYear,
+                                   OutputId::tenantsPaybackYears});
+      for (OutputId id : shown) {
         const FigureComparison& row = rows[static_cast<std::size_t>(id)];
         const QString unit = QString::fromLatin1(outputSpec(id).unit);
         table.rows.push_back({{QStringLiteral("%1 (%2)").arg(QString::fromLatin1(outputSpec(id).meaning), unit),

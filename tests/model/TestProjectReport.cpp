@@ -142,6 +142,8 @@ class TestProjectReport : public QObject {
     const QString planCapex =
         ProjectReport::formatUsd(valueOf(report_->plan().phases.back().site, OutputId::costCapexUsd));
     QVERIFY2(page->contains(planCapex), qPrintable(planCapex));
+    // The variant keeps the plan's tenants: their revenue is compared too.
+    QVERIFY(page->contains(QStringLiteral("revenue from every tenant")));
   }
 
   void billOfMaterialsCountsTheSitesSwitches() {
