@@ -295,40 +295,35 @@ std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vecto
   return command(QStringLiteral("Set system of %1 racks to %2").arg(rackIds.size()).arg(systemType), redo, undo);
 }
 
-std::unique_ptr<QUndoCommand> setRackPhase(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int phase,
-                                           QString* error) {
+namespace {
+/// Sets a one-byte mark of racks (their phase or tenant) to `value`, undoably.
+std::unique_ptr<QUndoCommand> setRackMark(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
+                                          std::uint8_t Rack::*mark, int value, const QString& name, QString* error) {
   std::vector<int> indices;
   if (!findRacks(layout, rackIds, indices, error)) return nullptr;
-  if (phase < 0 || phase > 255) return refuse(error, QStringLiteral("phase: %1 is not from 0 to 255").arg(phase));
+  if (value < 0 || value > 255) return refuse(error, QStringLiteral("%1: %2 is not from 0 to 255").arg(name).arg(value));
   std::vector<std::uint8_t> before;
-  for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)].phase);
-  auto redo = [&layout, rackIds, phase] {
+  for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)].*mark);
+  auto redo = [&layout, rackIds, mark, value] {
     for (std::uint32_t id : rackIds)
-      layout.racks[static_cast<std::size_t>(rackIndex(layout, id))].phase = static_cast<std::uint8_t>(phase);
+      layout.racks[static_cast<std::size_t>(rackIndex(layout, id))].*mark = static_cast<std::uint8_t>(value);
   };
-  auto undo = [&layout, rackIds, before] {
+  auto undo = [&layout, rackIds, mark, before] {
     for (std::size_t i = 0; i < rackIds.size(); ++i)
-      layout.racks[static_cast<std::size_t>(rackIndex(layout, rackIds[i]))].phase = before[i];
+      layout.racks[static_cast<std::size_t>(rackIndex(layout, rackIds[i]))].*mark = before[i];
   };
-  return command(QStringLiteral("Set phase of %1 racks to %2").arg(rackIds.size()).arg(phase), redo, undo);
+  return command(QStringLiteral("Set %1 of %2 racks to %3").arg(name).arg(rackIds.size()).arg(value), redo, undo);
+}
+}  // namespace
+
+std::unique_ptr<QUndoCommand> setRackPhase(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int phase,
+                                           QString* error) {
+  return setRackMark(layout, rackIds, &Rack::phase, phase, QStringLiteral("phase"), error);
 }
 
 std::unique_ptr<QUndoCommand> setRackTenant(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int tenant,
                                             QString* error) {
-  std::vector<int> indices;
-  if (!findRacks(layout, rackIds, indices, error)) return nullptr;
-  if (tenant < 0 || tenant > 255) return refuse(error, QStringLiteral("tenant: %1 is not from 0 to 255").arg(tenant));
-  std::vector<std::uint8_t> before;
-  for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)].tenant);
-  auto redo = [&layout, rackIds, tenant] {
-    for (std::uint32_t id : rackIds)
-      layout.racks[static_cast<std::size_t>(rackIndex(layout, id))].tenant = static_cast<std::uint8_t>(tenant);
-  };
-  auto undo = [&layout, rackIds, before] {
-    for (std::size_t i = 0; i < rackIds.size(); ++i)
-      layout.racks[static_cast<std::size_t>(rackIndex(layout, rackIds[i]))].tenant = before[i];
-  };
-  return command(QStringLiteral("Set tenant of %1 racks").arg(rackIds.size()), redo, undo);
+  return setRackMark(layout, rackIds, &Rack::tenant, tenant, QStringLiteral("tenant"), error);
 }
 
 }  // namespace gigaplan::LayoutCommands
