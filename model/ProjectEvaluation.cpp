@@ -11,9 +11,15 @@ namespace gigaplan {
 
 namespace {
 
+/// The floor of one system group and where its racks are on the site's floor.
+struct GroupFloor {
+  SiteLayout layout;
+  std::vector<int> siteRack;  ///< index into the site's racks of each of the group's racks
+};
+
 /// The floor of each system group: every building goes to the group most of its compute racks
 /// belong to (a rack's group is its phase and system type), with its halls, rows and racks.
-std::vector<SiteLayout> floorsOfGroups(const SiteLayout& layout, const PhasePlan& plan) {
+std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const PhasePlan& plan) {
   const std::size_t groups = plan.groups.size();
   std::map<std::pair<int, int>, std::size_t> groupOf;
   for (std::size_t g = 0; g < groups; ++g) {
@@ -35,23 +41,23 @@ std::vector<SiteLayout> floorsOfGroups(const SiteLayout& layout, const PhasePlan
     if (most != votes[b].end() && *most > 0) groupOfBuilding[b] = static_cast<int>(most - votes[b].begin());
   }
 
-  std::vector<SiteLayout> floors(groups);
+  std::vector<GroupFloor> floors(groups);
   std::vector<int> newBuilding(layout.buildings.size(), -1), newHall(layout.halls.size(), -1),
       newRow(layout.rows.size(), -1);
-  for (SiteLayout& floor : floors) {
-    floor.hallTemplate = layout.hallTemplate;
-    floor.systemTypes = layout.systemTypes;
+  for (GroupFloor& floor : floors) {
+    floor.layout.hallTemplate = layout.hallTemplate;
+    floor.layout.systemTypes = layout.systemTypes;
   }
   for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
     if (groupOfBuilding[b] < 0) continue;
-    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])];
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])].layout;
     newBuilding[b] = static_cast<int>(floor.buildings.size());
     floor.buildings.push_back(layout.buildings[b]);
   }
   for (std::size_t h = 0; h < layout.halls.size(); ++h) {
     const auto b = static_cast<std::size_t>(layout.halls[h].building);
     if (newBuilding[b] < 0) continue;
-    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])];
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])].layout;
     Hall hall = layout.halls[h];
     hall.building = newBuilding[b];
     newHall[h] = static_cast<int>(floor.halls.size());
@@ -60,19 +66,22 @@ std::vector<SiteLayout> floorsOfGroups(const SiteLayout& layout, const PhasePlan
   for (std::size_t r = 0; r < layout.rows.size(); ++r) {
     const auto h = static_cast<std::size_t>(layout.rows[r].hall);
     if (newHall[h] < 0) continue;
-    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(layout.halls[h].building)])];
+    SiteLayout& floor =
+        floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(layout.halls[h].building)])].layout;
     Row row = layout.rows[r];
     row.hall = newHall[h];
     newRow[r] = static_cast<int>(floor.rows.size());
     floor.rows.push_back(row);
   }
-  for (const Rack& rack : layout.racks) {
+  for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+    const Rack& rack = layout.racks[i];
     const auto r = static_cast<std::size_t>(rack.row);
     if (newRow[r] < 0) continue;
-    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(buildingOf(rack))])];
+    GroupFloor& floor = floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(buildingOf(rack))])];
     Rack copy = rack;
     copy.row = newRow[r];
-    floor.racks.push_back(copy);
+    floor.layout.racks.push_back(copy);
+    floor.siteRack.push_back(static_cast<int>(i));
   }
   return floors;
 }
@@ -82,15 +91,16 @@ std::vector<SiteLayout> floorsOfGroups(const SiteLayout& layout, const PhasePlan
 /// on the floor keeps the engine's figures.
 void measureOnFloor(const Project& project, ProjectResult& result) {
   const PhasePlan& plan = *result.plan;
-  const std::vector<SiteLayout> floors = floorsOfGroups(project.layout, plan);
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, plan);
   std::vector<OutputValues> groups;
   FabricCabling& cabling = result.evaluation.cabling;
   for (std::size_t g = 0; g < plan.groups.size(); ++g) {
-    if (floors[g].racks.empty()) {
+    if (floors[g].layout.racks.empty()) {
       groups.push_back(plan.groupOutputs[g]);
       continue;
     }
-    const LayoutEvaluation group = LayoutEvaluation::evaluate(plan.groupInputs[g], floors[g], cabling.reachLimitM);
+    const LayoutEvaluation group =
+        LayoutEvaluation::evaluate(plan.groupInputs[g], floors[g].layout, cabling.reachLimitM);
     groups.push_back(group.outputs);
     for (std::size_t t = 0; t < cabling.tiers.size(); ++t) {
       TierCabling& sum = cabling.tiers[t];
@@ -207,6 +217,34 @@ std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& h
   auto layout = LayoutGenerator::generate(resolved->values, outputs, scenario.systemType, hallTemplate, &error);
   if (!layout) errors.append({QStringLiteral("layout"), error});
   return layout;
+}
+
+std::vector<float> longestLinkPerRack(const Project& project, const ProjectResult& result) {
+  if (project.phases.empty() || !result.plan)
+    return FabricCabling::longestLinkPerRack(project.layout, result.evaluation.outputs);
+  std::vector<float> longest(project.layout.racks.size(), 0.0f);
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, *result.plan);
+  for (std::size_t g = 0; g < floors.size(); ++g) {
+    if (floors[g].layout.racks.empty()) continue;
+    const std::vector<float> group = FabricCabling::longestLinkPerRack(floors[g].layout, result.plan->groupOutputs[g]);
+    for (std::size_t i = 0; i < group.size(); ++i) longest[static_cast<std::size_t>(floors[g].siteRack[i])] = group[i];
+  }
+  return longest;
+}
+
+std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& result, int rack) {
+  if (project.phases.empty() || !result.plan)
+    return FabricCabling::linksOfRack(project.layout, result.evaluation.outputs, rack);
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, *result.plan);
+  for (std::size_t g = 0; g < floors.size(); ++g) {
+    const auto at = std::find(floors[g].siteRack.begin(), floors[g].siteRack.end(), rack);
+    if (at == floors[g].siteRack.end()) continue;
+    std::vector<RackLink> links = FabricCabling::linksOfRack(
+        floors[g].layout, result.plan->groupOutputs[g], static_cast<int>(at - floors[g].siteRack.begin()));
+    for (RackLink& link : links) link.rack = floors[g].siteRack[static_cast<std::size_t>(link.rack)];
+    return links;
+  }
+  return {};
 }
 
 std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString& systemType, ScenarioErrors& errors) {

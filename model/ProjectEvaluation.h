@@ -30,6 +30,12 @@ struct ProjectResult {
 /// floor's findings. The plan's phase figures stay the engine's, as a variant's are.
 ProjectResult evaluateProject(const Project& project);
 
+/// Per rack of the project's floor (by index), its longest fabric link in metres, and one rack's
+/// links: for a phased project each system group is routed on its own buildings with its own
+/// fabric (FabricCabling's rule), as the figures measure it.
+std::vector<float> longestLinkPerRack(const Project& project, const ProjectResult& result);
+std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& result, int rack);
+
 /// A new floor for the project: its phases' systems (PhasePlan::layOut), or its scenario's, with
 /// the racks of each tenant marked (TenantPlan::assignRacks).
 std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,

@@ -418,7 +418,7 @@ void FloorView::updateColours() {
                                             QColor(240, 130, 40), QColor(200, 60, 50), QColor(120, 0, 120)};
       const ProjectResult& result = document_->result();
       if (result.resolved && result.error.isEmpty()) {
-        const std::vector<float> longest = FabricCabling::longestLinkPerRack(layout, result.evaluation.outputs);
+        const std::vector<float> longest = gigaplan::longestLinkPerRack(document_->project(), result);
         const auto& reach = result.evaluation.cabling.reachLimitM;
         for (std::size_t i = 0; i < layout.racks.size(); ++i) {
           if (longest[i] <= 0) continue;
@@ -831,7 +831,7 @@ void FloorView::updateSelectionActors() {
       !result.error.isEmpty())
     return;
   const int index = LayoutCommands::rackIndex(layout, selection.rackIds.front());
-  const std::vector<RackLink> rackLinks = FabricCabling::linksOfRack(layout, result.evaluation.outputs, index);
+  const std::vector<RackLink> rackLinks = gigaplan::linksOfRack(document_->project(), result, index);
   if (rackLinks.empty()) return;
   const Rack& from = layout.racks[static_cast<std::size_t>(index)];
   vtkNew<vtkPoints> points;

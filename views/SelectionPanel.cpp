@@ -88,7 +88,7 @@ void SelectionPanel::refresh() {
       add(tr("Floor load"), QStringLiteral("%1 kg/m²").arg(LayoutMetrics::floorLoadKgM2(layout, rack), 0, 'f', 0));
       const ProjectResult& result = document_->result();
       if (result.resolved) {
-        const auto links = FabricCabling::linksOfRack(layout, result.evaluation.outputs, index);
+        const auto links = gigaplan::linksOfRack(document_->project(), result, index);
         std::array<int, 4> perTier{};
         double longest = 0;
         for (const RackLink& link : links) {

@@ -327,6 +327,16 @@ class TestPhasePlan : public QObject {
     double routed = 0;
     for (const TierCabling& tier : before.evaluation.cabling.tiers) routed += tier.links;
     QVERIFY(std::fabs(routed - out(before.plan->phases.back().site, OutputId::networkLinks)) < 1e-6 * routed);
+    // A rack links within its own group: the spines of the H200 phase reach no rack of another phase.
+    const auto spine = std::find_if(project->layout.racks.begin(), project->layout.racks.end(),
+                                    [](const Rack& r) { return r.phase == 1 && r.role == RackRole::Spine; });
+    QVERIFY(spine != project->layout.racks.end());
+    const auto links = linksOfRack(*project, before, static_cast<int>(spine - project->layout.racks.begin()));
+    QVERIFY(!links.empty());
+    for (const RackLink& link : links) QCOMPARE(project->layout.racks[static_cast<std::size_t>(link.rack)].phase, 1);
+    const std::vector<float> longest = longestLinkPerRack(*project, before);
+    QCOMPARE(longest.size(), project->layout.racks.size());
+    QVERIFY(longest[static_cast<std::size_t>(spine - project->layout.racks.begin())] > 0);
     // The floor decides the media: a hall of the last phase moved 600 m away needs more fibre.
     int hall = -1;
     for (const Rack& rack : project->layout.racks)
