@@ -4,7 +4,6 @@
 #include <QSet>
 #include <algorithm>
 #include <cmath>
-#include <map>
 
 #include "Evaluator.h"
 #include "HardwareCatalog.h"
