@@ -19,15 +19,15 @@
 #include <cstdio>
 #include <memory>
 
-#include "Calibration.h"
+#include "plan/Calibration.h"
 #include "CliSupport.h"
-#include "Evaluator.h"
-#include "PresetLibrary.h"
+#include "engine/Evaluator.h"
+#include "plan/PresetLibrary.h"
 #include "ProjectCommands.h"
 #include "WhatIfCommands.h"
-#include "ResultFormat.h"
-#include "Scenario.h"
-#include "Sweep.h"
+#include "engine/ResultFormat.h"
+#include "engine/Scenario.h"
+#include "engine/Sweep.h"
 
 using namespace gigaplan;
 using namespace gigaplan::cli;

@@ -8,8 +8,8 @@
 #include <atomic>
 #include <optional>
 
-#include "PresetLibrary.h"
-#include "Scenario.h"
+#include "plan/PresetLibrary.h"
+#include "engine/Scenario.h"
 
 namespace gigaplan::cli {
 

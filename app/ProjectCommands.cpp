@@ -22,19 +22,19 @@
 #include <memory>
 
 #include "CliSupport.h"
-#include "Evaluator.h"
+#include "engine/Evaluator.h"
 #include "FloorView.h"
-#include "LayoutCommands.h"
-#include "LayoutEvaluation.h"
-#include "LayoutGenerator.h"
-#include "PhasePlan.h"
-#include "PresetLibrary.h"
-#include "ProjectDocument.h"
-#include "ProjectEvaluation.h"
-#include "ProjectReport.h"
-#include "ProjectStore.h"
-#include "ResultFormat.h"
-#include "TenantPlan.h"
+#include "document/LayoutCommands.h"
+#include "layout/LayoutEvaluation.h"
+#include "layout/LayoutGenerator.h"
+#include "plan/PhasePlan.h"
+#include "plan/PresetLibrary.h"
+#include "document/ProjectDocument.h"
+#include "plan/ProjectEvaluation.h"
+#include "report/ProjectReport.h"
+#include "storage/ProjectStore.h"
+#include "engine/ResultFormat.h"
+#include "plan/TenantPlan.h"
 
 namespace gigaplan::cli {
 

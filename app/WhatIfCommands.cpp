@@ -7,10 +7,10 @@
 #include <csignal>
 
 #include "CliSupport.h"
-#include "Evaluator.h"
-#include "PhasePlan.h"
-#include "ResultFormat.h"
-#include "WhatIf.h"
+#include "engine/Evaluator.h"
+#include "plan/PhasePlan.h"
+#include "engine/ResultFormat.h"
+#include "engine/WhatIf.h"
 
 namespace gigaplan::cli {
 

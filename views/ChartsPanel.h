@@ -6,8 +6,8 @@
 #include <QTabWidget>
 #include <memory>
 
-#include "OutputSchema.h"
-#include "Scenario.h"
+#include "engine/OutputSchema.h"
+#include "engine/Scenario.h"
 
 namespace gigaplan {
 

@@ -2,7 +2,7 @@
 
 #include <QHeaderView>
 
-#include "ResultFormat.h"
+#include "engine/ResultFormat.h"
 
 namespace gigaplan {
 

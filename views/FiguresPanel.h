@@ -2,8 +2,8 @@
 
 #include <QTreeWidget>
 
-#include "OutputSchema.h"
-#include "Scenario.h"
+#include "engine/OutputSchema.h"
+#include "engine/Scenario.h"
 
 namespace gigaplan {
 

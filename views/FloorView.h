@@ -10,10 +10,10 @@
 #include <QImage>
 #include <vector>
 
-#include "LayoutSelection.h"
-#include "ProjectDocument.h"
-#include "RackPicker.h"
-#include "SiteLayout.h"
+#include "document/LayoutSelection.h"
+#include "document/ProjectDocument.h"
+#include "layout/RackPicker.h"
+#include "layout/SiteLayout.h"
 #include "VtkOpenGLWidget.h"
 
 class vtkActor;

@@ -2,7 +2,7 @@
 
 #include <QFont>
 
-#include "ResultFormat.h"
+#include "engine/ResultFormat.h"
 
 namespace gigaplan {
 

@@ -5,7 +5,7 @@
 #include <QList>
 #include <optional>
 
-#include "Scenario.h"
+#include "engine/Scenario.h"
 
 namespace gigaplan {
 

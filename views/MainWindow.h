@@ -2,7 +2,7 @@
 
 #include <QMainWindow>
 
-#include "ProjectDocument.h"
+#include "document/ProjectDocument.h"
 
 class QAction;
 class QActionGroup;

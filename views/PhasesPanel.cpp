@@ -15,7 +15,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "ProjectDocument.h"
+#include "document/ProjectDocument.h"
 
 namespace gigaplan {
 

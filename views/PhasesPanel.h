@@ -4,8 +4,8 @@
 #include <optional>
 #include <vector>
 
-#include "Phase.h"
-#include "PhasePlan.h"
+#include "plan/Phase.h"
+#include "plan/PhasePlan.h"
 
 class QChart;
 class QComboBox;

@@ -2,7 +2,7 @@
 
 #include <QLocale>
 
-#include "LayoutCommands.h"
+#include "document/LayoutCommands.h"
 
 namespace gigaplan {
 

@@ -4,8 +4,8 @@
 #include <QString>
 #include <vector>
 
-#include "LayoutSelection.h"
-#include "SiteLayout.h"
+#include "document/LayoutSelection.h"
+#include "layout/SiteLayout.h"
 
 namespace gigaplan {
 

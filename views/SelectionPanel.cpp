@@ -3,10 +3,10 @@
 #include <QHeaderView>
 #include <array>
 
-#include "FabricCabling.h"
-#include "LayoutCommands.h"
-#include "LayoutMetrics.h"
-#include "ProjectDocument.h"
+#include "layout/FabricCabling.h"
+#include "document/LayoutCommands.h"
+#include "layout/LayoutMetrics.h"
+#include "document/ProjectDocument.h"
 
 namespace gigaplan {
 

@@ -10,9 +10,9 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "HardwareCatalog.h"
-#include "ProjectDocument.h"
-#include "TenantPlan.h"
+#include "engine/HardwareCatalog.h"
+#include "document/ProjectDocument.h"
+#include "plan/TenantPlan.h"
 
 namespace gigaplan {
 

@@ -3,7 +3,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "Tenant.h"
+#include "plan/Tenant.h"
 
 class QLabel;
 class QTableWidget;

@@ -25,10 +25,10 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "PhasePlan.h"
-#include "ProjectDocument.h"
-#include "ResultFormat.h"
-#include "WhatIf.h"
+#include "plan/PhasePlan.h"
+#include "document/ProjectDocument.h"
+#include "engine/ResultFormat.h"
+#include "engine/WhatIf.h"
 
 namespace gigaplan {
 

@@ -5,8 +5,8 @@
 #include <memory>
 #include <optional>
 
-#include "OutputSchema.h"
-#include "Scenario.h"
+#include "engine/OutputSchema.h"
+#include "engine/Scenario.h"
 
 class QChart;
 class QComboBox;

@@ -6,7 +6,7 @@
 #include <optional>
 #include <utility>
 
-#include "PresetLibrary.h"
+#include "plan/PresetLibrary.h"
 
 namespace gigaplan::bench {
 

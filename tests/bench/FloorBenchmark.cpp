@@ -18,8 +18,8 @@
 
 #include "BenchmarkReport.h"
 #include "FloorView.h"
-#include "LayoutCommands.h"
-#include "ProjectDocument.h"
+#include "document/LayoutCommands.h"
+#include "document/ProjectDocument.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;

@@ -13,12 +13,12 @@
 #include <random>
 
 #include "BenchmarkReport.h"
-#include "Evaluator.h"
-#include "LayoutEvaluation.h"
-#include "LayoutGenerator.h"
-#include "PresetLibrary.h"
-#include "ProjectStore.h"
-#include "RackPicker.h"
+#include "engine/Evaluator.h"
+#include "layout/LayoutEvaluation.h"
+#include "layout/LayoutGenerator.h"
+#include "plan/PresetLibrary.h"
+#include "storage/ProjectStore.h"
+#include "layout/RackPicker.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;

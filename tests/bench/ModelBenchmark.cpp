@@ -8,10 +8,10 @@
 #include <cstdio>
 
 #include "BenchmarkReport.h"
-#include "Evaluator.h"
-#include "PresetLibrary.h"
-#include "Sweep.h"
-#include "WhatIf.h"
+#include "engine/Evaluator.h"
+#include "plan/PresetLibrary.h"
+#include "engine/Sweep.h"
+#include "engine/WhatIf.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;

@@ -10,8 +10,8 @@
 #include <cstdio>
 
 #include "BenchmarkReport.h"
-#include "PresetLibrary.h"
-#include "ProjectReport.h"
+#include "plan/PresetLibrary.h"
+#include "report/ProjectReport.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;

@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <random>
 
-#include "PresetLibrary.h"
-#include "ProjectStore.h"
+#include "plan/PresetLibrary.h"
+#include "storage/ProjectStore.h"
 
 using namespace gigaplan;
 

@@ -5,8 +5,8 @@
 #include <initializer_list>
 #include <utility>
 
-#include "Evaluator.h"
-#include "PresetLibrary.h"
+#include "engine/Evaluator.h"
+#include "plan/PresetLibrary.h"
 
 namespace gigaplan::test {
 

@@ -1,6 +1,6 @@
 #include <QTest>
 
-#include "Calibration.h"
+#include "plan/Calibration.h"
 
 using namespace gigaplan;
 

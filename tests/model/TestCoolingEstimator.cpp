@@ -1,4 +1,4 @@
-#include "CoolingEstimator.h"
+#include "engine/CoolingEstimator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

@@ -1,4 +1,4 @@
-#include "CostEstimator.h"
+#include "engine/CostEstimator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

@@ -1,4 +1,4 @@
-#include "FabricEstimator.h"
+#include "engine/FabricEstimator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

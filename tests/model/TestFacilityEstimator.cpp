@@ -1,4 +1,4 @@
-#include "FacilityEstimator.h"
+#include "engine/FacilityEstimator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

@@ -1,7 +1,7 @@
 #include <QUndoStack>
 
-#include "LayoutCommands.h"
-#include "LayoutGenerator.h"
+#include "document/LayoutCommands.h"
+#include "layout/LayoutGenerator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

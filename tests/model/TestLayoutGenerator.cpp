@@ -1,8 +1,8 @@
 #include <QSet>
 
-#include "FabricCabling.h"
-#include "LayoutEvaluation.h"
-#include "LayoutGenerator.h"
+#include "layout/FabricCabling.h"
+#include "layout/LayoutEvaluation.h"
+#include "layout/LayoutGenerator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

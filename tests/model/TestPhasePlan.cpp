@@ -4,11 +4,11 @@
 #include <QTest>
 #include <set>
 
-#include "Evaluator.h"
-#include "PhasePlan.h"
-#include "LayoutCommands.h"
-#include "PresetLibrary.h"
-#include "ProjectEvaluation.h"
+#include "engine/Evaluator.h"
+#include "plan/PhasePlan.h"
+#include "document/LayoutCommands.h"
+#include "plan/PresetLibrary.h"
+#include "plan/ProjectEvaluation.h"
 
 using namespace gigaplan;
 

@@ -1,4 +1,4 @@
-#include "PowerEstimator.h"
+#include "engine/PowerEstimator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

@@ -5,10 +5,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "Evaluator.h"
-#include "LayoutCommands.h"
-#include "ProjectDocument.h"
-#include "ProjectStore.h"
+#include "engine/Evaluator.h"
+#include "document/LayoutCommands.h"
+#include "document/ProjectDocument.h"
+#include "storage/ProjectStore.h"
 
 using namespace gigaplan;
 

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <random>
 
-#include "ProjectStore.h"
+#include "storage/ProjectStore.h"
 
 using namespace gigaplan;
 

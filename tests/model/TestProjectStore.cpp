@@ -15,8 +15,8 @@
 #include <cmath>
 #include <functional>
 
-#include "PresetLibrary.h"
-#include "ProjectStore.h"
+#include "plan/PresetLibrary.h"
+#include "storage/ProjectStore.h"
 
 using namespace gigaplan;
 

@@ -1,8 +1,8 @@
 #include <limits>
 #include <random>
 
-#include "LayoutGenerator.h"
-#include "RackPicker.h"
+#include "layout/LayoutGenerator.h"
+#include "layout/RackPicker.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

@@ -1,4 +1,4 @@
-#include "ReliabilityEstimator.h"
+#include "engine/ReliabilityEstimator.h"
 #include "ScenarioFixtures.h"
 
 using namespace gigaplan;

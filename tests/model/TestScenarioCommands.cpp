@@ -1,8 +1,8 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include "PresetLibrary.h"
-#include "ScenarioCommands.h"
+#include "plan/PresetLibrary.h"
+#include "document/ScenarioCommands.h"
 
 using namespace gigaplan;
 

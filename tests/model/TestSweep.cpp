@@ -1,5 +1,5 @@
 #include "ScenarioFixtures.h"
-#include "Sweep.h"
+#include "engine/Sweep.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

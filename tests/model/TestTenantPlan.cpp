@@ -5,10 +5,10 @@
 #include <QTest>
 #include <set>
 
-#include "Evaluator.h"
-#include "PresetLibrary.h"
-#include "ProjectEvaluation.h"
-#include "TenantPlan.h"
+#include "engine/Evaluator.h"
+#include "plan/PresetLibrary.h"
+#include "plan/ProjectEvaluation.h"
+#include "plan/TenantPlan.h"
 
 using namespace gigaplan;
 

@@ -3,9 +3,9 @@
 #include <QElapsedTimer>
 #include <QTest>
 
-#include "Evaluator.h"
-#include "PresetLibrary.h"
-#include "WhatIf.h"
+#include "engine/Evaluator.h"
+#include "plan/PresetLibrary.h"
+#include "engine/WhatIf.h"
 
 using namespace gigaplan;
 

@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "ChartsPanel.h"
-#include "Evaluator.h"
-#include "PresetLibrary.h"
+#include "engine/Evaluator.h"
+#include "plan/PresetLibrary.h"
 
 using namespace gigaplan;
 

@@ -1,9 +1,9 @@
 #include <QTest>
 
-#include "Evaluator.h"
+#include "engine/Evaluator.h"
 #include "FiguresPanel.h"
-#include "PresetLibrary.h"
-#include "ResultFormat.h"
+#include "plan/PresetLibrary.h"
+#include "engine/ResultFormat.h"
 
 using namespace gigaplan;
 

@@ -13,8 +13,8 @@
 #include <QWheelEvent>
 
 #include "FloorView.h"
-#include "LayoutCommands.h"
-#include "ProjectDocument.h"
+#include "document/LayoutCommands.h"
+#include "document/ProjectDocument.h"
 
 using namespace gigaplan;
 

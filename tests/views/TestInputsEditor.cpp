@@ -11,8 +11,8 @@
 #include <QUndoStack>
 
 #include "InputsEditor.h"
-#include "PresetLibrary.h"
-#include "ScenarioCommands.h"
+#include "plan/PresetLibrary.h"
+#include "document/ScenarioCommands.h"
 
 using namespace gigaplan;
 

@@ -2,10 +2,10 @@
 #include <QElapsedTimer>
 #include <QTest>
 
-#include "Evaluator.h"
-#include "LayoutGenerator.h"
-#include "LayoutMetrics.h"
-#include "PresetLibrary.h"
+#include "engine/Evaluator.h"
+#include "layout/LayoutGenerator.h"
+#include "layout/LayoutMetrics.h"
+#include "plan/PresetLibrary.h"
 #include "ProjectTreeModel.h"
 
 using namespace gigaplan;

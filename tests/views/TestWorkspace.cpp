@@ -23,10 +23,10 @@
 #include "InputsEditor.h"
 #include "MainWindow.h"
 #include "PhasesPanel.h"
-#include "ProjectDocument.h"
+#include "document/ProjectDocument.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
-#include "TenantPlan.h"
+#include "plan/TenantPlan.h"
 #include "TenantsPanel.h"
 #include "WhatIfPanel.h"
 

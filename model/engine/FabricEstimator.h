@@ -1,0 +1,227 @@
+// Rail-optimized fat tree over one switch model, in one or more identical planes.
+//
+// Per plane, with k ports at link speed and oversubscription o_i at tier i:
+//   down ports d_i = floor(k o_i / (1 + o_i)), up ports u_i = k - d_i
+//   most endpoints with T tiers: k * d_{T-1} * ... * d_1   (k^2/2, k^3/4, k^4/8 when non-blocking)
+//   leaves = rails * ceil(nodes / d_1)          (rails = NICs per node; one leaf per rail group)
+//   tier i+1 = ceil(tier i * u_i / d_{i+1}),  top tier = ceil(below * u / k)
+// Tiers above the leaves are sized for cluster.designGpus when it is larger (growth headroom).
+// Bisection (one direction) = planes * link * min(endpoints, uplinks of each tier) / 2.
+#pragma once
+
+#include "engine/LaneMath.h"
+#include "engine/ModelFrame.h"
+
+namespace gigaplan {
+
+enum class ReachClass : int { Copper = 0, Aec = 1, Multimode = 2, SinglemodeDr = 3, SinglemodeFr = 4 };
+
+namespace fabric_detail {
+
+template <class V>
+struct PlaneShape {
+  V linkGbps;
+  V radix;  // ports at link speed
+  V down1, up1, down2, up2, down3, up3;
+  V maxEndpoints2, maxEndpoints3, maxEndpoints4;
+};
+
+template <class V>
+PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
+  PlaneShape<V> s;
+  const V& portGbps = f.in(InputId::networkSwitchPortSpeedGbps);
+  const V& ports = f.in(InputId::networkSwitchRadix);
+  s.linkGbps = f.in(InputId::networkNicSpeedGbps) / planes;
+  // A port faster than the link breaks out into several links; a link faster than a port bonds ports.
+  s.radix = where(lessEqual(s.linkGbps, portGbps), V(ports * floorOf(V(portGbps / s.linkGbps))),
+                  floorOf(V(ports / ceilOf(V(s.linkGbps / portGbps)))));
+  auto split = [&](InputId oversubscription, V& down, V& up) {
+    const V& o = f.in(oversubscription);
+    down = floorOf(V(s.radix * o / (o + 1.0)));
+    up = s.radix - down;
+  };
+  split(InputId::networkOversubscriptionTier1, s.down1, s.up1);
+  split(InputId::networkOversubscriptionTier2, s.down2, s.up2);
+  split(InputId::networkOversubscriptionTier3, s.down3, s.up3);
+  s.maxEndpoints2 = s.radix * s.down1;
+  s.maxEndpoints3 = s.maxEndpoints2 * s.down2;
+  s.maxEndpoints4 = s.maxEndpoints3 * s.down3;
+  return s;
+}
+
+/// Switch ports one link end takes: a fraction of a port that breaks out, or whole bonded ports.
+template <class V>
+V portsPerLinkEnd(const V& linkGbps, const V& portGbps) {
+  return where(lessEqual(linkGbps, portGbps), V(linkGbps / portGbps), ceilOf(V(linkGbps / portGbps)));
+}
+
+/// Transceiver modules for `links` optical links of a tier: tier 1 has a NIC-side module
+/// (a NIC port each) and a switch-side share; upper tiers have switch modules at both ends.
+template <class V>
+V modulesForLinks(int tier, const V& links, const V& linkGbps, const V& nicGbps, const V& portsPerEnd) {
+  const V switchSide = ceilOf(V(links * portsPerEnd));
+  return tier == 0 ? V(links * linkGbps / nicGbps + switchSide) : V(2.0 * switchSide);
+}
+
+/// Link ends in units of 400 Gb/s, the unit media are priced and powered in.
+template <class V>
+V linkEndsPer400G(const V& links, const V& linkGbps) {
+  return 2.0 * links * linkGbps / 400.0;
+}
+
+/// Fewest tiers (2, 3 or 4) that connect `endpoints`; 5 when even four tiers cannot.
+template <class V>
+V tiersNeeded(const PlaneShape<V>& s, const V& endpoints) {
+  return where(
+      lessEqual(endpoints, s.maxEndpoints2), 2.0,
+      where(lessEqual(endpoints, s.maxEndpoints3), 3.0, where(lessEqual(endpoints, s.maxEndpoints4), 4.0, 5.0)));
+}
+
+}  // namespace fabric_detail
+
+template <class V>
+void estimateFabric(ModelFrame<V>& f) {
+  using namespace fabric_detail;
+  const V& gpus = f.in(InputId::clusterGpus);
+  const V designGpus = maxOf(gpus, f.in(InputId::clusterDesignGpus));
+  const V& nicsPerGpu = f.in(InputId::networkNicsPerGpu);
+  const V& gpusPerNode = f.in(InputId::systemGpusPerNode);
+  const V& nicGbps = f.in(InputId::networkNicSpeedGbps);
+  const V endpoints = gpus * nicsPerGpu;
+  const V designEndpoints = designGpus * nicsPerGpu;
+
+  // Planes: as given, or the fewest of 1, 2, 4, 8 that keep the fabric within the wanted tiers
+  // (as given, else 3) without splitting a NIC below network.minPlaneLinkGbps.
+  const V& planesIn = f.in(InputId::networkPlanes);
+  const V& tiersIn = f.in(InputId::networkTiers);
+  const V tierTarget = where(greater(tiersIn, 0.5), tiersIn, 3.0);
+  V autoPlanes = constant<V>(1.0);
+  V chosen = constant<V>(0.0);  // 1 once a plane count has been chosen
+  for (double candidate : {1.0, 2.0, 4.0, 8.0}) {
+    const V candidatePlanes = constant<V>(candidate);
+    const PlaneShape<V> shape = planeShape(f, candidatePlanes);
+    const V linkFast = candidate == 1.0
+                           ? constant<V>(1.0)
+                           : where(greaterEqual(shape.linkGbps, f.in(InputId::networkMinPlaneLinkGbps)), 1.0, 0.0);
+    const V fits = where(lessEqual(tiersNeeded(shape, designEndpoints), tierTarget), linkFast, 0.0);
+    autoPlanes = where(both(less(chosen, 0.5), greater(fits, 0.5)), candidatePlanes, autoPlanes);
+    chosen = maxOf(chosen, fits);
+  }
+  const V planes = where(greater(planesIn, 0.5), planesIn, autoPlanes);
+  const PlaneShape<V> s = planeShape(f, planes);
+  const V needed = tiersNeeded(s, designEndpoints);
+  const V tiers = where(greater(tiersIn, 0.5), tiersIn, minOf(needed, 4.0));
+  const V maxEndpoints =
+      where(less(tiers, 2.5), s.maxEndpoints2, where(less(tiers, 3.5), s.maxEndpoints3, s.maxEndpoints4));
+  f.out(OutputId::networkFeasible) = where(lessEqual(designEndpoints, maxEndpoints), 1.0, 0.0);
+  f.out(OutputId::networkPlanes) = planes;
+  f.out(OutputId::networkTiers) = tiers;
+  f.out(OutputId::networkLinkGbps) = s.linkGbps;
+  f.out(OutputId::networkEffectiveRadix) = s.radix;
+  f.out(OutputId::networkEndpointsPerPlane) = endpoints;
+  f.out(OutputId::networkMaxEndpointsPerPlane) = maxEndpoints;
+
+  // Switch counts of one plane: leaves as built, upper tiers for the design size.
+  const V rails = gpusPerNode * nicsPerGpu;
+  const V nodes = ceilOf(V(gpus / gpusPerNode));
+  const V designNodes = ceilOf(V(designGpus / gpusPerNode));
+  const V leaves = rails * ceilOf(V(nodes / s.down1));
+  const V designLeaves = rails * ceilOf(V(designNodes / s.down1));
+  const V twoTier = where(less(tiers, 2.5), 1.0, 0.0);
+  const V threeUp = 1.0 - twoTier;
+  const V fourTier = where(greater(tiers, 3.5), 1.0, 0.0);
+  const V threeTier = threeUp - fourTier;
+  const V tier2 =
+      where(less(tiers, 2.5), ceilOf(V(designLeaves * s.up1 / s.radix)), ceilOf(V(designLeaves * s.up1 / s.down2)));
+  const V tier3 = threeTier * ceilOf(V(tier2 * s.up2 / s.radix)) + fourTier * ceilOf(V(tier2 * s.up2 / s.down3));
+  const V tier4 = fourTier * ceilOf(V(tier3 * s.up3 / s.radix));
+  const V links1 = endpoints;
+  const V links2 = leaves * s.up1;
+  const V links3 = threeUp * tier2 * s.up2;
+  const V links4 = fourTier * tier3 * s.up3;
+
+  f.out(OutputId::networkSwitchesTier1) = planes * leaves;
+  f.out(OutputId::networkSwitchesTier2) = planes * tier2;
+  f.out(OutputId::networkSwitchesTier3) = planes * tier3;
+  f.out(OutputId::networkSwitchesTier4) = planes * tier4;
+  f.out(OutputId::networkSwitches) = planes * (leaves + tier2 + tier3 + tier4);
+  f.out(OutputId::networkLinksTier1) = planes * links1;
+  f.out(OutputId::networkLinksTier2) = planes * links2;
+  f.out(OutputId::networkLinksTier3) = planes * links3;
+  f.out(OutputId::networkLinksTier4) = planes * links4;
+  f.out(OutputId::networkLinks) = planes * (links1 + links2 + links3 + links4);
+
+  // Bisection: the narrowest tier boundary of each plane, halved.
+  V narrowest = minOf(endpoints, links2);
+  narrowest = where(greater(tiers, 2.5), minOf(narrowest, links3), narrowest);
+  narrowest = where(greater(tiers, 3.5), minOf(narrowest, links4), narrowest);
+  const V bisectionGbps = planes * s.linkGbps * narrowest * 0.5;
+  f.out(OutputId::networkBisectionPbps) = bisectionGbps * 1e-6;
+  f.out(OutputId::networkBisectionPerGpuGbps) = bisectionGbps / (gpus * 0.5);
+
+  // Hierarchical all-reduce: reduce-scatter and all-gather inside the scale-up domain, ring
+  // all-reduce of each GPU's shard across domains at the GPU's share of the fabric.
+  const V domain = minOf(f.in(InputId::systemGpusPerScaleUpDomain), gpus);
+  const V domains = ceilOf(V(gpus / domain));
+  const V bytes = f.in(InputId::networkAllReduceSizeGB)*1e9;
+  const V scaleUpBytesPerS = f.in(InputId::systemScaleUpBandwidthGBps)*1e9;
+  const V fabricBytesPerS = minOf(V(nicsPerGpu * nicGbps), f.out(OutputId::networkBisectionPerGpuGbps)) * (1e9 / 8.0);
+  const V seconds = 2.0 * (domain - 1.0) / domain * bytes / scaleUpBytesPerS +
+                    2.0 * (domains - 1.0) / domains * (bytes / domain) / fabricBytesPerS +
+                    2.0 * log2Of(domain) * f.in(InputId::networkScaleUpLatencyUs)*1e-6 +
+                    2.0 * log2Of(domains) * f.in(InputId::networkFabricLatencyUs)*1e-6;
+  f.out(OutputId::networkAllReduceMs) = seconds * 1e3;
+  f.out(OutputId::networkAllReduceBusGBps) = 2.0 * (gpus - 1.0) / gpus * bytes / seconds * 1e-9;
+
+  // Media, by the reach class each tier's links are assumed to need.
+  const V portsPerEnd = portsPerLinkEnd(s.linkGbps, f.in(InputId::networkSwitchPortSpeedGbps));
+  const V allLinks[4] = {planes * links1, planes * links2, planes * links3, planes * links4};
+  const V reach[4] = {f.in(InputId::networkTier1Reach), f.in(InputId::networkTier2Reach),
+                      f.in(InputId::networkTier3Reach), f.in(InputId::networkTier3Reach)};
+  const V lengthM[4] = {f.in(InputId::networkTier1CableLengthM), f.in(InputId::networkTier2CableLengthM),
+                        f.in(InputId::networkTier3CableLengthM), f.in(InputId::networkTier3CableLengthM)};
+  const InputId priceOf[5] = {InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G,
+                              InputId::opticsMultimodePriceUsdPer400G, InputId::opticsSinglemodeDrPriceUsdPer400G,
+                              InputId::opticsSinglemodeFrPriceUsdPer400G};
+  const InputId powerOf[5] = {InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G,
+                              InputId::opticsMultimodePowerWPer400G, InputId::opticsSinglemodeDrPowerWPer400G,
+                              InputId::opticsSinglemodeFrPowerWPer400G};
+  V modulesByClass[5] = {constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0)};
+  V cablesByClass[5] = {constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0)};
+  V mediaUsd = constant<V>(0.0);
+  V mediaW = constant<V>(0.0);
+  V fiberM = constant<V>(0.0);
+  for (int tier = 0; tier < 4; ++tier) {
+    const V tierModules = modulesForLinks(tier, allLinks[tier], s.linkGbps, nicGbps, portsPerEnd);
+    V priceUsdPer400G = constant<V>(0.0);
+    V powerWPer400G = constant<V>(0.0);
+    for (int media = 0; media < 5; ++media) {
+      const auto here = equal(reach[tier], static_cast<double>(media));
+      modulesByClass[media] += where(here, tierModules, 0.0);
+      cablesByClass[media] += where(here, allLinks[tier], 0.0);
+      priceUsdPer400G = where(here, f.in(priceOf[media]), priceUsdPer400G);
+      powerWPer400G = where(here, f.in(powerOf[media]), powerWPer400G);
+    }
+    const V endsPer400G = linkEndsPer400G(allLinks[tier], s.linkGbps);
+    mediaUsd += endsPer400G * priceUsdPer400G;
+    mediaW += endsPer400G * powerWPer400G;
+    const auto optical = greaterEqual(reach[tier], static_cast<double>(ReachClass::Multimode));
+    fiberM += where(optical, V(allLinks[tier] * lengthM[tier]), 0.0);
+  }
+  const V fiberCables = cablesByClass[2] + cablesByClass[3] + cablesByClass[4];
+  f.out(OutputId::networkTransceiversMultimode) = modulesByClass[2];
+  f.out(OutputId::networkTransceiversSinglemodeDr) = modulesByClass[3];
+  f.out(OutputId::networkTransceiversSinglemodeFr) = modulesByClass[4];
+  f.out(OutputId::networkCablesCopper) = cablesByClass[0];
+  f.out(OutputId::networkCablesAec) = cablesByClass[1];
+  f.out(OutputId::networkCablesFiber) = fiberCables;
+  f.out(OutputId::networkFiberKm) = fiberM * 1e-3;
+  f.out(OutputId::networkSwitchPowerMw) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPowerW)*1e-6;
+  f.out(OutputId::networkMediaPowerMw) = mediaW * 1e-6;
+  // The fabric knows its media per tier, so it prices them here rather than in the cost estimator.
+  f.out(OutputId::costSwitchesUsd) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPriceUsd);
+  f.out(OutputId::costOpticsCablesUsd) =
+      mediaUsd + fiberCables * f.in(InputId::opticsFiberCableUsd) + fiberM * f.in(InputId::opticsFiberUsdPerM);
+}
+
+}  // namespace gigaplan

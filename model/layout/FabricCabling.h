@@ -1,0 +1,58 @@
+#pragma once
+
+#include <array>
+#include <vector>
+
+#include "engine/FabricEstimator.h"
+#include "engine/InputSchema.h"
+#include "layout/LayoutMetrics.h"
+#include "engine/OutputSchema.h"
+#include "layout/SiteLayout.h"
+
+namespace gigaplan {
+
+/// One rack's fabric links to another rack: tier 0 is NIC to leaf, 1 leaf to spine, 2 spine to
+/// core, 3 core to tier 4. Links between the same two racks are one entry.
+struct RackLink {
+  int rack = -1;  ///< index into layout.racks
+  int tier = 0;
+  double lengthM = 0.0;
+};
+
+/// The links of one fabric tier, by the media their length needs.
+struct TierCabling {
+  double links = 0.0;
+  double totalLengthM = 0.0;
+  double longestM = 0.0;
+  std::array<double, 5> linksByReach{};    ///< by ReachClass
+  std::array<double, 5> lengthByReachM{};  ///< total length of those links
+  double beyondReach = 0.0;                ///< longer than the longest-reach module
+  double beyondLengthM = 0.0;
+};
+
+/// The length of every fabric link from rack positions, and the media each needs.
+///
+/// Links run between rack centres along the cable trays (x then y, Manhattan), plus the rise to
+/// the tray and down at the other end, plus slack. Assignment follows the generated fabric: a
+/// compute rack's NIC links go to the leaf racks of its row; a leaf rack's uplinks to the spine
+/// racks of its hall (all spine racks in a 2-tier fabric); a spine rack's uplinks to every core
+/// rack; tier-4 links between core racks. Links between the same two racks share one length, so
+/// each pair is measured once and counted as many times as it has links.
+struct FabricCabling {
+  std::array<TierCabling, 4> tiers;
+  std::array<double, 5> reachLimitM{};  ///< longest link each class carries
+  std::vector<LayoutFinding> findings;  ///< tiers with links beyond every module's reach
+
+  static FabricCabling route(const SiteLayout& layout, const OutputValues& outputs,
+                             const std::array<double, 5>& reachLimitM);
+  /// Replaces the engine's layout-free media figures (transceivers, cables, fiber, media power
+  /// and cost) with those of the measured links; power and cost estimators then use them.
+  void applyTo(const InputValues& inputs, OutputValues& outputs) const;
+
+  /// The racks one rack links to under the same assignment rule, with the cable lengths.
+  static std::vector<RackLink> linksOfRack(const SiteLayout& layout, const OutputValues& outputs, int rackIndex);
+  /// Per rack (by index), the longest of its links in metres; 0 for racks without links.
+  static std::vector<float> longestLinkPerRack(const SiteLayout& layout, const OutputValues& outputs);
+};
+
+}  // namespace gigaplan

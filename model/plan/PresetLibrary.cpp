@@ -1,0 +1,106 @@
+#include "plan/PresetLibrary.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include "plan/PhasePlan.h"
+#include "plan/TenantPlan.h"
+
+namespace gigaplan {
+
+namespace {
+const QString kPresetDir = QStringLiteral(":/gigaplan/presets");
+// Scenario files are small; anything far larger is not one, and is refused before parsing.
+constexpr qint64 kMaxScenarioBytes = 16 * 1024 * 1024;
+}  // namespace
+
+std::optional<QJsonObject> PresetLibrary::parseDocument(const QByteArray& json, const QString& origin,
+                                                        ScenarioErrors& errors) {
+  QJsonParseError parseError;
+  const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+  if (parseError.error != QJsonParseError::NoError) {
+    errors.append(
+        {origin, QStringLiteral("not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())});
+    return std::nullopt;
+  }
+  if (!document.isObject()) {
+    errors.append({origin, QStringLiteral("a scenario must be a JSON object")});
+    return std::nullopt;
+  }
+  return document.object();
+}
+
+std::optional<Scenario> PresetLibrary::parse(const QByteArray& json, const QString& origin, ScenarioErrors& errors) {
+  const auto document = parseDocument(json, origin, errors);
+  return document ? Scenario::fromJson(*document, errors) : std::nullopt;
+}
+
+std::optional<Project> PresetLibrary::loadProject(const QString& idOrPath, ScenarioErrors& errors) {
+  const auto bytes = readPresetOrFile(idOrPath, errors);
+  if (!bytes) return std::nullopt;
+  const auto document = parseDocument(*bytes, idOrPath, errors);
+  if (!document) return std::nullopt;
+  auto scenario = Scenario::fromJson(*document, errors);
+  auto phases = PhasePlan::fromJson(document->value(QStringLiteral("phases")), errors);
+  auto tenants = TenantPlan::fromJson(document->value(QStringLiteral("tenants")), errors);
+  if (!scenario || !phases || !tenants) return std::nullopt;
+  Project project;
+  project.scenario = std::move(*scenario);
+  project.phases = std::move(*phases);
+  project.tenants = std::move(*tenants);
+  return project;
+}
+QList<PresetInfo> PresetLibrary::list() {
+  QList<PresetInfo> presets;
+  const QStringList files = QDir(kPresetDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+  for (const QString& file : files) {
+    QFile f(kPresetDir + QLatin1Char('/') + file);
+    if (!f.open(QIODevice::ReadOnly)) continue;
+    const QJsonObject object = QJsonDocument::fromJson(f.readAll()).object();
+    presets.append({QFileInfo(file).completeBaseName(), object.value(QStringLiteral("name")).toString(),
+                    object.value(QStringLiteral("description")).toString()});
+  }
+  return presets;
+}
+
+std::optional<Scenario> PresetLibrary::load(const QString& id, ScenarioErrors& errors) {
+  QFile file(kPresetDir + QLatin1Char('/') + id + QStringLiteral(".json"));
+  if (!file.open(QIODevice::ReadOnly)) {
+    errors.append(
+        {QStringLiteral("preset"), QStringLiteral("no preset named '%1' (see gigaplan-cli presets)").arg(id)});
+    return std::nullopt;
+  }
+  return parse(file.readAll(), QStringLiteral("preset %1").arg(id), errors);
+}
+
+std::optional<QByteArray> PresetLibrary::readPresetOrFile(const QString& idOrPath, ScenarioErrors& errors) {
+  QFile preset(kPresetDir + QLatin1Char('/') + idOrPath + QStringLiteral(".json"));
+  if (preset.open(QIODevice::ReadOnly)) return preset.readAll();
+  QFile file(idOrPath);
+  if (!file.exists()) {
+    errors.append({idOrPath, QStringLiteral("neither a preset name (see gigaplan-cli presets) nor an existing file")});
+    return std::nullopt;
+  }
+  if (!file.open(QIODevice::ReadOnly)) {
+    errors.append({idOrPath, QStringLiteral("cannot be read: %1").arg(file.errorString())});
+    return std::nullopt;
+  }
+  if (file.size() > kMaxScenarioBytes) {
+    errors.append(
+        {idOrPath,
+         QStringLiteral("is %1 bytes; a scenario file is at most %2").arg(file.size()).arg(kMaxScenarioBytes)});
+    return std::nullopt;
+  }
+  return file.readAll();
+}
+
+std::optional<Scenario> PresetLibrary::loadPresetOrFile(const QString& idOrPath, ScenarioErrors& errors) {
+  const auto bytes = readPresetOrFile(idOrPath, errors);
+  if (!bytes) return std::nullopt;
+  const bool isPreset = QFile::exists(kPresetDir + QLatin1Char('/') + idOrPath + QStringLiteral(".json"));
+  return parse(*bytes, isPreset ? QStringLiteral("preset %1").arg(idOrPath) : idOrPath, errors);
+}
+
+}  // namespace gigaplan

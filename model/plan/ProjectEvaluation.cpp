@@ -1,0 +1,260 @@
+#include "plan/ProjectEvaluation.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "engine/Evaluator.h"
+#include "layout/LayoutGenerator.h"
+
+namespace gigaplan {
+
+namespace {
+
+/// The floor of one system group and where its racks are on the site's floor.
+struct GroupFloor {
+  SiteLayout layout;
+  std::vector<int> siteRack;  ///< index into the site's racks of each of the group's racks
+};
+
+/// The floor of each system group: every building goes to the group most of its compute racks
+/// belong to (a rack's group is its phase and system type), with its halls, rows and racks.
+std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const PhasePlan& plan) {
+  const std::size_t groups = plan.groups.size();
+  std::map<std::pair<int, int>, std::size_t> groupOf;
+  for (std::size_t g = 0; g < groups; ++g) {
+    const auto type = static_cast<int>(layout.systemTypes.indexOf(plan.groups[g].systemType));
+    if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(plan.groups[g].phase, 255)), type}] = g;
+  }
+  const auto buildingOf = [&layout](const Rack& rack) {
+    return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)].building;
+  };
+  std::vector<std::vector<int>> votes(layout.buildings.size(), std::vector<int>(groups, 0));
+  for (const Rack& rack : layout.racks) {
+    const auto group = groupOf.find({rack.phase, rack.system});
+    if (rack.role == RackRole::Compute && group != groupOf.end())
+      ++votes[static_cast<std::size_t>(buildingOf(rack))][group->second];
+  }
+  std::vector<int> groupOfBuilding(layout.buildings.size(), -1);
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    const auto most = std::max_element(votes[b].begin(), votes[b].end());
+    if (most != votes[b].end() && *most > 0) groupOfBuilding[b] = static_cast<int>(most - votes[b].begin());
+  }
+
+  std::vector<GroupFloor> floors(groups);
+  std::vector<int> newBuilding(layout.buildings.size(), -1), newHall(layout.halls.size(), -1),
+      newRow(layout.rows.size(), -1);
+  for (GroupFloor& floor : floors) {
+    floor.layout.hallTemplate = layout.hallTemplate;
+    floor.layout.systemTypes = layout.systemTypes;
+  }
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    if (groupOfBuilding[b] < 0) continue;
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])].layout;
+    newBuilding[b] = static_cast<int>(floor.buildings.size());
+    floor.buildings.push_back(layout.buildings[b]);
+  }
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    const auto b = static_cast<std::size_t>(layout.halls[h].building);
+    if (newBuilding[b] < 0) continue;
+    SiteLayout& floor = floors[static_cast<std::size_t>(groupOfBuilding[b])].layout;
+    Hall hall = layout.halls[h];
+    hall.building = newBuilding[b];
+    newHall[h] = static_cast<int>(floor.halls.size());
+    floor.halls.push_back(hall);
+  }
+  for (std::size_t r = 0; r < layout.rows.size(); ++r) {
+    const auto h = static_cast<std::size_t>(layout.rows[r].hall);
+    if (newHall[h] < 0) continue;
+    SiteLayout& floor =
+        floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(layout.halls[h].building)])].layout;
+    Row row = layout.rows[r];
+    row.hall = newHall[h];
+    newRow[r] = static_cast<int>(floor.rows.size());
+    floor.rows.push_back(row);
+  }
+  for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+    const Rack& rack = layout.racks[i];
+    const auto r = static_cast<std::size_t>(rack.row);
+    if (newRow[r] < 0) continue;
+    GroupFloor& floor = floors[static_cast<std::size_t>(groupOfBuilding[static_cast<std::size_t>(buildingOf(rack))])];
+    Rack copy = rack;
+    copy.row = newRow[r];
+    floor.layout.racks.push_back(copy);
+    floor.siteRack.push_back(static_cast<int>(i));
+  }
+  return floors;
+}
+
+/// A phased site on its floor: each group's figures with the media and areas of its own
+/// buildings (LayoutEvaluation), combined as the plan combines them. A group without buildings
+/// on the floor keeps the engine's figures.
+void measureOnFloor(const Project& project, ProjectResult& result) {
+  const PhasePlan& plan = *result.plan;
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, plan);
+  std::vector<OutputValues> groups;
+  FabricCabling& cabling = result.evaluation.cabling;
+  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+    if (floors[g].layout.racks.empty()) {
+      groups.push_back(plan.groupOutputs[g]);
+      continue;
+    }
+    const LayoutEvaluation group =
+        LayoutEvaluation::evaluate(plan.groupInputs[g], floors[g].layout, cabling.reachLimitM);
+    groups.push_back(group.outputs);
+    for (std::size_t t = 0; t < cabling.tiers.size(); ++t) {
+      TierCabling& sum = cabling.tiers[t];
+      const TierCabling& part = group.cabling.tiers[t];
+      sum.links += part.links;
+      sum.totalLengthM += part.totalLengthM;
+      sum.longestM = std::max(sum.longestM, part.longestM);
+      sum.beyondReach += part.beyondReach;
+      sum.beyondLengthM += part.beyondLengthM;
+      for (std::size_t c = 0; c < sum.linksByReach.size(); ++c) {
+        sum.linksByReach[c] += part.linksByReach[c];
+        sum.lengthByReachM[c] += part.lengthByReachM[c];
+      }
+    }
+    cabling.findings.insert(cabling.findings.end(), group.cabling.findings.begin(), group.cabling.findings.end());
+  }
+  result.evaluation.outputs = PhasePlan::combine(groups);
+}
+
+/// The tenants on the plan, their site-wide figures written into the site's. A tenant problem
+/// is kept apart: the rest of the figures stand and every view keeps working.
+void evaluateTenants(const Project& project, ProjectResult& result) {
+  if (project.tenants.empty() || !result.plan) return;
+  ScenarioErrors errors;
+  result.tenants = TenantPlan::evaluate(project, *result.plan, errors);
+  if (!result.tenants) {
+    result.tenantError = errors.value(0).text();
+    return;
+  }
+  result.tenants->applyTo(result.evaluation.outputs);
+  result.tenants->applyTo(result.plan->phases.back().site);
+}
+}  // namespace
+
+ProjectResult evaluateProject(const Project& project) {
+  ProjectResult result;
+  ScenarioErrors errors;
+  result.resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!result.resolved) {
+    result.error = errors.value(0).text();
+    return result;
+  }
+  if (project.phases.empty()) {
+    // One build: the scenario on its floor; a fabric the switch cannot build is reported with
+    // the figures, as ever. The phase view of it follows when it evaluates.
+    result.evaluation = LayoutEvaluation::evaluate(result.resolved->values, project.layout,
+                                                   LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+    if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
+      result.error = problem->text();
+    ScenarioErrors planErrors;
+    result.plan = PhasePlan::evaluate(project, planErrors);
+    evaluateTenants(project, result);
+    return result;
+  }
+  result.plan = PhasePlan::evaluate(project, errors);
+  if (!result.plan) {
+    result.error = errors.value(0).text();
+    return result;
+  }
+  result.evaluation.metrics = LayoutMetrics::measure(project.layout);
+  result.evaluation.cabling.reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
+  measureOnFloor(project, result);
+  evaluateTenants(project, result);
+  return result;
+}
+
+namespace {
+/// Marks made by hand for tenants marked by hand, carried from the old floor to a new one: a rack
+/// in the same slot of the same row (counted within its hall) of a hall of the same name.
+void carryHandMarks(const Project& project, SiteLayout& layout) {
+  using Slot = std::tuple<QString, int, int>;
+  const auto slotsOf = [](const SiteLayout& floor) {
+    std::vector<int> rowInHall(floor.rows.size(), 0);
+    std::map<int, int> rowsSoFar;
+    for (std::size_t r = 0; r < floor.rows.size(); ++r) rowInHall[r] = rowsSoFar[floor.rows[r].hall]++;
+    return [&floor, rowInHall](const Rack& rack) {
+      const auto r = static_cast<std::size_t>(rack.row);
+      return Slot{floor.halls[static_cast<std::size_t>(floor.rows[r].hall)].name, rowInHall[r], rack.slot};
+    };
+  };
+  std::map<Slot, std::uint8_t> marks;
+  const auto oldSlot = slotsOf(project.layout);
+  for (const Rack& rack : project.layout.racks)
+    if (rack.tenant > 0 && rack.tenant <= project.tenants.size() && project.tenants[rack.tenant - 1u].byHand())
+      marks[oldSlot(rack)] = rack.tenant;
+  if (marks.empty()) return;
+  const auto newSlot = slotsOf(layout);
+  for (Rack& rack : layout.racks)
+    if (const auto mark = marks.find(newSlot(rack)); mark != marks.end()) rack.tenant = mark->second;
+}
+}  // namespace
+
+std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
+                                        ScenarioErrors& errors) {
+  auto layout = project.phases.empty() ? layOut(project.scenario, hallTemplate, errors)
+                                       : PhasePlan::layOut(project, hallTemplate, errors);
+  if (layout && !project.tenants.empty()) {
+    carryHandMarks(project, *layout);
+    ScenarioErrors planErrors;
+    if (const auto plan = PhasePlan::evaluate(project, planErrors)) TenantPlan::assignRacks(project, *plan, *layout);
+  }
+  return layout;
+}
+
+std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors) {
+  const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return std::nullopt;
+  const OutputValues outputs = evaluate(resolved->values);
+  if (const auto problem = fabricProblem(resolved->values, outputs)) {
+    errors.append(*problem);
+    return std::nullopt;
+  }
+  QString error;
+  auto layout = LayoutGenerator::generate(resolved->values, outputs, scenario.systemType, hallTemplate, &error);
+  if (!layout) errors.append({QStringLiteral("layout"), error});
+  return layout;
+}
+
+std::vector<float> longestLinkPerRack(const Project& project, const ProjectResult& result) {
+  if (project.phases.empty() || !result.plan)
+    return FabricCabling::longestLinkPerRack(project.layout, result.evaluation.outputs);
+  std::vector<float> longest(project.layout.racks.size(), 0.0f);
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, *result.plan);
+  for (std::size_t g = 0; g < floors.size(); ++g) {
+    if (floors[g].layout.racks.empty()) continue;
+    const std::vector<float> group = FabricCabling::longestLinkPerRack(floors[g].layout, result.plan->groupOutputs[g]);
+    for (std::size_t i = 0; i < group.size(); ++i) longest[static_cast<std::size_t>(floors[g].siteRack[i])] = group[i];
+  }
+  return longest;
+}
+
+std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& result, int rack) {
+  if (project.phases.empty() || !result.plan)
+    return FabricCabling::linksOfRack(project.layout, result.evaluation.outputs, rack);
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, *result.plan);
+  for (std::size_t g = 0; g < floors.size(); ++g) {
+    const auto at = std::find(floors[g].siteRack.begin(), floors[g].siteRack.end(), rack);
+    if (at == floors[g].siteRack.end()) continue;
+    std::vector<RackLink> links = FabricCabling::linksOfRack(
+        floors[g].layout, result.plan->groupOutputs[g], static_cast<int>(at - floors[g].siteRack.begin()));
+    for (RackLink& link : links) link.rack = floors[g].siteRack[static_cast<std::size_t>(link.rack)];
+    return links;
+  }
+  return {};
+}
+
+std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString& systemType, ScenarioErrors& errors) {
+  Scenario other = scenario;
+  other.systemType = systemType;
+  const auto resolved = other.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return std::nullopt;
+  const OutputValues outputs = evaluate(resolved->values);
+  return RackOfSystem{static_cast<float>(valueOf(outputs, OutputId::powerComputeRackKw)),
+                      static_cast<float>(valueOf(resolved->values, InputId::systemRackMassKg))};
+}
+
+}  // namespace gigaplan

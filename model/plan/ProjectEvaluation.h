@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QString>
+#include <cstdint>
+#include <optional>
+
+#include "layout/LayoutEvaluation.h"
+#include "plan/PhasePlan.h"
+#include "plan/Project.h"
+#include "engine/Scenario.h"
+#include "plan/TenantPlan.h"
+
+namespace gigaplan {
+
+/// A scenario and its floor evaluated together: what every view of the workspace shows.
+struct ProjectResult {
+  std::optional<ResolvedScenario> resolved;  ///< empty when the scenario does not resolve
+  LayoutEvaluation evaluation;
+  std::optional<PhasePlan> plan;  ///< phase by phase; the figures above are the last phase's site
+  std::optional<TenantPlan> tenants;  ///< per tenant once every phase is built; empty without tenants
+  QString tenantError;  ///< why the tenants do not fit the plan (the other figures stand), empty otherwise
+  QString error;               ///< why there are no figures (a field and its problem), empty otherwise
+  std::uint64_t revision = 0;    ///< the document revision these figures belong to
+  std::uint64_t generation = 0;  ///< the project (of those opened in a document) they belong to
+};
+
+/// Resolves the scenario and evaluates it on the project's floor with the bundled catalog. A
+/// phased project's figures are those of its site after the last phase (PhasePlan), each system
+/// group measured on its own buildings of the floor (media, cable lengths, areas), with the
+/// floor's findings. The plan's phase figures stay the engine's, as a variant's are.
+ProjectResult evaluateProject(const Project& project);
+
+/// Per rack of the project's floor (by index), its longest fabric link in metres, and one rack's
+/// links: for a phased project each system group is routed on its own buildings with its own
+/// fabric (FabricCabling's rule), as the figures measure it.
+std::vector<float> longestLinkPerRack(const Project& project, const ProjectResult& result);
+std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& result, int rack);
+
+/// A new floor for the project: its phases' systems (PhasePlan::layOut), or its scenario's, with
+/// the racks of each tenant marked (TenantPlan::assignRacks).
+std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
+                                        ScenarioErrors& errors);
+
+/// Lays a scenario out on a new floor. Returns nothing and fills `errors` (naming the field)
+/// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.
+std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors);
+
+/// A full rack of another system in the scenario: its power at full load (kW) and its mass (kg),
+/// for turning compute racks into that system. Nothing, with `errors` naming the field, when
+/// the scenario with that system does not resolve.
+struct RackOfSystem {
+  float powerKw = 0.0f;
+  float massKg = 0.0f;
+};
+std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString& systemType, ScenarioErrors& errors);
+
+}  // namespace gigaplan

@@ -1,0 +1,1992 @@
+#include "report/ProjectReport.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QLocale>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSet>
+#include <QTextLayout>
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "engine/Evaluator.h"
+#include "engine/HardwareCatalog.h"
+#include "layout/LayoutMetrics.h"
+#include "engine/ResultFormat.h"
+#include "engine/WhatIf.h"
+
+namespace gigaplan {
+
+namespace {
+
+// Page geometry in points (the writer's resolution is 72 dpi, so one unit is one point).
+constexpr double kMarginPt = 48.0;
+constexpr double kBodyTopPt = 64.0;
+constexpr double kBodyBottomMarginPt = 56.0;
+
+const QColor kText(32, 32, 36);
+const QColor kMuted(105, 108, 115);
+const QColor kRule(175, 180, 188);
+const QColor kGrid(222, 225, 230);
+const QColor kAccent(28, 72, 128);
+const QColor kStripe(242, 244, 248);
+const QColor kGroupFill(228, 234, 243);
+
+QFont reportFont(double pointSize, bool bold = false) {
+  QFont font(QStringLiteral("DejaVu Sans"));
+  font.setPointSizeF(pointSize);
+  font.setBold(bold);
+  // Unhinted advances: glyphs sit where the font designer put them at any zoom of the PDF.
+  font.setHintingPreference(QFont::PreferNoHinting);
+  // No ligatures: "fi" stays two letters, so the PDF's text can be searched and copied.
+  font.setStyleStrategy(QFont::PreferNoShaping);
+  return font;
+}
+
+/// The phase colours of the 3D floor's "colour by phase", so a plan reads the same in both.
+QColor phaseColour(int phase) {
+  static const QColor palette[] = {
+      QColor(46, 110, 190), QColor(230, 120, 30),  QColor(50, 160, 70),   QColor(200, 50, 60),  QColor(140, 90, 180),
+      QColor(140, 90, 70),  QColor(220, 110, 180), QColor(120, 120, 120), QColor(180, 180, 40), QColor(30, 170, 190)};
+  return palette[static_cast<std::size_t>(phase) % std::size(palette)];
+}
+
+QString csvField(const QString& text) {
+  if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+    return text;
+  QString quoted = text;
+  quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+  return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+/// The shortest text that reads back as the same double, for CSV; without an exponent where that
+/// stays short (1000000, not 1e+06).
+QString exactNumber(double value) {
+  char buffer[64];
+  const double magnitude = std::fabs(value);
+  const bool fixed = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15);
+  const auto result = fixed ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed)
+                            : std::to_chars(buffer, buffer + sizeof buffer, value);
+  return QString::fromLatin1(buffer, static_cast<int>(result.ptr - buffer));
+}
+
+bool isCountUnit(const QString& unit) {
+  static const QSet<QString> counts = {
+      QStringLiteral("GPUs"),     QStringLiteral("nodes"),     QStringLiteral("domains"), QStringLiteral("racks"),
+      QStringLiteral("switches"), QStringLiteral("links"),     QStringLiteral("modules"), QStringLiteral("cables"),
+      QStringLiteral("units"),    QStringLiteral("endpoints"), QStringLiteral("ports"),   QStringLiteral("planes"),
+      QStringLiteral("tiers")};
+  return counts.contains(unit);
+}
+
+/// A fraction as a percentage: "57.7 %".
+QString percentText(double fraction, int decimals = 1) {
+  return QLocale(QLocale::English).toString(fraction * 100, 'f', decimals) + QStringLiteral(" %");
+}
+
+/// True when a fraction is a whole percentage (0.9, not 0.925).
+bool wholePercent(double fraction) {
+  return std::fabs(fraction * 100 - std::round(fraction * 100)) < 1e-9;
+}
+
+/// Years to pay back a capex, one decimal; "never" when it does not (an infinite payback).
+QString paybackText(double years) {
+  return std::isfinite(years) ? QLocale(QLocale::English).toString(years, 'f', 1) : QStringLiteral("never");
+}
+
+/// A time between interruptions as the executive summary gives it: minutes under an hour, else hours.
+QString mtbiText(double hours) {
+  if (!std::isfinite(hours)) return QStringLiteral("no failures");
+  return hours < 1 ? formatQuantity(hours * 60) + QStringLiteral(" min") : formatQuantity(hours) + QStringLiteral(" h");
+}
+
+/// A tenant's isolation in words: "own halls".
+QString isolationText(TenantIsolation isolation) {
+  return TenantPlan::isolationName(isolation).replace(QLatin1Char('-'), QLatin1Char(' '));
+}
+
+/// A figure in the report's format for its unit; the unit itself goes in its own column.
+QString formatFigure(double value, const QString& unit) {
+  if (std::isinf(value) && unit == QLatin1String("years")) return paybackText(value);  // tenants.paybackYears
+  if (unit.startsWith(QLatin1String("USD"))) return ProjectReport::formatUsd(value);
+  if (unit == QLatin1String("MW")) return QLocale(QLocale::English).toString(value, 'f', 1);
+  if (isCountUnit(unit)) return ProjectReport::formatCount(value);
+  return formatQuantity(value);
+}
+
+/// The GPUs the phases add, by system type, in the order the types first appear.
+std::vector<std::pair<QString, double>> gpusBySystemType(const std::vector<Phase>& phases) {
+  std::vector<std::pair<QString, double>> types;
+  for (const Phase& phase : phases)
+    for (const PhaseSystems& added : phase.systems) {
+      auto it = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.first == added.systemType; });
+      if (it == types.end())
+        types.emplace_back(added.systemType, added.gpus);
+      else
+        it->second += added.gpus;
+    }
+  return types;
+}
+
+/// "1 building", "12 buildings".
+QString countOf(double count, const char* singular, const char* plural) {
+  return ProjectReport::formatCount(count) + QLatin1Char(' ') + QString::fromLatin1(count == 1 ? singular : plural);
+}
+
+QString inputValueText(InputId id, double value) {
+  return inputSpec(id).kind == InputKind::Choice ? choiceNames(id).value(static_cast<int>(value))
+                                                 : formatQuantity(value);
+}
+
+/// Lays `text` out in lines `width` wide: at word boundaries, and inside a word longer than a line
+/// (an input path in a narrow column) anywhere, so that nothing is cut off. Returns the height.
+double layOutText(QTextLayout& layout, double width, Qt::Alignment align) {
+  QTextOption option(align);
+  option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+  layout.setTextOption(option);
+  layout.beginLayout();
+  double height = 0;
+  for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+    line.setLineWidth(width);
+    line.setPosition(QPointF(0, height));
+    height += line.height();
+  }
+  layout.endLayout();
+  return height;
+}
+
+double wrappedTextHeight(const QString& text, const QFont& font, double width, const QPaintDevice* device) {
+  QTextLayout layout(text, font, device);
+  return layOutText(layout, width, Qt::AlignLeft);
+}
+
+/// Paints text in the painter's pen, wrapped exactly as wrappedTextHeight measured it.
+void drawWrappedText(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
+                     Qt::Alignment align = Qt::AlignLeft) {
+  QTextLayout layout(text, font, painter.device());
+  layOutText(layout, rect.width(), align);
+  layout.draw(&painter, rect.topLeft());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page layout: blocks placed top to bottom, a new page when the next block does not fit.
+
+using Paint = std::function<void(QPainter&, const QRectF&)>;
+
+struct PlacedBlock {
+  QRectF rect;
+  Paint paint;
+};
+
+struct ReportPage {
+  QString section;  ///< for the running header; empty on the title page
+  std::vector<PlacedBlock> blocks;
+};
+
+struct ContentsEntry {
+  QString title;
+  int page = 0;
+  int level = 1;
+};
+
+/// Lays blocks out down the page body and starts a new page when the next block does not fit.
+/// Nothing is painted yet: once every page is known, each page can say "page N of M" and the
+/// contents can give the page of each section.
+class PageCursor {
+ public:
+  explicit PageCursor(const QRectF& body) : body_(body), y_(body.top()) {}
+
+  void newPage(const QString& section) {
+    pages_.push_back({section, {}});
+    y_ = body_.top();
+  }
+  bool fits(double heightPt) const { return !pages_.empty() && y_ + heightPt <= body_.bottom() + 1e-6; }
+  /// Places a block here, or at the top of the next page when it and `keepPt` below it (what must
+  /// not be parted from it, e.g. a heading's first lines) do not fit on this one.
+  void place(double heightPt, Paint paint, double keepPt = 0.0) {
+    if (pages_.empty() || (!fits(heightPt + keepPt) && !atTop())) newPage(section());
+    pages_.back().blocks.push_back({QRectF(body_.left(), y_, body_.width(), heightPt), std::move(paint)});
+    y_ += heightPt;
+  }
+  /// Vertical space between blocks; none at the top of a page.
+  void skip(double pt) {
+    if (!atTop()) y_ = std::min(y_ + pt, body_.bottom());
+  }
+  bool atTop() const { return y_ <= body_.top() + 1e-6; }
+  double remaining() const { return body_.bottom() - y_; }
+  double width() const { return body_.width(); }
+  int pageNumber() const { return static_cast<int>(pages_.size()); }
+  QString section() const { return pages_.empty() ? QString() : pages_.back().section; }
+  std::vector<ReportPage> takePages() { return std::move(pages_); }
+
+ private:
+  QRectF body_;
+  double y_;
+  std::vector<ReportPage> pages_;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+struct TableColumn {
+  QString header;
+  double widthFraction;
+  Qt::Alignment align = Qt::AlignLeft;
+};
+
+struct TableRow {
+  QStringList cells;
+  bool group = false;  ///< one cell spanning the table: a group title
+};
+
+struct Table {
+  std::vector<TableColumn> columns;
+  std::vector<TableRow> rows;
+  double fontPt = 7.5;
+};
+
+constexpr double kCellPadXPt = 3.0;
+constexpr double kCellPadYPt = 1.8;
+
+// ---------------------------------------------------------------------------------------------
+// Charts: axes with round ticks, a date axis, and the three timeline charts.
+
+/// Round steps (1, 2, 2.5 or 5 x 10^n) from 0 to at least `maximum`, about `count` of them.
+std::vector<double> niceTicks(double maximum, int count) {
+  if (!(maximum > 0)) maximum = 1.0;
+  const double raw = maximum / count;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = 10.0 * magnitude;
+  for (double factor : {1.0, 2.0, 2.5, 5.0}) {
+    if (factor * magnitude >= raw) {
+      step = factor * magnitude;
+      break;
+    }
+  }
+  const int steps = static_cast<int>(std::ceil(maximum / step - 1e-9));
+  std::vector<double> ticks;
+  for (int i = 0; i <= steps; ++i) ticks.push_back(i * step);
+  return ticks;
+}
+
+/// Short axis labels: 250k, 1M, $20B.
+QString compactNumber(double value) {
+  const QLocale locale(QLocale::English);
+  auto trimmed = [&](double v) { return locale.toString(v, 'g', 3); };
+  if (std::fabs(value) >= 1e9) return trimmed(value / 1e9) + QLatin1Char('B');
+  if (std::fabs(value) >= 1e6) return trimmed(value / 1e6) + QLatin1Char('M');
+  if (std::fabs(value) >= 1e4) return trimmed(value / 1e3) + QLatin1Char('k');
+  return locale.toString(value, 'g', 4);
+}
+
+/// A chart's plot area and value ranges: days (Julian) across, one quantity up.
+struct ChartFrame {
+  QRectF plot;
+  double xMin = 0, xMax = 1, yMax = 1;
+  double x(double value) const { return plot.left() + (value - xMin) / (xMax - xMin) * plot.width(); }
+  double y(double value) const { return plot.bottom() - value / yMax * plot.height(); }
+};
+
+void drawChartTitle(QPainter& painter, const QRectF& rect, const QString& title, const QString& unit) {
+  painter.setPen(kText);
+  painter.setFont(reportFont(8.5, true));
+  painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 14), Qt::AlignLeft | Qt::AlignVCenter, title);
+  painter.setFont(reportFont(6.5));
+  painter.setPen(kMuted);
+  painter.drawText(QRectF(rect.left(), rect.top() + 14, rect.width(), 10), Qt::AlignLeft | Qt::AlignVCenter, unit);
+}
+
+/// Horizontal grid lines with their labels at the left, and the plot's frame.
+void drawValueAxis(QPainter& painter, const ChartFrame& frame, const std::vector<double>& ticks,
+                   const std::function<QString(double)>& label) {
+  painter.setFont(reportFont(6.5));
+  for (double tick : ticks) {
+    const double y = frame.y(tick);
+    painter.setPen(QPen(kGrid, 0.5));
+    painter.drawLine(QPointF(frame.plot.left(), y), QPointF(frame.plot.right(), y));
+    painter.setPen(kMuted);
+    painter.drawText(QRectF(frame.plot.left() - 44, y - 5, 40, 10), Qt::AlignRight | Qt::AlignVCenter, label(tick));
+  }
+  painter.setPen(QPen(kRule, 0.7));
+  painter.drawLine(frame.plot.bottomLeft(), frame.plot.bottomRight());
+  painter.drawLine(frame.plot.bottomLeft(), frame.plot.topLeft());
+}
+
+/// Month ticks along a date axis, every 1, 2, 3, 6 or 12 months so that about eight fit.
+void drawDateAxis(QPainter& painter, const ChartFrame& frame) {
+  const QDate first = QDate::fromJulianDay(static_cast<qint64>(std::ceil(frame.xMin)));
+  const QDate last = QDate::fromJulianDay(static_cast<qint64>(std::floor(frame.xMax)));
+  const int months = (last.year() - first.year()) * 12 + last.month() - first.month() + 1;
+  int step = 24;
+  for (int candidate : {1, 2, 3, 6, 12}) {
+    if (months / candidate <= 8) {
+      step = candidate;
+      break;
+    }
+  }
+  const QLocale locale(QLocale::English);
+  painter.setFont(reportFont(6.5));
+  for (QDate month(first.year(), first.month(), 1); month <= last; month = month.addMonths(1)) {
+    if (month < first || (month.month() - 1) % step != 0) continue;
+    const double x = frame.x(static_cast<double>(month.toJulianDay()));
+    painter.setPen(QPen(kRule, 0.7));
+    painter.drawLine(QPointF(x, frame.plot.bottom()), QPointF(x, frame.plot.bottom() + 3));
+    painter.setPen(kMuted);
+    painter.drawText(QRectF(x - 30, frame.plot.bottom() + 4, 60, 10), Qt::AlignHCenter | Qt::AlignTop,
+                     locale.toString(month, step >= 12 ? QStringLiteral("yyyy") : QStringLiteral("MMM yyyy")));
+  }
+}
+
+/// One legend line per entry, from the top right of the plot: a swatch (line or box) and its text.
+struct LegendEntry {
+  QColor colour;
+  QString text;
+  Qt::PenStyle line = Qt::NoPen;  ///< a line sample in this style; NoPen draws a filled box
+};
+
+void drawLegend(QPainter& painter, const QPointF& topRight, const std::vector<LegendEntry>& entries) {
+  const QFont font = reportFont(6.5);
+  const QFontMetricsF metrics(font, painter.device());
+  double width = 0;
+  for (const LegendEntry& entry : entries) width = std::max(width, metrics.horizontalAdvance(entry.text));
+  const double lineHeight = 10.0;
+  const QRectF box(topRight.x() - width - 24, topRight.y(), width + 22, lineHeight * entries.size() + 4);
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(255, 255, 255, 230));
+  painter.drawRect(box);
+  painter.setFont(font);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const double y = box.top() + 2 + lineHeight * static_cast<double>(i) + lineHeight / 2;
+    const LegendEntry& entry = entries[i];
+    if (entry.line == Qt::NoPen) {
+      painter.setPen(Qt::NoPen);
+      painter.setBrush(entry.colour);
+      painter.drawRect(QRectF(box.left() + 3, y - 3, 12, 6));
+    } else {
+      painter.setPen(QPen(entry.colour, 1.4, entry.line));
+      painter.drawLine(QPointF(box.left() + 3, y), QPointF(box.left() + 15, y));
+    }
+    painter.setPen(kText);
+    painter.drawText(QRectF(box.left() + 19, y - 5, width + 4, 10), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
+  }
+  painter.setBrush(Qt::NoBrush);
+}
+
+/// A value label beside a point of a line; to the point's left where it would leave the plot.
+void drawPointLabel(QPainter& painter, const QRectF& plot, const QPointF& at, const QString& text, bool above) {
+  const double width = QFontMetricsF(painter.font(), painter.device()).horizontalAdvance(text) + 1;
+  const double x = at.x() + 3 + width <= plot.right() ? at.x() + 3 : at.x() - 3 - width;
+  painter.drawText(QRectF(x, above ? at.y() - 11 : at.y() + 1, width, 10), Qt::AlignLeft | Qt::AlignVCenter, text);
+}
+
+/// The date range of a build-out: from the first phase's start to a little after the last training.
+ChartFrame timelineFrame(const std::vector<PhaseResult>& phases, const QRectF& plot, double yMax) {
+  ChartFrame frame;
+  frame.plot = plot;
+  frame.xMin = static_cast<double>(phases.front().start.toJulianDay());
+  double end = frame.xMin + 30;
+  for (const PhaseResult& phase : phases) end = std::max(end, static_cast<double>(phase.training.toJulianDay()));
+  frame.xMax = end + (end - frame.xMin) * 0.06;
+  frame.yMax = yMax;
+  return frame;
+}
+
+QRectF plotArea(const QRectF& rect) {
+  return QRectF(rect.left() + 48, rect.top() + 30, rect.width() - 56, rect.height() - 48);
+}
+
+/// GPUs online over time: a step at each phase's training date, dashed ramps while its racks go in.
+void paintGpusOnline(QPainter& painter, const QRectF& rect, const std::vector<PhaseResult>& phases) {
+  drawChartTitle(painter, rect, QStringLiteral("GPUs online"),
+                 QStringLiteral("GPUs training, by date; dashed: racks being installed"));
+  double top = 0;
+  for (const PhaseResult& phase : phases) top = std::max(top, valueOf(phase.site, OutputId::clusterGpus));
+  const std::vector<double> ticks = niceTicks(top * 1.08, 5);
+  const ChartFrame frame = timelineFrame(phases, plotArea(rect), ticks.back());
+  drawValueAxis(painter, frame, ticks, compactNumber);
+  drawDateAxis(painter, frame);
+
+  QPainterPath step;
+  step.moveTo(frame.x(frame.xMin), frame.y(0));
+  double online = 0;
+  for (const PhaseResult& phase : phases) {
+    const double x = frame.x(static_cast<double>(phase.training.toJulianDay()));
+    step.lineTo(x, frame.y(online));
+    online = valueOf(phase.site, OutputId::clusterGpus);
+    step.lineTo(x, frame.y(online));
+  }
+  step.lineTo(frame.x(frame.xMax), frame.y(online));
+  QPainterPath area = step;
+  area.lineTo(frame.x(frame.xMax), frame.y(0));
+  area.closeSubpath();
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(kAccent.red(), kAccent.green(), kAccent.blue(), 28));
+  painter.drawPath(area);
+  painter.setBrush(Qt::NoBrush);
+
+  double before = 0;
+  painter.setFont(reportFont(6.5));
+  for (std::size_t k = 0; k < phases.size(); ++k) {
+    const PhaseResult& phase = phases[k];
+    const double after = valueOf(phase.site, OutputId::clusterGpus);
+    const QPointF from(frame.x(static_cast<double>(phase.firstRack.toJulianDay())), frame.y(before));
+    const QPointF to(frame.x(static_cast<double>(phase.training.toJulianDay())), frame.y(after));
+    painter.setPen(QPen(phaseColour(static_cast<int>(k)), 1.0, Qt::DashLine));
+    painter.drawLine(from, to);
+    painter.setPen(kText);
+    drawPointLabel(painter, frame.plot, to, QStringLiteral("P%1: %2").arg(k + 1).arg(ProjectReport::formatCount(after)),
+                   true);
+    before = after;
+  }
+  painter.setPen(QPen(kAccent, 1.6));
+  painter.drawPath(step);
+}
+
+/// Facility power at full IT load (from each phase's training) against the power the site has
+/// (from each phase's start).
+void paintPower(QPainter& painter, const QRectF& rect, const std::vector<PhaseResult>& phases) {
+  drawChartTitle(painter, rect, QStringLiteral("Facility power against power available"),
+                 QStringLiteral("MW; facility power at full IT load once a phase trains"));
+  double top = 0;
+  for (const PhaseResult& phase : phases)
+    top = std::max(
+        {top, valueOf(phase.site, OutputId::powerFacilityMw), valueOf(phase.site, OutputId::sitePowerAvailableMw)});
+  const std::vector<double> ticks = niceTicks(top * 1.08, 5);
+  const ChartFrame frame = timelineFrame(phases, plotArea(rect), ticks.back());
+  drawValueAxis(painter, frame, ticks, compactNumber);
+  drawDateAxis(painter, frame);
+
+  auto stepPath = [&](auto dateOf, OutputId id) {
+    QPainterPath path;
+    path.moveTo(frame.x(frame.xMin), frame.y(0));
+    double value = 0;
+    for (const PhaseResult& phase : phases) {
+      const double x = frame.x(static_cast<double>(dateOf(phase).toJulianDay()));
+      path.lineTo(x, frame.y(value));
+      value = valueOf(phase.site, id);
+      path.lineTo(x, frame.y(value));
+    }
+    path.lineTo(frame.x(frame.xMax), frame.y(value));
+    return path;
+  };
+  const QColor available(40, 140, 70);
+  painter.setPen(QPen(available, 1.4, Qt::DashLine));
+  painter.drawPath(stepPath([](const PhaseResult& p) { return p.start; }, OutputId::sitePowerAvailableMw));
+  painter.setPen(QPen(kAccent, 1.6));
+  painter.drawPath(stepPath([](const PhaseResult& p) { return p.training; }, OutputId::powerFacilityMw));
+
+  painter.setFont(reportFont(6.5));
+  for (std::size_t k = 0; k < phases.size(); ++k) {
+    const double mw = valueOf(phases[k].site, OutputId::powerFacilityMw);
+    const QPointF at(frame.x(static_cast<double>(phases[k].training.toJulianDay())), frame.y(mw));
+    // Above the line, unless the power-available line runs just above it there.
+    double availableThen = 0;
+    for (const PhaseResult& phase : phases)
+      if (phase.start <= phases[k].training) availableThen = valueOf(phase.site, OutputId::sitePowerAvailableMw);
+    const double gapPt = at.y() - frame.y(availableThen);
+    const bool over = availableThen > 0 && valueOf(phases[k].site, OutputId::sitePowerMarginMw) < 0;
+    painter.setPen(over ? QColor(190, 30, 40) : kText);
+    drawPointLabel(painter, frame.plot, at,
+                   QStringLiteral("P%1: %2%3")
+                       .arg(k + 1)
+                       .arg(ProjectReport::formatMw(mw), over ? QStringLiteral(" (over)") : QString()),
+                   !(gapPt >= 0 && gapPt < 13));
+  }
+  drawLegend(painter, QPointF(frame.plot.right(), frame.plot.top() - 24),
+             {{kAccent, QStringLiteral("facility power at full IT load"), Qt::SolidLine},
+              {available, QStringLiteral("power available (grid and on-site)"), Qt::DashLine}});
+}
+
+struct CapexCategory {
+  OutputId id;
+  const char* name;
+  QColor colour;
+};
+
+const std::vector<CapexCategory>& capexCategories() {
+  static const std::vector<CapexCategory> categories = {
+      {OutputId::costSystemsUsd, "GPU systems", QColor(46, 110, 190)},
+      {OutputId::costSwitchesUsd, "switches", QColor(120, 170, 225)},
+      {OutputId::costOpticsCablesUsd, "optics and cables", QColor(30, 170, 190)},
+      {OutputId::costStorageUsd, "storage", QColor(140, 90, 180)},
+      {OutputId::costElectricalUsd, "electrical", QColor(230, 120, 30)},
+      {OutputId::costCoolingUsd, "cooling", QColor(50, 160, 70)},
+      {OutputId::costBuildingUsd, "building", QColor(150, 150, 155)},
+      {OutputId::costLandUsd, "land", QColor(180, 180, 40)}};
+  return categories;
+}
+
+/// Capex each phase adds, as bars stacked by category.
+void paintCapex(QPainter& painter, const QRectF& rect, const std::vector<PhaseResult>& phases) {
+  drawChartTitle(painter, rect, QStringLiteral("Capex per phase"),
+                 QStringLiteral("USD each phase adds, at its own prices, by category"));
+  double top = 0;
+  for (const PhaseResult& phase : phases) top = std::max(top, valueOf(phase.added, OutputId::costCapexUsd));
+  const std::vector<double> ticks = niceTicks(top * 1.12, 5);
+  ChartFrame frame;
+  frame.plot = plotArea(rect);
+  frame.plot.setRight(frame.plot.right() - 86);  // room for the legend
+  frame.yMax = ticks.back();
+  drawValueAxis(painter, frame, ticks, [](double v) { return QLatin1Char('$') + compactNumber(v); });
+
+  const double slot = frame.plot.width() / static_cast<double>(phases.size());
+  const double barWidth = std::min(slot * 0.6, 60.0);
+  const QFont font = reportFont(6.5);
+  const QFontMetricsF metrics(font, painter.device());
+  painter.setFont(font);
+  for (std::size_t k = 0; k < phases.size(); ++k) {
+    const double centre = frame.plot.left() + slot * (static_cast<double>(k) + 0.5);
+    double stacked = 0;
+    for (const CapexCategory& category : capexCategories()) {
+      const double value = std::max(0.0, valueOf(phases[k].added, category.id));
+      if (value <= 0) continue;
+      painter.setPen(Qt::NoPen);
+      painter.setBrush(category.colour);
+      painter.drawRect(QRectF(QPointF(centre - barWidth / 2, frame.y(stacked + value)),
+                              QPointF(centre + barWidth / 2, frame.y(stacked))));
+      stacked += value;
+    }
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(kText);
+    const double total = valueOf(phases[k].added, OutputId::costCapexUsd);
+    painter.drawText(QRectF(centre - slot / 2, frame.y(stacked) - 11, slot, 10), Qt::AlignHCenter | Qt::AlignBottom,
+                     ProjectReport::formatUsd(total));
+    painter.setPen(kMuted);
+    const QString label = metrics.elidedText(phases[k].name, Qt::ElideRight, slot - 4);
+    painter.drawText(QRectF(centre - slot / 2, frame.plot.bottom() + 4, slot, 10), Qt::AlignHCenter | Qt::AlignTop,
+                     label);
+  }
+  std::vector<LegendEntry> legend;
+  for (auto it = capexCategories().rbegin(); it != capexCategories().rend(); ++it)
+    legend.push_back({it->colour, QString::fromLatin1(it->name)});
+  drawLegend(painter, QPointF(rect.right(), frame.plot.top()), legend);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Floor plans.
+
+/// A scale bar length in metres that is a round number and about `targetPt` long on the page.
+double scaleBarMetres(double pointsPerMetre, double targetPt) {
+  double best = 1.0;
+  for (double metres : {1.0, 2.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0, 2000.0, 5000.0}) {
+    if (metres * pointsPerMetre <= targetPt) best = metres;
+  }
+  return best;
+}
+
+/// What the plan after one phase shows: the halls holding racks of that phase or an earlier one,
+/// their buildings, and the area they cover in site metres. Halls without racks show with the last phase.
+struct FloorPlanScope {
+  std::vector<int> hallPhase;  ///< the earliest phase of each hall's racks; max() for a hall without racks
+  std::vector<bool> halls;
+  std::vector<bool> buildings;
+  QRectF extentM;
+};
+
+FloorPlanScope floorPlanScope(const SiteLayout& layout, const LayoutMetrics& metrics, int shown, bool lastPhase) {
+  FloorPlanScope scope;
+  scope.hallPhase.assign(layout.halls.size(), std::numeric_limits<int>::max());
+  for (const Rack& rack : layout.racks) {
+    const auto hall = static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall);
+    scope.hallPhase[hall] = std::min(scope.hallPhase[hall], static_cast<int>(rack.phase));
+  }
+  scope.halls.assign(layout.halls.size(), false);
+  scope.buildings.assign(layout.buildings.size(), false);
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    const bool empty = scope.hallPhase[h] == std::numeric_limits<int>::max();
+    if (!(scope.hallPhase[h] <= shown || (empty && lastPhase))) continue;
+    scope.halls[h] = true;
+    const Hall& hall = layout.halls[h];
+    scope.buildings[static_cast<std::size_t>(hall.building)] = true;
+    const double roomDepth = h < metrics.halls.size() ? metrics.halls[h].electricalRoomDepthM : 0.0;
+    scope.extentM |= QRectF(hall.xM, hall.yM, hall.widthM, hall.depthM + roomDepth);
+  }
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    const Building& building = layout.buildings[b];
+    if (scope.buildings[b]) scope.extentM |= QRectF(building.xM, building.yM, building.widthM, building.depthM);
+  }
+  return scope;
+}
+
+/// Room above a plan for the names of its northernmost buildings, and below it for the legend.
+constexpr double kPlanTopPt = 9.0;
+constexpr double kPlanLegendPt = 40.0;
+
+/// Top view of the site after phase `shown`, north up: building and hall outlines, electrical
+/// rooms, racks coloured by phase (network racks darker, CDUs lighter), fitted to the rectangle,
+/// with a legend, a scale bar and north.
+void paintFloorPlan(QPainter& painter, const QRectF& rect, const SiteLayout& layout, const LayoutMetrics& metrics,
+                    const FloorPlanScope& scope, int shown, const QStringList& phaseNames) {
+  const QRectF& extent = scope.extentM;
+  if (extent.isEmpty()) {
+    painter.setFont(reportFont(8));
+    painter.setPen(kMuted);
+    painter.drawText(rect, Qt::AlignCenter, QStringLiteral("No halls on the floor at this phase."));
+    return;
+  }
+  const QRectF area = rect.adjusted(0, kPlanTopPt, 0, -kPlanLegendPt);
+  const double scale = std::min(area.width() / extent.width(), area.height() / extent.height());
+  const double left = area.left() + (area.width() - extent.width() * scale) / 2;
+  // Site metres (y north) to page points (y down).
+  const QTransform toPage(scale, 0, 0, -scale, left - extent.left() * scale, area.top() + extent.bottom() * scale);
+
+  // Electrical rooms, then buildings and halls as outlines.
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(236, 232, 222));
+  for (std::size_t h = 0; h < layout.halls.size() && h < metrics.halls.size(); ++h) {
+    if (!scope.halls[h]) continue;
+    const HallMetrics& m = metrics.halls[h];
+    painter.drawRect(
+        toPage.mapRect(QRectF(m.electricalRoomXM, m.electricalRoomYM, m.electricalRoomWidthM, m.electricalRoomDepthM)));
+  }
+  painter.setBrush(Qt::NoBrush);
+  painter.setPen(QPen(kText, 0.8));
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    if (!scope.buildings[b]) continue;
+    const Building& building = layout.buildings[b];
+    painter.drawRect(toPage.mapRect(QRectF(building.xM, building.yM, building.widthM, building.depthM)));
+  }
+  painter.setPen(QPen(kMuted, 0.35));
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    if (!scope.halls[h]) continue;
+    const Hall& hall = layout.halls[h];
+    painter.drawRect(toPage.mapRect(QRectF(hall.xM, hall.yM, hall.widthM, hall.depthM)));
+  }
+
+  // Racks: one batch of rectangles per colour keeps the PDF small.
+  const double rackWidth = layout.hallTemplate.rackWidthM;
+  const double rackDepth = layout.hallTemplate.rackDepthM;
+  std::map<std::pair<int, int>, QVector<QRectF>> batches;  // (phase, shade) -> racks
+  for (const Rack& rack : layout.racks) {
+    if (rack.phase > shown) continue;
+    const int shade = rack.role == RackRole::Compute ? 0 : rack.role == RackRole::Cdu ? 2 : 1;
+    batches[{rack.phase, shade}].push_back(
+        toPage.mapRect(QRectF(layout.rackXM(rack), layout.rackYM(rack), rackWidth, rackDepth)));
+  }
+  // Where a rack is wide enough to see on paper, a hairline between neighbours shows each one.
+  painter.setPen(rackWidth * scale > 1.5 ? QPen(Qt::white, 0.25) : QPen(Qt::NoPen));
+  for (const auto& [key, racks] : batches) {
+    const QColor colour = phaseColour(key.first);
+    painter.setBrush(key.second == 0 ? colour : key.second == 1 ? colour.darker(190) : colour.lighter(150));
+    painter.drawRects(racks.constData(), static_cast<int>(racks.size()));
+  }
+  painter.setBrush(Qt::NoBrush);
+
+  // Names where they fit: a hall's in its electrical room, a building's above its outline.
+  const QFont labelFont = reportFont(5.5);
+  const QFontMetricsF labelMetrics(labelFont, painter.device());
+  painter.setFont(labelFont);
+  painter.setPen(kText);
+  for (std::size_t h = 0; h < layout.halls.size() && h < metrics.halls.size(); ++h) {
+    if (!scope.halls[h]) continue;
+    const HallMetrics& m = metrics.halls[h];
+    const QRectF room =
+        toPage.mapRect(QRectF(m.electricalRoomXM, m.electricalRoomYM, m.electricalRoomWidthM, m.electricalRoomDepthM));
+    if (room.height() >= 7 && labelMetrics.horizontalAdvance(layout.halls[h].name) + 4 <= room.width())
+      painter.drawText(room, Qt::AlignCenter, layout.halls[h].name);
+  }
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    if (!scope.buildings[b]) continue;
+    const Building& building = layout.buildings[b];
+    const QRectF outline = toPage.mapRect(QRectF(building.xM, building.yM, building.widthM, building.depthM));
+    if (labelMetrics.horizontalAdvance(building.name) > outline.width()) continue;
+    painter.drawText(QRectF(outline.left(), outline.top() - 8, outline.width(), 7.5), Qt::AlignLeft | Qt::AlignBottom,
+                     building.name);
+  }
+
+  // Legend (phases, wrapped), then what the shades mean; scale bar and north at the right.
+  const QFont legendFont = reportFont(6.5);
+  const QFontMetricsF legendMetrics(legendFont, painter.device());
+  painter.setFont(legendFont);
+  const double legendRight = rect.right() - 150;
+  double x = rect.left();
+  double y = rect.bottom() - kPlanLegendPt + 12;
+  for (int p = 0; p <= shown && p < phaseNames.size(); ++p) {
+    const QString name = legendMetrics.elidedText(phaseNames[p], Qt::ElideRight, legendRight - rect.left() - 16);
+    const double width = 13 + legendMetrics.horizontalAdvance(name) + 12;
+    if (x > rect.left() && x + width > legendRight) {
+      x = rect.left();
+      y += 10;
+    }
+    if (y > rect.bottom() - 12) break;  // more phases than the legend holds; the colours repeat anyway
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(phaseColour(p));
+    painter.drawRect(QRectF(x, y - 3, 10, 6));
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(kText);
+    painter.drawText(QRectF(x + 13, y - 5, width, 10), Qt::AlignLeft | Qt::AlignVCenter, name);
+    x += width;
+  }
+  painter.setPen(kMuted);
+  painter.drawText(QRectF(rect.left(), rect.bottom() - 10, legendRight - rect.left(), 10),
+                   Qt::AlignLeft | Qt::AlignVCenter,
+                   QStringLiteral("Compute racks in the phase colour; network racks darker, CDUs lighter; electrical "
+                                  "rooms beige."));
+
+  const double baseY = rect.bottom() - kPlanLegendPt + 12;
+  const double metres = scaleBarMetres(scale, 100.0);
+  const double barLength = metres * scale;
+  const double barLeft = rect.right() - barLength - 34;
+  painter.setPen(QPen(kText, 0.6));
+  for (int i = 0; i < 4; ++i) {
+    painter.setBrush(i % 2 == 0 ? kText : Qt::white);
+    painter.drawRect(QRectF(barLeft + barLength / 4 * i, baseY - 2, barLength / 4, 4));
+  }
+  painter.setBrush(Qt::NoBrush);
+  painter.setPen(kText);
+  painter.drawText(QRectF(barLeft - 20, baseY + 3, 40, 10), Qt::AlignHCenter | Qt::AlignTop, QStringLiteral("0"));
+  painter.drawText(QRectF(barLeft + barLength - 30, baseY + 3, 60, 10), Qt::AlignHCenter | Qt::AlignTop,
+                   QLocale(QLocale::English).toString(metres, 'f', 0) + QStringLiteral(" m"));
+
+  const QPointF tip(rect.right() - 10, baseY - 8);
+  QPainterPath arrow;
+  arrow.moveTo(tip);
+  arrow.lineTo(tip + QPointF(4.5, 15));
+  arrow.lineTo(tip + QPointF(0, 11));
+  arrow.lineTo(tip + QPointF(-4.5, 15));
+  arrow.closeSubpath();
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(kText);
+  painter.drawPath(arrow);
+  painter.setBrush(Qt::NoBrush);
+  painter.setPen(kText);
+  painter.setFont(reportFont(6.5, true));
+  painter.drawText(QRectF(tip.x() - 6, tip.y() + 16, 12, 9), Qt::AlignCenter, QStringLiteral("N"));
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Formats.
+
+QString ProjectReport::formatCount(double value) {
+  return QLocale(QLocale::English).toString(std::round(value), 'f', 0);
+}
+
+QString ProjectReport::formatMw(double mw) {
+  return QLocale(QLocale::English).toString(mw, 'f', 1) + QStringLiteral(" MW");
+}
+
+QString ProjectReport::formatUsd(double usd) {
+  const QLocale locale(QLocale::English);
+  const double magnitude = std::fabs(usd);
+  const QString sign = usd < 0 ? QStringLiteral("-") : QString();
+  if (magnitude >= 1e9) return sign + QLatin1Char('$') + locale.toString(magnitude / 1e9, 'f', 2) + QLatin1Char('B');
+  if (magnitude >= 1e6) return sign + QLatin1Char('$') + locale.toString(magnitude / 1e6, 'f', 1) + QLatin1Char('M');
+  if (magnitude >= 1e3) return sign + QLatin1Char('$') + locale.toString(magnitude, 'f', 0);
+  return sign + QLatin1Char('$') + locale.toString(magnitude, 'f', 2);
+}
+
+QString ProjectReport::formatDate(const QDate& date) {
+  return date.toString(Qt::ISODate);
+}
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The report's pages, section by section.
+
+/// Lays the report out on pages. Built twice: the first run counts the contents entries, the
+/// second reserves their lines, so the page numbers the contents give are those of the pages.
+class ReportBuilder {
+ public:
+  ReportBuilder(const ProjectReport& report, QPaintDevice* device, const QRectF& page, const QDate& issued,
+                const std::vector<ContentsEntry>& plannedContents)
+      : report_(report),
+        device_(device),
+        issued_(issued),
+        cursor_(QRectF(kMarginPt, kBodyTopPt, page.width() - 2 * kMarginPt,
+                       page.height() - kBodyTopPt - kBodyBottomMarginPt)),
+        plannedContents_(plannedContents),
+        contents_(std::make_shared<std::vector<ContentsEntry>>()),
+        metrics_(std::make_shared<LayoutMetrics>(report.result().evaluation.metrics)) {}
+
+  std::vector<ReportPage> build() {
+    titlePage();
+    contentsPage();
+    executiveSummary();
+    phasesSection();
+    tenantsSection();
+    floorPlans();
+    variants();
+    billOfMaterials();
+    assumptions();
+    calibration();
+    allFigures();
+    return cursor_.takePages();
+  }
+  const std::vector<ContentsEntry>& contents() const { return *contents_; }
+
+ private:
+  const std::vector<PhaseResult>& phases() const { return report_.plan().phases; }
+
+  double textHeight(const QString& text, const QFont& font, double width) const {
+    return wrappedTextHeight(text, font, width, device_);
+  }
+
+  void paragraph(const QString& text, double pointSize = 9.0, const QColor& colour = kText, double spaceAfter = 6.0) {
+    const QFont font = reportFont(pointSize);
+    cursor_.place(textHeight(text, font, cursor_.width()), [=](QPainter& painter, const QRectF& rect) {
+      painter.setPen(colour);
+      drawWrappedText(painter, rect, text, font);
+    });
+    cursor_.skip(spaceAfter);
+  }
+
+  /// A list item: a bullet and text wrapped beside it.
+  void bullet(const QString& text) {
+    const QFont font = reportFont(9);
+    const double indent = 12.0;
+    cursor_.place(textHeight(text, font, cursor_.width() - indent), [=](QPainter& painter, const QRectF& rect) {
+      painter.setFont(font);
+      painter.setPen(kText);
+      painter.drawText(QRectF(rect.left(), rect.top(), indent, 12), Qt::AlignLeft | Qt::AlignTop,
+                       QStringLiteral("\u2022"));
+      drawWrappedText(painter, rect.adjusted(indent, 0, 0, 0), text, font);
+    });
+    cursor_.skip(3);
+  }
+
+  /// A numbered section: starts a page and is listed in the contents.
+  void section(const QString& title) {
+    cursor_.newPage(title);
+    contents_->push_back({title, cursor_.pageNumber(), 1});
+    const QFont font = reportFont(16, true);
+    cursor_.place(30, [=](QPainter& painter, const QRectF& rect) {
+      painter.setFont(font);
+      painter.setPen(kAccent);
+      painter.drawText(rect.adjusted(0, 0, 0, -8), Qt::AlignLeft | Qt::AlignVCenter, title);
+      painter.setPen(QPen(kAccent, 1.0));
+      painter.drawLine(QPointF(rect.left(), rect.bottom() - 4), QPointF(rect.right(), rect.bottom() - 4));
+    });
+    cursor_.skip(6);
+  }
+
+  /// A heading inside a section, kept on the page with `keepPt` of what follows it.
+  void subsection(const QString& title, bool inContents = false, double keepPt = 60.0) {
+    const QFont font = reportFont(11, true);
+    cursor_.skip(8);
+    cursor_.place(
+        textHeight(title, font, cursor_.width()) + 3,
+        [=](QPainter& painter, const QRectF& rect) {
+          painter.setPen(kAccent);
+          drawWrappedText(painter, rect, title, font);
+        },
+        keepPt);
+    if (inContents) contents_->push_back({title, cursor_.pageNumber(), 2});
+    cursor_.skip(4);
+  }
+
+  /// A table, split between rows over as many pages as it needs, its header on each page.
+  void placeTable(const Table& table) {
+    const QFont font = reportFont(table.fontPt);
+    const QFont bold = reportFont(table.fontPt, true);
+    std::vector<double> widths;
+    for (const TableColumn& column : table.columns) widths.push_back(column.widthFraction * cursor_.width());
+    auto cellHeight = [&](const QString& text, const QFont& cellFont, double width) {
+      return textHeight(text, cellFont, width - 2 * kCellPadXPt);
+    };
+    auto rowHeight = [&](const TableRow& row, const QFont& rowFont) {
+      if (row.group) return cellHeight(row.cells.value(0), bold, cursor_.width()) + 2 * kCellPadYPt + 2;
+      double height = 0;
+      for (std::size_t c = 0; c < widths.size(); ++c)
+        height = std::max(height, cellHeight(row.cells.value(static_cast<int>(c)), rowFont, widths[c]));
+      return height + 2 * kCellPadYPt;
+    };
+    const std::vector<TableColumn> columns = table.columns;
+    auto paintCells = [widths, columns](QPainter& painter, const QRectF& rect, const QStringList& cells,
+                                        const QFont& cellFont) {
+      double x = rect.left();
+      for (std::size_t c = 0; c < widths.size(); ++c) {
+        const QRectF cell(x + kCellPadXPt, rect.top() + kCellPadYPt, widths[c] - 2 * kCellPadXPt,
+                          rect.height() - 2 * kCellPadYPt);
+        drawWrappedText(painter, cell, cells.value(static_cast<int>(c)), cellFont, columns[c].align);
+        x += widths[c];
+      }
+    };
+    TableRow header;
+    for (const TableColumn& column : table.columns) header.cells << column.header;
+    const bool headed = std::any_of(table.columns.begin(), table.columns.end(),
+                                    [](const TableColumn& column) { return !column.header.isEmpty(); });
+    const double headerHeight = headed ? rowHeight(header, bold) + 1 : 0.0;
+    const Paint paintHeader = [=](QPainter& painter, const QRectF& rect) {
+      painter.setPen(kText);
+      paintCells(painter, rect, header.cells, bold);
+      painter.setPen(QPen(kText, 0.7));
+      painter.drawLine(QPointF(rect.left(), rect.bottom() - 0.5), QPointF(rect.right(), rect.bottom() - 0.5));
+    };
+
+    std::vector<double> heights;
+    for (const TableRow& row : table.rows) heights.push_back(rowHeight(row, font));
+    if (headed) cursor_.place(headerHeight, paintHeader, heights.empty() ? 0.0 : heights.front());
+    int stripe = 0;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      const TableRow& row = table.rows[r];
+      // A group title stays with its first row.
+      const double keep = row.group && r + 1 < heights.size() ? heights[r + 1] : 0.0;
+      if (!cursor_.fits(heights[r] + keep)) {
+        cursor_.newPage(cursor_.section());
+        if (headed) cursor_.place(headerHeight, paintHeader);
+      }
+      if (row.group) {
+        stripe = 0;
+        cursor_.place(heights[r], [=](QPainter& painter, const QRectF& rect) {
+          painter.fillRect(rect.adjusted(0, 1, 0, 0), kGroupFill);
+          painter.setPen(kAccent);
+          drawWrappedText(painter, rect.adjusted(kCellPadXPt, kCellPadYPt + 1, -kCellPadXPt, -kCellPadYPt),
+                          row.cells.value(0), bold);
+        });
+        continue;
+      }
+      const bool striped = stripe++ % 2 == 1;
+      cursor_.place(heights[r], [=](QPainter& painter, const QRectF& rect) {
+        if (striped) painter.fillRect(rect, kStripe);
+        painter.setPen(kText);
+        paintCells(painter, rect, row.cells, font);
+      });
+    }
+    cursor_.place(1, [](QPainter& painter, const QRectF& rect) {
+      painter.setPen(QPen(kRule, 0.6));
+      painter.drawLine(rect.topLeft(), rect.topRight());
+    });
+    cursor_.skip(8);
+  }
+
+  void titlePage() {
+    cursor_.newPage(QString());
+    const Project& project = report_.project();
+    const QString name = project.scenario.name.isEmpty() ? QStringLiteral("Unnamed project") : project.scenario.name;
+    cursor_.place(90, [](QPainter& painter, const QRectF& rect) {
+      painter.fillRect(QRectF(rect.left(), rect.top() + 40, 60, 5), kAccent);
+    });
+    const QFont titleFont = reportFont(24, true);
+    cursor_.place(textHeight(name, titleFont, cursor_.width()), [=](QPainter& painter, const QRectF& rect) {
+      painter.setPen(kText);
+      drawWrappedText(painter, rect, name, titleFont);
+    });
+    cursor_.skip(8);
+    paragraph(QStringLiteral("GPU supercomputer build-out plan"), 13, kAccent, 22);
+    if (!project.scenario.description.isEmpty()) paragraph(project.scenario.description, 10, kText, 22);
+
+    const OutputValues& site = report_.siteOutputs();
+    const auto& plan = phases();
+    QStringList systems;
+    for (const auto& [type, gpus] : gpusBySystemType(PhasePlan::phasesOf(project, *report_.result().resolved))) {
+      const CatalogEntry* entry = HardwareCatalog::bundled().system(type);
+      systems << QStringLiteral("%1 GPUs: %2").arg(ProjectReport::formatCount(gpus), entry ? entry->name : type);
+    }
+    Table facts{{{QString(), 0.28}, {QString(), 0.72}}, {}, 10};
+    facts.rows = {
+        {{QStringLiteral("Issued"), ProjectReport::formatDate(issued_)}},
+        {{QStringLiteral("Total GPUs"), ProjectReport::formatCount(valueOf(site, OutputId::clusterGpus))}},
+        {{QStringLiteral("Phases"), QString::number(plan.size())}},
+        {{QStringLiteral("Build-out"),
+          QStringLiteral("%1 to %2")
+              .arg(ProjectReport::formatDate(plan.front().start), ProjectReport::formatDate(plan.back().training))}},
+        {{QStringLiteral("Facility power"), ProjectReport::formatMw(valueOf(site, OutputId::powerFacilityMw))}},
+        {{QStringLiteral("Capex"), ProjectReport::formatUsd(valueOf(site, OutputId::costCapexUsd))}},
+        {{QStringLiteral("GPU systems"), systems.join(QChar(QChar::LineSeparator))}},
+    };
+    placeTable(facts);
+    cursor_.skip(30);
+    paragraph(QStringLiteral("All figures come from the Gigaplan engine and the project's floor layout. Every default "
+                             "input carries its source and a confidence (see Assumptions); the engine's agreement "
+                             "with published figures is in Calibration."),
+              8, kMuted);
+  }
+
+  void contentsPage() {
+    cursor_.newPage(QStringLiteral("Contents"));
+    const QFont headingFont = reportFont(16, true);
+    cursor_.place(30, [=](QPainter& painter, const QRectF& rect) {
+      painter.setFont(headingFont);
+      painter.setPen(kAccent);
+      painter.drawText(rect.adjusted(0, 0, 0, -8), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("Contents"));
+    });
+    cursor_.skip(10);
+    for (std::size_t i = 0; i < plannedContents_.size(); ++i) {
+      const bool top = plannedContents_[i].level == 1;
+      const QFont font = reportFont(top ? 10.5 : 9.0, top);
+      const auto contents = contents_;
+      cursor_.place(top ? 20 : 15, [=](QPainter& painter, const QRectF& rect) {
+        if (i >= contents->size()) return;
+        const ContentsEntry& entry = (*contents)[i];
+        const double indent = top ? 0.0 : 16.0;
+        const QFontMetricsF metrics(font, painter.device());
+        const QString page = QString::number(entry.page);
+        const double pageWidth = metrics.horizontalAdvance(page);
+        const QString title = metrics.elidedText(entry.title, Qt::ElideRight, rect.width() - indent - pageWidth - 30);
+        const double titleWidth = metrics.horizontalAdvance(title);
+        painter.setFont(font);
+        painter.setPen(kText);
+        painter.drawText(rect.adjusted(indent, 0, 0, 0), Qt::AlignLeft | Qt::AlignBottom, title);
+        painter.drawText(rect, Qt::AlignRight | Qt::AlignBottom, page);
+        painter.setPen(QPen(kRule, 0.8, Qt::DotLine));
+        const double y = rect.bottom() - 3;
+        painter.drawLine(QPointF(rect.left() + indent + titleWidth + 6, y), QPointF(rect.right() - pageWidth - 6, y));
+      });
+    }
+  }
+
+  void executiveSummary() {
+    section(QStringLiteral("Executive summary"));
+    const OutputValues& site = report_.siteOutputs();
+    const auto& plan = phases();
+    auto at = [&](OutputId id) { return valueOf(site, id); };
+    const QString name =
+        report_.project().scenario.name.isEmpty() ? QStringLiteral("The project") : report_.project().scenario.name;
+    const qint64 days = plan.front().start.daysTo(plan.back().training);
+    const double availableMw = at(OutputId::sitePowerAvailableMw);
+    QString intro =
+        QStringLiteral("%1 brings %2 GPUs online in %3 %4, from %5 until the last GPUs train on %6 (%7 days). ")
+            .arg(name, ProjectReport::formatCount(at(OutputId::clusterGpus)))
+            .arg(plan.size())
+            .arg(plan.size() == 1 ? QStringLiteral("phase") : QStringLiteral("phases"),
+                 ProjectReport::formatDate(plan.front().start), ProjectReport::formatDate(plan.back().training))
+            .arg(days);
+    intro += QStringLiteral("At full IT load the site draws %1 at a PUE of %2")
+                 .arg(ProjectReport::formatMw(at(OutputId::powerFacilityMw)))
+                 .arg(at(OutputId::powerPue), 0, 'f', 2);
+    intro += availableMw > 0 ? QStringLiteral(", of the %1 it has. ").arg(ProjectReport::formatMw(availableMw))
+                             : QStringLiteral(". ");
+    intro += QStringLiteral("It costs %1 to build and %2 a year to own, %3 per GPU-hour.")
+                 .arg(ProjectReport::formatUsd(at(OutputId::costCapexUsd)),
+                      ProjectReport::formatUsd(at(OutputId::costTcoUsdPerYear)),
+                      ProjectReport::formatUsd(at(OutputId::costUsdPerGpuHour)));
+    // With tenants, what they pay and what the operator keeps, in the same paragraph: one line more.
+    if (const std::optional<TenantPlan>& tenants = report_.result().tenants; tenants && !tenants->tenants.empty()) {
+      const TenantFigures& site = tenants->operatorTotal;
+      const std::size_t count = tenants->tenants.size();
+      intro +=
+          QStringLiteral(" %1 %2 GPUs for %3 a year, a margin of %4 a year after the cost of ownership; %5.")
+              .arg(count == 1 ? QStringLiteral("Its tenant rents") : QStringLiteral("Its %1 tenants rent").arg(count),
+                   ProjectReport::formatCount(site.gpus - tenants->spare.gpus),
+                   ProjectReport::formatUsd(site.revenueUsdPerYear), ProjectReport::formatUsd(site.marginUsdPerYear),
+                   std::isfinite(site.paybackYears)
+                       ? QStringLiteral("the capex pays back in %1 years").arg(paybackText(site.paybackYears))
+                       : QStringLiteral("the capex never pays back"));
+    }
+    paragraph(intro, 9.5);
+
+    subsection(QStringLiteral("Headline figures of the site after the last phase"));
+    const LayoutMetrics& floor = report_.result().evaluation.metrics;
+    const SiteLayout& layout = report_.project().layout;
+    Table figures{{{QStringLiteral("Figure"), 0.31},
+                   {QStringLiteral("Value"), 0.15, Qt::AlignRight},
+                   {QStringLiteral("Detail"), 0.54}},
+                  {},
+                  8.5};
+    figures.rows = {
+        {{QStringLiteral("GPUs"), ProjectReport::formatCount(at(OutputId::clusterGpus)),
+          QStringLiteral("%1 nodes in %2 racks")
+              .arg(ProjectReport::formatCount(at(OutputId::clusterNodes)),
+                   ProjectReport::formatCount(at(OutputId::clusterRacks)))}},
+        {{QStringLiteral("IT power at full load"), ProjectReport::formatMw(at(OutputId::powerItMw)),
+          QStringLiteral("%1 kW per GPU, all in").arg(formatQuantity(at(OutputId::powerItPerGpuKw)))}},
+        {{QStringLiteral("Facility power"), ProjectReport::formatMw(at(OutputId::powerFacilityMw)),
+          QStringLiteral("PUE %1; %2 on average over a year")
+              .arg(at(OutputId::powerPue), 0, 'f', 2)
+              .arg(ProjectReport::formatMw(at(OutputId::powerAverageFacilityMw)))}},
+        {{QStringLiteral("Power available"), ProjectReport::formatMw(availableMw),
+          availableMw > 0 ? QStringLiteral("margin %1").arg(ProjectReport::formatMw(at(OutputId::sitePowerMarginMw)))
+                          : QStringLiteral("not set (site.gridMw, site.onsiteGenerationMw)")}},
+        {{QStringLiteral("Training power swing"), ProjectReport::formatMw(at(OutputId::powerTrainingSwingMw)),
+          QStringLiteral("battery of %1 MWh carries it").arg(formatQuantity(at(OutputId::powerBatteryMwh)))}},
+        {{QStringLiteral("Bisection bandwidth"),
+          formatQuantity(at(OutputId::networkBisectionPbps)) + QStringLiteral(" Pb/s"),
+          QStringLiteral("%1 Gb/s per GPU; %2 switches in %3 tiers")
+              .arg(formatQuantity(at(OutputId::networkBisectionPerGpuGbps)),
+                   ProjectReport::formatCount(at(OutputId::networkSwitches)),
+                   ProjectReport::formatCount(at(OutputId::networkTiers)))}},
+        {{QStringLiteral("Capex"), ProjectReport::formatUsd(at(OutputId::costCapexUsd)),
+          QStringLiteral("%1 per GPU").arg(ProjectReport::formatUsd(at(OutputId::costCapexPerGpuUsd)))}},
+        {{QStringLiteral("TCO per year"), ProjectReport::formatUsd(at(OutputId::costTcoUsdPerYear)),
+          QStringLiteral("energy %1 a year").arg(ProjectReport::formatUsd(at(OutputId::costEnergyUsdPerYear)))}},
+        {{QStringLiteral("Cost per GPU-hour"), ProjectReport::formatUsd(at(OutputId::costUsdPerGpuHour)),
+          QStringLiteral("at %1 % utilization")
+              .arg(valueOf(report_.result().resolved->values, InputId::costUtilization) * 100, 0, 'f', 0)}},
+        {{QStringLiteral("Interruptions per day"), formatQuantity(at(OutputId::reliabilityUnexpectedPerDay)),
+          QStringLiteral("unexpected, of a full-cluster job; %1 with planned ones")
+              .arg(formatQuantity(at(OutputId::reliabilityInterruptionsPerDay)))}},
+        {{QStringLiteral("Mean time between interruptions"),
+          at(OutputId::reliabilityMtbiHours) < 1
+              ? formatQuantity(at(OutputId::reliabilityMtbiHours) * 60) + QStringLiteral(" min")
+              : formatQuantity(at(OutputId::reliabilityMtbiHours)) + QStringLiteral(" h"),
+          QStringLiteral("checkpoint every %1 min (Daly); %2 % effective training time")
+              .arg(formatQuantity(at(OutputId::reliabilityDalyIntervalMinutes)))
+              .arg(at(OutputId::reliabilityEttr) * 100, 0, 'f', 1)}},
+        {{QStringLiteral("Build days"), ProjectReport::formatCount(static_cast<double>(days)),
+          QStringLiteral("%1 to %2; the last phase %3 days from its start")
+              .arg(ProjectReport::formatDate(plan.front().start), ProjectReport::formatDate(plan.back().training),
+                   ProjectReport::formatCount(valueOf(plan.back().added, OutputId::scheduleBuildDays)))}},
+        {{QStringLiteral("Floor"),
+          ProjectReport::formatCount(static_cast<double>(layout.racks.size())) + QStringLiteral(" racks"),
+          QStringLiteral("on the floor, network racks and CDUs included; %1 halls in %2 buildings; %3 m\u00b2 of "
+                         "halls, site %4 m\u00b2")
+              .arg(layout.halls.size())
+              .arg(layout.buildings.size())
+              .arg(ProjectReport::formatCount(floor.hallFloorM2), ProjectReport::formatCount(floor.siteAreaM2))}},
+        {{QStringLiteral("Heat rejection"), ProjectReport::formatMw(at(OutputId::coolingHeatRejectionMw)),
+          QStringLiteral("%1 RT; %2 m\u00b3 of water a year")
+              .arg(ProjectReport::formatCount(at(OutputId::coolingHeatRejectionRt)),
+                   ProjectReport::formatCount(at(OutputId::coolingWaterM3PerYear)))}},
+    };
+    placeTable(figures);
+
+    subsection(QStringLiteral("Findings"));
+    QStringList findings;
+    if (availableMw <= 0)
+      findings << QStringLiteral(
+          "No site power is set (site.gridMw, site.onsiteGenerationMw), so the phases are not "
+          "checked against it.");
+    else
+      for (const PhaseResult& phase : plan)
+        if (valueOf(phase.site, OutputId::sitePowerMarginMw) < 0)
+          findings << QStringLiteral("%1 needs %2 at full IT load, %3 more than the %4 available.")
+                          .arg(phase.name, ProjectReport::formatMw(valueOf(phase.site, OutputId::powerFacilityMw)),
+                               ProjectReport::formatMw(-valueOf(phase.site, OutputId::sitePowerMarginMw)),
+                               ProjectReport::formatMw(valueOf(phase.site, OutputId::sitePowerAvailableMw)));
+    const std::vector<LayoutFinding> floorFindings = report_.result().evaluation.findings();
+    const std::size_t shown = std::min<std::size_t>(floorFindings.size(), 12);
+    for (std::size_t i = 0; i < shown; ++i)
+      findings << QStringLiteral("%1: %2").arg(floorFindings[i].object, floorFindings[i].message);
+    if (floorFindings.size() > shown)
+      findings << QStringLiteral("%1 more findings on the floor.").arg(floorFindings.size() - shown);
+    if (findings.isEmpty())
+      findings << QStringLiteral(
+          "No limit is broken: every phase fits the power available, every hall its feed, "
+          "cooling and floor rating, every link a module's reach.");
+    for (const QString& finding : findings) bullet(finding);
+
+    subsection(QStringLiteral("Where the money goes"));
+    Table money{{{QStringLiteral("Item"), 0.56},
+                 {QStringLiteral("USD"), 0.24, Qt::AlignRight},
+                 {QStringLiteral("Share"), 0.2, Qt::AlignRight}},
+                {},
+                8};
+    auto share = [&](double part, double whole) {
+      return whole > 0 ? QLocale(QLocale::English).toString(part / whole * 100, 'f', 1) + QStringLiteral(" %")
+                       : QString();
+    };
+    const double capex = at(OutputId::costCapexUsd);
+    money.rows.push_back({{QStringLiteral("Capex: %1").arg(ProjectReport::formatUsd(capex))}, true});
+    for (const CapexCategory& category : capexCategories())
+      money.rows.push_back({{QString::fromLatin1(category.name), ProjectReport::formatUsd(at(category.id)),
+                             share(at(category.id), capex)}});
+    const double tco = at(OutputId::costTcoUsdPerYear);
+    money.rows.push_back({{QStringLiteral("Cost of ownership per year: %1").arg(ProjectReport::formatUsd(tco))}, true});
+    const std::pair<OutputId, const char*> yearly[] = {
+        {OutputId::costItCapitalUsdPerYear, "IT capital, over its life"},
+        {OutputId::costFacilityCapitalUsdPerYear, "facility capital, over its life"},
+        {OutputId::costLandCapitalUsdPerYear, "capital tied up in land"},
+        {OutputId::costEnergyUsdPerYear, "electricity"},
+        {OutputId::costMaintenanceUsdPerYear, "maintenance and support"},
+        {OutputId::costStaffUsdPerYear, "staff"}};
+    for (const auto& [id, name] : yearly)
+      money.rows.push_back({{QString::fromLatin1(name), ProjectReport::formatUsd(at(id)), share(at(id), tco)}});
+    placeTable(money);
+  }
+
+  void phasesSection() {
+    section(QStringLiteral("Phases"));
+    const auto& plan = phases();
+    paragraph(
+        QStringLiteral("Each phase adds GPU systems from its start date. Its first rack is on the floor once "
+                       "the site is ready; its GPUs train once every rack is installed and brought up. Power "
+                       "and GPUs online are those of the whole site after the phase; capex is what the phase "
+                       "adds, at its own prices."));
+    Table table{{{QStringLiteral("Phase"), 0.175},
+                 {QStringLiteral("Start"), 0.1},
+                 {QStringLiteral("First rack"), 0.1},
+                 {QStringLiteral("Training"), 0.1},
+                 {QStringLiteral("GPUs added"), 0.095, Qt::AlignRight},
+                 {QStringLiteral("GPUs online"), 0.1, Qt::AlignRight},
+                 {QStringLiteral("Facility"), 0.11, Qt::AlignRight},
+                 {QStringLiteral("Available"), 0.11, Qt::AlignRight},
+                 {QStringLiteral("Capex added"), 0.11, Qt::AlignRight}},
+                {},
+                7};
+    for (const PhaseResult& phase : plan)
+      table.rows.push_back(
+          {{phase.name, ProjectReport::formatDate(phase.start), ProjectReport::formatDate(phase.firstRack),
+            ProjectReport::formatDate(phase.training), ProjectReport::formatCount(phase.gpusAdded),
+            ProjectReport::formatCount(valueOf(phase.site, OutputId::clusterGpus)),
+            ProjectReport::formatMw(valueOf(phase.site, OutputId::powerFacilityMw)),
+            valueOf(phase.site, OutputId::sitePowerAvailableMw) > 0
+                ? ProjectReport::formatMw(valueOf(phase.site, OutputId::sitePowerAvailableMw))
+                : QStringLiteral("not set"),
+            ProjectReport::formatUsd(valueOf(phase.added, OutputId::costCapexUsd))}});
+    placeTable(table);
+
+    subsection(QStringLiteral("Timeline"), false, 200);
+    const std::vector<PhaseResult> copy = plan;
+    cursor_.place(200, [copy](QPainter& painter, const QRectF& rect) { paintGpusOnline(painter, rect, copy); });
+    cursor_.skip(10);
+    cursor_.place(200, [copy](QPainter& painter, const QRectF& rect) { paintPower(painter, rect, copy); });
+    cursor_.skip(10);
+    cursor_.place(200, [copy](QPainter& painter, const QRectF& rect) { paintCapex(painter, rect, copy); });
+
+    // The numbers behind the bars, and what else each phase adds.
+    constexpr std::size_t kPhasesPerTable = 4;
+    for (std::size_t first = 0; first < plan.size(); first += kPhasesPerTable) {
+      const std::size_t count = std::min(kPhasesPerTable, plan.size() - first);
+      const bool lastColumns = first + count == plan.size();
+      Table capex{{{QStringLiteral("Capex by category"), 0.24}}, {}, 7.5};
+      const double width = 0.76 / static_cast<double>(kPhasesPerTable + 1);
+      for (std::size_t k = first; k < first + count; ++k)
+        capex.columns.push_back({plan[k].name, width, Qt::AlignRight});
+      if (lastColumns) capex.columns.push_back({QStringLiteral("All phases"), width, Qt::AlignRight});
+      auto row = [&](const QString& name, OutputId id) {
+        TableRow line{{name}};
+        double sum = 0;
+        for (const PhaseResult& phase : plan) sum += valueOf(phase.added, id);
+        for (std::size_t k = first; k < first + count; ++k)
+          line.cells << ProjectReport::formatUsd(valueOf(plan[k].added, id));
+        if (lastColumns) line.cells << ProjectReport::formatUsd(sum);
+        capex.rows.push_back(line);
+      };
+      for (const CapexCategory& category : capexCategories()) row(QString::fromLatin1(category.name), category.id);
+      row(QStringLiteral("capex"), OutputId::costCapexUsd);
+      placeTable(capex);
+
+      Table adds{{{QStringLiteral("Each phase adds"), 0.24}}, {}, 7.5};
+      for (std::size_t k = first; k < first + count; ++k) adds.columns.push_back({plan[k].name, width, Qt::AlignRight});
+      auto add = [&](const QString& name, const std::function<QString(const PhaseResult&)>& value) {
+        TableRow line{{name}};
+        for (std::size_t k = first; k < first + count; ++k) line.cells << value(plan[k]);
+        adds.rows.push_back(line);
+      };
+      auto added = [](OutputId id) { return [id](const PhaseResult& p) { return valueOf(p.added, id); }; };
+      add(QStringLiteral("GPUs"), [](const PhaseResult& p) { return ProjectReport::formatCount(p.gpusAdded); });
+      add(QStringLiteral("racks"),
+          [&](const PhaseResult& p) { return ProjectReport::formatCount(added(OutputId::clusterRacks)(p)); });
+      add(QStringLiteral("IT power at full load"),
+          [&](const PhaseResult& p) { return ProjectReport::formatMw(added(OutputId::powerItMw)(p)); });
+      add(QStringLiteral("facility power"),
+          [&](const PhaseResult& p) { return ProjectReport::formatMw(added(OutputId::powerFacilityMw)(p)); });
+      add(QStringLiteral("fabric switches"),
+          [&](const PhaseResult& p) { return ProjectReport::formatCount(added(OutputId::networkSwitches)(p)); });
+      add(QStringLiteral("capex per GPU"), [&](const PhaseResult& p) {
+        return ProjectReport::formatUsd(p.gpusAdded > 0 ? added(OutputId::costCapexUsd)(p) / p.gpusAdded : 0.0);
+      });
+      add(QStringLiteral("days from start to training"),
+          [&](const PhaseResult& p) { return ProjectReport::formatCount(added(OutputId::scheduleBuildDays)(p)); });
+      add(QStringLiteral("site TCO per year after it"),
+          [](const PhaseResult& p) { return ProjectReport::formatUsd(valueOf(p.site, OutputId::costTcoUsdPerYear)); });
+      placeTable(adds);
+    }
+  }
+
+  /// Who uses the cluster: each tenant's share of the site and what it earns, then what its
+  /// isolation costs and what its largest job sees. Nothing without tenants.
+  void tenantsSection() {
+    const std::optional<TenantPlan>& plan = report_.result().tenants;
+    if (!plan || plan->tenants.empty()) return;
+    const std::vector<Tenant>& tenants = report_.project().tenants;
+    const std::vector<double>& floor = report_.tenantFloorGpus();
+    section(QStringLiteral("Tenants"));
+    paragraph(
+        QStringLiteral("Each tenant takes its GPUs from the system groups (the GPUs of one type a phase adds): of "
+                       "its system type when it names one, else of any type, in phase order, tenants in their "
+                       "order. Its share of a group's power, capex and cost of ownership is its share of the "
+                       "group's GPUs; GPUs no tenant rents are the operator's spare. Isolation adds the switches "
+                       "a tenant does not share, at the group's switch price and power: own leaves keeps its "
+                       "leaf switches apart, own halls its leaves and spines, own plane a fabric of its own, "
+                       "whose bisection to the rest is lost. A shared fabric adds nothing."));
+    paragraph(
+        QStringLiteral("Revenue is GPUs \u00d7 8,760 h \u00d7 utilization \u00d7 price; margin is revenue less "
+                       "the tenant's cost of ownership; payback is its capex over revenue less energy, "
+                       "maintenance and staff. GPUs on the floor are those in the racks marked for the tenant: "
+                       "whole halls or rows can hold more than the contract and leave fewer for the other "
+                       "tenants. The operator's row is the whole site: every tenant's revenue against the whole "
+                       "cost."));
+
+    subsection(QStringLiteral("Shares and economics"));
+    // Widths from the widest cells at this size: "operator (whole site)", "1,000,000", "100.0 %", "GPU-hour".
+    Table shares{{{QStringLiteral("Tenant"), 0.16},
+                  {QStringLiteral("Isolation"), 0.085},
+                  {QStringLiteral("Contract GPUs"), 0.085, Qt::AlignRight},
+                  {QStringLiteral("GPUs on the floor"), 0.09, Qt::AlignRight},
+                  {QStringLiteral("$ per GPU-hour"), 0.09, Qt::AlignRight},
+                  {QStringLiteral("Utilization"), 0.095, Qt::AlignRight},
+                  {QStringLiteral("Power share"), 0.072, Qt::AlignRight},
+                  {QStringLiteral("Cost share"), 0.072, Qt::AlignRight},
+                  {QStringLiteral("Revenue per year"), 0.085, Qt::AlignRight},
+                  {QStringLiteral("Margin per year"), 0.081, Qt::AlignRight},
+                  {QStringLiteral("Payback, years"), 0.085, Qt::AlignRight}},
+                 {},
+                 6.6};
+    const QString none = QStringLiteral("\u2014");
+    const auto economics = [&](const TenantFigures& t, const QString& isolation, double floorGpus, const QString& price,
+                               const QString& utilization) {
+      shares.rows.push_back({{t.name, isolation, ProjectReport::formatCount(t.gpus),
+                              ProjectReport::formatCount(floorGpus), price, utilization, percentText(t.powerShare),
+                              percentText(t.costShare), ProjectReport::formatUsd(t.revenueUsdPerYear),
+                              ProjectReport::formatUsd(t.marginUsdPerYear), paybackText(t.paybackYears)}});
+    };
+    double floorTotal = 0;
+    for (double gpus : floor) floorTotal += gpus;
+    for (std::size_t t = 0; t < plan->tenants.size() && t < tenants.size(); ++t)
+      economics(plan->tenants[t], isolationText(tenants[t].isolation), floor.size() > t + 1 ? floor[t + 1] : 0.0,
+                ProjectReport::formatUsd(tenants[t].priceUsdPerGpuHour),
+                percentText(tenants[t].utilization, wholePercent(tenants[t].utilization) ? 0 : 1));
+    const double spareFloor = floor.empty() ? 0.0 : floor.front();
+    if (plan->spare.gpus > 0 || spareFloor > 0) economics(plan->spare, none, spareFloor, none, none);
+    economics(plan->operatorTotal, none, floorTotal, none, none);
+    placeTable(shares);
+    for (std::size_t t = 0; t < plan->tenants.size(); ++t) {
+      const double onFloor = floor.size() > t + 1 ? floor[t + 1] : 0.0;
+      if (std::round(onFloor) < std::round(plan->tenants[t].gpus))
+        paragraph(QStringLiteral("%1 has %2 GPUs on the floor, %3 fewer than its contract.")
+                      .arg(plan->tenants[t].name, ProjectReport::formatCount(onFloor),
+                           ProjectReport::formatCount(plan->tenants[t].gpus - onFloor)),
+                  8.5, kMuted, 4);
+    }
+
+    subsection(QStringLiteral("What isolation costs, and the largest job"));
+    paragraph(QStringLiteral("Isolation against one fabric shared by every tenant. A tenant's largest job runs on its "
+                             "largest share of one system group; it sees that share's unexpected interruptions and "
+                             "the group's planned ones."),
+              8.5, kMuted, 4);
+    Table isolation{{{QStringLiteral("Tenant"), 0.21},
+                     {QStringLiteral("Isolation"), 0.105},
+                     {QStringLiteral("Extra switches"), 0.085, Qt::AlignRight},
+                     {QStringLiteral("Stranded ports"), 0.085, Qt::AlignRight},
+                     {QStringLiteral("Isolation capex"), 0.1, Qt::AlignRight},
+                     {QStringLiteral("Bisection lost, Pb/s"), 0.09, Qt::AlignRight},
+                     {QStringLiteral("Largest job, GPUs"), 0.11, Qt::AlignRight},
+                     {QStringLiteral("Interruptions per day"), 0.12, Qt::AlignRight},
+                     {QStringLiteral("MTBI"), 0.095, Qt::AlignRight}},
+                    {},
+                    6.6};
+    const auto costs = [&](const TenantFigures& t) {
+      return QStringList{ProjectReport::formatCount(t.isolationSwitches), ProjectReport::formatCount(t.strandedPorts),
+                         ProjectReport::formatUsd(t.isolationCapexUsd), formatQuantity(t.bisectionLostPbps)};
+    };
+    for (std::size_t t = 0; t < plan->tenants.size() && t < tenants.size(); ++t) {
+      const TenantFigures& figures = plan->tenants[t];
+      const bool job = figures.largestJobGpus > 0;
+      isolation.rows.push_back({QStringList{figures.name, isolationText(tenants[t].isolation)} + costs(figures) +
+                                QStringList{job ? ProjectReport::formatCount(figures.largestJobGpus) : none,
+                                            job ? formatQuantity(figures.interruptionsPerDay) : none,
+                                            job ? mtbiText(figures.mtbiHours) : none}});
+    }
+    isolation.rows.push_back(
+        {QStringList{plan->operatorTotal.name, none} + costs(plan->operatorTotal) + QStringList{none, none, none}});
+    placeTable(isolation);
+  }
+
+  void floorPlans() {
+    section(QStringLiteral("Floor plans"));
+    paragraph(
+        QStringLiteral("The site from above after each phase, north up and to scale: buildings in black, halls "
+                       "in grey, racks coloured by the phase they arrive in; later phases are left out. Below "
+                       "each plan, the halls the phase adds against their limits."));
+    const auto& plan = phases();
+    QStringList names;
+    for (const PhaseResult& phase : plan) names << phase.name;
+    const SiteLayout* layout = &report_.project().layout;
+    const auto metrics = metrics_;
+    for (std::size_t k = 0; k < plan.size(); ++k) {
+      if (k > 0) cursor_.newPage(cursor_.section());
+      const int shown = static_cast<int>(k);
+      subsection(
+          plan.size() == 1 ? QStringLiteral("Floor plan") : QStringLiteral("Floor plan after %1").arg(plan[k].name),
+          true, 300);
+      const auto scope =
+          std::make_shared<FloorPlanScope>(floorPlanScope(*layout, *metrics, shown, k + 1 == plan.size()));
+      int compute = 0, network = 0, cdus = 0;
+      for (const Rack& rack : layout->racks) {
+        if (rack.phase > k) continue;
+        (rack.role == RackRole::Compute ? compute : rack.role == RackRole::Cdu ? cdus : network)++;
+      }
+      const auto halls = static_cast<double>(std::count(scope->halls.begin(), scope->halls.end(), true));
+      const auto buildings = static_cast<double>(std::count(scope->buildings.begin(), scope->buildings.end(), true));
+      paragraph(
+          QStringLiteral("%1 GPUs online in %2, with %3 and %4, in %5 of %6; the plan covers %7 \u00d7 %8 m.")
+              .arg(ProjectReport::formatCount(valueOf(plan[k].site, OutputId::clusterGpus)),
+                   countOf(compute, "compute rack", "compute racks"), countOf(network, "network rack", "network racks"),
+                   countOf(cdus, "CDU", "CDUs"), countOf(halls, "hall", "halls"),
+                   countOf(buildings, "building", "buildings"), ProjectReport::formatCount(scope->extentM.width()),
+                   ProjectReport::formatCount(scope->extentM.height())),
+          8.5, kMuted);
+      // As tall as the plan needs at the full width, within what is left of the page.
+      const double natural =
+          scope->extentM.isEmpty()
+              ? 60.0
+              : cursor_.width() * scope->extentM.height() / scope->extentM.width() + kPlanTopPt + kPlanLegendPt;
+      cursor_.place(std::min(natural, std::max(cursor_.remaining(), 200.0)),
+                    [=](QPainter& painter, const QRectF& rect) {
+                      paintFloorPlan(painter, rect, *layout, *metrics, *scope, shown, names);
+                    });
+      if (k < report_.floorSnapshots().size() && !report_.floorSnapshots()[k].isNull()) {
+        const QImage snapshot = report_.floorSnapshots()[k];
+        const double height = cursor_.width() * snapshot.height() / std::max(1, snapshot.width());
+        paragraph(QStringLiteral("The same site in 3D, racks coloured by role, as the program shows it."), 8.5, kMuted);
+        cursor_.place(std::min(height, 330.0), [snapshot](QPainter& painter, const QRectF& rect) {
+          // Fitted into the block, keeping its proportions.
+          const QSizeF size = QSizeF(snapshot.size()).scaled(rect.size(), Qt::KeepAspectRatio);
+          painter.drawImage(QRectF(rect.topLeft(), size), snapshot);
+        });
+      }
+      hallsTable(*layout, *metrics, *scope, shown,
+                 plan.size() == 1 ? QStringLiteral("Halls") : QStringLiteral("Halls added in %1").arg(plan[k].name));
+    }
+  }
+
+  /// The halls a phase adds: their IT load against the feed, density and floor load.
+  void hallsTable(const SiteLayout& layout, const LayoutMetrics& metrics, const FloorPlanScope& scope, int phase,
+                  const QString& title) {
+    Table table{{{QStringLiteral("Hall"), 0.19},
+                 {QStringLiteral("IT at full load"), 0.14, Qt::AlignRight},
+                 {QStringLiteral("Feed limit"), 0.13, Qt::AlignRight},
+                 {QStringLiteral("Compute racks"), 0.13, Qt::AlignRight},
+                 {QStringLiteral("kW per rack"), 0.13, Qt::AlignRight},
+                 {QStringLiteral("kW per m\u00b2"), 0.13, Qt::AlignRight},
+                 {QStringLiteral("Floor load, kg/m\u00b2"), 0.15, Qt::AlignRight}},
+                {},
+                6.4};
+    for (std::size_t h = 0; h < layout.halls.size() && h < metrics.halls.size(); ++h) {
+      if (scope.hallPhase[h] != phase) continue;
+      const HallMetrics& m = metrics.halls[h];
+      table.rows.push_back({{layout.halls[h].name, ProjectReport::formatMw(m.itKw / 1e3),
+                             ProjectReport::formatMw(layout.halls[h].powerLimitMw),
+                             ProjectReport::formatCount(m.computeRacks), formatQuantity(m.kwPerComputeRack),
+                             formatQuantity(m.kwPerM2), ProjectReport::formatCount(m.maxFloorLoadKgM2)}});
+    }
+    if (table.rows.empty()) return;
+    subsection(title, false, 40);
+    placeTable(table);
+  }
+
+  /// The variants kept with the project against the plan: headline figures side by side, with
+  /// the difference in % of the plan and the better value marked.
+  void variants() {
+    const Project& project = report_.project();
+    if (project.variants.empty()) return;
+    section(QStringLiteral("Variants"));
+    paragraph(QStringLiteral("Each variant is another scenario and phases on the same site, evaluated as the plan "
+                             "is: both with the engine's cable estimates, since a variant has no floor of its own, "
+                             "so the plan's figures here can differ slightly from those measured on its floor "
+                             "elsewhere in this report. Columns give the site after the last phase; a variant with "
+                             "fewer phases than the "
+                             "plan (a copy of one phase) is compared after its last phase with the plan after the "
+                             "same phase. % is the variant's difference from the plan, and \u2713 marks the better "
+                             "of the two where more or less is better."));
+    const std::vector<PhaseResult>& planPhases = report_.plan().phases;
+    static const OutputId headline[] = {
+        OutputId::clusterGpus,        OutputId::powerFacilityMw,          OutputId::costCapexUsd,
+        OutputId::costTcoUsdPerYear,  OutputId::costUsdPerGpuHour,        OutputId::networkBisectionPerGpuGbps,
+        OutputId::reliabilityEttr,    OutputId::reliabilityInterruptionsPerDay, OutputId::scheduleBuildDays};
+    for (const Variant& variant : project.variants) {
+      Project other = project;
+      other.scenario = variant.scenario;
+      other.phases = variant.phases;
+      ScenarioErrors errors;
+      const auto plan2 = PhasePlan::evaluate(other, errors);
+      subsection(QStringLiteral("Variant: %1").arg(variant.name), true);
+      if (!plan2) {
+        paragraph(QStringLiteral("This variant does not evaluate: %1").arg(errors.value(0).text()));
+        continue;
+      }
+      const std::size_t at =
+          variant.phases.empty() ? planPhases.size() - 1 : std::min(plan2->phases.size(), planPhases.size()) - 1;
+      if (at + 1 < planPhases.size())
+        paragraph(QStringLiteral("Compared after %1, the variant's last phase.").arg(planPhases[at].name), 9, kMuted, 4);
+      // Tenants rent the site once every phase is built: their figures join the comparison there.
+      OutputValues variantSite = plan2->phases.back().site;
+      const bool withTenants = at + 1 == planPhases.size() && (!project.tenants.empty() || !variant.tenants.empty());
+      if (withTenants && !variant.tenants.empty()) {
+        other.tenants = variant.tenants;
+        TenantPlan::carryMarks(project.tenants, other.tenants, false, other.layout);
+        if (const auto tenants = TenantPlan::evaluate(other, *plan2, errors)) tenants->applyTo(variantSite);
+        else paragraph(QStringLiteral("Its tenants do not fit: %1").arg(errors.value(0).text()), 9, kMuted, 4);
+      }
+      const auto rows = compareFigures(planPhases[at].site, variantSite);
+      Table table{{{QStringLiteral("Figure"), 0.40},
+                   {QStringLiteral("Plan"), 0.19, Qt::AlignRight},
+                   {QStringLiteral("Variant"), 0.19, Qt::AlignRight},
+                   {QStringLiteral("%"), 0.12, Qt::AlignRight},
+                   {QStringLiteral("Better"), 0.10}},
+                  {},
+                  8};
+      std::vector<OutputId> shown(std::begin(headline), std::end(headline));
+      if (withTenants)
+        shown.insert(shown.end(), {OutputId::tenantsRevenueUsdPerYear, OutputId::tenantsMarginUsdPerYear,
+                                   OutputId::tenantsPaybackYears});
+      for (OutputId id : shown) {
+        const FigureComparison& row = rows[static_cast<std::size_t>(id)];
+        const QString unit = QString::fromLatin1(outputSpec(id).unit);
+        table.rows.push_back({{QStringLiteral("%1 (%2)").arg(QString::fromLatin1(outputSpec(id).meaning), unit),
+                               formatFigure(row.a, unit), formatFigure(row.b, unit),
+                               std::isfinite(row.percent) ? QString::number(row.percent, 'f', 1) : QString(),
+                               row.better == 1 ? QStringLiteral("\u2713 plan")
+                               : row.better == 2 ? QStringLiteral("\u2713 variant")
+                                                 : QString()}});
+      }
+      placeTable(table);
+    }
+  }
+
+  void billOfMaterials() {
+    section(QStringLiteral("Bill of materials"));
+    paragraph(
+        QStringLiteral("What the site holds after the last phase. GPU systems, switches, transceivers, cables "
+                       "and plant are the engine's counts (the output named under \u201cfrom\u201d); racks by "
+                       "role are counted on the floor layout."));
+    Table table{{{QStringLiteral("Item"), 0.36},
+                 {QStringLiteral("Quantity"), 0.16, Qt::AlignRight},
+                 {QStringLiteral("Unit"), 0.12},
+                 {QStringLiteral("From"), 0.36}},
+                {},
+                8};
+    QString group, previous;
+    for (const BillOfMaterialsItem& item : report_.billOfMaterials()) {
+      if (item.group != group) {
+        group = item.group;
+        table.rows.push_back({{group}, true});
+      }
+      // A system's GPUs, nodes and racks follow each other: its name once.
+      table.rows.push_back({{item.item == previous ? QString() : item.item, formatFigure(item.quantity, item.unit),
+                             item.unit, item.origin}});
+      previous = item.item;
+    }
+    placeTable(table);
+  }
+
+  void assumptions() {
+    section(QStringLiteral("Assumptions"));
+    paragraph(
+        QStringLiteral("The inputs set in this project, the catalog values of its hardware, and the key "
+                       "defaults, each with its source and how far to trust it: verified (published by the "
+                       "maker), secondary (reported by others), derived (computed from published figures), "
+                       "estimate (our judgement), input (the planner's own). \u2018gigaplan-cli schema\u2019 "
+                       "documents every input."));
+    Table table{{{QStringLiteral("Input"), 0.27},
+                 {QStringLiteral("Value"), 0.12, Qt::AlignRight},
+                 {QStringLiteral("Unit"), 0.09},
+                 {QStringLiteral("Source"), 0.41},
+                 {QStringLiteral("Confidence"), 0.11}},
+                {},
+                7};
+    QString group;
+    for (const ReportAssumption& assumption : report_.assumptions()) {
+      if (assumption.group != group) {
+        group = assumption.group;
+        table.rows.push_back({{group}, true});
+      }
+      table.rows.push_back(
+          {{assumption.path, assumption.value, assumption.unit, assumption.source, assumption.confidence}});
+    }
+    placeTable(table);
+  }
+
+  void calibration() {
+    section(QStringLiteral("Calibration"));
+    const QList<CalibrationResult>& results = report_.calibration();
+    const auto passed =
+        std::count_if(results.begin(), results.end(), [](const CalibrationResult& r) { return r.passed; });
+    paragraph(QStringLiteral("The engine against published figures (DGX SuperPOD fabrics, fat-tree formulas, Llama 3 "
+                             "interruptions, cost breakdowns), as \u2018gigaplan-cli calibrate\u2019 computes them: %1 "
+                             "of %2 within tolerance.")
+                  .arg(passed)
+                  .arg(results.size()));
+    Table table{{{QStringLiteral("Reference"), 0.3},
+                 {QStringLiteral("Figure"), 0.27},
+                 {QStringLiteral("Expected"), 0.12, Qt::AlignRight},
+                 {QStringLiteral("Model"), 0.12, Qt::AlignRight},
+                 {QStringLiteral("Error"), 0.1, Qt::AlignRight},
+                 {QStringLiteral("Result"), 0.09}},
+                {},
+                6.4};
+    const QLocale locale(QLocale::English);
+    for (const CalibrationResult& result : results) {
+      const CalibrationReference& reference = result.reference;
+      const bool atLeast = reference.comparison == CalibrationReference::Comparison::AtLeast;
+      const QString verdict = !result.problem.isEmpty() ? QStringLiteral("error")
+                              : result.passed           ? QStringLiteral("pass")
+                                                        : QStringLiteral("MISS");
+      table.rows.push_back(
+          {{reference.id, reference.path,
+            (atLeast ? QStringLiteral("\u2265 ") : QString()) + formatQuantity(reference.expected),
+            result.problem.isEmpty() ? formatQuantity(result.modelValue) : QStringLiteral("\u2014"),
+            result.problem.isEmpty() ? locale.toString(result.relativeError * 100, 'f', 2) + QStringLiteral(" %")
+                                     : QStringLiteral("\u2014"),
+            verdict}});
+    }
+    placeTable(table);
+  }
+
+  void allFigures() {
+    section(QStringLiteral("All figures"));
+    paragraph(
+        QStringLiteral("Every output of the engine for the whole site after each phase (the figures CSV holds "
+                       "the same at full precision)."));
+    const auto& plan = phases();
+    constexpr std::size_t kPhasesPerTable = 3;
+    for (std::size_t first = 0; first < plan.size(); first += kPhasesPerTable) {
+      const std::size_t count = std::min(kPhasesPerTable, plan.size() - first);
+      Table table{{{QStringLiteral("Output"), 0.34}, {QStringLiteral("Unit"), 0.12}}, {}, 7};
+      for (std::size_t k = first; k < first + count; ++k)
+        table.columns.push_back({plan[k].name, 0.54 / static_cast<double>(kPhasesPerTable), Qt::AlignRight});
+      QString group;
+      for (const OutputSpec& spec : outputSpecs()) {
+        const QString path = QString::fromLatin1(spec.path);
+        const QString section = path.section(QLatin1Char('.'), 0, 0);
+        if (section != group) {
+          group = section;
+          table.rows.push_back({{group}, true});
+        }
+        TableRow row{{path, QString::fromLatin1(spec.unit)}};
+        for (std::size_t k = first; k < first + count; ++k)
+          row.cells << formatFigure(plan[k].site[static_cast<std::size_t>(spec.id)], QString::fromLatin1(spec.unit));
+        table.rows.push_back(row);
+      }
+      placeTable(table);
+    }
+  }
+
+  const ProjectReport& report_;
+  QPaintDevice* device_;
+  QDate issued_;
+  PageCursor cursor_;
+  std::vector<ContentsEntry> plannedContents_;
+  std::shared_ptr<std::vector<ContentsEntry>> contents_;
+  std::shared_ptr<const LayoutMetrics> metrics_;
+};
+
+/// The running header (project and section), the blocks, and the footer with the page number.
+void paintPage(QPainter& painter, const ReportPage& page, const QRectF& pageRect, int number, int total,
+               const QString& project, const QString& issued) {
+  const double left = kMarginPt;
+  const double right = pageRect.width() - kMarginPt;
+  const QFont font = reportFont(7.5);
+  const QFontMetricsF metrics(font, painter.device());
+  painter.setFont(font);
+  if (!page.section.isEmpty()) {
+    painter.setPen(kMuted);
+    const QRectF line(left, 28, right - left, 12);
+    painter.drawText(line, Qt::AlignLeft | Qt::AlignBottom,
+                     metrics.elidedText(project, Qt::ElideRight, line.width() * 0.6));
+    painter.drawText(line, Qt::AlignRight | Qt::AlignBottom,
+                     metrics.elidedText(page.section, Qt::ElideRight, line.width() * 0.38));
+    painter.setPen(QPen(kRule, 0.5));
+    painter.drawLine(QPointF(left, 43), QPointF(right, 43));
+  }
+  for (const PlacedBlock& block : page.blocks) {
+    painter.save();
+    block.paint(painter, block.rect);
+    painter.restore();
+  }
+  const double footerY = pageRect.height() - 36;
+  painter.setFont(font);
+  painter.setPen(QPen(kRule, 0.5));
+  painter.drawLine(QPointF(left, footerY), QPointF(right, footerY));
+  painter.setPen(kMuted);
+  const QRectF line(left, footerY + 3, right - left, 12);
+  painter.drawText(line, Qt::AlignLeft | Qt::AlignTop, QStringLiteral("Gigaplan report, issued %1").arg(issued));
+  painter.drawText(line, Qt::AlignRight | Qt::AlignTop, QStringLiteral("page %1 of %2").arg(number).arg(total));
+}
+
+void setError(QString* error, const QString& message) {
+  if (error) *error = message;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation and exports.
+
+std::optional<ProjectReport> ProjectReport::prepare(const Project& project, QString* error) {
+  ProjectReport report;
+  report.project_ = project;
+  if (report.project_.layout.racks.empty()) {
+    ScenarioErrors errors;
+    auto layout = layOutProject(project, HallTemplate{}, errors);
+    if (!layout) {
+      setError(error, errors.value(0).text());
+      return std::nullopt;
+    }
+    report.project_.layout = std::move(*layout);
+  }
+  report.result_ = evaluateProject(report.project_);
+  if (!report.result_.tenantError.isEmpty()) {  // a report for others must not drop the tenants quietly
+    setError(error, report.result_.tenantError);
+    return std::nullopt;
+  }
+  if (!report.result_.error.isEmpty() || !report.result_.plan || report.result_.plan->phases.empty()) {
+    setError(error, report.result_.error.isEmpty() ? QStringLiteral("phases: the project has nothing to build")
+                                                   : report.result_.error);
+    return std::nullopt;
+  }
+  if (report.result_.tenants) report.tenantFloorGpus_ = TenantPlan::floorGpus(report.project_, *report.result_.plan);
+  for (const CalibrationReference& reference : Calibration::bundled())
+    report.calibration_.append(Calibration::run(reference));
+  return report;
+}
+
+bool ProjectReport::write(const Project& project, const QString& pdfPath, QString* error, const Progress& progress,
+                          const std::vector<QImage>& floorSnapshots) {
+  auto report = prepare(project, error);
+  if (!report) return false;
+  report->setFloorSnapshots(floorSnapshots);
+  return report->writePdf(pdfPath, error, progress);
+}
+
+bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progress& progress) const {
+  if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+    setError(error, QStringLiteral("the report needs a QGuiApplication for its fonts"));
+    return false;
+  }
+  QSaveFile file(pdfPath);
+  if (!file.open(QIODevice::WriteOnly)) {
+    setError(error, QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+    return false;
+  }
+  QPdfWriter writer(&file);
+  writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
+  writer.setResolution(72);
+  writer.setTitle(project_.scenario.name);
+  writer.setCreator(QStringLiteral("Gigaplan"));
+  const QRectF page(0, 0, writer.width(), writer.height());
+
+  // Two layouts: the first finds the contents entries, the second reserves their lines.
+  const QDate issued = QDate::currentDate();
+  ReportBuilder first(*this, &writer, page, issued, {});
+  first.build();
+  ReportBuilder builder(*this, &writer, page, issued, first.contents());
+  const std::vector<ReportPage> pages = builder.build();
+  const int total = static_cast<int>(pages.size());
+
+  QPainter painter;
+  if (!painter.begin(&writer)) {
+    setError(error, QStringLiteral("%1: cannot write the PDF").arg(pdfPath));
+    return false;
+  }
+  painter.setRenderHint(QPainter::Antialiasing);
+  for (int p = 0; p < total; ++p) {
+    if (p > 0) writer.newPage();
+    paintPage(painter, pages[static_cast<std::size_t>(p)], page, p + 1, total, project_.scenario.name,
+              formatDate(issued));
+    if (progress && !progress(p + 1, total)) {
+      painter.end();
+      file.cancelWriting();
+      setError(error, QStringLiteral("cancelled"));
+      return false;
+    }
+  }
+  if (!painter.end() || !file.commit()) {
+    setError(error, QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+    return false;
+  }
+  return true;
+}
+
+std::vector<BillOfMaterialsItem> ProjectReport::billOfMaterials() const {
+  const OutputValues& site = siteOutputs();
+  std::vector<BillOfMaterialsItem> items;
+  auto engine = [&](const QString& group, const QString& item, OutputId id) {
+    const OutputSpec& spec = outputSpec(id);
+    items.push_back({group, item, valueOf(site, id), QString::fromLatin1(spec.unit), QString::fromLatin1(spec.path)});
+  };
+
+  // GPU systems by group (what each phase buys of one type): its GPUs, and the nodes and racks
+  // the engine gives the group as bought (the site's figures are the sums of these groups).
+  const HardwareCatalog& catalog = HardwareCatalog::bundled();
+  const std::vector<Phase> phases = PhasePlan::phasesOf(project_, *result_.resolved);
+  const QString systemsGroup = QStringLiteral("GPU systems");
+  const bool phased = !project_.phases.empty();
+  for (const PhaseGroup& group : PhasePlan::groupsOf(phases)) {
+    const CatalogEntry* entry = catalog.system(group.systemType);
+    const QString name = phased ? QStringLiteral("%1, %2").arg(entry ? entry->name : group.systemType,
+                                                               phases[group.phase].name)
+                                : (entry ? entry->name : group.systemType);
+    items.push_back({systemsGroup, name, group.gpus, QStringLiteral("GPUs"),
+                     phased ? QStringLiteral("phases[%1]").arg(group.phase) : QStringLiteral("cluster.gpus")});
+    ScenarioErrors errors;
+    const auto resolved = PhasePlan::groupScenario(project_, group, group.phase).resolve(catalog, errors);
+    if (!resolved) continue;
+    const OutputValues outputs = evaluate(resolved->values);
+    items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterNodes), QStringLiteral("nodes"),
+                     QStringLiteral("cluster.nodes")});
+    items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterComputeRacks), QStringLiteral("racks"),
+                     QStringLiteral("cluster.computeRacks")});
+  }
+
+  const QString racksGroup = QStringLiteral("Racks on the floor, by role");
+  std::array<double, 5> byRole{};
+  for (const Rack& rack : project_.layout.racks) byRole[static_cast<std::size_t>(rack.role)] += 1;
+  static const char* roleNames[5] = {"compute", "leaf switches", "spine switches", "core switches", "CDUs"};
+  for (std::size_t role = 0; role < byRole.size(); ++role)
+    if (byRole[role] > 0 || role == 0)
+      items.push_back({racksGroup, QString::fromLatin1(roleNames[role]), byRole[role], QStringLiteral("racks"),
+                       QStringLiteral("layout")});
+  items.push_back({racksGroup, QStringLiteral("all racks"), static_cast<double>(project_.layout.racks.size()),
+                   QStringLiteral("racks"), QStringLiteral("layout")});
+
+  const QString fabric = QStringLiteral("Fabric switches and links");
+  static const std::array<std::pair<OutputId, const char*>, 4> tiers = {
+      {{OutputId::networkSwitchesTier1, "tier 1 (leaf)"},
+       {OutputId::networkSwitchesTier2, "tier 2 (spine)"},
+       {OutputId::networkSwitchesTier3, "tier 3 (core)"},
+       {OutputId::networkSwitchesTier4, "tier 4"}}};
+  for (std::size_t t = 0; t < tiers.size(); ++t)
+    if (t < 2 || valueOf(site, tiers[t].first) > 0)
+      engine(fabric, QString::fromLatin1(tiers[t].second), tiers[t].first);
+  engine(fabric, QStringLiteral("all tiers"), OutputId::networkSwitches);
+  engine(fabric, QStringLiteral("fabric links"), OutputId::networkLinks);
+
+  const QString transceivers = QStringLiteral("Transceivers, by reach class");
+  engine(transceivers, QStringLiteral("multimode"), OutputId::networkTransceiversMultimode);
+  engine(transceivers, QStringLiteral("single-mode DR"), OutputId::networkTransceiversSinglemodeDr);
+  engine(transceivers, QStringLiteral("single-mode FR"), OutputId::networkTransceiversSinglemodeFr);
+
+  const QString cables = QStringLiteral("Cables");
+  engine(cables, QStringLiteral("copper (DAC)"), OutputId::networkCablesCopper);
+  engine(cables, QStringLiteral("active electrical (AEC)"), OutputId::networkCablesAec);
+  engine(cables, QStringLiteral("optical"), OutputId::networkCablesFiber);
+  engine(cables, QStringLiteral("optical cable length"), OutputId::networkFiberKm);
+
+  const QString cooling = QStringLiteral("Cooling plant");
+  engine(cooling, QStringLiteral("coolant distribution units"), OutputId::coolingCdus);
+  engine(cooling, QStringLiteral("heat rejection"), OutputId::coolingHeatRejectionRt);
+
+  const QString electrical = QStringLiteral("Electrical plant");
+  engine(electrical, QStringLiteral("MV transformers"), OutputId::electricalTransformers);
+  engine(electrical, QStringLiteral("transformer capacity"), OutputId::electricalTransformerMva);
+  engine(electrical, QStringLiteral("UPS modules"), OutputId::electricalUpsModules);
+  engine(electrical, QStringLiteral("UPS capacity"), OutputId::electricalUpsMw);
+  engine(electrical, QStringLiteral("battery for the training swing"), OutputId::powerBatteryMwh);
+  return items;
+}
+
+std::vector<ReportAssumption> ProjectReport::assumptions() const {
+  const HardwareCatalog& catalog = HardwareCatalog::bundled();
+  const ResolvedScenario& base = *result_.resolved;
+  std::vector<ReportAssumption> list;
+  std::set<InputId> listed;
+  auto add = [&](const QString& group, InputId id, double value, const QString& source, const QString& confidence) {
+    const InputSpec& spec = inputSpec(id);
+    list.push_back({group, QString::fromLatin1(spec.path), inputValueText(id, value), QString::fromLatin1(spec.unit),
+                    source, confidence});
+    listed.insert(id);
+  };
+  auto addResolved = [&](const QString& group, const ResolvedScenario& resolved, InputId id) {
+    const auto i = static_cast<std::size_t>(id);
+    add(group, id, resolved.values[i], resolved.source[i], resolved.confidence[i]);
+  };
+
+  const QString set = QStringLiteral("Set in the project");
+  const std::vector<Phase> phases = PhasePlan::phasesOf(project_, base);
+  for (std::size_t k = 0; k < phases.size(); ++k)
+    for (std::size_t s = 0; s < phases[k].systems.size(); ++s)
+      list.push_back({set, QStringLiteral("phases[%1].systems[%2]").arg(k).arg(s),
+                      formatCount(phases[k].systems[s].gpus), QStringLiteral("GPUs"),
+                      QStringLiteral("%1 adds %2").arg(phases[k].name, phases[k].systems[s].systemType),
+                      QStringLiteral("input")});
+  for (auto it = project_.scenario.values.begin(); it != project_.scenario.values.end(); ++it) {
+    if (!project_.phases.empty() && it.key() == InputId::clusterGpus) continue;  // the phases' systems count
+    add(set, it.key(), it.value(), base.source[static_cast<std::size_t>(it.key())], QStringLiteral("input"));
+  }
+  for (const Phase& phase : project_.phases)
+    for (auto it = phase.inputs.begin(); it != phase.inputs.end(); ++it)
+      add(set, it.key(), it.value(), QStringLiteral("set by %1").arg(phase.name), QStringLiteral("input"));
+
+  // The catalog values that matter most for each group, as it was bought.
+  for (const PhaseGroup& group : PhasePlan::groupsOf(phases)) {
+    ScenarioErrors errors;
+    const auto resolved = PhasePlan::groupScenario(project_, group, group.phase).resolve(catalog, errors);
+    if (!resolved) continue;
+    const QString heading = project_.phases.empty()
+                               ? QStringLiteral("Hardware: %1 (%2)").arg(resolved->systemName, group.systemType)
+                               : QStringLiteral("Hardware: %1 (%2), %3")
+                                     .arg(resolved->systemName, group.systemType, phases[group.phase].name);
+    for (InputId id : {InputId::systemGpusPerNode, InputId::systemNodesPerRack, InputId::systemGpuTdpW,
+                       InputId::systemLiquidFraction, InputId::systemRackMassKg, InputId::systemPriceUsdPerNode})
+      addResolved(heading, *resolved, id);
+  }
+  const QString fabric =
+      QStringLiteral("Fabric: %1 (%2) and optics").arg(base.switchName, project_.scenario.switchModel);
+  for (InputId id : {InputId::networkSwitchRadix, InputId::networkSwitchPortSpeedGbps, InputId::networkSwitchPowerW,
+                     InputId::networkSwitchPriceUsd, InputId::opticsCopperPriceUsdPer400G,
+                     InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
+                     InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G})
+    addResolved(fabric, base, id);
+
+  const QString defaults = QStringLiteral("Key defaults");
+  for (InputId id : {InputId::networkNicSpeedGbps,
+                     InputId::networkOversubscriptionTier1,
+                     InputId::powerAverageLoadFraction,
+                     InputId::powerTrainingSwingFraction,
+                     InputId::powerBatteryBufferMinutes,
+                     InputId::electricalRedundancy,
+                     InputId::facilityPueMode,
+                     InputId::facilityPue,
+                     InputId::coolingCduCapacityKw,
+                     InputId::coolingWueLPerKwh,
+                     InputId::costElectricityUsdPerKwh,
+                     InputId::costElectricalUsdPerMw,
+                     InputId::costCoolingUsdPerMw,
+                     InputId::costBuildingUsdPerMw,
+                     InputId::costStorageUsdPerGpu,
+                     InputId::costItLifetimeYears,
+                     InputId::costFacilityLifetimeYears,
+                     InputId::costCapitalRate,
+                     InputId::costUtilization,
+                     InputId::reliabilityGpuFailuresPerMillionHours,
+                     InputId::reliabilityHostFailuresPerMillionHours,
+                     InputId::reliabilityNetworkFailuresPerMillionHours,
+                     InputId::reliabilityCheckpointWriteMinutes,
+                     InputId::reliabilityRestartMinutes,
+                     InputId::scheduleCrews,
+                     InputId::scheduleRacksPerCrewPerDay,
+                     InputId::scheduleSiteReadyDays,
+                     InputId::scheduleBringUpDays,
+                     InputId::siteGridMw,
+                     InputId::siteOnsiteGenerationMw})
+    if (!listed.count(id)) addResolved(defaults, base, id);
+  return list;
+}
+
+QString ProjectReport::billOfMaterialsCsv() const {
+  QString csv = QStringLiteral("group,item,quantity,unit,from\n");
+  for (const BillOfMaterialsItem& item : billOfMaterials())
+    csv += QStringList{csvField(item.group), csvField(item.item), exactNumber(item.quantity), csvField(item.unit),
+                       csvField(item.origin)}
+               .join(QLatin1Char(',')) +
+           QLatin1Char('\n');
+  return csv;
+}
+
+QString ProjectReport::figuresCsv() const {
+  QStringList header = {QStringLiteral("path"), QStringLiteral("unit"), QStringLiteral("meaning")};
+  for (const PhaseResult& phase : plan().phases) header << csvField(phase.name);
+  QString csv = header.join(QLatin1Char(',')) + QLatin1Char('\n');
+  for (const OutputSpec& spec : outputSpecs()) {
+    QStringList line = {QString::fromLatin1(spec.path), csvField(QString::fromLatin1(spec.unit)),
+                        csvField(QString::fromLatin1(spec.meaning))};
+    for (const PhaseResult& phase : plan().phases) line << exactNumber(phase.site[static_cast<std::size_t>(spec.id)]);
+    csv += line.join(QLatin1Char(',')) + QLatin1Char('\n');
+  }
+  return csv;
+}
+
+QJsonObject ProjectReport::scenarioJson(const Project& project) {
+  QJsonObject json = project.scenario.toJson();
+  if (!project.phases.empty()) json.insert(QStringLiteral("phases"), PhasePlan::toJson(project.phases));
+  if (!project.tenants.empty()) json.insert(QStringLiteral("tenants"), TenantPlan::toJson(project.tenants));
+  return json;
+}
+
+}  // namespace gigaplan
