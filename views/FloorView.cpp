@@ -23,6 +23,7 @@
 
 #include "layout/FabricCabling.h"
 #include "document/LayoutCommands.h"
+#include "layout/FloorPalette.h"
 #include "layout/LayoutMetrics.h"
 #include "document/ProjectDocument.h"
 
@@ -87,11 +88,8 @@ void hashInto(std::size_t& seed, double value) {
 }
 
 QColor categorical(int index) {
-  static const QColor palette[] = {QColor(46, 110, 190), QColor(230, 120, 30), QColor(50, 160, 70),
-                                   QColor(200, 50, 60),  QColor(140, 90, 180), QColor(140, 90, 70),
-                                   QColor(220, 110, 180), QColor(120, 120, 120), QColor(180, 180, 40),
-                                   QColor(30, 170, 190)};
-  return palette[static_cast<std::size_t>(index) % std::size(palette)];
+  const PaletteColour c = categoryColour(index);
+  return QColor(c.red, c.green, c.blue);
 }
 
 /// A perceptually ordered ramp (dark blue to yellow) for quantities; t from 0 to 1.

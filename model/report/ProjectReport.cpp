@@ -22,6 +22,7 @@
 
 #include "engine/Evaluator.h"
 #include "engine/HardwareCatalog.h"
+#include "layout/FloorPalette.h"
 #include "layout/LayoutMetrics.h"
 #include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
@@ -54,12 +55,10 @@ QFont reportFont(double pointSize, bool bold = false) {
   return font;
 }
 
-/// The phase colours of the 3D floor's "colour by phase", so a plan reads the same in both.
+/// A phase's colour, as the 3D floor's "colour by phase" shows it.
 QColor phaseColour(int phase) {
-  static const QColor palette[] = {
-      QColor(46, 110, 190), QColor(230, 120, 30),  QColor(50, 160, 70),   QColor(200, 50, 60),  QColor(140, 90, 180),
-      QColor(140, 90, 70),  QColor(220, 110, 180), QColor(120, 120, 120), QColor(180, 180, 40), QColor(30, 170, 190)};
-  return palette[static_cast<std::size_t>(phase) % std::size(palette)];
+  const PaletteColour c = categoryColour(phase);
+  return QColor(c.red, c.green, c.blue);
 }
 
 QString csvField(const QString& text) {

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+
+namespace gigaplan {
+
+/// A colour as 8-bit red, green and blue, so the model names colours without Qt Gui.
+struct PaletteColour {
+  std::uint8_t red = 0;
+  std::uint8_t green = 0;
+  std::uint8_t blue = 0;
+};
+
+/// The colours of the floor's categories (phases, system types, tenants), in order. The 3D floor
+/// and the report's floor plans both read them here, so a phase has one colour everywhere.
+inline PaletteColour categoryColour(int index) {
+  static constexpr std::array<PaletteColour, 10> kPalette{{{46, 110, 190},
+                                                           {230, 120, 30},
+                                                           {50, 160, 70},
+                                                           {200, 50, 60},
+                                                           {140, 90, 180},
+                                                           {140, 90, 70},
+                                                           {220, 110, 180},
+                                                           {120, 120, 120},
+                                                           {180, 180, 40},
+                                                           {30, 170, 190}}};
+  return kPalette[static_cast<std::size_t>(index < 0 ? 0 : index) % kPalette.size()];
+}
+
+}  // namespace gigaplan
