@@ -11,10 +11,9 @@
 
 #include "engine/LaneMath.h"
 #include "engine/ModelFrame.h"
+#include "engine/ReachClass.h"
 
 namespace gigaplan {
-
-enum class ReachClass : int { Copper = 0, Aec = 1, Multimode = 2, SinglemodeDr = 3, SinglemodeFr = 4 };
 
 namespace fabric_detail {
 

@@ -6,7 +6,7 @@
 #include <QString>
 #include <optional>
 
-#include "engine/FabricEstimator.h"
+#include "engine/ReachClass.h"
 #include "engine/InputSchema.h"
 
 namespace gigaplan {

@@ -11,18 +11,32 @@
 
 namespace gigaplan {
 
-/// Runs every estimator in dependency order on one frame (one scenario or one lane of them).
+/// The build-out: nodes, racks and domains, the fabric, and the floor and site area they need.
+/// A floor measured by the layout replaces these counts, lengths and areas.
 template <class V>
-void evaluatePlanningModel(ModelFrame<V>& frame) {
+void estimateBuildOut(ModelFrame<V>& frame) {
   estimateCluster(frame);
   estimateFabric(frame);
   estimateClusterArea(frame);
+}
+
+/// Everything that follows from the build-out's counts, in dependency order: power, cooling,
+/// facility plant, cost, reliability and schedule.
+template <class V>
+void estimateFromBuildOut(ModelFrame<V>& frame) {
   estimatePower(frame);
   estimateCooling(frame);
   estimateFacility(frame);
   estimateCost(frame);
   estimateReliability(frame);
   estimateSchedule(frame);
+}
+
+/// Runs every estimator in dependency order on one frame (one scenario or one lane of them).
+template <class V>
+void evaluatePlanningModel(ModelFrame<V>& frame) {
+  estimateBuildOut(frame);
+  estimateFromBuildOut(frame);
 }
 
 }  // namespace gigaplan

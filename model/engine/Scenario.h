@@ -8,9 +8,10 @@
 #include <array>
 #include <optional>
 
-#include "engine/FabricEstimator.h"
+#include "engine/ReachClass.h"
 #include "engine/HardwareCatalog.h"
 #include "engine/InputSchema.h"
+#include "engine/OutputSchema.h"
 
 namespace gigaplan {
 

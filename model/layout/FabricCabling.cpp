@@ -1,5 +1,7 @@
 #include "layout/FabricCabling.h"
 
+#include "engine/FabricEstimator.h"
+
 #include <algorithm>
 #include <cmath>
 

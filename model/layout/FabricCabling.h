@@ -3,7 +3,7 @@
 #include <array>
 #include <vector>
 
-#include "engine/FabricEstimator.h"
+#include "engine/ReachClass.h"
 #include "engine/InputSchema.h"
 #include "layout/LayoutMetrics.h"
 #include "engine/OutputSchema.h"

@@ -22,12 +22,7 @@ LayoutEvaluation LayoutEvaluation::evaluate(const InputValues& inputs, const Sit
   valueOf(result.outputs, OutputId::clusterSiteAreaM2) = result.metrics.siteAreaM2;
   // Media power and cost, and the site area, feed power, cooling, facility and cost again.
   ModelFrame<double> frame{inputs, result.outputs};
-  estimatePower(frame);
-  estimateCooling(frame);
-  estimateFacility(frame);
-  estimateCost(frame);
-  estimateReliability(frame);
-  estimateSchedule(frame);
+  estimateFromBuildOut(frame);
 
   // Each hall's electrical room carries its hall's share of the facility load.
   const double pue = valueOf(result.outputs, OutputId::powerPue);
