@@ -23,8 +23,8 @@
 #include "CliSupport.h"
 #include "engine/Evaluator.h"
 #include "plan/PresetLibrary.h"
-#include "ProjectCommands.h"
-#include "WhatIfCommands.h"
+#include "ProjectSubcommands.h"
+#include "WhatIfSubcommands.h"
 #include "engine/ResultFormat.h"
 #include "engine/Scenario.h"
 #include "engine/Sweep.h"
@@ -34,9 +34,9 @@ using namespace gigaplan::cli;
 
 namespace {
 
-int commandPresets(const QStringList& arguments) {
+int runPresets(const QStringList& arguments) {
   QCommandLineParser parser;
-  if (const auto done = parseCommand(
+  if (const auto done = parseSubcommand(
           parser, arguments, "Usage: gigaplan-cli presets\nLists the bundled presets, one per line: id, then name.\n"))
     return *done;
   for (const PresetInfo& preset : PresetLibrary::list())
@@ -44,14 +44,14 @@ int commandPresets(const QStringList& arguments) {
   return 0;
 }
 
-int commandEvaluate(const QStringList& arguments) {
+int runEvaluate(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addOption(setOption());
   parser.addOption(formatOption(QStringLiteral("json")));
   parser.addOption(outputOption());
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
   if (const auto done =
-          parseCommand(parser, arguments,
+          parseSubcommand(parser, arguments,
                        "Usage: gigaplan-cli evaluate SCENARIO [--set path=value]... [--format json|table] [-o FILE]\n"
                        "Evaluates a preset or scenario file; see 'gigaplan-cli schema' for every path.\n"))
     return *done;
@@ -64,11 +64,11 @@ int commandEvaluate(const QStringList& arguments) {
                           parser.value(QStringLiteral("format")), parser.value(QStringLiteral("output")));
 }
 
-int commandCalibrate(const QStringList& arguments) {
+int runCalibrate(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addOption(formatOption(QStringLiteral("table")));
   if (const auto done =
-          parseCommand(parser, arguments,
+          parseSubcommand(parser, arguments,
                        "Usage: gigaplan-cli calibrate [--format table|json]\n"
                        "Compares the model with published reference figures; exits 1 if any is missed.\n"))
     return *done;
@@ -126,7 +126,7 @@ void appendNumber(QByteArray& line, double value) {
   line.append(buffer, static_cast<int>(result.ptr - buffer));
 }
 
-int commandSweep(const QStringList& arguments) {
+int runSweep(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addOption(setOption());
   parser.addOption(outputOption());
@@ -146,7 +146,7 @@ int commandSweep(const QStringList& arguments) {
   const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
   parser.addOptions({varyOption, samplesOption, uncertainOption, seedOption, outputsOption, quietOption});
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
-  if (const auto done = parseCommand(
+  if (const auto done = parseSubcommand(
           parser, arguments,
           "Usage: gigaplan-cli sweep SCENARIO --vary path=from:to:steps [--vary ...] [-o FILE]\n"
           "       gigaplan-cli sweep SCENARIO --samples N [--uncertain path=low:high]... [--seed S] [-o FILE]\n"
@@ -298,10 +298,10 @@ int commandSweep(const QStringList& arguments) {
   return 0;
 }
 
-int commandSchema(const QStringList& arguments) {
+int runSchema(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addOption(formatOption(QStringLiteral("table")));
-  if (const auto done = parseCommand(parser, arguments,
+  if (const auto done = parseSubcommand(parser, arguments,
                                      "Usage: gigaplan-cli schema [--format table|json]\nEvery scenario input and every "
                                      "output, with unit and meaning.\n"))
     return *done;
@@ -423,18 +423,18 @@ int main(int argc, char** argv) {
   QStringList rest = arguments;
   rest.removeAt(1);  // the parser expects the program name first
   try {
-    if (command == QLatin1String("presets")) return commandPresets(rest);
-    if (command == QLatin1String("evaluate")) return commandEvaluate(rest);
-    if (command == QLatin1String("calibrate")) return commandCalibrate(rest);
-    if (command == QLatin1String("sweep")) return commandSweep(rest);
-    if (command == QLatin1String("schema")) return commandSchema(rest);
-    if (command == QLatin1String("new")) return commandNew(rest);
-    if (command == QLatin1String("info")) return commandInfo(rest);
-    if (command == QLatin1String("edit")) return commandEdit(rest);
-    if (command == QLatin1String("phases")) return commandPhases(rest);
-    if (command == QLatin1String("report")) return commandReport(rest);
-    if (command == QLatin1String("whatif")) return commandWhatIf(rest);
-    if (command == QLatin1String("compare")) return commandCompare(rest);
+    if (command == QLatin1String("presets")) return runPresets(rest);
+    if (command == QLatin1String("evaluate")) return runEvaluate(rest);
+    if (command == QLatin1String("calibrate")) return runCalibrate(rest);
+    if (command == QLatin1String("sweep")) return runSweep(rest);
+    if (command == QLatin1String("schema")) return runSchema(rest);
+    if (command == QLatin1String("new")) return runNew(rest);
+    if (command == QLatin1String("info")) return runInfo(rest);
+    if (command == QLatin1String("edit")) return runEdit(rest);
+    if (command == QLatin1String("phases")) return runPhases(rest);
+    if (command == QLatin1String("report")) return runReport(rest);
+    if (command == QLatin1String("whatif")) return runWhatIf(rest);
+    if (command == QLatin1String("compare")) return runCompare(rest);
   } catch (const std::exception& e) {
     err() << "error: " << e.what() << "\n";
     return kExitBadInput;

@@ -87,7 +87,7 @@ QCommandLineOption formatOption(const QString& defaultFormat) {
 
 /// Parses a command's arguments. Returns the exit status when the command is done already
 /// (a usage error, or --help printed), nothing when it should run.
-std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const char* help) {
+std::optional<int> parseSubcommand(QCommandLineParser& parser, const QStringList& arguments, const char* help) {
   parser.addHelpOption();
   parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
   if (!parser.parse(arguments)) return usageError(parser.errorText());

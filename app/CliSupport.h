@@ -1,4 +1,4 @@
-// What every gigaplan-cli command shares: output streams, exit codes, error reporting,
+// What every gigaplan-cli subcommand shares: output streams, exit codes, error reporting,
 // common options and argument parsing.
 #pragma once
 
@@ -40,8 +40,8 @@ QCommandLineOption setOption();
 QCommandLineOption outputOption();
 QCommandLineOption formatOption(const QString& defaultFormat);
 
-/// Parses a command's arguments. Returns the exit status when the command is done already
+/// Parses a subcommand's arguments. Returns the exit status when it is done already
 /// (a usage error, or --help printed), nothing when it should run.
-std::optional<int> parseCommand(QCommandLineParser& parser, const QStringList& arguments, const char* help);
+std::optional<int> parseSubcommand(QCommandLineParser& parser, const QStringList& arguments, const char* help);
 
 }  // namespace gigaplan::cli

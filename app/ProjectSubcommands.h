@@ -1,4 +1,4 @@
-// gigaplan-cli commands on project files: new, info, edit, phases, report, and evaluate of a project.
+// gigaplan-cli subcommands on project files: new, info, edit, phases, report, and evaluate of a project.
 #pragma once
 
 #include <QString>
@@ -6,12 +6,12 @@
 
 namespace gigaplan::cli {
 
-int commandNew(const QStringList& arguments);
-int commandInfo(const QStringList& arguments);
-int commandEdit(const QStringList& arguments);
-int commandPhases(const QStringList& arguments);
+int runNew(const QStringList& arguments);
+int runInfo(const QStringList& arguments);
+int runEdit(const QStringList& arguments);
+int runPhases(const QStringList& arguments);
 /// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
-int commandReport(const QStringList& arguments);
+int runReport(const QStringList& arguments);
 
 /// True when a report can draw the floor in 3D: a local X display is there (xvfb-run will do).
 bool canDraw3d();

@@ -1,4 +1,4 @@
-#include "ProjectCommands.h"
+#include "ProjectSubcommands.h"
 
 #include <unistd.h>
 
@@ -138,7 +138,7 @@ bool looksLikeProject(const QString& path) {
   return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-int commandNew(const QStringList& arguments) {
+int runNew(const QStringList& arguments) {
   QCommandLineParser parser;
   const QCommandLineOption presetOption(QStringLiteral("preset"), QStringLiteral("Preset id (see presets)."),
                                         QStringLiteral("NAME"));
@@ -148,7 +148,7 @@ int commandNew(const QStringList& arguments) {
                                            QStringLiteral("Power and cooling limit of each hall (default 40)."),
                                            QStringLiteral("MW"));
   parser.addOptions({presetOption, scenarioOption, hallPowerOption, setOption(), outputOption()});
-  if (const auto done = parseCommand(parser, arguments,
+  if (const auto done = parseSubcommand(parser, arguments,
                                      "Usage: gigaplan-cli new (--preset NAME | --scenario FILE) [--set path=value]... "
                                      "[--hall-power-mw MW] -o FILE\n"
                                      "Creates a project: the scenario and its generated floor layout.\n"))
@@ -186,11 +186,11 @@ int commandNew(const QStringList& arguments) {
   return 0;
 }
 
-int commandPhases(const QStringList& arguments) {
+int runPhases(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project file, preset id or scenario file."));
   parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
-  if (const auto done = parseCommand(parser, arguments,
+  if (const auto done = parseSubcommand(parser, arguments,
                                      "Usage: gigaplan-cli phases PROJECT [--format table|json|csv] [-o FILE]\n"
                                      "The build-out phase by phase: dates from the schedule, GPUs online, facility "
                                      "power against the power available, capex of each phase.\n"))
@@ -319,7 +319,7 @@ bool canDraw3d() {
   return QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X") + number);
 }
 
-int commandReport(const QStringList& arguments) {
+int runReport(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("project"),
                                QStringLiteral("A project file, preset id or scenario file."));
@@ -336,7 +336,7 @@ int commandReport(const QStringList& arguments) {
       QStringLiteral("no-3d"), QStringLiteral("Plans only: no 3D view of the floor (these need an X display)."));
   parser.addOptions({outputOption(), bomOption, figuresOption, scenarioOption, quietOption, no3dOption});
   if (const auto done =
-          parseCommand(parser, arguments,
+          parseSubcommand(parser, arguments,
                        "Usage: gigaplan-cli report PROJECT -o FILE.pdf [--bom-csv FILE] [--figures-csv FILE] "
                        "[--scenario-json FILE] [--no-3d]\n"
                        "The A4 PDF report of a project: summary, phases and timeline, floor plans with a 3D view of\n"
@@ -421,11 +421,11 @@ int commandReport(const QStringList& arguments) {
   return 0;
 }
 
-int commandInfo(const QStringList& arguments) {
+int runInfo(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
   if (const auto done =
-          parseCommand(parser, arguments,
+          parseSubcommand(parser, arguments,
                        "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("info takes one FILE"));
@@ -585,7 +585,7 @@ int evaluateBuildOut(const QString& source, const QStringList& settings, const Q
   return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;
 }
 
-int commandEdit(const QStringList& arguments) {
+int runEdit(const QStringList& arguments) {
   QCommandLineParser parser;
   const QCommandLineOption moveHall(QStringLiteral("move-hall"), QStringLiteral("Move a hall (repeatable)."),
                                     QStringLiteral("HALL:DX:DY"));
@@ -610,7 +610,7 @@ int commandEdit(const QStringList& arguments) {
       {setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, rackSystem, rackPhase, rackTenant, regenerate});
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
   if (const auto done =
-          parseCommand(parser, arguments,
+          parseSubcommand(parser, arguments,
                        "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
                        "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
                        "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"

@@ -1,4 +1,4 @@
-#include "WhatIfCommands.h"
+#include "WhatIfSubcommands.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,7 +32,7 @@ std::optional<ResolvedScenario> loadStudied(const QString& source, const QString
 }
 }  // namespace
 
-int commandWhatIf(const QStringList& arguments) {
+int runWhatIf(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or scenario file."));
   const QCommandLineOption fractionOption(QStringLiteral("fraction"),
@@ -44,7 +44,7 @@ int commandWhatIf(const QStringList& arguments) {
   const QCommandLineOption topOption(QStringLiteral("top"), QStringLiteral("Tornado bars shown (default 15)."),
                                      QStringLiteral("N"), QStringLiteral("15"));
   parser.addOptions({fractionOption, samplesOption, topOption, setOption()});
-  if (const auto done = parseCommand(parser, arguments,
+  if (const auto done = parseSubcommand(parser, arguments,
                                      "Usage: gigaplan-cli whatif SCENARIO [--fraction F] [--samples N] [--top N] "
                                      "[--set path=value]...\n"
                                      "Which inputs move TCO, facility MW and $ per GPU-hour most (each input at "
@@ -95,7 +95,7 @@ int commandWhatIf(const QStringList& arguments) {
   return 0;
 }
 
-int commandCompare(const QStringList& arguments) {
+int runCompare(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("The first variant: a preset id or scenario file."));
   parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("The second variant."));
@@ -103,7 +103,7 @@ int commandCompare(const QStringList& arguments) {
                                       QStringLiteral("Set an input of the second variant only (path=value)."),
                                       QStringLiteral("path=value"));
   parser.addOptions({setOption(), setBOption, formatOption(QStringLiteral("table")), outputOption()});
-  if (const auto done = parseCommand(parser, arguments,
+  if (const auto done = parseSubcommand(parser, arguments,
                                      "Usage: gigaplan-cli compare A [B] [--set path=value]... [--set-b path=value]... "
                                      "[--format table|csv|json] [-o FILE]\n"
                                      "Every figure of variant B against variant A: both values, the difference, the "
