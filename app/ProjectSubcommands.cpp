@@ -597,6 +597,12 @@ int runEdit(const QStringList& arguments) {
                                       QStringLiteral("ID"));
   const QCommandLineOption moveRack(QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."),
                                     QStringLiteral("ID:ROW:SLOT"));
+  const QCommandLineOption insertRow(QStringLiteral("insert-row"),
+                                     QStringLiteral("Add an empty row at the back of a hall, as the desktop does."),
+                                     QStringLiteral("HALL"));
+  const QCommandLineOption insertRack(
+      QStringLiteral("insert-rack"),
+      QStringLiteral("Add a compute rack in a row's first free slot, as the desktop does."), QStringLiteral("ROW"));
   const QCommandLineOption rackSystem(QStringLiteral("set-rack-system"),
                                       QStringLiteral("Change a compute rack's system."), QStringLiteral("ID:TYPE"));
   const QCommandLineOption rackTenant(QStringLiteral("set-rack-tenant"),
@@ -607,14 +613,15 @@ int runEdit(const QStringList& arguments) {
   const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
                                       QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
   parser.addOptions(
-      {setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, rackSystem, rackPhase, rackTenant, regenerate});
+      {setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, insertRow, insertRack, rackSystem, rackPhase,
+       rackTenant, regenerate});
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
   if (const auto done =
           parseSubcommand(parser, arguments,
                        "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
                        "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
                        "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
-                       "       [--set-rack-tenant ID:TENANT]\n"
+                       "       [--set-rack-tenant ID:TENANT] [--insert-row HALL] [--insert-rack ROW]\n"
                        "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
@@ -669,6 +676,22 @@ int runEdit(const QStringList& arguments) {
             LayoutCommands::moveRack(project->layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]),
                                      static_cast<int>(f[2]), &error),
             error);
+  }
+  for (const QString& value : parser.values(insertRow)) {
+    bool ok = false;
+    const int hall = value.toInt(&ok);
+    if (!ok)
+      shapeError(insertRow.names().first(), value, "a hall index");
+    else
+      apply(insertRow.names().first(), LayoutCommands::insertRow(project->layout, hall, &error), error);
+  }
+  for (const QString& value : parser.values(insertRack)) {
+    bool ok = false;
+    const int row = value.toInt(&ok);
+    if (!ok)
+      shapeError(insertRack.names().first(), value, "a row index");
+    else
+      apply(insertRack.names().first(), LayoutCommands::insertRack(project->layout, row, &error), error);
   }
   for (const QString& value : parser.values(rackSystem)) {
     const QStringList parts = value.split(QLatin1Char(':'));

@@ -486,7 +486,6 @@ void MainWindow::reportRefusal(const QString& message) {
 }
 
 void MainWindow::insertRow() {
-  // A new empty row behind the hall's last row, one rack pitch (rack and both aisles) on.
   const SiteLayout& layout = document_.project().layout;
   const LayoutSelection& s = document_.selection();
   int hall = s.level == LayoutSelection::Level::Hall ? s.index
@@ -496,23 +495,13 @@ void MainWindow::insertRow() {
     if (const int rack = LayoutCommands::rackIndex(layout, s.rackIds.front()); rack >= 0)
       hall = layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall;
   if (hall < 0) return reportRefusal(tr("select a hall, row or rack to insert a row into"));
-  const HallTemplate& t = layout.hallTemplate;
-  double lastY = -1;
-  double x = t.wallClearanceM;
-  for (const Row& row : layout.rows)
-    if (row.hall == hall && row.yM > lastY) lastY = row.yM, x = row.xM;
-  const double y = lastY < 0 ? t.wallClearanceM : lastY + t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2;
-  const Hall& target = layout.halls[static_cast<std::size_t>(hall)];
-  if (y + t.rackDepthM > target.depthM || x + t.slotsPerRow * t.rackWidthM > target.widthM)
-    return reportRefusal(tr("hall %1 has no room for another row").arg(target.name));
   QString error;
-  auto command = LayoutCommands::addRow(document_.layoutForCommands(), hall, x, y, t.slotsPerRow, &error);
-  if (!document_.pushLayoutCommand(std::move(command))) return reportRefusal(error);
+  if (!document_.pushLayoutCommand(LayoutCommands::insertRow(document_.layoutForCommands(), hall, &error)))
+    return reportRefusal(error);
   document_.setSelection(LayoutSelection::row(static_cast<int>(document_.project().layout.rows.size()) - 1));
 }
 
 void MainWindow::insertRack() {
-  // A compute rack like the layout's first, in the selected row's first free slot.
   const SiteLayout& layout = document_.project().layout;
   const LayoutSelection& s = document_.selection();
   int row = s.level == LayoutSelection::Level::Row ? s.index : -1;
@@ -520,19 +509,8 @@ void MainWindow::insertRack() {
     if (const int rack = LayoutCommands::rackIndex(layout, s.rackIds.front()); rack >= 0)
       row = layout.racks[static_cast<std::size_t>(rack)].row;
   if (row < 0) return reportRefusal(tr("select a row or a rack to insert a rack into"));
-  std::vector<bool> taken(static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(row)].slotCount), false);
-  const Rack* model = nullptr;
-  for (const Rack& rack : layout.racks) {
-    if (rack.row == row && rack.slot < static_cast<int>(taken.size())) taken[static_cast<std::size_t>(rack.slot)] = true;
-    if (!model && rack.role == RackRole::Compute) model = &rack;
-  }
-  const auto free = std::find(taken.begin(), taken.end(), false);
-  if (free == taken.end()) return reportRefusal(tr("row %1 has no free slot").arg(row));
-  Rack rack = model ? *model : Rack{};
-  rack.row = row;
-  rack.slot = static_cast<int>(free - taken.begin());
   QString error;
-  if (!document_.pushLayoutCommand(LayoutCommands::addRack(document_.layoutForCommands(), rack, &error)))
+  if (!document_.pushLayoutCommand(LayoutCommands::insertRack(document_.layoutForCommands(), row, &error)))
     return reportRefusal(error);
   document_.setSelection(LayoutSelection::racks({document_.project().layout.racks.back().id}));
 }

@@ -1,5 +1,7 @@
 #include "document/LayoutCommands.h"
 
+#include "layout/LayoutPlacement.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -193,6 +195,12 @@ std::unique_ptr<QUndoCommand> removeRow(SiteLayout& layout, int row, QString* er
   return command(QStringLiteral("Remove row %1").arg(row), redo, undo);
 }
 
+std::unique_ptr<QUndoCommand> insertRow(SiteLayout& layout, int hall, QString* error) {
+  const auto place = LayoutPlacement::nextRowPlace(layout, hall, error);
+  if (!place) return nullptr;
+  return addRow(layout, hall, place->xM, place->yM, layout.hallTemplate.slotsPerRow, error);
+}
+
 std::unique_ptr<QUndoCommand> addRack(SiteLayout& layout, const Rack& rack, QString* error) {
   if (!validRow(layout, rack.row)) return refuse(error, QStringLiteral("row %1: no such row").arg(rack.row));
   if (rack.slot < 0 || rack.slot >= layout.rows[static_cast<std::size_t>(rack.row)].slotCount)
@@ -213,6 +221,12 @@ std::unique_ptr<QUndoCommand> addRack(SiteLayout& layout, const Rack& rack, QStr
         layout.racks.pop_back();
         layout.nextRackId = added.id;
       });
+}
+
+std::unique_ptr<QUndoCommand> insertRack(SiteLayout& layout, int row, QString* error) {
+  const auto slot = LayoutPlacement::firstFreeSlot(layout, row, error);
+  if (!slot) return nullptr;
+  return addRack(layout, LayoutPlacement::newComputeRack(layout, row, *slot), error);
 }
 
 std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,

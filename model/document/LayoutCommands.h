@@ -27,8 +27,12 @@ std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, do
 std::unique_ptr<QUndoCommand> addRow(SiteLayout& layout, int hall, double xM, double yM, int slotCount, QString* error);
 /// Removes a row and every rack in it.
 std::unique_ptr<QUndoCommand> removeRow(SiteLayout& layout, int row, QString* error);
+/// A new empty row of the hall template's slots at the back of a hall (LayoutPlacement::nextRowPlace).
+std::unique_ptr<QUndoCommand> insertRow(SiteLayout& layout, int hall, QString* error);
 /// A new rack in a free slot; its id is the layout's next.
 std::unique_ptr<QUndoCommand> addRack(SiteLayout& layout, const Rack& rack, QString* error);
+/// A compute rack like the layout's first in the row's first free slot (LayoutPlacement).
+std::unique_ptr<QUndoCommand> insertRack(SiteLayout& layout, int row, QString* error);
 std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
                                           QString* error);
 std::unique_ptr<QUndoCommand> moveRack(SiteLayout& layout, std::uint32_t rackId, int row, int slot, QString* error);

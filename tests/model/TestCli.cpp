@@ -221,6 +221,25 @@ class TestCli : public QObject {
         inputs.value(QStringLiteral("cost.electricityUsdPerKwh")).toObject().value(QStringLiteral("value")).toDouble(),
         0.05);
 
+    // Insert Row and Insert Rack follow the desktop's rules: a row at the back of hall 0, then a
+    // compute rack in its first slot.
+    const Run inserted = cli({QStringLiteral("edit"), path, QStringLiteral("--insert-row"), QStringLiteral("0")});
+    QCOMPARE(inserted.exitCode, 0);
+    QVERIFY2(inserted.out.contains(QStringLiteral("(1 layout edits")), qPrintable(inserted.out));
+    const int rows = QJsonDocument::fromJson(cli({QStringLiteral("evaluate"), path}).out.toUtf8())
+                         .object()
+                         .value(QStringLiteral("layout"))
+                         .toObject()
+                         .value(QStringLiteral("rows"))
+                         .toInt();
+    QVERIFY(rows > 0);
+    const Run rackInserted =
+        cli({QStringLiteral("edit"), path, QStringLiteral("--insert-rack"), QString::number(rows - 1)});
+    QCOMPARE(rackInserted.exitCode, 0);
+    const Run badRow = cli({QStringLiteral("edit"), path, QStringLiteral("--insert-rack"), QStringLiteral("999999")});
+    QCOMPARE(badRow.exitCode, 2);
+    QVERIFY2(badRow.err.contains(QStringLiteral("--insert-rack: row 999999: no such row")), qPrintable(badRow.err));
+
     // A bad edit changes nothing on disk.
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));

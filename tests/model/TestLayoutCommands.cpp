@@ -1,6 +1,7 @@
 #include <QUndoStack>
 
 #include "document/LayoutCommands.h"
+#include "layout/LayoutPlacement.h"
 #include "layout/LayoutGenerator.h"
 #include "ScenarioFixtures.h"
 
@@ -142,6 +143,69 @@ class TestLayoutCommands : public QObject {
       if (r.role == RackRole::Leaf) leaf = r.id;
     QVERIFY(!LayoutCommands::setRackSystem(layout, {leaf}, QStringLiteral("dgx-b200"), 57.0f, 750.0f, &error));
     QVERIFY(error.contains(QStringLiteral("not a compute rack")));
+  }
+
+  void insertedRowsGoBehindTheLastRowUntilTheHallIsFull() {
+    SiteLayout layout = colossusLayout();
+    const HallTemplate& t = layout.hallTemplate;
+    const int hall = 0;
+    double lastY = -1;
+    for (const Row& row : layout.rows)
+      if (row.hall == hall) lastY = std::max(lastY, row.yM);
+    QString error;
+    const auto place = LayoutPlacement::nextRowPlace(layout, hall, &error);
+    QVERIFY2(place, qPrintable(error));
+    QCOMPARE(place->yM, lastY + t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2);
+
+    // Rows go in one pitch apart until the next would cross the hall's back wall.
+    QUndoStack stack;
+    int added = 0;
+    while (auto command = LayoutCommands::insertRow(layout, hall, &error)) {
+      stack.push(command.release());
+      const Row& row = layout.rows.back();
+      QCOMPARE(row.hall, hall);
+      QCOMPARE(row.slotCount, t.slotsPerRow);
+      QVERIFY(row.yM + t.rackDepthM <= layout.halls[hall].depthM);
+      QVERIFY(++added < 1000);
+    }
+    QVERIFY(added >= 1);
+    QCOMPARE(error, QStringLiteral("hall %1 has no room for another row").arg(layout.halls[hall].name));
+    QVERIFY(!LayoutCommands::insertRow(layout, 9999, &error));
+    QCOMPARE(error, QStringLiteral("hall 9999: no such hall"));
+  }
+
+  void insertedRacksFillTheFirstFreeSlotWithAComputeRack() {
+    SiteLayout layout = colossusLayout();
+    QString error;
+    // Empty slot 2 of the first compute rack's row: the next rack inserted there takes it.
+    const int row = layout.racks.front().row;
+    std::uint32_t inSlot2 = 0;
+    for (const Rack& rack : layout.racks)
+      if (rack.row == row && rack.slot == 2) inSlot2 = rack.id;
+    QVERIFY(inSlot2 != 0);
+    QUndoStack stack;
+    stack.push(LayoutCommands::removeRacks(layout, {inSlot2}, &error).release());
+    std::vector<bool> taken(static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(row)].slotCount));
+    for (const Rack& rack : layout.racks)
+      if (rack.row == row) taken[static_cast<std::size_t>(rack.slot)] = true;
+    const int expected = static_cast<int>(std::find(taken.begin(), taken.end(), false) - taken.begin());
+    QVERIFY(expected <= 2);
+    QCOMPARE(LayoutPlacement::firstFreeSlot(layout, row, &error).value_or(-1), expected);
+    const std::uint32_t nextId = layout.nextRackId;
+    auto command = LayoutCommands::insertRack(layout, row, &error);
+    QVERIFY2(command, qPrintable(error));
+    stack.push(command.release());
+    const Rack& inserted = layout.racks.back();
+    QCOMPARE(inserted.id, nextId);
+    QCOMPARE(inserted.row, row);
+    QCOMPARE(inserted.role, RackRole::Compute);
+    QCOMPARE(inserted.slot, expected);
+
+    // A full row refuses, naming it.
+    while (auto more = LayoutCommands::insertRack(layout, row, &error)) stack.push(more.release());
+    QCOMPARE(error, QStringLiteral("row %1 has no free slot").arg(row));
+    QVERIFY(!LayoutCommands::insertRack(layout, -1, &error));
+    QCOMPARE(error, QStringLiteral("row -1: no such row"));
   }
 };
 
