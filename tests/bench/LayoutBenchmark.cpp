@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
 
   // Layout and cable lengths: best of five, since the first run also warms caches.
   double layoutMs = 1e9;
-  Project project{*scenario, {}};
+  Project project{*scenario, {}, {}, {}, {}};
   LayoutEvaluation evaluation;
   for (int run = 0; run < 5; ++run) {
     QElapsedTimer timer;

@@ -26,7 +26,6 @@ int main(int argc, char** argv) {
 
   const auto preset = millionGpuPreset();
   if (!preset) return 2;
-  const Scenario* scenario = &preset->first;
   const ResolvedScenario* resolved = &preset->second;
 
   // 1. One evaluation of the 1M-GPU preset, averaged over many calls.

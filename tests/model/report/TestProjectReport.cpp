@@ -85,7 +85,7 @@ class TestProjectReport : public QObject {
     QCOMPARE(project->phases.size(), std::size_t{3});
     project_ = *project;
     // A variant to compare: the same build-out with 2:1 oversubscription at the leaves.
-    Variant oversubscribed{QStringLiteral("2:1 at the leaves"), project_.scenario, project_.phases};
+    Variant oversubscribed{QStringLiteral("2:1 at the leaves"), project_.scenario, project_.phases, {}};
     oversubscribed.scenario.values.insert(InputId::networkOversubscriptionTier1, 2);
     project_.variants = {oversubscribed};
     QString error;

@@ -27,7 +27,7 @@ Project buildProject(const ProjectShape& variant) {
   ScenarioErrors errors;
   std::optional<Scenario> scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
   if (!scenario) qFatal("preset gb200-nvl72-1m does not load");
-  Project project{*scenario, {}};
+  Project project{*scenario, {}, {}, {}, {}};
   project.scenario.name = QString::fromLatin1(variant.name);
   if (!project.scenario.set(QStringLiteral("cluster.gpus"), QJsonValue(variant.racks * 72.0), errors))
     qFatal("cluster.gpus: %s", qPrintable(errors.value(0).text()));

@@ -55,7 +55,7 @@ Project sampleProject(int rackCount) {
   ScenarioErrors errors;
   std::optional<Scenario> scenario = PresetLibrary::load(QStringLiteral("gb200-nvl72-1m"), errors);
   if (!scenario) qFatal("preset gb200-nvl72-1m does not load");
-  Project project{*scenario, {}, samplePhases()};
+  Project project{*scenario, {}, samplePhases(), {}, {}};
   Scenario& s = project.scenario;
   s.name = QStringLiteral("Campus Süd — 250k ✓");
   s.description = QStringLiteral("Two phases,\nthree system types; quotes ' \" and a tab\t.");
@@ -407,9 +407,9 @@ class TestProjectStore : public QObject {
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("variants.gigaplan"));
     Project project = sampleProject(300);
-    Variant oversubscribed{QStringLiteral("2:1 at the leaves"), project.scenario, project.phases};
+    Variant oversubscribed{QStringLiteral("2:1 at the leaves"), project.scenario, project.phases, {}};
     oversubscribed.scenario.values.insert(InputId::networkOversubscriptionTier1, 2);
-    Variant blackwell{QStringLiteral("GB200 instead"), project.scenario, {}};
+    Variant blackwell{QStringLiteral("GB200 instead"), project.scenario, {}, {}};
     blackwell.scenario.systemType = QStringLiteral("gb200-nvl72");
     project.variants = {oversubscribed, blackwell};
     QString error;
@@ -440,7 +440,7 @@ class TestProjectStore : public QObject {
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("before-variants.gigaplan"));
     Project project = sampleProject(300);
-    project.variants = {{QStringLiteral("other"), project.scenario, {}}};
+    project.variants = {{QStringLiteral("other"), project.scenario, {}, {}}};
     QString error;
     QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
     executeSql(path, "DROP TABLE variant; PRAGMA user_version = 2");
@@ -589,7 +589,7 @@ class TestProjectStore : public QObject {
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("empty.gigaplan"));
     ScenarioErrors errors;
-    const Project project{*PresetLibrary::load(QStringLiteral("colossus-150k-h100"), errors), {}};
+    const Project project{*PresetLibrary::load(QStringLiteral("colossus-150k-h100"), errors), {}, {}, {}, {}};
     QString error;
     QVERIFY2(ProjectStore::save(project, path, &error), qPrintable(error));
     const std::optional<Project> reopened = ProjectStore::open(path, &error);
