@@ -2,30 +2,20 @@
 
 #include <vtkActor.h>
 #include <vtkCamera.h>
-#include <vtkCellArray.h>
-#include <vtkCellData.h>
 #include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkPoints.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper.h>
-#include <vtkProperty.h>
 #include <vtkRenderer.h>
-#include <vtkUnsignedCharArray.h>
 
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QPainter>
 #include <QRubberBand>
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <map>
 
-#include "layout/FabricCabling.h"
+#include "FloorOverlay.h"
+#include "FloorScene.h"
 #include "document/LayoutCommands.h"
-#include "layout/FloorPalette.h"
-#include "layout/LayoutMetrics.h"
 #include "document/ProjectDocument.h"
+#include "layout/FabricCabling.h"
 
 namespace gigaplan {
 
@@ -38,193 +28,7 @@ constexpr double kViewFrom[3] = {0.3, -0.75, 1.0};
 constexpr double kDetailPixels = 5.0;
 constexpr double kRackHeightM = RackPicker::kRackHeightM;
 
-/// One mesh of coloured boxes, built up and then handed to an actor.
-struct BoxMesh {
-  vtkNew<vtkPoints> points;
-  vtkNew<vtkCellArray> quads;
-  vtkNew<vtkUnsignedCharArray> colours;
-  BoxMesh() { colours->SetNumberOfComponents(3); }
-
-  /// An axis-aligned box as five quads (the floor hides its bottom) of one colour, each face
-  /// shaded by its direction. The shading is baked into the colours and the actors draw
-  /// unlit: per-pixel lighting is most of a frame's cost on a software renderer.
-  void add(double x0, double y0, double z0, double x1, double y1, double z1, const QColor& colour) {
-    const vtkIdType first = points->GetNumberOfPoints();
-    const double corners[8][3] = {{x0, y0, z0}, {x1, y0, z0}, {x1, y1, z0}, {x0, y1, z0},
-                                  {x0, y0, z1}, {x1, y0, z1}, {x1, y1, z1}, {x0, y1, z1}};
-    for (const auto& corner : corners) points->InsertNextPoint(corner);
-    // Top, south, east, north, west; counter-clockwise seen from outside, for back-face culling.
-    static const int faces[5][4] = {{4, 5, 6, 7}, {0, 1, 5, 4}, {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
-    static const double shade[5] = {1.0, 0.82, 0.68, 0.6, 0.74};
-    for (int f = 0; f < 5; ++f) {
-      const vtkIdType ids[4] = {first + faces[f][0], first + faces[f][1], first + faces[f][2], first + faces[f][3]};
-      quads->InsertNextCell(4, ids);
-      const unsigned char rgb[3] = {static_cast<unsigned char>(colour.red() * shade[f]),
-                                    static_cast<unsigned char>(colour.green() * shade[f]),
-                                    static_cast<unsigned char>(colour.blue() * shade[f])};
-      colours->InsertNextTypedTuple(rgb);
-    }
-  }
-
-  vtkSmartPointer<vtkActor> actor(vtkRenderer* renderer) const {
-    vtkNew<vtkPolyData> mesh;
-    mesh->SetPoints(points);
-    mesh->SetPolys(quads);
-    mesh->GetCellData()->SetScalars(colours);
-    vtkNew<vtkPolyDataMapper> mapper;
-    mapper->SetInputData(mesh);
-    mapper->SetScalarModeToUseCellData();
-    auto made = vtkSmartPointer<vtkActor>::New();
-    made->SetMapper(mapper);
-    made->GetProperty()->LightingOff();
-    made->GetProperty()->BackfaceCullingOn();
-    renderer->AddActor(made);
-    return made;
-  }
-};
-
-void hashInto(std::size_t& seed, double value) {
-  seed ^= std::hash<double>{}(value) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-}
-
-QColor categorical(int index) {
-  const PaletteColour c = categoryColour(index);
-  return QColor(c.red, c.green, c.blue);
-}
-
-/// A perceptually ordered ramp (dark blue to yellow) for quantities; t from 0 to 1.
-QColor ramp(double t) {
-  static const QColor stops[] = {QColor(68, 1, 84), QColor(59, 82, 139), QColor(33, 145, 140), QColor(94, 201, 98),
-                                 QColor(253, 231, 37)};
-  t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 4.0;
-  const int i = std::min(3, static_cast<int>(t));
-  const double f = t - i;
-  const QColor& a = stops[i];
-  const QColor& b = stops[i + 1];
-  return QColor::fromRgbF(static_cast<float>(a.redF() + f * (b.redF() - a.redF())),
-                          static_cast<float>(a.greenF() + f * (b.greenF() - a.greenF())),
-                          static_cast<float>(a.blueF() + f * (b.blueF() - a.blueF())));
-}
-
-const QColor kNeutral(150, 150, 155);
-const QColor kHighlight(255, 215, 0);
-
-QColor roleColour(RackRole role) {
-  switch (role) {
-    case RackRole::Compute:
-      return QColor(46, 110, 190);
-    case RackRole::Leaf:
-      return QColor(240, 150, 40);
-    case RackRole::Spine:
-      return QColor(210, 60, 50);
-    case RackRole::Core:
-      return QColor(130, 70, 170);
-    case RackRole::Cdu:
-      return QColor(40, 160, 150);
-  }
-  return kNeutral;
-}
-
-/// A round length for the scale bar: 1, 2 or 5 times a power of ten, at most `maximum`.
-double roundLength(double maximum) {
-  const double power = std::pow(10.0, std::floor(std::log10(maximum)));
-  for (double step : {5.0, 2.0, 1.0})
-    if (step * power <= maximum) return step * power;
-  return power;
-}
-
 }  // namespace
-
-/// The legend or the scale bar over the 3D view: a small widget that lets mouse events through.
-/// Each repaints only when what it shows changes, because Qt composes every repainted widget
-/// over the OpenGL view, which costs as much as a frame on a software renderer.
-class FloorOverlay : public QWidget {
- public:
-  enum class Kind { Legend, ScaleBar };
-  FloorOverlay(FloorView* view, Kind kind) : QWidget(view), view_(view), kind_(kind) {
-    setAttribute(Qt::WA_TransparentForMouseEvents);
-  }
-
-  /// Takes the view's current legend or scale; repaints and re-places itself if it changed.
-  void refresh() {
-    QString content;
-    if (kind_ == Kind::Legend) {
-      content = view_->legendTitle();
-      for (const auto& entry : view_->legend()) content += entry.colour.name() + entry.label;
-    } else {
-      const double metresPerPixel = view_->metresPerPixel();
-      if (metresPerPixel > 0 && std::isfinite(metresPerPixel)) {
-        metres_ = roundLength(160.0 * metresPerPixel);
-        pixels_ = static_cast<int>(std::lround(metres_ / metresPerPixel));
-        content = QStringLiteral("%1 %2 %3").arg(metres_).arg(pixels_).arg(view_->planMode());
-      }
-    }
-    const QSize size = content.isEmpty() ? QSize() : contentSize();
-    const QPoint corner = kind_ == Kind::Legend ? QPoint(10, 10) : QPoint(10, view_->height() - size.height() - 8);
-    if (content == content_ && geometry() == QRect(corner, size)) return;
-    content_ = content;
-    setGeometry(QRect(corner, size));
-    setVisible(!content.isEmpty());
-    update();
-  }
-
- protected:
-  void paintEvent(QPaintEvent*) override {
-    QPainter painter(this);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QColor(0, 0, 0, 60));
-    painter.setBrush(QColor(255, 255, 255, 230));
-    painter.drawRoundedRect(rect().adjusted(0, 0, -1, -1), 5, 5);
-    if (kind_ == Kind::Legend) paintLegend(painter);
-    else paintScaleBar(painter);
-  }
-
- private:
-  QString scaleLabel() const {
-    const QString length = metres_ >= 1000 ? tr("%1 km").arg(metres_ / 1000) : tr("%1 m").arg(metres_);
-    return view_->planMode() ? length : tr("%1 at the centre of view").arg(length);
-  }
-  QSize contentSize() const {
-    const QFontMetrics metrics(font());
-    if (kind_ == Kind::ScaleBar) return {pixels_ + 30 + metrics.horizontalAdvance(scaleLabel()), metrics.height() + 14};
-    const int line = metrics.height() + 4;
-    QFont bold = font();
-    bold.setBold(true);
-    int width = QFontMetrics(bold).horizontalAdvance(view_->legendTitle());
-    for (const auto& entry : view_->legend()) width = std::max(width, 22 + metrics.horizontalAdvance(entry.label));
-    return {width + 22, line * (static_cast<int>(view_->legend().size()) + 1) + 10};
-  }
-  void paintLegend(QPainter& painter) {
-    const QFontMetrics metrics(font());
-    const int line = metrics.height() + 4;
-    painter.setPen(Qt::black);
-    QFont bold = font();
-    bold.setBold(true);
-    painter.setFont(bold);
-    painter.drawText(10, 6 + metrics.ascent(), view_->legendTitle());
-    painter.setFont(font());
-    int y = 6 + line;
-    for (const auto& entry : view_->legend()) {
-      painter.fillRect(QRect(10, y + 2, 14, metrics.height() - 4), entry.colour);
-      painter.drawText(32, y + metrics.ascent(), entry.label);
-      y += line;
-    }
-  }
-  void paintScaleBar(QPainter& painter) {
-    const int x = 8, y = height() / 2;
-    painter.setPen(QPen(Qt::black, 2));
-    painter.drawLine(x, y, x + pixels_, y);
-    painter.drawLine(x, y - 5, x, y + 5);
-    painter.drawLine(x + pixels_, y - 5, x + pixels_, y + 5);
-    painter.drawText(x + pixels_ + 8, y + QFontMetrics(font()).ascent() / 2 - 1, scaleLabel());
-  }
-
-  FloorView* view_;
-  Kind kind_;
-  QString content_;
-  double metres_ = 0;
-  int pixels_ = 0;
-};
 
 FloorView::FloorView(QWidget* parent)
     : VtkOpenGLWidget(parent),
@@ -246,8 +50,10 @@ void FloorView::setDocument(ProjectDocument* document) {
   connect(document_, &ProjectDocument::selectionChanged, this, &FloorView::updateSelectionActors);
   connect(document_, &ProjectDocument::resultReady, this, [this] {
     // Cable classes and fabric links come from the figures; the rest from the layout alone.
-    if (colourBy_ == ColourBy::CableClass) updateScene();
-    else updateSelectionActors();
+    if (colourBy_ == ColourBy::CableClass)
+      updateScene();
+    else
+      updateSelectionActors();
   });
   rebuildAll();
 }
@@ -341,98 +147,10 @@ void FloorView::rebuildAll() {
 }
 
 void FloorView::updateColours() {
-  legend_.clear();
-  legendTitle_ = colourByName(colourBy_);
-  colours_.clear();
-  if (!document_) return;
-  const SiteLayout& layout = document_->project().layout;
-  const HallTemplate& t = layout.hallTemplate;
-  colours_.assign(layout.racks.size(), kNeutral);
-  auto fill = [&](auto colourOf) {
-    for (std::size_t i = 0; i < layout.racks.size(); ++i) colours_[i] = colourOf(layout.racks[i]);
-  };
-  auto rampLegend = [&](double maximum, const QString& unit) {
-    for (int stop = 4; stop >= 0; --stop)
-      legend_.push_back({ramp(stop / 4.0), QStringLiteral("%1 %2").arg(maximum * stop / 4.0, 0, 'f', 1).arg(unit)});
-  };
-  switch (colourBy_) {
-    case ColourBy::Role: {
-      fill([](const Rack& rack) { return roleColour(rack.role); });
-      for (int role = 0; role < 5; ++role)
-        legend_.push_back({roleColour(static_cast<RackRole>(role)), rackRoleName(static_cast<RackRole>(role))});
-      break;
-    }
-    case ColourBy::Power: {
-      double maximum = 0;
-      for (const Rack& rack : layout.racks) maximum = std::max(maximum, static_cast<double>(rack.powerKw));
-      fill([&](const Rack& rack) { return ramp(maximum > 0 ? rack.powerKw / maximum : 0); });
-      legendTitle_ += tr(" at full load");
-      rampLegend(maximum, QStringLiteral("kW"));
-      break;
-    }
-    case ColourBy::Heat: {
-      // The heat each row gives off over its floor: the racks' footprint and half of each aisle.
-      std::vector<double> rowKw(layout.rows.size(), 0.0);
-      for (const Rack& rack : layout.racks) rowKw[static_cast<std::size_t>(rack.row)] += rack.powerKw;
-      std::vector<double> density(layout.rows.size(), 0.0);
-      double maximum = 0;
-      for (std::size_t r = 0; r < layout.rows.size(); ++r) {
-        const double areaM2 = layout.rows[r].slotCount * t.rackWidthM * (t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2);
-        density[r] = areaM2 > 0 ? rowKw[r] / areaM2 : 0;
-        maximum = std::max(maximum, density[r]);
-      }
-      fill([&](const Rack& rack) { return ramp(maximum > 0 ? density[static_cast<std::size_t>(rack.row)] / maximum : 0); });
-      legendTitle_ += tr(" of each row's floor");
-      rampLegend(maximum, QStringLiteral("kW/m²"));
-      break;
-    }
-    case ColourBy::System: {
-      fill([](const Rack& rack) { return rack.role == RackRole::Compute ? categorical(rack.system) : kNeutral; });
-      for (int s = 0; s < layout.systemTypes.size(); ++s) legend_.push_back({categorical(s), layout.systemTypes[s]});
-      legend_.push_back({kNeutral, tr("network and CDU")});
-      break;
-    }
-    case ColourBy::Phase: {
-      int phases = 0;
-      for (const Rack& rack : layout.racks) phases = std::max(phases, rack.phase + 1);
-      fill([](const Rack& rack) { return categorical(rack.phase); });
-      for (int p = 0; p < phases; ++p) legend_.push_back({categorical(p), tr("phase %1").arg(p + 1)});
-      break;
-    }
-    case ColourBy::Tenant: {
-      static const std::vector<Tenant> none;
-      const std::vector<Tenant>& tenants = document_ ? document_->project().tenants : none;
-      fill([](const Rack& rack) { return rack.tenant == 0 ? kNeutral : categorical(rack.tenant - 1); });
-      for (std::size_t t = 0; t < tenants.size(); ++t)
-        legend_.push_back({categorical(static_cast<int>(t)), tenants[t].name});
-      legend_.push_back({kNeutral, tr("no tenant (shared or spare)")});
-      break;
-    }
-    case ColourBy::CableClass: {
-      // The class of each rack's longest fabric link: which media its cables need.
-      static const char* classes[] = {"copper (DAC)", "active copper (AEC)", "multimode optics", "single-mode DR",
-                                      "single-mode FR", "beyond reach"};
-      static const QColor classColours[] = {QColor(60, 150, 60), QColor(150, 200, 60), QColor(240, 200, 40),
-                                            QColor(240, 130, 40), QColor(200, 60, 50), QColor(120, 0, 120)};
-      const ProjectResult& result = document_->result();
-      if (result.resolved && result.error.isEmpty()) {
-        const std::vector<float> longest = gigaplan::longestLinkPerRack(document_->project(), result);
-        const auto& reach = result.evaluation.cabling.reachLimitM;
-        for (std::size_t i = 0; i < layout.racks.size(); ++i) {
-          if (longest[i] <= 0) continue;
-          std::size_t c = 0;
-          while (c < reach.size() && longest[i] > reach[c]) ++c;
-          colours_[i] = classColours[c];
-        }
-        for (int c = 0; c < 6; ++c) {
-          const QString reachText = c < 5 ? tr(" (≤ %1 m)").arg(reach[static_cast<std::size_t>(c)]) : QString();
-          legend_.push_back({classColours[c], tr(classes[c]) + reachText});
-        }
-      }
-      legend_.push_back({kNeutral, tr("no fabric links")});
-      break;
-    }
-  }
+  floorscene::Colouring colouring = floorscene::colourRacks(colourBy_, document_);
+  legendTitle_ = std::move(colouring.title);
+  legend_ = std::move(colouring.legend);
+  colours_ = std::move(colouring.colours);
 }
 
 void FloorView::updateScene() {
@@ -442,13 +160,12 @@ void FloorView::updateScene() {
     return;
   }
   const SiteLayout& layout = document_->project().layout;
-  const HallTemplate& t = layout.hallTemplate;
   picker_ = std::make_unique<RackPicker>(layout);
   racksByHall_.assign(layout.halls.size(), {});
   for (std::size_t i = 0; i < layout.racks.size(); ++i)
     if (shownPhase_ < 0 || layout.racks[i].phase <= shownPhase_)
       racksByHall_[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall)].push_back(
-        static_cast<int>(i));
+          static_cast<int>(i));
   updateColours();
 
   while (halls_.size() > layout.halls.size()) {
@@ -459,15 +176,7 @@ void FloorView::updateScene() {
   halls_.resize(layout.halls.size());
   for (std::size_t h = 0; h < layout.halls.size(); ++h) {
     const Hall& hall = layout.halls[h];
-    std::size_t signature = 0;
-    for (double v : {hall.xM, hall.yM, hall.widthM, hall.depthM, t.rackWidthM, t.rackDepthM}) hashInto(signature, v);
-    for (int i : racksByHall_[h]) {
-      const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
-      const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
-      for (double v : {double(rack.row), double(rack.slot), row.xM, row.yM,
-                       double(colours_[static_cast<std::size_t>(i)].rgb())})
-        hashInto(signature, v);
-    }
+    const std::size_t signature = floorscene::hallSignature(layout, hall, racksByHall_[h], colours_);
     HallScene& scene = halls_[h];
     const double x1 = hall.xM + hall.widthM, y1 = hall.yM + hall.depthM;
     const double bounds[6] = {hall.xM, x1, hall.yM, y1, 0.0, kRackHeightM};
@@ -476,80 +185,23 @@ void FloorView::updateScene() {
     scene.signature = signature;
     scene.racksCurrent = false;
     // Far away, each row is one box spanning its racks, in their average colour.
-    struct Extent {
-      int first = INT32_MAX, last = -1;
-      double r = 0, g = 0, b = 0;
-      int count = 0;
-    };
-    std::map<int, Extent> rows;
-    for (int i : racksByHall_[h]) {
-      const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
-      Extent& e = rows[rack.row];
-      e.first = std::min(e.first, rack.slot);
-      e.last = std::max(e.last, rack.slot);
-      const QColor& c = colours_[static_cast<std::size_t>(i)];
-      e.r += c.redF(), e.g += c.greenF(), e.b += c.blueF(), ++e.count;
-    }
-    BoxMesh mesh;
-    for (const auto& [r, e] : rows) {
-      const Row& row = layout.rows[static_cast<std::size_t>(r)];
-      const double x = hall.xM + row.xM, y = hall.yM + row.yM;
-      mesh.add(x + e.first * t.rackWidthM, y, 0.0, x + (e.last + 1) * t.rackWidthM, y + t.rackDepthM, kRackHeightM,
-               QColor::fromRgbF(static_cast<float>(e.r / e.count), static_cast<float>(e.g / e.count),
-                                static_cast<float>(e.b / e.count)));
-    }
     if (scene.rows) renderer()->RemoveActor(scene.rows);
-    scene.rows = mesh.actor(renderer());
+    scene.rows = floorscene::rowBoxes(renderer(), layout, hall, racksByHall_[h], colours_);
     scene.rows->SetVisibility(false);
     if (scene.racks) scene.racks->SetVisibility(false);
   }
 
-  // Building footprints, hall floors and electrical rooms as thin slabs under the racks. A hall
-  // whose racks all come in a later phase than the one shown is not built yet.
-  std::vector<bool> hallBuilt(layout.halls.size(), shownPhase_ < 0);
-  std::vector<bool> buildingBuilt(layout.buildings.size(), shownPhase_ < 0);
-  std::vector<bool> hallHasRacks(layout.halls.size(), false);
-  for (const Rack& rack : layout.racks) hallHasRacks[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)] = true;
-  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
-    if (!racksByHall_[h].empty() || !hallHasRacks[h]) hallBuilt[h] = true;
-    if (hallBuilt[h]) buildingBuilt[static_cast<std::size_t>(layout.halls[h].building)] = true;
-  }
-  BoxMesh floors;
-  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
-    if (!buildingBuilt[b]) continue;
-    const Building& building = layout.buildings[b];
-    floors.add(building.xM - 2, building.yM - 2, -0.25, building.xM + building.widthM + 2,
-               building.yM + building.depthM + 2, -0.1, QColor(170, 172, 180));
-  }
-  const LayoutMetrics metrics = LayoutMetrics::measure(layout);
-  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
-    if (!hallBuilt[h]) continue;
-    const Hall& hall = layout.halls[h];
-    floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, QColor(205, 205, 210));
-    const HallMetrics& m = metrics.halls[h];
-    floors.add(m.electricalRoomXM, m.electricalRoomYM, -0.1, m.electricalRoomXM + m.electricalRoomWidthM,
-               m.electricalRoomYM + m.electricalRoomDepthM, 0.0, QColor(235, 215, 130));
-  }
+  // Building footprints, hall floors and electrical rooms under the racks, as built by the phase shown.
   if (floors_) renderer()->RemoveActor(floors_);
-  floors_ = floors.actor(renderer());
+  floors_ = floorscene::floorSlabs(renderer(), layout, racksByHall_, shownPhase_);
   updateSelectionActors();
   legendOverlay_->refresh();
 }
 
 void FloorView::buildRackActor(std::size_t h) {
-  const SiteLayout& layout = document_->project().layout;
-  const HallTemplate& t = layout.hallTemplate;
-  BoxMesh mesh;
-  for (int i : racksByHall_[h]) {
-    const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
-    const double x = layout.rackXM(rack), y = layout.rackYM(rack);
-    // A hair narrower than the slot, so neighbouring racks read as separate boxes.
-    mesh.add(x + 0.02, y, 0.0, x + t.rackWidthM - 0.02, y + t.rackDepthM, kRackHeightM,
-             colours_[static_cast<std::size_t>(i)]);
-  }
   HallScene& scene = halls_[h];
   if (scene.racks) renderer()->RemoveActor(scene.racks);
-  scene.racks = mesh.actor(renderer());
+  scene.racks = floorscene::rackBoxes(renderer(), document_->project().layout, racksByHall_[h], colours_);
   scene.racksCurrent = true;
   ++rackMeshBuilds_;
 }
@@ -611,7 +263,8 @@ int FloorView::hallOfSelection() const {
       return layout.rows[static_cast<std::size_t>(s.index)].hall;
     case LayoutSelection::Level::Racks: {
       const int rack = LayoutCommands::rackIndex(layout, s.rackIds.front());
-      return rack < 0 ? -1 : layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall;
+      return rack < 0 ? -1
+                      : layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall;
     }
     case LayoutSelection::Level::Building:
       for (std::size_t h = 0; h < layout.halls.size(); ++h)
@@ -678,8 +331,10 @@ void FloorView::frameSite() {
     if (shownPhase_ >= 0 && h < racksByHall_.size() && racksByHall_[h].empty()) continue;
     const Hall& hall = layout.halls[h];
     const Building& b = layout.buildings[static_cast<std::size_t>(hall.building)];
-    bounds[0] = std::min({bounds[0], b.xM, hall.xM}), bounds[1] = std::max({bounds[1], b.xM + b.widthM, hall.xM + hall.widthM});
-    bounds[2] = std::min({bounds[2], b.yM, hall.yM}), bounds[3] = std::max({bounds[3], b.yM + b.depthM, hall.yM + hall.depthM});
+    bounds[0] = std::min({bounds[0], b.xM, hall.xM});
+    bounds[1] = std::max({bounds[1], b.xM + b.widthM, hall.xM + hall.widthM});
+    bounds[2] = std::min({bounds[2], b.yM, hall.yM});
+    bounds[3] = std::max({bounds[3], b.yM + b.depthM, hall.yM + hall.depthM});
   }
   if (bounds[0] > bounds[1]) return;
   frameBounds(bounds, planMode_);
@@ -713,7 +368,8 @@ void FloorView::setPlanMode(bool plan) {
     camera->SetViewUp(0, 1, 0);
     camera->SetParallelScale(distance * std::tan(camera->GetViewAngle() * M_PI / 360.0));
   } else {
-    const double norm = std::sqrt(kViewFrom[0] * kViewFrom[0] + kViewFrom[1] * kViewFrom[1] + kViewFrom[2] * kViewFrom[2]);
+    const double norm =
+        std::sqrt(kViewFrom[0] * kViewFrom[0] + kViewFrom[1] * kViewFrom[1] + kViewFrom[2] * kViewFrom[2]);
     camera->SetPosition(focal[0] + kViewFrom[0] / norm * distance, focal[1] + kViewFrom[1] / norm * distance,
                         focal[2] + kViewFrom[2] / norm * distance);
     camera->SetViewUp(0, 0, 1);
@@ -780,48 +436,11 @@ void FloorView::updateSelectionActors() {
   update();
   if (!document_) return;
   const SiteLayout& layout = document_->project().layout;
-  const HallTemplate& t = layout.hallTemplate;
   const LayoutSelection& selection = document_->selection();
   if (!selection.isValidFor(layout)) return;
   // Small extra actors, so selecting never rebuilds the meshes of the racks.
-  BoxMesh outline;
-  const double margin = 0.08;
-  switch (selection.level) {
-    case LayoutSelection::Level::None:
-      return;
-    case LayoutSelection::Level::Racks:
-      for (std::uint32_t id : selection.rackIds) {
-        const int i = LayoutCommands::rackIndex(layout, id);
-        if (i < 0) continue;
-        const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
-        const double x = layout.rackXM(rack), y = layout.rackYM(rack);
-        outline.add(x - margin, y - margin, 0.0, x + t.rackWidthM + margin, y + t.rackDepthM + margin,
-                    kRackHeightM + margin, kHighlight);
-      }
-      break;
-    case LayoutSelection::Level::Row: {
-      const Row& row = layout.rows[static_cast<std::size_t>(selection.index)];
-      const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
-      const double x = hall.xM + row.xM, y = hall.yM + row.yM;
-      outline.add(x - margin, y - margin, 0.0, x + row.slotCount * t.rackWidthM + margin, y + t.rackDepthM + margin,
-                  kRackHeightM + margin, kHighlight);
-      break;
-    }
-    case LayoutSelection::Level::Hall: {
-      const Hall& hall = layout.halls[static_cast<std::size_t>(selection.index)];
-      outline.add(hall.xM, hall.yM, 0.0, hall.xM + hall.widthM, hall.yM + hall.depthM, kRackHeightM + 0.5, kHighlight);
-      break;
-    }
-    case LayoutSelection::Level::Building: {
-      const Building& b = layout.buildings[static_cast<std::size_t>(selection.index)];
-      outline.add(b.xM - 2, b.yM - 2, 0.0, b.xM + b.widthM + 2, b.yM + b.depthM + 2, kRackHeightM + 1.0, kHighlight);
-      break;
-    }
-  }
-  highlight_ = outline.actor(renderer());
-  highlight_->GetProperty()->SetRepresentationToWireframe();
-  highlight_->GetProperty()->SetLineWidth(3.0);
-  highlight_->GetProperty()->BackfaceCullingOff();
+  highlight_ = floorscene::selectionOutline(renderer(), layout, selection);
+  if (!highlight_) return;
 
   // One rack selected: its fabric links as lines over the racks, coloured by tier.
   const ProjectResult& result = document_->result();
@@ -831,38 +450,7 @@ void FloorView::updateSelectionActors() {
   const int index = LayoutCommands::rackIndex(layout, selection.rackIds.front());
   const std::vector<RackLink> rackLinks = gigaplan::linksOfRack(document_->project(), result, index);
   if (rackLinks.empty()) return;
-  const Rack& from = layout.racks[static_cast<std::size_t>(index)];
-  vtkNew<vtkPoints> points;
-  vtkNew<vtkCellArray> lines;
-  vtkNew<vtkUnsignedCharArray> colours;
-  colours->SetNumberOfComponents(3);
-  const double z = kRackHeightM + 0.6;
-  points->InsertNextPoint(layout.rackXM(from) + t.rackWidthM / 2, layout.rackYM(from) + t.rackDepthM / 2, z);
-  static const QColor tierColours[4] = {QColor(255, 140, 0), QColor(220, 30, 30), QColor(150, 40, 200),
-                                        QColor(20, 20, 20)};
-  for (const RackLink& link : rackLinks) {
-    const Rack& to = layout.racks[static_cast<std::size_t>(link.rack)];
-    const vtkIdType end =
-        points->InsertNextPoint(layout.rackXM(to) + t.rackWidthM / 2, layout.rackYM(to) + t.rackDepthM / 2, z);
-    const vtkIdType ids[2] = {0, end};
-    lines->InsertNextCell(2, ids);
-    const QColor& c = tierColours[link.tier];
-    const unsigned char rgb[3] = {static_cast<unsigned char>(c.red()), static_cast<unsigned char>(c.green()),
-                                  static_cast<unsigned char>(c.blue())};
-    colours->InsertNextTypedTuple(rgb);
-  }
-  vtkNew<vtkPolyData> mesh;
-  mesh->SetPoints(points);
-  mesh->SetLines(lines);
-  mesh->GetCellData()->SetScalars(colours);
-  vtkNew<vtkPolyDataMapper> mapper;
-  mapper->SetInputData(mesh);
-  mapper->SetScalarModeToUseCellData();
-  links_ = vtkSmartPointer<vtkActor>::New();
-  links_->SetMapper(mapper);
-  links_->GetProperty()->SetLineWidth(2.0);
-  links_->GetProperty()->LightingOff();
-  renderer()->AddActor(links_);
+  links_ = floorscene::linkLines(renderer(), layout, index, rackLinks);
   linkLines_ = static_cast<int>(rackLinks.size());
 }
 
@@ -893,7 +481,8 @@ void FloorView::selectAt(const QPointF& position, bool toggle) {
   const int rack = rackAt(position);
   if (pickLevel_ == PickLevel::Hall) {
     // A hall is picked by its floor as well as by its racks.
-    int hall = rack >= 0 ? layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall : -1;
+    int hall =
+        rack >= 0 ? layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall : -1;
     if (const auto point = floorPointAt(position); hall < 0 && point) {
       for (std::size_t h = 0; h < layout.halls.size(); ++h) {
         const Hall& candidate = layout.halls[h];
@@ -917,8 +506,10 @@ void FloorView::selectAt(const QPointF& position, bool toggle) {
   std::vector<std::uint32_t> ids;
   if (toggle && document_->selection().level == LayoutSelection::Level::Racks) ids = document_->selection().rackIds;
   const auto found = std::find(ids.begin(), ids.end(), picked.id);
-  if (found != ids.end()) ids.erase(found);
-  else ids.push_back(picked.id);
+  if (found != ids.end())
+    ids.erase(found);
+  else
+    ids.push_back(picked.id);
   document_->setSelection(LayoutSelection::racks(std::move(ids)));
 }
 
@@ -938,8 +529,10 @@ void FloorView::finishMove(const QPointF& position) {
     const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
     const auto [row, slot] = picker_->slotAt(layout.rackXM(rack) + t.rackWidthM / 2 + delta.x(),
                                              layout.rackYM(rack) + t.rackDepthM / 2 + delta.y());
-    if (row < 0) error = tr("rack %1: there is no row slot where it was dropped").arg(rack.id);
-    else if (row != rack.row || slot != rack.slot) command = LayoutCommands::moveRack(layout, rack.id, row, slot, &error);
+    if (row < 0)
+      error = tr("rack %1: there is no row slot where it was dropped").arg(rack.id);
+    else if (row != rack.row || slot != rack.slot)
+      command = LayoutCommands::moveRack(layout, rack.id, row, slot, &error);
   } else if (s.level == LayoutSelection::Level::Row) {
     const Row& row = layout.rows[static_cast<std::size_t>(s.index)];
     const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
@@ -951,8 +544,10 @@ void FloorView::finishMove(const QPointF& position) {
   } else if (s.level == LayoutSelection::Level::Hall) {
     command = LayoutCommands::moveHall(layout, s.index, snap(delta.x()), snap(delta.y()), &error);
   }
-  if (command) document_->pushLayoutCommand(std::move(command));
-  else if (!error.isEmpty()) emit editRefused(error);
+  if (command)
+    document_->pushLayoutCommand(std::move(command));
+  else if (!error.isEmpty())
+    emit editRefused(error);
   updateSelectionActors();  // the preview offset goes; the moved object draws where it landed
 }
 
@@ -971,12 +566,18 @@ void FloorView::removeSelection() {
   const LayoutSelection s = document_->selection();
   QString error;
   std::unique_ptr<QUndoCommand> command;
-  if (s.level == LayoutSelection::Level::Racks) command = LayoutCommands::removeRacks(layout, s.rackIds, &error);
-  else if (s.level == LayoutSelection::Level::Row) command = LayoutCommands::removeRow(layout, s.index, &error);
-  else if (s.level == LayoutSelection::Level::Hall) command = LayoutCommands::removeHall(layout, s.index, &error);
-  else return;
-  if (command) document_->pushLayoutCommand(std::move(command));
-  else emit editRefused(error);
+  if (s.level == LayoutSelection::Level::Racks)
+    command = LayoutCommands::removeRacks(layout, s.rackIds, &error);
+  else if (s.level == LayoutSelection::Level::Row)
+    command = LayoutCommands::removeRow(layout, s.index, &error);
+  else if (s.level == LayoutSelection::Level::Hall)
+    command = LayoutCommands::removeHall(layout, s.index, &error);
+  else
+    return;
+  if (command)
+    document_->pushLayoutCommand(std::move(command));
+  else
+    emit editRefused(error);
 }
 
 void FloorView::mousePressEvent(QMouseEvent* event) {
@@ -1064,8 +665,10 @@ void FloorView::mouseReleaseEvent(QMouseEvent* event) {
       break;
     case Gesture::Rectangle:
       if (auto* band = findChild<QRubberBand*>()) band->hide();
-      if (click) selectAt(event->position(), true);
-      else finishRectangle(event->position());
+      if (click)
+        selectAt(event->position(), true);
+      else
+        finishRectangle(event->position());
       break;
     case Gesture::PlanPan:
       if (click) selectAt(event->position(), toggle);

@@ -1,0 +1,392 @@
+#include "FloorScene.h"
+
+#include <vtkActor.h>
+#include <vtkCellArray.h>
+#include <vtkCellData.h>
+#include <vtkNew.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkUnsignedCharArray.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <map>
+
+#include "document/LayoutCommands.h"
+#include "document/ProjectDocument.h"
+#include "layout/FloorPalette.h"
+#include "layout/LayoutMetrics.h"
+#include "layout/RackPicker.h"
+
+namespace gigaplan::floorscene {
+
+namespace {
+
+constexpr double kRackHeightM = RackPicker::kRackHeightM;
+
+/// One mesh of coloured boxes, built up and then handed to an actor.
+struct BoxMesh {
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> quads;
+  vtkNew<vtkUnsignedCharArray> colours;
+  BoxMesh() { colours->SetNumberOfComponents(3); }
+
+  /// An axis-aligned box as five quads (the floor hides its bottom) of one colour, each face
+  /// shaded by its direction. The shading is baked into the colours and the actors draw
+  /// unlit: per-pixel lighting is most of a frame's cost on a software renderer.
+  void add(double x0, double y0, double z0, double x1, double y1, double z1, const QColor& colour) {
+    const vtkIdType first = points->GetNumberOfPoints();
+    const double corners[8][3] = {{x0, y0, z0}, {x1, y0, z0}, {x1, y1, z0}, {x0, y1, z0},
+                                  {x0, y0, z1}, {x1, y0, z1}, {x1, y1, z1}, {x0, y1, z1}};
+    for (const auto& corner : corners) points->InsertNextPoint(corner);
+    // Top, south, east, north, west; counter-clockwise seen from outside, for back-face culling.
+    static const int faces[5][4] = {{4, 5, 6, 7}, {0, 1, 5, 4}, {1, 2, 6, 5}, {2, 3, 7, 6}, {3, 0, 4, 7}};
+    static const double shade[5] = {1.0, 0.82, 0.68, 0.6, 0.74};
+    for (int f = 0; f < 5; ++f) {
+      const vtkIdType ids[4] = {first + faces[f][0], first + faces[f][1], first + faces[f][2], first + faces[f][3]};
+      quads->InsertNextCell(4, ids);
+      const unsigned char rgb[3] = {static_cast<unsigned char>(colour.red() * shade[f]),
+                                    static_cast<unsigned char>(colour.green() * shade[f]),
+                                    static_cast<unsigned char>(colour.blue() * shade[f])};
+      colours->InsertNextTypedTuple(rgb);
+    }
+  }
+
+  vtkSmartPointer<vtkActor> actor(vtkRenderer* renderer) const {
+    vtkNew<vtkPolyData> mesh;
+    mesh->SetPoints(points);
+    mesh->SetPolys(quads);
+    mesh->GetCellData()->SetScalars(colours);
+    vtkNew<vtkPolyDataMapper> mapper;
+    mapper->SetInputData(mesh);
+    mapper->SetScalarModeToUseCellData();
+    auto made = vtkSmartPointer<vtkActor>::New();
+    made->SetMapper(mapper);
+    made->GetProperty()->LightingOff();
+    made->GetProperty()->BackfaceCullingOn();
+    renderer->AddActor(made);
+    return made;
+  }
+};
+
+void hashInto(std::size_t& seed, double value) {
+  seed ^= std::hash<double>{}(value) + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+}
+
+QColor categorical(int index) {
+  const PaletteColour c = categoryColour(index);
+  return QColor(c.red, c.green, c.blue);
+}
+
+/// A perceptually ordered ramp (dark blue to yellow) for quantities; t from 0 to 1.
+QColor ramp(double t) {
+  static const QColor stops[] = {QColor(68, 1, 84), QColor(59, 82, 139), QColor(33, 145, 140), QColor(94, 201, 98),
+                                 QColor(253, 231, 37)};
+  t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 4.0;
+  const int i = std::min(3, static_cast<int>(t));
+  const double f = t - i;
+  const QColor& a = stops[i];
+  const QColor& b = stops[i + 1];
+  return QColor::fromRgbF(static_cast<float>(a.redF() + f * (b.redF() - a.redF())),
+                          static_cast<float>(a.greenF() + f * (b.greenF() - a.greenF())),
+                          static_cast<float>(a.blueF() + f * (b.blueF() - a.blueF())));
+}
+
+const QColor kNeutral(150, 150, 155);
+const QColor kHighlight(255, 215, 0);
+
+QColor roleColour(RackRole role) {
+  switch (role) {
+    case RackRole::Compute:
+      return QColor(46, 110, 190);
+    case RackRole::Leaf:
+      return QColor(240, 150, 40);
+    case RackRole::Spine:
+      return QColor(210, 60, 50);
+    case RackRole::Core:
+      return QColor(130, 70, 170);
+    case RackRole::Cdu:
+      return QColor(40, 160, 150);
+  }
+  return kNeutral;
+}
+
+}  // namespace
+
+Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* document) {
+  using ColourBy = FloorView::ColourBy;
+  Colouring colouring;
+  colouring.title = FloorView::colourByName(colourBy);
+  if (!document) return colouring;
+  std::vector<FloorView::LegendEntry>& legend = colouring.legend;
+  std::vector<QColor>& colours = colouring.colours;
+  const SiteLayout& layout = document->project().layout;
+  const HallTemplate& t = layout.hallTemplate;
+  colours.assign(layout.racks.size(), kNeutral);
+  auto fill = [&](auto colourOf) {
+    for (std::size_t i = 0; i < layout.racks.size(); ++i) colours[i] = colourOf(layout.racks[i]);
+  };
+  auto rampLegend = [&](double maximum, const QString& unit) {
+    for (int stop = 4; stop >= 0; --stop)
+      legend.push_back({ramp(stop / 4.0), QStringLiteral("%1 %2").arg(maximum * stop / 4.0, 0, 'f', 1).arg(unit)});
+  };
+  switch (colourBy) {
+    case ColourBy::Role: {
+      fill([](const Rack& rack) { return roleColour(rack.role); });
+      for (int role = 0; role < 5; ++role)
+        legend.push_back({roleColour(static_cast<RackRole>(role)), rackRoleName(static_cast<RackRole>(role))});
+      break;
+    }
+    case ColourBy::Power: {
+      double maximum = 0;
+      for (const Rack& rack : layout.racks) maximum = std::max(maximum, static_cast<double>(rack.powerKw));
+      fill([&](const Rack& rack) { return ramp(maximum > 0 ? rack.powerKw / maximum : 0); });
+      colouring.title += FloorView::tr(" at full load");
+      rampLegend(maximum, QStringLiteral("kW"));
+      break;
+    }
+    case ColourBy::Heat: {
+      // The heat each row gives off over its floor: the racks' footprint and half of each aisle.
+      std::vector<double> rowKw(layout.rows.size(), 0.0);
+      for (const Rack& rack : layout.racks) rowKw[static_cast<std::size_t>(rack.row)] += rack.powerKw;
+      std::vector<double> density(layout.rows.size(), 0.0);
+      double maximum = 0;
+      for (std::size_t r = 0; r < layout.rows.size(); ++r) {
+        const double areaM2 =
+            layout.rows[r].slotCount * t.rackWidthM * (t.rackDepthM + (t.coldAisleM + t.hotAisleM) / 2);
+        density[r] = areaM2 > 0 ? rowKw[r] / areaM2 : 0;
+        maximum = std::max(maximum, density[r]);
+      }
+      fill([&](const Rack& rack) {
+        return ramp(maximum > 0 ? density[static_cast<std::size_t>(rack.row)] / maximum : 0);
+      });
+      colouring.title += FloorView::tr(" of each row's floor");
+      rampLegend(maximum, QStringLiteral("kW/m²"));
+      break;
+    }
+    case ColourBy::System: {
+      fill([](const Rack& rack) { return rack.role == RackRole::Compute ? categorical(rack.system) : kNeutral; });
+      for (int s = 0; s < layout.systemTypes.size(); ++s) legend.push_back({categorical(s), layout.systemTypes[s]});
+      legend.push_back({kNeutral, FloorView::tr("network and CDU")});
+      break;
+    }
+    case ColourBy::Phase: {
+      int phases = 0;
+      for (const Rack& rack : layout.racks) phases = std::max(phases, rack.phase + 1);
+      fill([](const Rack& rack) { return categorical(rack.phase); });
+      for (int p = 0; p < phases; ++p) legend.push_back({categorical(p), FloorView::tr("phase %1").arg(p + 1)});
+      break;
+    }
+    case ColourBy::Tenant: {
+      static const std::vector<Tenant> none;
+      const std::vector<Tenant>& tenants = document ? document->project().tenants : none;
+      fill([](const Rack& rack) { return rack.tenant == 0 ? kNeutral : categorical(rack.tenant - 1); });
+      for (std::size_t t = 0; t < tenants.size(); ++t)
+        legend.push_back({categorical(static_cast<int>(t)), tenants[t].name});
+      legend.push_back({kNeutral, FloorView::tr("no tenant (shared or spare)")});
+      break;
+    }
+    case ColourBy::CableClass: {
+      // The class of each rack's longest fabric link: which media its cables need.
+      static const char* classes[] = {"copper (DAC)",   "active copper (AEC)", "multimode optics",
+                                      "single-mode DR", "single-mode FR",      "beyond reach"};
+      static const QColor classColours[] = {QColor(60, 150, 60),  QColor(150, 200, 60), QColor(240, 200, 40),
+                                            QColor(240, 130, 40), QColor(200, 60, 50),  QColor(120, 0, 120)};
+      const ProjectResult& result = document->result();
+      if (result.resolved && result.error.isEmpty()) {
+        const std::vector<float> longest = gigaplan::longestLinkPerRack(document->project(), result);
+        const auto& reach = result.evaluation.cabling.reachLimitM;
+        for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+          if (longest[i] <= 0) continue;
+          std::size_t c = 0;
+          while (c < reach.size() && longest[i] > reach[c]) ++c;
+          colours[i] = classColours[c];
+        }
+        for (int c = 0; c < 6; ++c) {
+          const QString reachText =
+              c < 5 ? FloorView::tr(" (≤ %1 m)").arg(reach[static_cast<std::size_t>(c)]) : QString();
+          legend.push_back({classColours[c], FloorView::tr(classes[c]) + reachText});
+        }
+      }
+      legend.push_back({kNeutral, FloorView::tr("no fabric links")});
+      break;
+    }
+  }
+  return colouring;
+}
+
+std::size_t hallSignature(const SiteLayout& layout, const Hall& hall, const std::vector<int>& racks,
+                          const std::vector<QColor>& colours) {
+  const HallTemplate& t = layout.hallTemplate;
+  std::size_t signature = 0;
+  for (double v : {hall.xM, hall.yM, hall.widthM, hall.depthM, t.rackWidthM, t.rackDepthM}) hashInto(signature, v);
+  for (int i : racks) {
+    const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+    const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
+    for (double v :
+         {double(rack.row), double(rack.slot), row.xM, row.yM, double(colours[static_cast<std::size_t>(i)].rgb())})
+      hashInto(signature, v);
+  }
+  return signature;
+}
+
+vtkSmartPointer<vtkActor> rowBoxes(vtkRenderer* renderer, const SiteLayout& layout, const Hall& hall,
+                                   const std::vector<int>& racks, const std::vector<QColor>& colours) {
+  const HallTemplate& t = layout.hallTemplate;
+  struct Extent {
+    int first = INT32_MAX, last = -1;
+    double r = 0, g = 0, b = 0;
+    int count = 0;
+  };
+  std::map<int, Extent> rows;
+  for (int i : racks) {
+    const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+    Extent& e = rows[rack.row];
+    e.first = std::min(e.first, rack.slot);
+    e.last = std::max(e.last, rack.slot);
+    const QColor& c = colours[static_cast<std::size_t>(i)];
+    e.r += c.redF(), e.g += c.greenF(), e.b += c.blueF(), ++e.count;
+  }
+  BoxMesh mesh;
+  for (const auto& [r, e] : rows) {
+    const Row& row = layout.rows[static_cast<std::size_t>(r)];
+    const double x = hall.xM + row.xM, y = hall.yM + row.yM;
+    mesh.add(x + e.first * t.rackWidthM, y, 0.0, x + (e.last + 1) * t.rackWidthM, y + t.rackDepthM, kRackHeightM,
+             QColor::fromRgbF(static_cast<float>(e.r / e.count), static_cast<float>(e.g / e.count),
+                              static_cast<float>(e.b / e.count)));
+  }
+  return mesh.actor(renderer);
+}
+
+vtkSmartPointer<vtkActor> rackBoxes(vtkRenderer* renderer, const SiteLayout& layout, const std::vector<int>& racks,
+                                    const std::vector<QColor>& colours) {
+  const HallTemplate& t = layout.hallTemplate;
+  BoxMesh mesh;
+  for (int i : racks) {
+    const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+    const double x = layout.rackXM(rack), y = layout.rackYM(rack);
+    // A hair narrower than the slot, so neighbouring racks read as separate boxes.
+    mesh.add(x + 0.02, y, 0.0, x + t.rackWidthM - 0.02, y + t.rackDepthM, kRackHeightM,
+             colours[static_cast<std::size_t>(i)]);
+  }
+  return mesh.actor(renderer);
+}
+
+vtkSmartPointer<vtkActor> floorSlabs(vtkRenderer* renderer, const SiteLayout& layout,
+                                     const std::vector<std::vector<int>>& racksByHall, int shownPhase) {
+  std::vector<bool> hallBuilt(layout.halls.size(), shownPhase < 0);
+  std::vector<bool> buildingBuilt(layout.buildings.size(), shownPhase < 0);
+  std::vector<bool> hallHasRacks(layout.halls.size(), false);
+  for (const Rack& rack : layout.racks)
+    hallHasRacks[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)] = true;
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    if (!racksByHall[h].empty() || !hallHasRacks[h]) hallBuilt[h] = true;
+    if (hallBuilt[h]) buildingBuilt[static_cast<std::size_t>(layout.halls[h].building)] = true;
+  }
+  BoxMesh floors;
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    if (!buildingBuilt[b]) continue;
+    const Building& building = layout.buildings[b];
+    floors.add(building.xM - 2, building.yM - 2, -0.25, building.xM + building.widthM + 2,
+               building.yM + building.depthM + 2, -0.1, QColor(170, 172, 180));
+  }
+  const LayoutMetrics metrics = LayoutMetrics::measure(layout);
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    if (!hallBuilt[h]) continue;
+    const Hall& hall = layout.halls[h];
+    floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, QColor(205, 205, 210));
+    const HallMetrics& m = metrics.halls[h];
+    floors.add(m.electricalRoomXM, m.electricalRoomYM, -0.1, m.electricalRoomXM + m.electricalRoomWidthM,
+               m.electricalRoomYM + m.electricalRoomDepthM, 0.0, QColor(235, 215, 130));
+  }
+  return floors.actor(renderer);
+}
+
+vtkSmartPointer<vtkActor> selectionOutline(vtkRenderer* renderer, const SiteLayout& layout,
+                                           const LayoutSelection& selection) {
+  const HallTemplate& t = layout.hallTemplate;
+  BoxMesh outline;
+  const double margin = 0.08;
+  switch (selection.level) {
+    case LayoutSelection::Level::None:
+      return nullptr;
+    case LayoutSelection::Level::Racks:
+      for (std::uint32_t id : selection.rackIds) {
+        const int i = LayoutCommands::rackIndex(layout, id);
+        if (i < 0) continue;
+        const Rack& rack = layout.racks[static_cast<std::size_t>(i)];
+        const double x = layout.rackXM(rack), y = layout.rackYM(rack);
+        outline.add(x - margin, y - margin, 0.0, x + t.rackWidthM + margin, y + t.rackDepthM + margin,
+                    kRackHeightM + margin, kHighlight);
+      }
+      break;
+    case LayoutSelection::Level::Row: {
+      const Row& row = layout.rows[static_cast<std::size_t>(selection.index)];
+      const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
+      const double x = hall.xM + row.xM, y = hall.yM + row.yM;
+      outline.add(x - margin, y - margin, 0.0, x + row.slotCount * t.rackWidthM + margin, y + t.rackDepthM + margin,
+                  kRackHeightM + margin, kHighlight);
+      break;
+    }
+    case LayoutSelection::Level::Hall: {
+      const Hall& hall = layout.halls[static_cast<std::size_t>(selection.index)];
+      outline.add(hall.xM, hall.yM, 0.0, hall.xM + hall.widthM, hall.yM + hall.depthM, kRackHeightM + 0.5, kHighlight);
+      break;
+    }
+    case LayoutSelection::Level::Building: {
+      const Building& b = layout.buildings[static_cast<std::size_t>(selection.index)];
+      outline.add(b.xM - 2, b.yM - 2, 0.0, b.xM + b.widthM + 2, b.yM + b.depthM + 2, kRackHeightM + 1.0, kHighlight);
+      break;
+    }
+  }
+  vtkSmartPointer<vtkActor> highlight = outline.actor(renderer);
+  highlight->GetProperty()->SetRepresentationToWireframe();
+  highlight->GetProperty()->SetLineWidth(3.0);
+  highlight->GetProperty()->BackfaceCullingOff();
+  return highlight;
+}
+
+vtkSmartPointer<vtkActor> linkLines(vtkRenderer* renderer, const SiteLayout& layout, int rack,
+                                    const std::vector<RackLink>& links) {
+  const HallTemplate& t = layout.hallTemplate;
+  const Rack& from = layout.racks[static_cast<std::size_t>(rack)];
+  vtkNew<vtkPoints> points;
+  vtkNew<vtkCellArray> lines;
+  vtkNew<vtkUnsignedCharArray> colours;
+  colours->SetNumberOfComponents(3);
+  const double z = kRackHeightM + 0.6;
+  points->InsertNextPoint(layout.rackXM(from) + t.rackWidthM / 2, layout.rackYM(from) + t.rackDepthM / 2, z);
+  static const QColor tierColours[4] = {QColor(255, 140, 0), QColor(220, 30, 30), QColor(150, 40, 200),
+                                        QColor(20, 20, 20)};
+  for (const RackLink& link : links) {
+    const Rack& to = layout.racks[static_cast<std::size_t>(link.rack)];
+    const vtkIdType end =
+        points->InsertNextPoint(layout.rackXM(to) + t.rackWidthM / 2, layout.rackYM(to) + t.rackDepthM / 2, z);
+    const vtkIdType ids[2] = {0, end};
+    lines->InsertNextCell(2, ids);
+    const QColor& c = tierColours[link.tier];
+    const unsigned char rgb[3] = {static_cast<unsigned char>(c.red()), static_cast<unsigned char>(c.green()),
+                                  static_cast<unsigned char>(c.blue())};
+    colours->InsertNextTypedTuple(rgb);
+  }
+  vtkNew<vtkPolyData> mesh;
+  mesh->SetPoints(points);
+  mesh->SetLines(lines);
+  mesh->GetCellData()->SetScalars(colours);
+  vtkNew<vtkPolyDataMapper> mapper;
+  mapper->SetInputData(mesh);
+  mapper->SetScalarModeToUseCellData();
+  auto made = vtkSmartPointer<vtkActor>::New();
+  made->SetMapper(mapper);
+  made->GetProperty()->SetLineWidth(2.0);
+  made->GetProperty()->LightingOff();
+  renderer->AddActor(made);
+  return made;
+}
+
+}  // namespace gigaplan::floorscene
