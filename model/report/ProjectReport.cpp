@@ -22,12 +22,15 @@
 
 #include "engine/Evaluator.h"
 #include "engine/HardwareCatalog.h"
-#include "layout/FloorPalette.h"
-#include "layout/LayoutMetrics.h"
 #include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
+#include "layout/FloorPalette.h"
+#include "layout/LayoutMetrics.h"
+#include "report/ReportStyle.h"
 
 namespace gigaplan {
+
+namespace report {
 
 namespace {
 
@@ -35,94 +38,6 @@ namespace {
 constexpr double kMarginPt = 48.0;
 constexpr double kBodyTopPt = 64.0;
 constexpr double kBodyBottomMarginPt = 56.0;
-
-const QColor kText(32, 32, 36);
-const QColor kMuted(105, 108, 115);
-const QColor kRule(175, 180, 188);
-const QColor kGrid(222, 225, 230);
-const QColor kAccent(28, 72, 128);
-const QColor kStripe(242, 244, 248);
-const QColor kGroupFill(228, 234, 243);
-
-QFont reportFont(double pointSize, bool bold = false) {
-  QFont font(QStringLiteral("DejaVu Sans"));
-  font.setPointSizeF(pointSize);
-  font.setBold(bold);
-  // Unhinted advances: glyphs sit where the font designer put them at any zoom of the PDF.
-  font.setHintingPreference(QFont::PreferNoHinting);
-  // No ligatures: "fi" stays two letters, so the PDF's text can be searched and copied.
-  font.setStyleStrategy(QFont::PreferNoShaping);
-  return font;
-}
-
-/// A phase's colour, as the 3D floor's "colour by phase" shows it.
-QColor phaseColour(int phase) {
-  const PaletteColour c = categoryColour(phase);
-  return QColor(c.red, c.green, c.blue);
-}
-
-QString csvField(const QString& text) {
-  if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-    return text;
-  QString quoted = text;
-  quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-  return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
-
-/// The shortest text that reads back as the same double, for CSV; without an exponent where that
-/// stays short (1000000, not 1e+06).
-QString exactNumber(double value) {
-  char buffer[64];
-  const double magnitude = std::fabs(value);
-  const bool fixed = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15);
-  const auto result = fixed ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed)
-                            : std::to_chars(buffer, buffer + sizeof buffer, value);
-  return QString::fromLatin1(buffer, static_cast<int>(result.ptr - buffer));
-}
-
-bool isCountUnit(const QString& unit) {
-  static const QSet<QString> counts = {
-      QStringLiteral("GPUs"),     QStringLiteral("nodes"),     QStringLiteral("domains"), QStringLiteral("racks"),
-      QStringLiteral("switches"), QStringLiteral("links"),     QStringLiteral("modules"), QStringLiteral("cables"),
-      QStringLiteral("units"),    QStringLiteral("endpoints"), QStringLiteral("ports"),   QStringLiteral("planes"),
-      QStringLiteral("tiers")};
-  return counts.contains(unit);
-}
-
-/// A fraction as a percentage: "57.7 %".
-QString percentText(double fraction, int decimals = 1) {
-  return QLocale(QLocale::English).toString(fraction * 100, 'f', decimals) + QStringLiteral(" %");
-}
-
-/// True when a fraction is a whole percentage (0.9, not 0.925).
-bool wholePercent(double fraction) {
-  return std::fabs(fraction * 100 - std::round(fraction * 100)) < 1e-9;
-}
-
-/// Years to pay back a capex, one decimal; "never" when it does not (an infinite payback).
-QString paybackText(double years) {
-  return std::isfinite(years) ? QLocale(QLocale::English).toString(years, 'f', 1) : QStringLiteral("never");
-}
-
-/// A time between interruptions as the executive summary gives it: minutes under an hour, else hours.
-QString mtbiText(double hours) {
-  if (!std::isfinite(hours)) return QStringLiteral("no failures");
-  return hours < 1 ? formatQuantity(hours * 60) + QStringLiteral(" min") : formatQuantity(hours) + QStringLiteral(" h");
-}
-
-/// A tenant's isolation in words: "own halls".
-QString isolationText(TenantIsolation isolation) {
-  return TenantPlan::isolationName(isolation).replace(QLatin1Char('-'), QLatin1Char(' '));
-}
-
-/// A figure in the report's format for its unit; the unit itself goes in its own column.
-QString formatFigure(double value, const QString& unit) {
-  if (std::isinf(value) && unit == QLatin1String("years")) return paybackText(value);  // tenants.paybackYears
-  if (unit.startsWith(QLatin1String("USD"))) return ProjectReport::formatUsd(value);
-  if (unit == QLatin1String("MW")) return QLocale(QLocale::English).toString(value, 'f', 1);
-  if (isCountUnit(unit)) return ProjectReport::formatCount(value);
-  return formatQuantity(value);
-}
 
 /// The GPUs the phases add, by system type, in the order the types first appear.
 std::vector<std::pair<QString, double>> gpusBySystemType(const std::vector<Phase>& phases) {
@@ -136,46 +51,6 @@ std::vector<std::pair<QString, double>> gpusBySystemType(const std::vector<Phase
         it->second += added.gpus;
     }
   return types;
-}
-
-/// "1 building", "12 buildings".
-QString countOf(double count, const char* singular, const char* plural) {
-  return ProjectReport::formatCount(count) + QLatin1Char(' ') + QString::fromLatin1(count == 1 ? singular : plural);
-}
-
-QString inputValueText(InputId id, double value) {
-  return inputSpec(id).kind == InputKind::Choice ? choiceNames(id).value(static_cast<int>(value))
-                                                 : formatQuantity(value);
-}
-
-/// Lays `text` out in lines `width` wide: at word boundaries, and inside a word longer than a line
-/// (an input path in a narrow column) anywhere, so that nothing is cut off. Returns the height.
-double layOutText(QTextLayout& layout, double width, Qt::Alignment align) {
-  QTextOption option(align);
-  option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-  layout.setTextOption(option);
-  layout.beginLayout();
-  double height = 0;
-  for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-    line.setLineWidth(width);
-    line.setPosition(QPointF(0, height));
-    height += line.height();
-  }
-  layout.endLayout();
-  return height;
-}
-
-double wrappedTextHeight(const QString& text, const QFont& font, double width, const QPaintDevice* device) {
-  QTextLayout layout(text, font, device);
-  return layOutText(layout, width, Qt::AlignLeft);
-}
-
-/// Paints text in the painter's pen, wrapped exactly as wrappedTextHeight measured it.
-void drawWrappedText(QPainter& painter, const QRectF& rect, const QString& text, const QFont& font,
-                     Qt::Alignment align = Qt::AlignLeft) {
-  QTextLayout layout(text, font, painter.device());
-  layOutText(layout, rect.width(), align);
-  layout.draw(&painter, rect.topLeft());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -763,35 +638,6 @@ void paintFloorPlan(QPainter& painter, const QRectF& rect, const SiteLayout& lay
   painter.setFont(reportFont(6.5, true));
   painter.drawText(QRectF(tip.x() - 6, tip.y() + 16, 12, 9), Qt::AlignCenter, QStringLiteral("N"));
 }
-
-}  // namespace
-
-// ---------------------------------------------------------------------------------------------
-// Formats.
-
-QString ProjectReport::formatCount(double value) {
-  return QLocale(QLocale::English).toString(std::round(value), 'f', 0);
-}
-
-QString ProjectReport::formatMw(double mw) {
-  return QLocale(QLocale::English).toString(mw, 'f', 1) + QStringLiteral(" MW");
-}
-
-QString ProjectReport::formatUsd(double usd) {
-  const QLocale locale(QLocale::English);
-  const double magnitude = std::fabs(usd);
-  const QString sign = usd < 0 ? QStringLiteral("-") : QString();
-  if (magnitude >= 1e9) return sign + QLatin1Char('$') + locale.toString(magnitude / 1e9, 'f', 2) + QLatin1Char('B');
-  if (magnitude >= 1e6) return sign + QLatin1Char('$') + locale.toString(magnitude / 1e6, 'f', 1) + QLatin1Char('M');
-  if (magnitude >= 1e3) return sign + QLatin1Char('$') + locale.toString(magnitude, 'f', 0);
-  return sign + QLatin1Char('$') + locale.toString(magnitude, 'f', 2);
-}
-
-QString ProjectReport::formatDate(const QDate& date) {
-  return date.toString(Qt::ISODate);
-}
-
-namespace {
 
 // ---------------------------------------------------------------------------------------------
 // The report's pages, section by section.
@@ -1475,19 +1321,21 @@ class ReportBuilder {
     const Project& project = report_.project();
     if (project.variants.empty()) return;
     section(QStringLiteral("Variants"));
-    paragraph(QStringLiteral("Each variant is another scenario and phases on the same site, evaluated as the plan "
-                             "is: both with the engine's cable estimates, since a variant has no floor of its own, "
-                             "so the plan's figures here can differ slightly from those measured on its floor "
-                             "elsewhere in this report. Columns give the site after the last phase; a variant with "
-                             "fewer phases than the "
-                             "plan (a copy of one phase) is compared after its last phase with the plan after the "
-                             "same phase. % is the variant's difference from the plan, and \u2713 marks the better "
-                             "of the two where more or less is better."));
+    paragraph(
+        QStringLiteral("Each variant is another scenario and phases on the same site, evaluated as the plan "
+                       "is: both with the engine's cable estimates, since a variant has no floor of its own, "
+                       "so the plan's figures here can differ slightly from those measured on its floor "
+                       "elsewhere in this report. Columns give the site after the last phase; a variant with "
+                       "fewer phases than the "
+                       "plan (a copy of one phase) is compared after its last phase with the plan after the "
+                       "same phase. % is the variant's difference from the plan, and \u2713 marks the better "
+                       "of the two where more or less is better."));
     const std::vector<PhaseResult>& planPhases = report_.plan().phases;
-    static const OutputId headline[] = {
-        OutputId::clusterGpus,        OutputId::powerFacilityMw,          OutputId::costCapexUsd,
-        OutputId::costTcoUsdPerYear,  OutputId::costUsdPerGpuHour,        OutputId::networkBisectionPerGpuGbps,
-        OutputId::reliabilityEttr,    OutputId::reliabilityInterruptionsPerDay, OutputId::scheduleBuildDays};
+    static const OutputId headline[] = {OutputId::clusterGpus,       OutputId::powerFacilityMw,
+                                        OutputId::costCapexUsd,      OutputId::costTcoUsdPerYear,
+                                        OutputId::costUsdPerGpuHour, OutputId::networkBisectionPerGpuGbps,
+                                        OutputId::reliabilityEttr,   OutputId::reliabilityInterruptionsPerDay,
+                                        OutputId::scheduleBuildDays};
     for (const Variant& variant : project.variants) {
       Project other = project;
       other.scenario = variant.scenario;
@@ -1502,15 +1350,18 @@ class ReportBuilder {
       const std::size_t at =
           variant.phases.empty() ? planPhases.size() - 1 : std::min(plan2->phases.size(), planPhases.size()) - 1;
       if (at + 1 < planPhases.size())
-        paragraph(QStringLiteral("Compared after %1, the variant's last phase.").arg(planPhases[at].name), 9, kMuted, 4);
+        paragraph(QStringLiteral("Compared after %1, the variant's last phase.").arg(planPhases[at].name), 9, kMuted,
+                  4);
       // Tenants rent the site once every phase is built: their figures join the comparison there.
       OutputValues variantSite = plan2->phases.back().site;
       const bool withTenants = at + 1 == planPhases.size() && (!project.tenants.empty() || !variant.tenants.empty());
       if (withTenants && !variant.tenants.empty()) {
         other.tenants = variant.tenants;
         TenantPlan::carryMarks(project.tenants, other.tenants, false, other.layout);
-        if (const auto tenants = TenantPlan::evaluate(other, *plan2, errors)) tenants->applyTo(variantSite);
-        else paragraph(QStringLiteral("Its tenants do not fit: %1").arg(errors.value(0).text()), 9, kMuted, 4);
+        if (const auto tenants = TenantPlan::evaluate(other, *plan2, errors))
+          tenants->applyTo(variantSite);
+        else
+          paragraph(QStringLiteral("Its tenants do not fit: %1").arg(errors.value(0).text()), 9, kMuted, 4);
       }
       const auto rows = compareFigures(planPhases[at].site, variantSite);
       Table table{{{QStringLiteral("Figure"), 0.40},
@@ -1530,7 +1381,7 @@ class ReportBuilder {
         table.rows.push_back({{QStringLiteral("%1 (%2)").arg(QString::fromLatin1(outputSpec(id).meaning), unit),
                                formatFigure(row.a, unit), formatFigure(row.b, unit),
                                std::isfinite(row.percent) ? QString::number(row.percent, 'f', 1) : QString(),
-                               row.better == 1 ? QStringLiteral("\u2713 plan")
+                               row.better == 1   ? QStringLiteral("\u2713 plan")
                                : row.better == 2 ? QStringLiteral("\u2713 variant")
                                                  : QString()}});
       }
@@ -1698,6 +1549,36 @@ void paintPage(QPainter& painter, const ReportPage& page, const QRectF& pageRect
   painter.drawText(line, Qt::AlignRight | Qt::AlignTop, QStringLiteral("page %1 of %2").arg(number).arg(total));
 }
 
+}  // namespace
+
+}  // namespace report
+
+namespace {
+
+QString csvField(const QString& text) {
+  if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+    return text;
+  QString quoted = text;
+  quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+  return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+/// The shortest text that reads back as the same double, for CSV; without an exponent where that
+/// stays short (1000000, not 1e+06).
+QString exactNumber(double value) {
+  char buffer[64];
+  const double magnitude = std::fabs(value);
+  const bool fixed = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15);
+  const auto result = fixed ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed)
+                            : std::to_chars(buffer, buffer + sizeof buffer, value);
+  return QString::fromLatin1(buffer, static_cast<int>(result.ptr - buffer));
+}
+
+QString inputValueText(InputId id, double value) {
+  return inputSpec(id).kind == InputKind::Choice ? choiceNames(id).value(static_cast<int>(value))
+                                                 : formatQuantity(value);
+}
+
 void setError(QString* error, const QString& message) {
   if (error) *error = message;
 }
@@ -1762,10 +1643,10 @@ bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progr
 
   // Two layouts: the first finds the contents entries, the second reserves their lines.
   const QDate issued = QDate::currentDate();
-  ReportBuilder first(*this, &writer, page, issued, {});
+  report::ReportBuilder first(*this, &writer, page, issued, {});
   first.build();
-  ReportBuilder builder(*this, &writer, page, issued, first.contents());
-  const std::vector<ReportPage> pages = builder.build();
+  report::ReportBuilder builder(*this, &writer, page, issued, first.contents());
+  const std::vector<report::ReportPage> pages = builder.build();
   const int total = static_cast<int>(pages.size());
 
   QPainter painter;
@@ -1776,8 +1657,8 @@ bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progr
   painter.setRenderHint(QPainter::Antialiasing);
   for (int p = 0; p < total; ++p) {
     if (p > 0) writer.newPage();
-    paintPage(painter, pages[static_cast<std::size_t>(p)], page, p + 1, total, project_.scenario.name,
-              formatDate(issued));
+    report::paintPage(painter, pages[static_cast<std::size_t>(p)], page, p + 1, total, project_.scenario.name,
+                      formatDate(issued));
     if (progress && !progress(p + 1, total)) {
       painter.end();
       file.cancelWriting();
@@ -1808,9 +1689,9 @@ std::vector<BillOfMaterialsItem> ProjectReport::billOfMaterials() const {
   const bool phased = !project_.phases.empty();
   for (const PhaseGroup& group : PhasePlan::groupsOf(phases)) {
     const CatalogEntry* entry = catalog.system(group.systemType);
-    const QString name = phased ? QStringLiteral("%1, %2").arg(entry ? entry->name : group.systemType,
-                                                               phases[group.phase].name)
-                                : (entry ? entry->name : group.systemType);
+    const QString name =
+        phased ? QStringLiteral("%1, %2").arg(entry ? entry->name : group.systemType, phases[group.phase].name)
+               : (entry ? entry->name : group.systemType);
     items.push_back({systemsGroup, name, group.gpus, QStringLiteral("GPUs"),
                      phased ? QStringLiteral("phases[%1]").arg(group.phase) : QStringLiteral("cluster.gpus")});
     ScenarioErrors errors;
@@ -1908,9 +1789,9 @@ std::vector<ReportAssumption> ProjectReport::assumptions() const {
     const auto resolved = PhasePlan::groupScenario(project_, group, group.phase).resolve(catalog, errors);
     if (!resolved) continue;
     const QString heading = project_.phases.empty()
-                               ? QStringLiteral("Hardware: %1 (%2)").arg(resolved->systemName, group.systemType)
-                               : QStringLiteral("Hardware: %1 (%2), %3")
-                                     .arg(resolved->systemName, group.systemType, phases[group.phase].name);
+                                ? QStringLiteral("Hardware: %1 (%2)").arg(resolved->systemName, group.systemType)
+                                : QStringLiteral("Hardware: %1 (%2), %3")
+                                      .arg(resolved->systemName, group.systemType, phases[group.phase].name);
     for (InputId id : {InputId::systemGpusPerNode, InputId::systemNodesPerRack, InputId::systemGpuTdpW,
                        InputId::systemLiquidFraction, InputId::systemRackMassKg, InputId::systemPriceUsdPerNode})
       addResolved(heading, *resolved, id);
