@@ -20,6 +20,7 @@
 #include "FloorView.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
+#include "VtkMessageGuard.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;
@@ -66,6 +67,7 @@ double firstFrameSeconds() {
 int main(int argc, char** argv) {
   VtkOpenGLWidget::prepareSurfaceFormat();
   QApplication app(argc, argv);
+  auto* vtkMessages = gigaplan::test::VtkMessageGuard::install();
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
   const bool check = app.arguments().contains(QStringLiteral("--check"));
   const int frames = app.arguments().contains(QStringLiteral("--quick")) ? 12 : 48;
@@ -164,5 +166,5 @@ int main(int argc, char** argv) {
   } else {
     report("one-rack move: no rack selected", 0, "", "", false);
   }
-  return check && !allMet ? 1 : 0;
+  return vtkMessages->exitStatus(check && !allMet ? 1 : 0);
 }

@@ -15,6 +15,7 @@
 #include "FloorView.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
+#include "VtkMessageGuard.h"
 
 using namespace gigaplan;
 
@@ -115,6 +116,17 @@ std::size_t middleComputeRack(const SiteLayout& layout) {
 class TestFloorView : public QObject {
   Q_OBJECT
  private slots:
+  void aVtkWarningFailsTheRun() {
+    auto* guard = gigaplan::test::VtkMessageGuard::SafeDownCast(vtkOutputWindow::GetInstance());
+    QVERIFY(guard);
+    const std::size_t before = guard->messages.size();
+    vtkGenericWarningMacro("probe of the VTK message guard");
+    QCOMPARE(guard->messages.size(), before + 1);
+    QVERIFY(guard->messages.back().find("probe of the VTK message guard") != std::string::npos);
+    QCOMPARE(guard->exitStatus(0), 1);
+    guard->messages.pop_back();  // the probe was expected; any other message still fails the run
+  }
+
   void aFrameShowsTheRacks() {
     FloorView empty;
     empty.resize(800, 600);
@@ -324,8 +336,9 @@ class TestFloorView : public QObject {
 int main(int argc, char** argv) {
   VtkOpenGLWidget::prepareSurfaceFormat();
   QApplication app(argc, argv);
+  auto* vtkMessages = gigaplan::test::VtkMessageGuard::install();
   TestFloorView test;
-  return QTest::qExec(&test, argc, argv);
+  return vtkMessages->exitStatus(QTest::qExec(&test, argc, argv));
 }
 
 #include "TestFloorView.moc"

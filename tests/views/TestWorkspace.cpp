@@ -29,6 +29,7 @@
 #include "plan/TenantPlan.h"
 #include "TenantsPanel.h"
 #include "WhatIfPanel.h"
+#include "VtkMessageGuard.h"
 
 using namespace gigaplan;
 
@@ -391,8 +392,9 @@ class TestWorkspace : public QObject {
 int main(int argc, char** argv) {
   VtkOpenGLWidget::prepareSurfaceFormat();
   QApplication app(argc, argv);
+  auto* vtkMessages = gigaplan::test::VtkMessageGuard::install();
   TestWorkspace test;
-  return QTest::qExec(&test, argc, argv);
+  return vtkMessages->exitStatus(QTest::qExec(&test, argc, argv));
 }
 
 #include "TestWorkspace.moc"
