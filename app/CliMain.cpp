@@ -2,8 +2,8 @@
 // Exit status: 0 success, 1 a calibration reference missed, 2 bad input or usage, 130 cancelled.
 #include <unistd.h>
 
-#include <QCommandLineParser>
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -19,15 +19,15 @@
 #include <cstdio>
 #include <memory>
 
-#include "plan/Calibration.h"
 #include "CliSupport.h"
-#include "engine/Evaluator.h"
-#include "plan/PresetLibrary.h"
 #include "ProjectSubcommands.h"
 #include "WhatIfSubcommands.h"
+#include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
 #include "engine/Scenario.h"
 #include "engine/Sweep.h"
+#include "plan/Calibration.h"
+#include "plan/PresetLibrary.h"
 
 using namespace gigaplan;
 using namespace gigaplan::cli;
@@ -50,10 +50,10 @@ int runEvaluate(const QStringList& arguments) {
   parser.addOption(formatOption(QStringLiteral("json")));
   parser.addOption(outputOption());
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
-  if (const auto done =
-          parseSubcommand(parser, arguments,
-                       "Usage: gigaplan-cli evaluate SCENARIO [--set path=value]... [--format json|table] [-o FILE]\n"
-                       "Evaluates a preset or scenario file; see 'gigaplan-cli schema' for every path.\n"))
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli evaluate SCENARIO [--set path=value]... [--format json|table] [-o FILE]\n"
+          "Evaluates a preset or scenario file; see 'gigaplan-cli schema' for every path.\n"))
     return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) return usageError(QStringLiteral("evaluate takes one SCENARIO (a preset id or a file)"));
@@ -69,8 +69,8 @@ int runCalibrate(const QStringList& arguments) {
   parser.addOption(formatOption(QStringLiteral("table")));
   if (const auto done =
           parseSubcommand(parser, arguments,
-                       "Usage: gigaplan-cli calibrate [--format table|json]\n"
-                       "Compares the model with published reference figures; exits 1 if any is missed.\n"))
+                          "Usage: gigaplan-cli calibrate [--format table|json]\n"
+                          "Compares the model with published reference figures; exits 1 if any is missed.\n"))
     return *done;
   QString error;
   const QList<CalibrationReference> references = Calibration::bundled(&error);
@@ -301,9 +301,10 @@ int runSweep(const QStringList& arguments) {
 int runSchema(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addOption(formatOption(QStringLiteral("table")));
-  if (const auto done = parseSubcommand(parser, arguments,
-                                     "Usage: gigaplan-cli schema [--format table|json]\nEvery scenario input and every "
-                                     "output, with unit and meaning.\n"))
+  if (const auto done =
+          parseSubcommand(parser, arguments,
+                          "Usage: gigaplan-cli schema [--format table|json]\nEvery scenario input and every "
+                          "output, with unit and meaning.\n"))
     return *done;
   const HardwareCatalog& catalog = HardwareCatalog::bundled();
   QJsonArray inputs, outputs, selections;
@@ -403,10 +404,9 @@ int main(int argc, char** argv) {
   for (int i = 2; i < argc; ++i) plansOnly = plansOnly || qstrcmp(argv[i], "--no-3d") == 0;
   if (report && plansOnly) qputenv("QT_QPA_PLATFORM", "offscreen");
   if (report && !plansOnly) qputenv("QT_QPA_PLATFORM", "xcb;offscreen");  // a display that fails to answer: plans only
-  const std::unique_ptr<QCoreApplication> app =
-      !report     ? std::make_unique<QCoreApplication>(argc, argv)
-      : plansOnly ? std::make_unique<QGuiApplication>(argc, argv)
-                  : std::make_unique<QApplication>(argc, argv);
+  const std::unique_ptr<QCoreApplication> app = !report     ? std::make_unique<QCoreApplication>(argc, argv)
+                                                : plansOnly ? std::make_unique<QGuiApplication>(argc, argv)
+                                                            : std::make_unique<QApplication>(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("gigaplan-cli"));
   QCoreApplication::setApplicationVersion(QStringLiteral(GIGAPLAN_VERSION));
   const QStringList arguments = QCoreApplication::arguments();

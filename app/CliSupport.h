@@ -8,8 +8,8 @@
 #include <atomic>
 #include <optional>
 
-#include "plan/PresetLibrary.h"
 #include "engine/Scenario.h"
+#include "plan/PresetLibrary.h"
 
 namespace gigaplan::cli {
 

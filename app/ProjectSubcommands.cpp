@@ -22,19 +22,19 @@
 #include <memory>
 
 #include "CliSupport.h"
-#include "engine/Evaluator.h"
 #include "FloorView.h"
 #include "document/LayoutCommands.h"
+#include "document/ProjectDocument.h"
+#include "engine/Evaluator.h"
+#include "engine/ResultFormat.h"
 #include "layout/LayoutEvaluation.h"
 #include "layout/LayoutGenerator.h"
 #include "plan/PhasePlan.h"
 #include "plan/PresetLibrary.h"
-#include "document/ProjectDocument.h"
 #include "plan/ProjectEvaluation.h"
+#include "plan/TenantPlan.h"
 #include "report/ProjectReport.h"
 #include "storage/ProjectStore.h"
-#include "engine/ResultFormat.h"
-#include "plan/TenantPlan.h"
 
 namespace gigaplan::cli {
 
@@ -148,10 +148,11 @@ int runNew(const QStringList& arguments) {
                                            QStringLiteral("Power and cooling limit of each hall (default 40)."),
                                            QStringLiteral("MW"));
   parser.addOptions({presetOption, scenarioOption, hallPowerOption, setOption(), outputOption()});
-  if (const auto done = parseSubcommand(parser, arguments,
-                                     "Usage: gigaplan-cli new (--preset NAME | --scenario FILE) [--set path=value]... "
-                                     "[--hall-power-mw MW] -o FILE\n"
-                                     "Creates a project: the scenario and its generated floor layout.\n"))
+  if (const auto done =
+          parseSubcommand(parser, arguments,
+                          "Usage: gigaplan-cli new (--preset NAME | --scenario FILE) [--set path=value]... "
+                          "[--hall-power-mw MW] -o FILE\n"
+                          "Creates a project: the scenario and its generated floor layout.\n"))
     return *done;
   const QString path = parser.value(outputOption());
   if (path.isEmpty()) return usageError(QStringLiteral("new needs -o FILE"));
@@ -188,12 +189,13 @@ int runNew(const QStringList& arguments) {
 
 int runPhases(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("A project file, preset id or scenario file."));
+  parser.addPositionalArgument(QStringLiteral("project"),
+                               QStringLiteral("A project file, preset id or scenario file."));
   parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
   if (const auto done = parseSubcommand(parser, arguments,
-                                     "Usage: gigaplan-cli phases PROJECT [--format table|json|csv] [-o FILE]\n"
-                                     "The build-out phase by phase: dates from the schedule, GPUs online, facility "
-                                     "power against the power available, capex of each phase.\n"))
+                                        "Usage: gigaplan-cli phases PROJECT [--format table|json|csv] [-o FILE]\n"
+                                        "The build-out phase by phase: dates from the schedule, GPUs online, facility "
+                                        "power against the power available, capex of each phase.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("phases takes one PROJECT"));
   const QString source = parser.positionalArguments().first();
@@ -222,10 +224,12 @@ int runPhases(const QStringList& arguments) {
       {"racks_added", [&](const PhaseResult& p) { return number(valueOf(p.added, OutputId::clusterRacks), 0); }},
       {"gpus_online", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::clusterGpus), 0); }},
       {"facility_mw", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::powerFacilityMw), 1); }},
-      {"available_mw", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::sitePowerAvailableMw), 1); }},
+      {"available_mw",
+       [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::sitePowerAvailableMw), 1); }},
       {"margin_mw", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::sitePowerMarginMw), 1); }},
       {"capex_added_usd", [&](const PhaseResult& p) { return number(valueOf(p.added, OutputId::costCapexUsd), 0); }},
-      {"tco_usd_per_year", [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::costTcoUsdPerYear), 0); }},
+      {"tco_usd_per_year",
+       [&](const PhaseResult& p) { return number(valueOf(p.site, OutputId::costTcoUsdPerYear), 0); }},
   };
   QByteArray text;
   if (format == QLatin1String("json")) {
@@ -281,7 +285,8 @@ namespace {
 /// on screen. Empty, with `error` set, when no frame is drawn.
 std::vector<QImage> floorViews(const QString& source, QString* error) {
   ProjectDocument document;
-  const bool opened = looksLikeProject(source) ? document.openFile(source, error) : document.newFromScenario(source, error);
+  const bool opened =
+      looksLikeProject(source) ? document.openFile(source, error) : document.newFromScenario(source, error);
   if (!opened) return {};
   document.waitForResult();
   if (!document.result().plan) {
@@ -332,17 +337,17 @@ int runReport(const QStringList& arguments) {
                                           QStringLiteral("Also write the scenario document with its phases (JSON)."),
                                           QStringLiteral("FILE"));
   const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
-  const QCommandLineOption no3dOption(
-      QStringLiteral("no-3d"), QStringLiteral("Plans only: no 3D view of the floor (these need an X display)."));
+  const QCommandLineOption no3dOption(QStringLiteral("no-3d"),
+                                      QStringLiteral("Plans only: no 3D view of the floor (these need an X display)."));
   parser.addOptions({outputOption(), bomOption, figuresOption, scenarioOption, quietOption, no3dOption});
-  if (const auto done =
-          parseSubcommand(parser, arguments,
-                       "Usage: gigaplan-cli report PROJECT -o FILE.pdf [--bom-csv FILE] [--figures-csv FILE] "
-                       "[--scenario-json FILE] [--no-3d]\n"
-                       "The A4 PDF report of a project: summary, phases and timeline, floor plans with a 3D view of\n"
-                       "the floor after each phase (drawn on the X display; without one, plans only), bill of\n"
-                       "materials, assumptions and calibration. Ctrl-C cancels; a cancelled or failed report writes\n"
-                       "no file.\n"))
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli report PROJECT -o FILE.pdf [--bom-csv FILE] [--figures-csv FILE] "
+          "[--scenario-json FILE] [--no-3d]\n"
+          "The A4 PDF report of a project: summary, phases and timeline, floor plans with a 3D view of\n"
+          "the floor after each phase (drawn on the X display; without one, plans only), bill of\n"
+          "materials, assumptions and calibration. Ctrl-C cancels; a cancelled or failed report writes\n"
+          "no file.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("report takes one PROJECT"));
   const QString pdfPath = parser.value(outputOption());
@@ -426,7 +431,7 @@ int runInfo(const QStringList& arguments) {
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
   if (const auto done =
           parseSubcommand(parser, arguments,
-                       "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
+                          "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("info takes one FILE"));
   const auto project = openProject(parser.positionalArguments().first());
@@ -509,7 +514,8 @@ QString tenantsTable(const TenantPlan& tenants) {
                        QStringLiteral("%1 %").arg(100.0 * t.powerShare, 0, 'f', 1).rightJustified(7),
                        QStringLiteral("%1 %").arg(100.0 * t.costShare, 0, 'f', 1).rightJustified(7),
                        money(t.revenueUsdPerYear).rightJustified(14), money(t.marginUsdPerYear).rightJustified(14),
-                       (std::isfinite(t.paybackYears) ? QString::number(t.paybackYears, 'f', 1) : QStringLiteral("never"))
+                       (std::isfinite(t.paybackYears) ? QString::number(t.paybackYears, 'f', 1)
+                                                      : QStringLiteral("never"))
                            .rightJustified(10),
                        formatQuantity(t.isolationSwitches).rightJustified(13),
                        (t.largestJobGpus > 0 ? formatQuantity(t.interruptionsPerDay) : QString()).rightJustified(16));
@@ -562,7 +568,8 @@ int evaluateBuildOut(const QString& source, const QStringList& settings, const Q
   if (!resolved) return reportErrors(errors);
   // The scenario as it is, or the site after the last phase; then its tenants.
   if (project->phases.empty())
-    if (const auto problem = fabricProblem(resolved->values, evaluate(resolved->values))) return reportErrors({*problem});
+    if (const auto problem = fabricProblem(resolved->values, evaluate(resolved->values)))
+      return reportErrors({*problem});
   const auto plan = PhasePlan::evaluate(*project, errors);
   if (!plan) return reportErrors(errors);
   OutputValues outputs = plan->phases.back().site;
@@ -612,17 +619,16 @@ int runEdit(const QStringList& arguments) {
                                      QStringLiteral("ID:PHASE"));
   const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
                                       QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
-  parser.addOptions(
-      {setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, insertRow, insertRack, rackSystem, rackPhase,
-       rackTenant, regenerate});
+  parser.addOptions({setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, insertRow, insertRack, rackSystem,
+                     rackPhase, rackTenant, regenerate});
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
   if (const auto done =
           parseSubcommand(parser, arguments,
-                       "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
-                       "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
-                       "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
-                       "       [--set-rack-tenant ID:TENANT] [--insert-row HALL] [--insert-rack ROW]\n"
-                       "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
+                          "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
+                          "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
+                          "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
+                          "       [--set-rack-tenant ID:TENANT] [--insert-row HALL] [--insert-rack ROW]\n"
+                          "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
   const QString path = parser.positionalArguments().first();

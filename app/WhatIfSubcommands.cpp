@@ -8,9 +8,9 @@
 
 #include "CliSupport.h"
 #include "engine/Evaluator.h"
-#include "plan/PhasePlan.h"
 #include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
+#include "plan/PhasePlan.h"
 
 namespace gigaplan::cli {
 
@@ -45,11 +45,11 @@ int runWhatIf(const QStringList& arguments) {
                                      QStringLiteral("N"), QStringLiteral("15"));
   parser.addOptions({fractionOption, samplesOption, topOption, setOption()});
   if (const auto done = parseSubcommand(parser, arguments,
-                                     "Usage: gigaplan-cli whatif SCENARIO [--fraction F] [--samples N] [--top N] "
-                                     "[--set path=value]...\n"
-                                     "Which inputs move TCO, facility MW and $ per GPU-hour most (each input at "
-                                     "-F and +F), and P10/P50/P90 of those figures over Monte Carlo samples of the "
-                                     "uncertain defaults.\n"))
+                                        "Usage: gigaplan-cli whatif SCENARIO [--fraction F] [--samples N] [--top N] "
+                                        "[--set path=value]...\n"
+                                        "Which inputs move TCO, facility MW and $ per GPU-hour most (each input at "
+                                        "-F and +F), and P10/P50/P90 of those figures over Monte Carlo samples of the "
+                                        "uncertain defaults.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("whatif takes one SCENARIO"));
   bool ok = false;
@@ -80,9 +80,9 @@ int runWhatIf(const QStringList& arguments) {
     }
   }
   std::signal(SIGINT, onInterrupt);
-  const auto bands = uncertaintyBands(*resolved, uncertaintyFromConfidence(*resolved), samples, 1,
-                                      std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), {},
-                                      &cancelRequested);
+  const auto bands =
+      uncertaintyBands(*resolved, uncertaintyFromConfidence(*resolved), samples, 1,
+                       std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), {}, &cancelRequested);
   if (!bands) {
     err() << "cancelled\n";
     return kExitCancelled;
@@ -103,12 +103,13 @@ int runCompare(const QStringList& arguments) {
                                       QStringLiteral("Set an input of the second variant only (path=value)."),
                                       QStringLiteral("path=value"));
   parser.addOptions({setOption(), setBOption, formatOption(QStringLiteral("table")), outputOption()});
-  if (const auto done = parseSubcommand(parser, arguments,
-                                     "Usage: gigaplan-cli compare A [B] [--set path=value]... [--set-b path=value]... "
-                                     "[--format table|csv|json] [-o FILE]\n"
-                                     "Every figure of variant B against variant A: both values, the difference, the "
-                                     "difference in % of A, and which is better. Without B, B is A with the --set-b "
-                                     "changes.\n"))
+  if (const auto done =
+          parseSubcommand(parser, arguments,
+                          "Usage: gigaplan-cli compare A [B] [--set path=value]... [--set-b path=value]... "
+                          "[--format table|csv|json] [-o FILE]\n"
+                          "Every figure of variant B against variant A: both values, the difference, the "
+                          "difference in % of A, and which is better. Without B, B is A with the --set-b "
+                          "changes.\n"))
     return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.isEmpty() || positional.size() > 2) return usageError(QStringLiteral("compare takes A and B"));
@@ -118,7 +119,7 @@ int runCompare(const QStringList& arguments) {
   ScenarioErrors errors;
   const auto a = loadStudied(positional.first(), parser.values(setOption()), errors);
   const auto b = loadStudied(positional.value(1, positional.first()),
-                              parser.values(setOption()) + parser.values(setBOption), errors);
+                             parser.values(setOption()) + parser.values(setBOption), errors);
   if (!a || !b) return reportErrors(errors);
   const auto rows = compareFigures(evaluate(a->values), evaluate(b->values));
 
@@ -127,14 +128,16 @@ int runCompare(const QStringList& arguments) {
   if (format == QLatin1String("json")) {
     QJsonArray list;
     for (const FigureComparison& row : rows)
-      list.append(QJsonObject{{QStringLiteral("path"), figureName(row.id)},
-                              {QStringLiteral("unit"), QString::fromLatin1(outputSpec(row.id).unit)},
-                              {QStringLiteral("a"), row.a},
-                              {QStringLiteral("b"), row.b},
-                              {QStringLiteral("difference"), row.difference},
-                              {QStringLiteral("percent"), std::isfinite(row.percent) ? QJsonValue(row.percent) : QJsonValue()},
-                              {QStringLiteral("better"), QString::fromLatin1(betterName(row.better))}});
-    text = QJsonDocument(QJsonObject{{QStringLiteral("a"), a->name}, {QStringLiteral("b"), b->name},
+      list.append(
+          QJsonObject{{QStringLiteral("path"), figureName(row.id)},
+                      {QStringLiteral("unit"), QString::fromLatin1(outputSpec(row.id).unit)},
+                      {QStringLiteral("a"), row.a},
+                      {QStringLiteral("b"), row.b},
+                      {QStringLiteral("difference"), row.difference},
+                      {QStringLiteral("percent"), std::isfinite(row.percent) ? QJsonValue(row.percent) : QJsonValue()},
+                      {QStringLiteral("better"), QString::fromLatin1(betterName(row.better))}});
+    text = QJsonDocument(QJsonObject{{QStringLiteral("a"), a->name},
+                                     {QStringLiteral("b"), b->name},
                                      {QStringLiteral("figures"), list}})
                .toJson(QJsonDocument::Indented);
   } else {

@@ -4,17 +4,17 @@
 
 #include <Eigen/Core>
 #include <QColor>
+#include <QImage>
 #include <QPointer>
 #include <memory>
 #include <optional>
-#include <QImage>
 #include <vector>
 
+#include "VtkOpenGLWidget.h"
 #include "document/LayoutSelection.h"
 #include "document/ProjectDocument.h"
 #include "layout/RackPicker.h"
 #include "layout/SiteLayout.h"
-#include "VtkOpenGLWidget.h"
 
 class vtkActor;
 

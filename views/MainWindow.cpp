@@ -10,11 +10,11 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QJsonDocument>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QSaveFile>
@@ -27,14 +27,14 @@
 #include "FiguresPanel.h"
 #include "FloorView.h"
 #include "InputsEditor.h"
-#include "document/LayoutCommands.h"
-#include "plan/PresetLibrary.h"
 #include "PhasesPanel.h"
-#include "TenantsPanel.h"
-#include "report/ProjectReport.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
+#include "TenantsPanel.h"
 #include "WhatIfPanel.h"
+#include "document/LayoutCommands.h"
+#include "plan/PresetLibrary.h"
+#include "report/ProjectReport.h"
 
 namespace gigaplan {
 
@@ -149,13 +149,13 @@ void MainWindow::createActions() {
   file->addAction(tr("Save &As…"), this, &MainWindow::saveProjectAs)->setShortcut(QKeySequence::SaveAs);
   file->addSeparator();
   QMenu* exports = file->addMenu(tr("&Export"));
-  exports->addAction(tr("&Report (PDF)…"), this, &MainWindow::exportReport)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  exports->addAction(tr("&Report (PDF)…"), this, &MainWindow::exportReport)
+      ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   exports->addAction(tr("&Bill of Materials (CSV)…"), this, [this] {
     exportText(tr("Export Bill of Materials"), tr("CSV files (*.csv)"), QStringLiteral("csv"), 0);
   });
-  exports->addAction(tr("&Figures per Phase (CSV)…"), this, [this] {
-    exportText(tr("Export Figures"), tr("CSV files (*.csv)"), QStringLiteral("csv"), 1);
-  });
+  exports->addAction(tr("&Figures per Phase (CSV)…"), this,
+                     [this] { exportText(tr("Export Figures"), tr("CSV files (*.csv)"), QStringLiteral("csv"), 1); });
   exports->addAction(tr("&Scenario with Phases (JSON)…"), this, [this] {
     exportText(tr("Export Scenario"), tr("JSON files (*.json)"), QStringLiteral("json"), 2);
   });
@@ -189,7 +189,8 @@ void MainWindow::createActions() {
     pickGroup_->addAction(action);
   }
   layout->addSeparator();
-  layout->addAction(tr("Insert R&ow in Hall"), this, &MainWindow::insertRow)->setObjectName(QStringLiteral("insertRow"));
+  layout->addAction(tr("Insert R&ow in Hall"), this, &MainWindow::insertRow)
+      ->setObjectName(QStringLiteral("insertRow"));
   QAction* insertRackAction = layout->addAction(tr("Insert Rac&k in Row"), this, &MainWindow::insertRack);
   insertRackAction->setObjectName(QStringLiteral("insertRack"));
   insertRackAction->setShortcut(Qt::Key_Insert);
@@ -225,9 +226,9 @@ void MainWindow::createActions() {
   viewMenu_->addSeparator();
   QMenu* colourMenu = viewMenu_->addMenu(tr("&Colour Racks by"));
   colourGroup_ = new QActionGroup(this);
-  for (auto mode : {FloorView::ColourBy::Role, FloorView::ColourBy::Power, FloorView::ColourBy::Heat,
-                    FloorView::ColourBy::System, FloorView::ColourBy::Phase, FloorView::ColourBy::CableClass,
-                    FloorView::ColourBy::Tenant}) {
+  for (auto mode :
+       {FloorView::ColourBy::Role, FloorView::ColourBy::Power, FloorView::ColourBy::Heat, FloorView::ColourBy::System,
+        FloorView::ColourBy::Phase, FloorView::ColourBy::CableClass, FloorView::ColourBy::Tenant}) {
     QAction* action = colourMenu->addAction(FloorView::colourByName(mode), this, [this, mode] {
       floor_->setColourBy(mode);
       QSettings().setValue(QStringLiteral("view/colourBy"), static_cast<int>(mode));
@@ -309,8 +310,10 @@ void MainWindow::connectDocument() {
   });
   connect(inputs_, &InputsEditor::editRequested, this, [this](const QString& path, const QString& text) {
     QString error;
-    if (!document_.setInput(path, text, &error)) inputs_->showError(error);
-    else inputs_->showError({});
+    if (!document_.setInput(path, text, &error))
+      inputs_->showError(error);
+    else
+      inputs_->showError({});
   });
   connect(inputs_, &InputsEditor::resetRequested, this, [this](const QString& path) {
     QString error;
@@ -330,10 +333,8 @@ void MainWindow::showResult() {
   charts_->showResult(*result.resolved, result.evaluation.outputs);
   const SiteLayout& layout = document_.project().layout;
   const auto findings = result.evaluation.findings();
-  summary_->setText(tr("%1 racks · %2 halls · %3 findings")
-                        .arg(layout.racks.size())
-                        .arg(layout.halls.size())
-                        .arg(findings.size()));
+  summary_->setText(
+      tr("%1 racks · %2 halls · %3 findings").arg(layout.racks.size()).arg(layout.halls.size()).arg(findings.size()));
   summary_->setToolTip([&] {
     QStringList lines;
     for (const LayoutFinding& finding : findings) lines << finding.object + QStringLiteral(": ") + finding.message;
@@ -371,8 +372,9 @@ void MainWindow::newFromPreset() {
     items << QStringLiteral("%1 — %2").arg(preset.id, preset.name);
   }
   bool ok = false;
-  const QString chosen = QInputDialog::getItem(this, tr("New Project"), tr("Start from preset:"), items,
-                                               static_cast<int>(std::max<qsizetype>(0, ids.indexOf(samplePreset()))), false, &ok);
+  const QString chosen =
+      QInputDialog::getItem(this, tr("New Project"), tr("Start from preset:"), items,
+                            static_cast<int>(std::max<qsizetype>(0, ids.indexOf(samplePreset()))), false, &ok);
   if (!ok) return;
   QString error;
   if (!document_.newFromScenario(ids.value(items.indexOf(chosen)), &error))
@@ -419,26 +421,31 @@ bool MainWindow::maybeSave() {
 }
 
 void MainWindow::exportReport() {
-  QString path = QFileDialog::getSaveFileName(this, tr("Export Report"),
-                                              QFileInfo(document_.displayName()).completeBaseName() + QStringLiteral(".pdf"),
-                                              tr("PDF files (*.pdf)"));
+  QString path = QFileDialog::getSaveFileName(
+      this, tr("Export Report"), QFileInfo(document_.displayName()).completeBaseName() + QStringLiteral(".pdf"),
+      tr("PDF files (*.pdf)"));
   if (path.isEmpty()) return;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".pdf");
   QString error;
-  if (exportReportTo(path, &error)) statusBar()->showMessage(tr("Report written to %1").arg(path), 6000);
-  else if (!error.isEmpty()) QMessageBox::warning(this, tr("Cannot write the report"), error);
+  if (exportReportTo(path, &error))
+    statusBar()->showMessage(tr("Report written to %1").arg(path), 6000);
+  else if (!error.isEmpty())
+    QMessageBox::warning(this, tr("Cannot write the report"), error);
 }
 
 bool MainWindow::exportReportTo(const QString& path, QString* error) {
   QProgressDialog progress(tr("Writing the report…"), tr("Cancel"), 0, 1, this);
   progress.setWindowModality(Qt::WindowModal);
   progress.setMinimumDuration(300);
-  return ProjectReport::write(document_.project(), path, error, [&](int done, int total) {
-    progress.setMaximum(total);
-    progress.setValue(done);
-    QCoreApplication::processEvents();
-    return !progress.wasCanceled();
-  }, floorSnapshots());
+  return ProjectReport::write(
+      document_.project(), path, error,
+      [&](int done, int total) {
+        progress.setMaximum(total);
+        progress.setValue(done);
+        QCoreApplication::processEvents();
+        return !progress.wasCanceled();
+      },
+      floorSnapshots());
 }
 
 std::vector<QImage> MainWindow::floorSnapshots() {
@@ -488,7 +495,7 @@ void MainWindow::reportRefusal(const QString& message) {
 void MainWindow::insertRow() {
   const SiteLayout& layout = document_.project().layout;
   const LayoutSelection& s = document_.selection();
-  int hall = s.level == LayoutSelection::Level::Hall ? s.index
+  int hall = s.level == LayoutSelection::Level::Hall  ? s.index
              : s.level == LayoutSelection::Level::Row ? layout.rows[static_cast<std::size_t>(s.index)].hall
                                                       : -1;
   if (s.level == LayoutSelection::Level::Racks)
@@ -527,13 +534,12 @@ std::vector<std::uint32_t> MainWindow::selectedRackIds(bool computeOnly) const {
   for (const Rack& rack : layout.racks) {
     if (computeOnly && rack.role != RackRole::Compute) continue;
     const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
-    const bool covered =
-        (s.level == LayoutSelection::Level::Racks &&
-         std::find(s.rackIds.begin(), s.rackIds.end(), rack.id) != s.rackIds.end()) ||
-        (s.level == LayoutSelection::Level::Row && rack.row == s.index) ||
-        (s.level == LayoutSelection::Level::Hall && row.hall == s.index) ||
-        (s.level == LayoutSelection::Level::Building &&
-         layout.halls[static_cast<std::size_t>(row.hall)].building == s.index);
+    const bool covered = (s.level == LayoutSelection::Level::Racks &&
+                          std::find(s.rackIds.begin(), s.rackIds.end(), rack.id) != s.rackIds.end()) ||
+                         (s.level == LayoutSelection::Level::Row && rack.row == s.index) ||
+                         (s.level == LayoutSelection::Level::Hall && row.hall == s.index) ||
+                         (s.level == LayoutSelection::Level::Building &&
+                          layout.halls[static_cast<std::size_t>(row.hall)].building == s.index);
     if (covered) ids.push_back(rack.id);
   }
   return ids;
@@ -543,8 +549,8 @@ void MainWindow::setPhaseOfSelection() {
   const std::vector<std::uint32_t> ids = selectedRackIds(false);
   if (ids.empty()) return reportRefusal(tr("select racks, a row, a hall or a building first"));
   bool ok = false;
-  const int phase = QInputDialog::getInt(this, tr("Set Phase"), tr("Phase the %1 racks arrive in:").arg(ids.size()),
-                                         1, 1, 255, 1, &ok);
+  const int phase = QInputDialog::getInt(this, tr("Set Phase"), tr("Phase the %1 racks arrive in:").arg(ids.size()), 1,
+                                         1, 255, 1, &ok);
   if (!ok) return;
   QString error;
   if (!document_.pushLayoutCommand(LayoutCommands::setRackPhase(document_.layoutForCommands(), ids, phase - 1, &error)))
@@ -566,7 +572,8 @@ void MainWindow::setTenantOfSelection() {
 
 bool MainWindow::setTenantOfRacks(const std::vector<std::uint32_t>& rackIds, int tenant) {
   QString error;
-  if (document_.pushLayoutCommand(LayoutCommands::setRackTenant(document_.layoutForCommands(), rackIds, tenant, &error)))
+  if (document_.pushLayoutCommand(
+          LayoutCommands::setRackTenant(document_.layoutForCommands(), rackIds, tenant, &error)))
     return true;
   reportRefusal(error);
   return false;
@@ -632,7 +639,8 @@ void MainWindow::dropEvent(QDropEvent* event) {
   if (path.isEmpty()) return;
   event->acceptProposedAction();
   // Let the drop finish before a dialog might open.
-  QMetaObject::invokeMethod(this, [this, path] { openAndReport(path); }, Qt::QueuedConnection);
+  QMetaObject::invokeMethod(
+      this, [this, path] { openAndReport(path); }, Qt::QueuedConnection);
 }
 
 }  // namespace gigaplan

@@ -6,14 +6,14 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QLineSeries>
-#include <QValueAxis>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include "document/ProjectDocument.h"
 
@@ -60,9 +60,9 @@ PhasesPanel::PhasesPanel(QWidget* parent)
   layout->addWidget(error_);
   table_->setColumnCount(kColumnCount);
   table_->setHorizontalHeaderLabels({tr("Phase"), tr("Start"), tr("Systems added (type: GPUs)"),
-                                     tr("Inputs set (path=value)"), tr("First rack"),
-                                     tr("Training"), tr("GPUs added"), tr("GPUs online"), tr("Facility MW"),
-                                     tr("Available MW"), tr("Margin MW"), tr("Capex $B")});
+                                     tr("Inputs set (path=value)"), tr("First rack"), tr("Training"), tr("GPUs added"),
+                                     tr("GPUs online"), tr("Facility MW"), tr("Available MW"), tr("Margin MW"),
+                                     tr("Capex $B")});
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   connect(shown_, &QComboBox::currentIndexChanged, this, [this] { emit shownPhaseChanged(shownPhase()); });

@@ -27,8 +27,21 @@ class ProjectDocument;
 class PhasesPanel : public QWidget {
   Q_OBJECT
  public:
-  enum Column { kName, kStart, kSystems, kInputs, kFirstRack, kTraining, kGpusAdded, kGpusOnline, kFacilityMw,
-                kAvailableMw, kMarginMw, kCapex, kColumnCount };
+  enum Column {
+    kName,
+    kStart,
+    kSystems,
+    kInputs,
+    kFirstRack,
+    kTraining,
+    kGpusAdded,
+    kGpusOnline,
+    kFacilityMw,
+    kAvailableMw,
+    kMarginMw,
+    kCapex,
+    kColumnCount
+  };
 
   explicit PhasesPanel(QWidget* parent = nullptr);
 

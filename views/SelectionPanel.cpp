@@ -3,16 +3,17 @@
 #include <QHeaderView>
 #include <array>
 
-#include "layout/FabricCabling.h"
 #include "document/LayoutCommands.h"
-#include "layout/LayoutMetrics.h"
 #include "document/ProjectDocument.h"
+#include "layout/FabricCabling.h"
+#include "layout/LayoutMetrics.h"
 
 namespace gigaplan {
 
 namespace {
 QString kw(double value) {
-  return value >= 1000 ? QStringLiteral("%1 MW").arg(value / 1000, 0, 'f', 2) : QStringLiteral("%1 kW").arg(value, 0, 'f', 1);
+  return value >= 1000 ? QStringLiteral("%1 MW").arg(value / 1000, 0, 'f', 2)
+                       : QStringLiteral("%1 kW").arg(value, 0, 'f', 1);
 }
 /// A row as the project tree names it (its number in its hall), with its index in the layout
 /// that the command line's --move-row and friends take.
@@ -57,7 +58,9 @@ void SelectionPanel::refresh() {
   const HallTemplate& t = layout.hallTemplate;
   const LayoutSelection& s = document_->selection();
   if (!s.isValidFor(layout)) return;
-  auto hallName = [&](int row) { return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(row)].hall)].name; };
+  auto hallName = [&](int row) {
+    return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(row)].hall)].name;
+  };
   switch (s.level) {
     case LayoutSelection::Level::None:
       add(tr("Selection"), tr("none: click a rack, or pick rows or halls in the Layout menu"));
@@ -66,7 +69,8 @@ void SelectionPanel::refresh() {
       if (s.rackIds.size() > 1) {
         double power = 0;
         for (std::uint32_t id : s.rackIds)
-          if (const int i = LayoutCommands::rackIndex(layout, id); i >= 0) power += layout.racks[static_cast<std::size_t>(i)].powerKw;
+          if (const int i = LayoutCommands::rackIndex(layout, id); i >= 0)
+            power += layout.racks[static_cast<std::size_t>(i)].powerKw;
         add(tr("Racks"), QString::number(s.rackIds.size()));
         add(tr("Power at full load"), kw(power));
         return;
@@ -76,13 +80,16 @@ void SelectionPanel::refresh() {
       const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
       add(tr("Rack"), QString::number(rack.id));
       add(tr("Role"), rackRoleName(rack.role));
-      if (rack.role == RackRole::Compute) add(tr("System"), layout.systemTypes.value(rack.system));
-      else if (rack.role != RackRole::Cdu) add(tr("Switches"), QString::number(rack.units));
+      if (rack.role == RackRole::Compute)
+        add(tr("System"), layout.systemTypes.value(rack.system));
+      else if (rack.role != RackRole::Cdu)
+        add(tr("Switches"), QString::number(rack.units));
       add(tr("Phase"), QString::number(rack.phase + 1));
       add(tr("Hall"), hallName(rack.row));
       add(tr("Row"), rowLabel(layout, rack.row));
       add(tr("Slot"), QString::number(rack.slot));
-      add(tr("Position"), QStringLiteral("%1 m, %2 m").arg(layout.rackXM(rack), 0, 'f', 1).arg(layout.rackYM(rack), 0, 'f', 1));
+      add(tr("Position"),
+          QStringLiteral("%1 m, %2 m").arg(layout.rackXM(rack), 0, 'f', 1).arg(layout.rackYM(rack), 0, 'f', 1));
       add(tr("Power at full load"), kw(rack.powerKw));
       add(tr("Mass"), QStringLiteral("%1 kg").arg(rack.massKg, 0, 'f', 0));
       add(tr("Floor load"), QStringLiteral("%1 kg/m²").arg(LayoutMetrics::floorLoadKgM2(layout, rack), 0, 'f', 0));
@@ -126,7 +133,8 @@ void SelectionPanel::refresh() {
       add(tr("IT power"), tr("%1 of %2 feed").arg(kw(m.itKw)).arg(kw(hall.powerLimitMw * 1000)));
       add(tr("Cooling limit"), kw(hall.coolingLimitMw * 1000));
       add(tr("Power density"), QStringLiteral("%1 kW/m²").arg(m.kwPerM2, 0, 'f', 2));
-      add(tr("Heaviest floor load"), tr("%1 of %2 kg/m²").arg(m.maxFloorLoadKgM2, 0, 'f', 0).arg(hall.floorLoadLimitKgM2, 0, 'f', 0));
+      add(tr("Heaviest floor load"),
+          tr("%1 of %2 kg/m²").arg(m.maxFloorLoadKgM2, 0, 'f', 0).arg(hall.floorLoadLimitKgM2, 0, 'f', 0));
       return;
     }
     case LayoutSelection::Level::Building: {

@@ -10,8 +10,8 @@
 #include <QVBoxLayout>
 #include <cmath>
 
-#include "engine/HardwareCatalog.h"
 #include "document/ProjectDocument.h"
+#include "engine/HardwareCatalog.h"
 #include "plan/TenantPlan.h"
 
 namespace gigaplan {
@@ -51,15 +51,14 @@ TenantsPanel::TenantsPanel(QWidget* parent)
   layout->addWidget(table_, 1);
   summary_->setWordWrap(true);
   table_->setColumnCount(kColumnCount);
-  table_->setHorizontalHeaderLabels(
-      {tr("Tenant"), tr("System (empty = any)"), tr("GPUs"), tr("Isolation"), tr("$/GPU-h"), tr("Utilization"),
-       tr("GPUs on floor"), tr("Power"), tr("Cost"), tr("Revenue $M/y"), tr("Margin $M/y"), tr("Payback y"),
-       tr("Isolation switches"), tr("Stranded ports"), tr("Bisection lost Pb/s"), tr("Largest job GPUs"),
-       tr("Job interruptions/day")});
+  table_->setHorizontalHeaderLabels({tr("Tenant"), tr("System (empty = any)"), tr("GPUs"), tr("Isolation"),
+                                     tr("$/GPU-h"), tr("Utilization"), tr("GPUs on floor"), tr("Power"), tr("Cost"),
+                                     tr("Revenue $M/y"), tr("Margin $M/y"), tr("Payback y"), tr("Isolation switches"),
+                                     tr("Stranded ports"), tr("Bisection lost Pb/s"), tr("Largest job GPUs"),
+                                     tr("Job interruptions/day")});
   table_->horizontalHeaderItem(kGpus)->setToolTip(
       tr("GPUs the tenant rents, or \"by hand\" (0): the compute racks marked for it with Layout › Set Tenant"));
-  table_->horizontalHeaderItem(kIsolation)->setToolTip(
-      tr("shared-fabric, own-leaves, own-halls or own-plane"));
+  table_->horizontalHeaderItem(kIsolation)->setToolTip(tr("shared-fabric, own-leaves, own-halls or own-plane"));
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   connect(table_, &QTableWidget::itemChanged, this, &TenantsPanel::cellEdited);
@@ -119,11 +118,14 @@ void TenantsPanel::cellEdited(QTableWidgetItem* item) {
       tenant.systemType = text;
       break;
     case kGpus:
-      if (text.compare(tr("by hand"), Qt::CaseInsensitive) == 0) tenant.gpus = 0;  // its racks, marked on the floor
-      else if (!number(tenant.gpus, "gpus", 1.0)) return;
+      if (text.compare(tr("by hand"), Qt::CaseInsensitive) == 0)
+        tenant.gpus = 0;  // its racks, marked on the floor
+      else if (!number(tenant.gpus, "gpus", 1.0))
+        return;
       break;
     case kIsolation:
-      if (const auto level = TenantPlan::isolationFromName(text)) tenant.isolation = *level;
+      if (const auto level = TenantPlan::isolationFromName(text))
+        tenant.isolation = *level;
       else
         return showError(tr("tenants[%1].isolation: '%2' is not one of shared-fabric, own-leaves, own-halls, own-plane")
                              .arg(row)
@@ -209,8 +211,7 @@ void TenantsPanel::refresh() {
   };
   for (std::size_t t = 0; t < tenants.size(); ++t) {
     const Tenant& tenant = tenants[t];
-    QStringList cells = current ? figureCells(result->tenants->tenants[t], floorOf(t + 1))
-                                : QStringList(kColumnCount);
+    QStringList cells = current ? figureCells(result->tenants->tenants[t], floorOf(t + 1)) : QStringList(kColumnCount);
     cells[kName] = tenant.name;
     cells[kSystem] = tenant.systemType;
     cells[kGpus] = tenant.byHand() ? tr("by hand") : thousands(tenant.gpus);

@@ -22,9 +22,26 @@ struct TenantFigures;
 class TenantsPanel : public QWidget {
   Q_OBJECT
  public:
-  enum Column { kName, kSystem, kGpus, kIsolation, kPrice, kUtilization, kFloorGpus, kPowerShare, kCostShare,
-                kRevenue, kMargin, kPayback, kIsolationSwitches, kStrandedPorts, kBisectionLost, kLargestJob,
-                kInterruptions, kColumnCount };
+  enum Column {
+    kName,
+    kSystem,
+    kGpus,
+    kIsolation,
+    kPrice,
+    kUtilization,
+    kFloorGpus,
+    kPowerShare,
+    kCostShare,
+    kRevenue,
+    kMargin,
+    kPayback,
+    kIsolationSwitches,
+    kStrandedPorts,
+    kBisectionLost,
+    kLargestJob,
+    kInterruptions,
+    kColumnCount
+  };
 
   explicit TenantsPanel(QWidget* parent = nullptr);
 

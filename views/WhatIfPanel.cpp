@@ -12,8 +12,8 @@
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
 #include <QInputDialog>
-#include <QLineEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -21,14 +21,14 @@
 #include <QTableWidget>
 #include <QThreadPool>
 #include <QTimer>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <cmath>
 
-#include "plan/PhasePlan.h"
 #include "document/ProjectDocument.h"
 #include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
+#include "plan/PhasePlan.h"
 
 namespace gigaplan {
 
@@ -39,15 +39,16 @@ constexpr int kTornadoChartBars = 8;
 
 /// The headline figures the comparison chart shows.
 const std::vector<OutputId>& headlineFigures() {
-  static const std::vector<OutputId> figures = {
-      OutputId::clusterGpus,          OutputId::powerFacilityMw,          OutputId::costCapexUsd,
-      OutputId::costTcoUsdPerYear,    OutputId::costUsdPerGpuHour,        OutputId::networkBisectionPerGpuGbps,
-      OutputId::reliabilityEttr,      OutputId::reliabilityInterruptionsPerDay};
+  static const std::vector<OutputId> figures = {OutputId::clusterGpus,       OutputId::powerFacilityMw,
+                                                OutputId::costCapexUsd,      OutputId::costTcoUsdPerYear,
+                                                OutputId::costUsdPerGpuHour, OutputId::networkBisectionPerGpuGbps,
+                                                OutputId::reliabilityEttr,   OutputId::reliabilityInterruptionsPerDay};
   return figures;
 }
 
 QString figureLabel(OutputId id) {
-  return QStringLiteral("%1 (%2)").arg(QString::fromLatin1(outputSpec(id).meaning), QString::fromLatin1(outputSpec(id).unit));
+  return QStringLiteral("%1 (%2)").arg(QString::fromLatin1(outputSpec(id).meaning),
+                                       QString::fromLatin1(outputSpec(id).unit));
 }
 
 QTableWidget* newTable(QWidget* parent, const QStringList& headers) {
@@ -171,8 +172,10 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   uncertaintyLayout->addWidget(bandsTable_);
   tabs->addTab(uncertainty, tr("Uncertainty"));
   connect(runButton_, &QPushButton::clicked, this, [this] {
-    if (running_) cancelUncertainty();
-    else runUncertainty(samples_->value());
+    if (running_)
+      cancelUncertainty();
+    else
+      runUncertainty(samples_->value());
   });
 
   // Compare.
@@ -214,8 +217,9 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   compareLayout->addWidget(comparisonTable_);
   tabs->addTab(compare, tr("Compare"));
   connect(keep, &QPushButton::clicked, this, &WhatIfPanel::keepBaseline);
-  baselineLabel_->setText(tr("Keep the figures now as A (or save them as a variant of the project), change inputs, "
-                             "phases or the layout, and B, the project now, shows the difference."));
+  baselineLabel_->setText(
+      tr("Keep the figures now as A (or save them as a variant of the project), change inputs, "
+         "phases or the layout, and B, the project now, shows the difference."));
   baselineLabel_->setWordWrap(true);
 }
 
@@ -243,14 +247,14 @@ void WhatIfPanel::refresh() {
   // A variant's figures depend on the site it is laid on: compute them again.
   if (baselineChoice_->currentData().toInt() >= 0 && baselineChoice_->count() > 0) chooseBaseline();
   const auto scenario = studiedScenario();
-  studied_->setText(!scenario ? tr("No figures to study: %1").arg(document_ ? document_->result().error : QString())
-                    : document_->project().phases.empty()
-                        ? tr("Tornado and bands of the scenario (%1 GPUs of %2).")
-                              .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
-                                   scenario->systemName)
-                        : tr("Tornado and bands of the largest system group after the last phase: %1 GPUs of %2.")
-                              .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
-                                   scenario->systemName));
+  studied_->setText(
+      !scenario ? tr("No figures to study: %1").arg(document_ ? document_->result().error : QString())
+      : document_->project().phases.empty()
+          ? tr("Tornado and bands of the scenario (%1 GPUs of %2).")
+                .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0), scenario->systemName)
+          : tr("Tornado and bands of the largest system group after the last phase: %1 GPUs of %2.")
+                .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
+                     scenario->systemName));
   showTornado();
   showComparison();
 }
@@ -281,8 +285,9 @@ void WhatIfPanel::showTornado() {
   }
   const OutputId id = kWhatIfFigures[figure];
   showBars(tornadoChart_,
-           tr("%1: %2 %3 at base").arg(QString::fromLatin1(outputSpec(id).path), formatQuantity(tornado.base[figure]),
-                                       QString::fromLatin1(outputSpec(id).unit)),
+           tr("%1: %2 %3 at base")
+               .arg(QString::fromLatin1(outputSpec(id).path), formatQuantity(tornado.base[figure]),
+                    QString::fromLatin1(outputSpec(id).unit)),
            categories, {{tr("input −10 %"), lows}, {tr("input +10 %"), highs}}, tr("change of the figure (%)"));
 }
 
@@ -334,7 +339,8 @@ void WhatIfPanel::askToSaveVariant() {
   connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
   if (dialog.exec() != QDialog::Accepted) return;
   QString error;
-  if (!saveVariant(name->text(), &error, copied->currentData().toInt()) && !error.isEmpty()) baselineLabel_->setText(error);
+  if (!saveVariant(name->text(), &error, copied->currentData().toInt()) && !error.isEmpty())
+    baselineLabel_->setText(error);
 }
 
 int WhatIfPanel::chosenVariant() const {
@@ -382,7 +388,8 @@ void WhatIfPanel::updateBaselineChoices() {
   if (kept_) baselineChoice_->addItem(tr("figures kept in this window"), -1);
   if (document_)
     for (int v = 0; v < static_cast<int>(document_->project().variants.size()); ++v)
-      baselineChoice_->addItem(tr("variant: %1").arg(document_->project().variants[static_cast<std::size_t>(v)].name), v);
+      baselineChoice_->addItem(tr("variant: %1").arg(document_->project().variants[static_cast<std::size_t>(v)].name),
+                               v);
   baselineChoice_->setCurrentIndex(std::max(0, baselineChoice_->findData(chosen)));
 
   const int phase = comparedPhase();
@@ -398,10 +405,11 @@ void WhatIfPanel::updateBaselineChoices() {
 void WhatIfPanel::chooseBaseline() {
   const int choice = chosenVariant();
   QString error;
-  baseline_ = choice == -1 ? kept_
+  baseline_ = choice == -1               ? kept_
               : choice >= 0 && document_ ? document_->variantFigures(choice, &error, comparedPhase())
                                          : std::nullopt;
-  if (!error.isEmpty()) baselineLabel_->setText(error);
+  if (!error.isEmpty())
+    baselineLabel_->setText(error);
   else if (baseline_)
     baselineLabel_->setText(choice == -1 ? tr("A: %1; B: the project now.").arg(baselineChoice_->currentText())
                                          : tr("A: %1; B: the project now; both %2.")
@@ -421,7 +429,9 @@ void WhatIfPanel::showComparison() {
     setRow(comparisonTable_, r,
            {figureLabel(row.id), formatQuantity(row.a), formatQuantity(row.b), formatQuantity(row.difference),
             std::isfinite(row.percent) ? QString::number(row.percent, 'f', 1) : QString(),
-            row.better == 1 ? QStringLiteral("A") : row.better == 2 ? QStringLiteral("B") : QString()});
+            row.better == 1   ? QStringLiteral("A")
+            : row.better == 2 ? QStringLiteral("B")
+                              : QString()});
     if (row.better != 0) {
       // The better value in bold green.
       QTableWidgetItem* item = comparisonTable_->item(r, row.better);

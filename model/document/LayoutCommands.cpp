@@ -1,11 +1,11 @@
 #include "document/LayoutCommands.h"
 
-#include "layout/LayoutPlacement.h"
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <unordered_set>
+
+#include "layout/LayoutPlacement.h"
 
 namespace gigaplan::LayoutCommands {
 
@@ -315,7 +315,8 @@ std::unique_ptr<QUndoCommand> setRackMark(SiteLayout& layout, const std::vector<
                                           std::uint8_t Rack::*mark, int value, const QString& name, QString* error) {
   std::vector<int> indices;
   if (!findRacks(layout, rackIds, indices, error)) return nullptr;
-  if (value < 0 || value > 255) return refuse(error, QStringLiteral("%1: %2 is not from 0 to 255").arg(name).arg(value));
+  if (value < 0 || value > 255)
+    return refuse(error, QStringLiteral("%1: %2 is not from 0 to 255").arg(name).arg(value));
   std::vector<std::uint8_t> before;
   for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)].*mark);
   auto redo = [&layout, rackIds, mark, value] {

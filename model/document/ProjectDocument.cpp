@@ -1,14 +1,14 @@
 #include "document/ProjectDocument.h"
 
 #include <QCoreApplication>
-#include <array>
 #include <QFileInfo>
 #include <QMetaObject>
+#include <array>
 
 #include "document/LayoutCommands.h"
+#include "document/ScenarioCommands.h"
 #include "plan/PresetLibrary.h"
 #include "storage/ProjectStore.h"
-#include "document/ScenarioCommands.h"
 
 namespace gigaplan {
 
@@ -22,8 +22,12 @@ class ProjectDocument::DocumentCommand : public QUndoCommand {
         inner_(std::move(inner)),
         part_(part),
         replacesLayout_(replacesLayout) {}
-  void redo() override { run([this] { inner_->redo(); }); }
-  void undo() override { run([this] { inner_->undo(); }); }
+  void redo() override {
+    run([this] { inner_->redo(); });
+  }
+  void undo() override {
+    run([this] { inner_->undo(); });
+  }
   int id() const override { return inner_->id(); }
   bool mergeWith(const QUndoCommand* other) override {
     const auto* wrapped = dynamic_cast<const DocumentCommand*>(other);
@@ -217,11 +221,13 @@ bool ProjectDocument::setTenants(std::vector<Tenant> tenants, QString* error) {
 
 bool ProjectDocument::addVariant(const QString& name, QString* error, int throughPhase) {
   if (name.trimmed().isEmpty() || name.trimmed().size() > 200) {
-    if (error) *error = name.trimmed().isEmpty() ? tr("variant name: empty") : tr("variant name: at most 200 characters");
+    if (error)
+      *error = name.trimmed().isEmpty() ? tr("variant name: empty") : tr("variant name: at most 200 characters");
     return false;
   }
   if (throughPhase >= static_cast<int>(project_.phases.size())) {
-    if (error) *error = tr("variant phase: the plan has %n phase(s)", nullptr, static_cast<int>(project_.phases.size()));
+    if (error)
+      *error = tr("variant phase: the plan has %n phase(s)", nullptr, static_cast<int>(project_.phases.size()));
     return false;
   }
   Variant variant{name.trimmed(), project_.scenario, project_.phases, project_.tenants};
@@ -229,7 +235,7 @@ bool ProjectDocument::addVariant(const QString& name, QString* error, int throug
   std::vector<Variant> after = project_.variants;
   after.push_back(std::move(variant));
   return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
-                                                                    tr("Keep variant %1").arg(name.trimmed())),
+                                                                     tr("Keep variant %1").arg(name.trimmed())),
               Part::Scenario, false);
 }
 
@@ -239,7 +245,7 @@ bool ProjectDocument::removeVariant(int variant) {
   const QString name = after[static_cast<std::size_t>(variant)].name;
   after.erase(after.begin() + variant);
   return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
-                                                                    tr("Remove variant %1").arg(name)),
+                                                                     tr("Remove variant %1").arg(name)),
               Part::Scenario, false);
 }
 
@@ -249,14 +255,15 @@ bool ProjectDocument::renameVariant(int variant, const QString& name, QString* e
     return false;
   }
   if (name.trimmed().isEmpty() || name.trimmed().size() > 200) {
-    if (error) *error = name.trimmed().isEmpty() ? tr("variant name: empty") : tr("variant name: at most 200 characters");
+    if (error)
+      *error = name.trimmed().isEmpty() ? tr("variant name: empty") : tr("variant name: at most 200 characters");
     return false;
   }
   std::vector<Variant> after = project_.variants;
   if (after[static_cast<std::size_t>(variant)].name == name.trimmed()) return false;
   after[static_cast<std::size_t>(variant)].name = name.trimmed();
   return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
-                                                                    tr("Rename variant to %1").arg(name.trimmed())),
+                                                                     tr("Rename variant to %1").arg(name.trimmed())),
               Part::Scenario, false);
 }
 
@@ -280,8 +287,10 @@ bool ProjectDocument::switchToVariant(int variant, QString* error) {
   }
   auto step = std::make_unique<StepsCommand>(tr("Switch to variant %1").arg(chosen.name));
   step->add(std::make_unique<ReplaceCommand<Scenario>>(project_.scenario, std::move(switched.scenario), QString()));
-  step->add(std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(switched.phases), QString()));
-  step->add(std::make_unique<ReplaceCommand<std::vector<Tenant>>>(project_.tenants, std::move(switched.tenants), QString()));
+  step->add(
+      std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(switched.phases), QString()));
+  step->add(
+      std::make_unique<ReplaceCommand<std::vector<Tenant>>>(project_.tenants, std::move(switched.tenants), QString()));
   step->add(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(switched.variants),
                                                                    QString()));
   step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), QString()));
@@ -306,8 +315,10 @@ std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString
   OutputValues figures = plan->phases[atPhase < 0 ? last : std::min(last, static_cast<std::size_t>(atPhase))].site;
   // Tenants rent the site once every phase is built: compared after every phase only.
   if (!other.tenants.empty() && atPhase < 0) {
-    if (const auto tenants = TenantPlan::evaluate(other, *plan, errors)) tenants->applyTo(figures);
-    else if (error) *error = tr("variant's %1 (its tenants are left out)").arg(errors.value(0).text());
+    if (const auto tenants = TenantPlan::evaluate(other, *plan, errors))
+      tenants->applyTo(figures);
+    else if (error)
+      *error = tr("variant's %1 (its tenants are left out)").arg(errors.value(0).text());
   }
   return figures;
 }
@@ -323,8 +334,8 @@ bool ProjectDocument::regenerateLayout(QString* error) {
     if (error) *error = errors.value(0).text();
     return false;
   }
-  return push(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), tr("Regenerate layout")),
-              Part::Layout, true);
+  return push(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), tr("Regenerate layout")), Part::Layout,
+              true);
 }
 
 bool ProjectDocument::push(std::unique_ptr<QUndoCommand> command, Part part, bool replacesLayout) {
@@ -341,8 +352,8 @@ void ProjectDocument::partChanged(Part part, bool indicesShifted, bool layoutRep
     // that names a removed object. Buildings, halls and rows are selected by index: when any
     // come or go, an index may name another object now. A replaced floor starts rack ids over.
     const bool byIndex = selection_.level != LayoutSelection::Level::Racks;
-    const bool dropped = !selection_.isEmpty() && (layoutReplaced || (indicesShifted && byIndex) ||
-                                                   !selection_.isValidFor(project_.layout));
+    const bool dropped = !selection_.isEmpty() &&
+                         (layoutReplaced || (indicesShifted && byIndex) || !selection_.isValidFor(project_.layout));
     if (dropped) selection_ = {};
     emit layoutChanged();
     if (dropped) emit selectionChanged();

@@ -8,8 +8,8 @@
 #include <optional>
 
 #include "document/LayoutSelection.h"
-#include "plan/ProjectEvaluation.h"
 #include "engine/Scenario.h"
+#include "plan/ProjectEvaluation.h"
 
 namespace gigaplan {
 

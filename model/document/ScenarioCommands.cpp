@@ -1,7 +1,6 @@
 #include "document/ScenarioCommands.h"
 
 #include <algorithm>
-
 #include <optional>
 
 namespace gigaplan::ScenarioCommands {
@@ -61,7 +60,8 @@ std::unique_ptr<QUndoCommand> checkedEdit(Scenario& scenario, Scenario after, Sc
     // field at a time: refuse only an edit that is itself at fault.
     ScenarioErrors already;
     const bool brokenBefore = !scenario.resolve(HardwareCatalog::bundled(), already);
-    const bool atFault = std::any_of(errors.begin(), errors.end(), [&](const ScenarioError& e) { return e.field == path; });
+    const bool atFault =
+        std::any_of(errors.begin(), errors.end(), [&](const ScenarioError& e) { return e.field == path; });
     if (!brokenBefore || atFault) return refuse(error, errors.first().text());
   }
   if (sameSettings(scenario, after)) return refuse(error, QString());

@@ -6,8 +6,8 @@
 #include <QString>
 #include <optional>
 
-#include "engine/ReachClass.h"
 #include "engine/InputSchema.h"
+#include "engine/ReachClass.h"
 
 namespace gigaplan {
 

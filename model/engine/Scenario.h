@@ -8,10 +8,10 @@
 #include <array>
 #include <optional>
 
-#include "engine/ReachClass.h"
 #include "engine/HardwareCatalog.h"
 #include "engine/InputSchema.h"
 #include "engine/OutputSchema.h"
+#include "engine/ReachClass.h"
 
 namespace gigaplan {
 

@@ -13,9 +13,8 @@ namespace gigaplan {
 
 template <class V>
 void estimateSchedule(ModelFrame<V>& f) {
-  const V racksPerDay =
-      minOf(V(f.in(InputId::scheduleCrews) * f.in(InputId::scheduleRacksPerCrewPerDay)),
-            f.in(InputId::scheduleRacksDeliveredPerDay));
+  const V racksPerDay = minOf(V(f.in(InputId::scheduleCrews)*f.in(InputId::scheduleRacksPerCrewPerDay)),
+                              f.in(InputId::scheduleRacksDeliveredPerDay));
   f.out(OutputId::scheduleRacksPerDay) = racksPerDay;
   f.out(OutputId::scheduleInstallDays) = f.out(OutputId::clusterRacks) / racksPerDay;
   f.out(OutputId::scheduleFirstRackToTrainingDays) =

@@ -8,8 +8,8 @@ namespace gigaplan {
 namespace {
 double percentile(std::vector<double>& values, double fraction) {
   // Nearest rank on the sorted values.
-  const auto rank = static_cast<std::size_t>(std::clamp(std::ceil(fraction * values.size()) - 1.0, 0.0,
-                                                        static_cast<double>(values.size() - 1)));
+  const auto rank = static_cast<std::size_t>(
+      std::clamp(std::ceil(fraction * values.size()) - 1.0, 0.0, static_cast<double>(values.size() - 1)));
   std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(rank), values.end());
   return values[rank];
 }
@@ -26,7 +26,8 @@ Tornado Tornado::compute(const ResolvedScenario& scenario, double fraction) {
   }
   const auto inputs = static_cast<Eigen::Index>(batch.varied.size());
   batch.values.resize(2 * inputs + 1, inputs);
-  for (Eigen::Index c = 0; c < inputs; ++c) batch.values.col(c).setConstant(valueOf(scenario.values, batch.varied[static_cast<std::size_t>(c)]));
+  for (Eigen::Index c = 0; c < inputs; ++c)
+    batch.values.col(c).setConstant(valueOf(scenario.values, batch.varied[static_cast<std::size_t>(c)]));
   for (Eigen::Index i = 0; i < inputs; ++i) {
     const InputSpec& spec = inputSpec(batch.varied[static_cast<std::size_t>(i)]);
     const double value = valueOf(scenario.values, spec.id);
@@ -36,7 +37,8 @@ Tornado Tornado::compute(const ResolvedScenario& scenario, double fraction) {
   // The last row is the scenario itself.
   ScenarioMatrix figures;
   BatchEvaluator().evaluate(batch, std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), figures);
-  for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f) tornado.base[f] = figures(2 * inputs, static_cast<Eigen::Index>(f));
+  for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f)
+    tornado.base[f] = figures(2 * inputs, static_cast<Eigen::Index>(f));
   for (Eigen::Index i = 0; i < inputs; ++i) {
     TornadoBar bar;
     bar.input = batch.varied[static_cast<std::size_t>(i)];
@@ -65,12 +67,9 @@ std::vector<TornadoBar> Tornado::orderedBy(std::size_t figure) const {
   return ordered;
 }
 
-std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScenario& scenario,
-                                                             const QList<UncertainInput>& uncertain,
-                                                             Eigen::Index samples, quint64 seed,
-                                                             const std::vector<OutputId>& figures,
-                                                             const BatchEvaluator::Progress& progress,
-                                                             const std::atomic<bool>* cancel) {
+std::optional<std::vector<UncertaintyBand>> uncertaintyBands(
+    const ResolvedScenario& scenario, const QList<UncertainInput>& uncertain, Eigen::Index samples, quint64 seed,
+    const std::vector<OutputId>& figures, const BatchEvaluator::Progress& progress, const std::atomic<bool>* cancel) {
   // Drawn and evaluated in blocks, so memory stays small and cancel and progress come often.
   constexpr Eigen::Index kBlock = 65536;
   SampleGenerator random(seed);
@@ -129,10 +128,10 @@ Better betterDirection(OutputId id) {
   }
   // Money, power, energy, water, interruptions and time: less is better. Counts of parts
   // (switches, racks, links) follow from the design and are neither.
-  static const QStringList lower = {QStringLiteral("USD"),    QStringLiteral("USD/year"),     QStringLiteral("USD/MW"),
-                                    QStringLiteral("USD/(MW year)"), QStringLiteral("MW"), QStringLiteral("GWh"),
-                                    QStringLiteral("MWh"),    QStringLiteral("m3"),           QStringLiteral("per day"),
-                                    QStringLiteral("days")};
+  static const QStringList lower = {
+      QStringLiteral("USD"),     QStringLiteral("USD/year"), QStringLiteral("USD/MW"), QStringLiteral("USD/(MW year)"),
+      QStringLiteral("MW"),      QStringLiteral("GWh"),      QStringLiteral("MWh"),    QStringLiteral("m3"),
+      QStringLiteral("per day"), QStringLiteral("days")};
   return lower.contains(QString::fromLatin1(outputSpec(id).unit)) ? Better::Lower : Better::Neither;
 }
 

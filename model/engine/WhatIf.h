@@ -51,10 +51,12 @@ struct UncertaintyBand {
 /// Draws `samples` scenarios (inputs uniform within their ranges), evaluates them batched and
 /// returns the bands of `figures`. `progress` reports scenarios done; a set `cancel` stops it and
 /// returns nothing.
-std::optional<std::vector<UncertaintyBand>> uncertaintyBands(
-    const ResolvedScenario& scenario, const QList<UncertainInput>& uncertain, Eigen::Index samples, quint64 seed,
-    const std::vector<OutputId>& figures, const BatchEvaluator::Progress& progress = {},
-    const std::atomic<bool>* cancel = nullptr);
+std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScenario& scenario,
+                                                             const QList<UncertainInput>& uncertain,
+                                                             Eigen::Index samples, quint64 seed,
+                                                             const std::vector<OutputId>& figures,
+                                                             const BatchEvaluator::Progress& progress = {},
+                                                             const std::atomic<bool>* cancel = nullptr);
 
 /// Whether more of a figure is better for the planner, worse, or neither (counts of parts).
 enum class Better { Higher, Lower, Neither };

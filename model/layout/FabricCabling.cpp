@@ -1,9 +1,9 @@
 #include "layout/FabricCabling.h"
 
-#include "engine/FabricEstimator.h"
-
 #include <algorithm>
 #include <cmath>
+
+#include "engine/FabricEstimator.h"
 
 namespace gigaplan {
 
@@ -139,7 +139,9 @@ void forEachPartner(const SiteLayout& layout, const FabricGroups& groups, const 
     for (int other : racks)
       if (other != index) visit(other, tier);
   };
-  auto contains = [](const std::vector<int>& racks, int i) { return std::find(racks.begin(), racks.end(), i) != racks.end(); };
+  auto contains = [](const std::vector<int>& racks, int i) {
+    return std::find(racks.begin(), racks.end(), i) != racks.end();
+  };
   switch (rack.role) {
     case RackRole::Compute:
       visitAll(groups.leavesOfRow(layout, row), 0);
@@ -292,8 +294,8 @@ std::vector<float> FabricCabling::longestLinkPerRack(const SiteLayout& layout, c
   for (std::size_t i = 0; i < layout.racks.size(); ++i) {
     const Rack& rack = layout.racks[i];
     forEachPartner(layout, groups, tierLinks, static_cast<int>(i), [&](int other, int) {
-      longest[i] = std::max(longest[i],
-                            static_cast<float>(linkLengthM(layout, rack, layout.racks[static_cast<std::size_t>(other)])));
+      longest[i] = std::max(
+          longest[i], static_cast<float>(linkLengthM(layout, rack, layout.racks[static_cast<std::size_t>(other)])));
     });
   }
   return longest;

@@ -3,10 +3,10 @@
 #include <array>
 #include <vector>
 
-#include "engine/ReachClass.h"
 #include "engine/InputSchema.h"
-#include "layout/LayoutMetrics.h"
 #include "engine/OutputSchema.h"
+#include "engine/ReachClass.h"
+#include "layout/LayoutMetrics.h"
 #include "layout/SiteLayout.h"
 
 namespace gigaplan {

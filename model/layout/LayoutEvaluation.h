@@ -3,10 +3,10 @@
 #include <array>
 #include <vector>
 
-#include "layout/FabricCabling.h"
 #include "engine/HardwareCatalog.h"
-#include "layout/LayoutMetrics.h"
 #include "engine/Scenario.h"
+#include "layout/FabricCabling.h"
+#include "layout/LayoutMetrics.h"
 #include "layout/SiteLayout.h"
 
 namespace gigaplan {

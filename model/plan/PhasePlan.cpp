@@ -45,12 +45,12 @@ Combine combineRule(OutputId id) {
       break;
   }
   static const QSet<QString> extensive = {
-      QStringLiteral("GPUs"),     QStringLiteral("nodes"),    QStringLiteral("domains"),  QStringLiteral("racks"),
-      QStringLiteral("m2"),       QStringLiteral("switches"), QStringLiteral("links"),    QStringLiteral("modules"),
-      QStringLiteral("cables"),   QStringLiteral("km"),       QStringLiteral("MW"),       QStringLiteral("GWh"),
-      QStringLiteral("MWh"),      QStringLiteral("MVA"),      QStringLiteral("units"),    QStringLiteral("L/s"),
-      QStringLiteral("RT"),       QStringLiteral("m3"),       QStringLiteral("USD"),      QStringLiteral("USD/year"),
-      QStringLiteral("per day"),  QStringLiteral("Pb/s"),     QStringLiteral("endpoints")};
+      QStringLiteral("GPUs"),    QStringLiteral("nodes"),    QStringLiteral("domains"),  QStringLiteral("racks"),
+      QStringLiteral("m2"),      QStringLiteral("switches"), QStringLiteral("links"),    QStringLiteral("modules"),
+      QStringLiteral("cables"),  QStringLiteral("km"),       QStringLiteral("MW"),       QStringLiteral("GWh"),
+      QStringLiteral("MWh"),     QStringLiteral("MVA"),      QStringLiteral("units"),    QStringLiteral("L/s"),
+      QStringLiteral("RT"),      QStringLiteral("m3"),       QStringLiteral("USD"),      QStringLiteral("USD/year"),
+      QStringLiteral("per day"), QStringLiteral("Pb/s"),     QStringLiteral("endpoints")};
   return extensive.contains(QString::fromLatin1(outputSpec(id).unit)) ? Combine::Sum : Combine::ByGpus;
 }
 
@@ -74,7 +74,8 @@ double weightOf(Combine rule, const OutputValues& group) {
 void recomputeRatios(OutputValues& site, const OutputValues& anyGroup) {
   const auto at = [&site](OutputId id) -> double& { return valueOf(site, id); };
   const auto of = [&anyGroup](OutputId id) { return valueOf(anyGroup, id); };
-  if (at(OutputId::clusterGpus) > 0) at(OutputId::costCapexPerGpuUsd) = at(OutputId::costCapexUsd) / at(OutputId::clusterGpus);
+  if (at(OutputId::clusterGpus) > 0)
+    at(OutputId::costCapexPerGpuUsd) = at(OutputId::costCapexUsd) / at(OutputId::clusterGpus);
   if (at(OutputId::powerItMw) > 0) at(OutputId::powerPue) = at(OutputId::powerFacilityMw) / at(OutputId::powerItMw);
   const double plannedPerDay = of(OutputId::reliabilityInterruptionsPerDay) - of(OutputId::reliabilityUnexpectedPerDay);
   at(OutputId::reliabilityInterruptionsPerDay) = at(OutputId::reliabilityUnexpectedPerDay) + plannedPerDay;
@@ -123,8 +124,8 @@ OutputValues PhasePlan::combine(const std::vector<OutputValues>& groups) {
       }
     }
     site[o] = rule == Combine::Sum || rule == Combine::SiteWide || rule == Combine::LargestGroup ? sum
-              : rule == Combine::Min                              ? (groups.empty() ? 0.0 : least)
-                                                                  : (weights > 0 ? sum / weights : 0.0);
+              : rule == Combine::Min ? (groups.empty() ? 0.0 : least)
+                                     : (weights > 0 ? sum / weights : 0.0);
   }
   recomputeRatios(site, groups.front());
   return site;
@@ -146,8 +147,10 @@ std::vector<PhaseGroup> PhasePlan::groupsOf(const std::vector<Phase>& phases) {
     for (const PhaseSystems& systems : phases[k].systems) {
       const auto same = std::find_if(groups.begin() + static_cast<std::ptrdiff_t>(first), groups.end(),
                                      [&](const PhaseGroup& g) { return g.systemType == systems.systemType; });
-      if (same != groups.end()) same->gpus += systems.gpus;
-      else groups.push_back({k, systems.systemType, systems.gpus});
+      if (same != groups.end())
+        same->gpus += systems.gpus;
+      else
+        groups.push_back({k, systems.systemType, systems.gpus});
     }
   }
   return groups;
@@ -183,8 +186,8 @@ Scenario PhasePlan::groupScenario(const Project& project, const PhaseGroup& grou
 
 Scenario PhasePlan::studiedScenario(const Project& project) {
   const std::vector<PhaseGroup> groups = groupsOf(project.phases);
-  const auto largest =
-      std::max_element(groups.begin(), groups.end(), [](const PhaseGroup& a, const PhaseGroup& b) { return a.gpus < b.gpus; });
+  const auto largest = std::max_element(groups.begin(), groups.end(),
+                                        [](const PhaseGroup& a, const PhaseGroup& b) { return a.gpus < b.gpus; });
   if (largest == groups.end()) return project.scenario;
   Scenario studied = groupScenario(project, *largest, project.phases.size() - 1);
   studied.name = QStringLiteral("%1: %2 GPUs of %3 (%4)")
@@ -221,7 +224,8 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
       }
       const OutputValues outputs = gigaplan::evaluate(resolved->values);
       if (const auto problem = fabricProblem(resolved->values, outputs)) {
-        errors.append({phaseField(group.phase, problem->field), QStringLiteral("%1 (%2)").arg(problem->message, group.systemType)});
+        errors.append({phaseField(group.phase, problem->field),
+                       QStringLiteral("%1 (%2)").arg(problem->message, group.systemType)});
         return std::nullopt;
       }
       after.push_back(outputs);
@@ -240,14 +244,16 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
     // What a phase adds: the extensive figures' differences. A ratio of the site is not the
     // phase's, so the added ratios are left out (NaN), but for PUE and capex per GPU of what it adds.
     for (std::size_t o = 0; o < kOutputCount; ++o)
-      result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum ? result.site[o] - previous[o]
-                                                                            : std::numeric_limits<double>::quiet_NaN();
+      result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum
+                            ? result.site[o] - previous[o]
+                            : std::numeric_limits<double>::quiet_NaN();
     const auto added = [&result](OutputId id) { return valueOf(result.added, id); };
     valueOf(result.added, OutputId::powerPue) = added(OutputId::powerItMw) > 0
                                                     ? added(OutputId::powerFacilityMw) / added(OutputId::powerItMw)
                                                     : std::numeric_limits<double>::quiet_NaN();
-    valueOf(result.added, OutputId::costCapexPerGpuUsd) =
-        result.gpusAdded > 0 ? added(OutputId::costCapexUsd) / result.gpusAdded : std::numeric_limits<double>::quiet_NaN();
+    valueOf(result.added, OutputId::costCapexPerGpuUsd) = result.gpusAdded > 0
+                                                              ? added(OutputId::costCapexUsd) / result.gpusAdded
+                                                              : std::numeric_limits<double>::quiet_NaN();
     valueOf(result.added, OutputId::scheduleRacksPerDay) = valueOf(result.site, OutputId::scheduleRacksPerDay);
 
     // The phase's own schedule: its racks at the install rate its inputs give.
@@ -269,7 +275,7 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
 }
 
 std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTemplate& hallTemplate,
-                                           ScenarioErrors& errors) {
+                                            ScenarioErrors& errors) {
   SiteLayout site;
   site.hallTemplate = hallTemplate;
   double eastM = 0.0;  // where the next group's buildings start
@@ -283,10 +289,9 @@ std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTe
     if (resolved)
       if (const auto problem = fabricProblem(resolved->values, outputs)) blockErrors.append(*problem);
     QString error;
-    const auto block =
-        blockErrors.isEmpty()
-            ? LayoutGenerator::generate(resolved->values, outputs, group.systemType, hallTemplate, &error)
-            : std::nullopt;
+    const auto block = blockErrors.isEmpty() ? LayoutGenerator::generate(resolved->values, outputs, group.systemType,
+                                                                         hallTemplate, &error)
+                                             : std::nullopt;
     if (!block) {
       if (blockErrors.isEmpty()) blockErrors.append({QStringLiteral("layout"), error});
       for (const ScenarioError& e : blockErrors)
@@ -294,12 +299,14 @@ std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTe
       return std::nullopt;
     }
     // Buildings are named by phase, plus a letter when a phase buys several groups: P2-B1, P3b-B4.
-    const bool several = (g > 0 && groups[g - 1].phase == group.phase) ||
-                         (g + 1 < groups.size() && groups[g + 1].phase == group.phase);
+    const bool several =
+        (g > 0 && groups[g - 1].phase == group.phase) || (g + 1 < groups.size() && groups[g + 1].phase == group.phase);
     std::size_t letter = 0;
     while (letter < g && groups[g - letter - 1].phase == group.phase) ++letter;
-    const QString prefix = QStringLiteral("P%1%2-").arg(group.phase + 1).arg(
-        several ? QString(QChar(static_cast<char16_t>(u'a' + std::min<std::size_t>(letter, 25)))) : QString());
+    const QString prefix =
+        QStringLiteral("P%1%2-")
+            .arg(group.phase + 1)
+            .arg(several ? QString(QChar(static_cast<char16_t>(u'a' + std::min<std::size_t>(letter, 25)))) : QString());
     // Append the block: its buildings moved east of the site so far, indices and ids renumbered.
     const int buildings = static_cast<int>(site.buildings.size());
     const int halls = static_cast<int>(site.halls.size());
@@ -343,7 +350,8 @@ ScenarioErrors PhasePlan::check(const std::vector<Phase>& phases) {
     errors.append({QStringLiteral("phases"), QStringLiteral("at most 255 phases, not %1").arg(phases.size())});
   for (std::size_t at = 0; at < phases.size(); ++at) {
     const Phase& phase = phases[at];
-    if (phase.name.trimmed().isEmpty()) errors.append({phaseField(at, QStringLiteral("name")), QStringLiteral("missing")});
+    if (phase.name.trimmed().isEmpty())
+      errors.append({phaseField(at, QStringLiteral("name")), QStringLiteral("missing")});
     if (!phase.start.isValid())
       errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("must be a date like 2026-03-01")});
     else if (at > 0 && phases[at - 1].start.isValid() && phase.start < phases[at - 1].start)

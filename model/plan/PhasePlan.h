@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "engine/OutputSchema.h"
-#include "plan/Project.h"
 #include "engine/Scenario.h"
+#include "plan/Project.h"
 
 namespace gigaplan {
 
@@ -48,7 +48,7 @@ struct PhaseGroup {
 /// A project without phases is one phase: the scenario's systems, starting today.
 struct PhasePlan {
   std::vector<PhaseResult> phases;
-  std::vector<PhaseGroup> groups;  ///< in phase order; the floor lays out one block per group
+  std::vector<PhaseGroup> groups;          ///< in phase order; the floor lays out one block per group
   std::vector<InputValues> groupInputs;    ///< each group's inputs once every phase is built
   std::vector<OutputValues> groupOutputs;  ///< each group's figures once every phase is built
 

@@ -1,12 +1,12 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
-#include <QJsonObject>
 #include <optional>
 
-#include "plan/Project.h"
 #include "engine/Scenario.h"
+#include "plan/Project.h"
 
 namespace gigaplan {
 

@@ -2,9 +2,9 @@
 
 #include <vector>
 
-#include "plan/Phase.h"
 #include "engine/Scenario.h"
 #include "layout/SiteLayout.h"
+#include "plan/Phase.h"
 #include "plan/Tenant.h"
 
 namespace gigaplan {

@@ -146,8 +146,9 @@ ProjectResult evaluateProject(const Project& project) {
   if (project.phases.empty()) {
     // One build: the scenario on its floor; a fabric the switch cannot build is reported with
     // the figures, as ever. The phase view of it follows when it evaluates.
-    result.evaluation = LayoutEvaluation::evaluate(result.resolved->values, project.layout,
-                                                   LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+    result.evaluation =
+        LayoutEvaluation::evaluate(result.resolved->values, project.layout,
+                                   LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
     if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
       result.error = problem->text();
     ScenarioErrors planErrors;
@@ -239,8 +240,8 @@ std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& r
   for (std::size_t g = 0; g < floors.size(); ++g) {
     const auto at = std::find(floors[g].siteRack.begin(), floors[g].siteRack.end(), rack);
     if (at == floors[g].siteRack.end()) continue;
-    std::vector<RackLink> links = FabricCabling::linksOfRack(
-        floors[g].layout, result.plan->groupOutputs[g], static_cast<int>(at - floors[g].siteRack.begin()));
+    std::vector<RackLink> links = FabricCabling::linksOfRack(floors[g].layout, result.plan->groupOutputs[g],
+                                                             static_cast<int>(at - floors[g].siteRack.begin()));
     for (RackLink& link : links) link.rack = floors[g].siteRack[static_cast<std::size_t>(link.rack)];
     return links;
   }

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <optional>
 
+#include "engine/Scenario.h"
 #include "layout/LayoutEvaluation.h"
 #include "plan/PhasePlan.h"
 #include "plan/Project.h"
-#include "engine/Scenario.h"
 #include "plan/TenantPlan.h"
 
 namespace gigaplan {
@@ -16,10 +16,10 @@ namespace gigaplan {
 struct ProjectResult {
   std::optional<ResolvedScenario> resolved;  ///< empty when the scenario does not resolve
   LayoutEvaluation evaluation;
-  std::optional<PhasePlan> plan;  ///< phase by phase; the figures above are the last phase's site
+  std::optional<PhasePlan> plan;      ///< phase by phase; the figures above are the last phase's site
   std::optional<TenantPlan> tenants;  ///< per tenant once every phase is built; empty without tenants
-  QString tenantError;  ///< why the tenants do not fit the plan (the other figures stand), empty otherwise
-  QString error;               ///< why there are no figures (a field and its problem), empty otherwise
+  QString tenantError;           ///< why the tenants do not fit the plan (the other figures stand), empty otherwise
+  QString error;                 ///< why there are no figures (a field and its problem), empty otherwise
   std::uint64_t revision = 0;    ///< the document revision these figures belong to
   std::uint64_t generation = 0;  ///< the project (of those opened in a document) they belong to
 };

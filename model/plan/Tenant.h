@@ -17,7 +17,7 @@ enum class TenantIsolation : std::uint8_t {
 struct Tenant {
   QString name;
   QString systemType;  ///< the catalog system it rents; empty = any, taken in phase order
-  double gpus = 0.0;  ///< 0 = the GPUs of the racks marked for it by hand on the floor
+  double gpus = 0.0;   ///< 0 = the GPUs of the racks marked for it by hand on the floor
   TenantIsolation isolation = TenantIsolation::SharedFabric;
   double priceUsdPerGpuHour = 0.0;  ///< contract price per GPU-hour used; 0 for the operator's own use
   double utilization = 0.9;         ///< fraction of its GPU-hours the tenant uses (and pays for)

@@ -145,7 +145,8 @@ std::vector<std::vector<double>> markedGpus(const Project& project, const PhaseP
   const RacksByGroup racks = racksByGroup(plan, project.layout);
   for (std::size_t i = 0; i < project.layout.racks.size(); ++i) {
     const std::size_t tenant = project.layout.racks[i].tenant;
-    if (racks.group[i] >= 0 && tenant < gpus.size()) gpus[tenant][static_cast<std::size_t>(racks.group[i])] += racks.gpus[i];
+    if (racks.group[i] >= 0 && tenant < gpus.size())
+      gpus[tenant][static_cast<std::size_t>(racks.group[i])] += racks.gpus[i];
   }
   return gpus;
 }
@@ -210,12 +211,13 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
       wanted -= taken;
     }
     if (wanted > 0) {
-      const QString which = tenant.systemType.isEmpty() ? QStringLiteral("GPUs") : QStringLiteral("GPUs of %1").arg(tenant.systemType);
-      errors.append({tenantField(t, QStringLiteral("gpus")),
-                     QStringLiteral("%1 %2 asked, only %3 left after the tenants before")
-                         .arg(tenant.gpus, 0, 'f', 0)
-                         .arg(which)
-                         .arg(tenant.gpus - wanted, 0, 'f', 0)});
+      const QString which =
+          tenant.systemType.isEmpty() ? QStringLiteral("GPUs") : QStringLiteral("GPUs of %1").arg(tenant.systemType);
+      errors.append(
+          {tenantField(t, QStringLiteral("gpus")), QStringLiteral("%1 %2 asked, only %3 left after the tenants before")
+                                                       .arg(tenant.gpus, 0, 'f', 0)
+                                                       .arg(which)
+                                                       .arg(tenant.gpus - wanted, 0, 'f', 0)});
       return std::nullopt;
     }
   }
@@ -254,15 +256,15 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
         figures.opexUsdPerYear += energy;
       }
       if (tenant.isolation == TenantIsolation::OwnPlane)
-        figures.bisectionLostPbps += std::min(share.gpus, groupGpus - share.gpus) *
-                                     valueOf(group, OutputId::networkBisectionPerGpuGbps) * 1e-6;
+        figures.bisectionLostPbps +=
+            std::min(share.gpus, groupGpus - share.gpus) * valueOf(group, OutputId::networkBisectionPerGpuGbps) * 1e-6;
 
       // Its largest job runs on its largest share of one fabric.
       if (share.gpus > figures.largestJobGpus) {
         figures.largestJobGpus = share.gpus;
         const double unexpected = valueOf(group, OutputId::reliabilityUnexpectedPerDay) * share.gpus / groupGpus;
-        const double planned =
-            valueOf(group, OutputId::reliabilityInterruptionsPerDay) - valueOf(group, OutputId::reliabilityUnexpectedPerDay);
+        const double planned = valueOf(group, OutputId::reliabilityInterruptionsPerDay) -
+                               valueOf(group, OutputId::reliabilityUnexpectedPerDay);
         figures.interruptionsPerDay = unexpected + planned;
         figures.mtbiHours = unexpected > 0 ? 24.0 / unexpected : std::numeric_limits<double>::infinity();
       }
@@ -425,19 +427,23 @@ ScenarioErrors TenantPlan::check(const std::vector<Tenant>& tenants) {
   QSet<QString> names;
   for (std::size_t t = 0; t < tenants.size(); ++t) {
     const Tenant& tenant = tenants[t];
-    if (tenant.name.trimmed().isEmpty()) errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("missing")});
+    if (tenant.name.trimmed().isEmpty())
+      errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("missing")});
     else if (tenant.name.size() > 200)
       errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("at most 200 characters")});
     else if (names.contains(tenant.name.trimmed()))
-      errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("'%1' is taken by another tenant").arg(tenant.name)});
+      errors.append(
+          {tenantField(t, QStringLiteral("name")), QStringLiteral("'%1' is taken by another tenant").arg(tenant.name)});
     names.insert(tenant.name.trimmed());
     if (!tenant.systemType.isEmpty() && !HardwareCatalog::bundled().system(tenant.systemType))
-      errors.append({tenantField(t, QStringLiteral("system")), QStringLiteral("unknown system '%1'").arg(tenant.systemType)});
+      errors.append(
+          {tenantField(t, QStringLiteral("system")), QStringLiteral("unknown system '%1'").arg(tenant.systemType)});
     if (!(tenant.gpus == 0 || tenant.gpus >= 1) || tenant.gpus > 1e7)
       errors.append({tenantField(t, QStringLiteral("gpus")),
                      QStringLiteral("must be from 1 to 10,000,000, or 0 for the racks marked for it by hand")});
     if (!(tenant.priceUsdPerGpuHour >= 0) || tenant.priceUsdPerGpuHour > 1000)
-      errors.append({tenantField(t, QStringLiteral("priceUsdPerGpuHour")), QStringLiteral("must be from 0 to 1,000 USD")});
+      errors.append(
+          {tenantField(t, QStringLiteral("priceUsdPerGpuHour")), QStringLiteral("must be from 0 to 1,000 USD")});
     if (!(tenant.utilization > 0) || tenant.utilization > 1)
       errors.append({tenantField(t, QStringLiteral("utilization")), QStringLiteral("must be above 0 and at most 1")});
   }
@@ -460,9 +466,12 @@ std::optional<std::vector<Tenant>> TenantPlan::fromJson(const QJsonValue& json, 
       continue;
     }
     const QJsonObject object = list[i].toObject();
-    static const QSet<QString> known = {QStringLiteral("name"),       QStringLiteral("system"),
-                                        QStringLiteral("gpus"),       QStringLiteral("isolation"),
-                                        QStringLiteral("priceUsdPerGpuHour"), QStringLiteral("utilization")};
+    static const QSet<QString> known = {QStringLiteral("name"),
+                                        QStringLiteral("system"),
+                                        QStringLiteral("gpus"),
+                                        QStringLiteral("isolation"),
+                                        QStringLiteral("priceUsdPerGpuHour"),
+                                        QStringLiteral("utilization")};
     for (auto it = object.begin(); it != object.end(); ++it)
       if (!known.contains(it.key())) errors.append({tenantField(t, it.key()), QStringLiteral("unknown field")});
     const auto number = [&](const QString& key, double fallback) {
@@ -481,10 +490,12 @@ std::optional<std::vector<Tenant>> TenantPlan::fromJson(const QJsonValue& json, 
     tenant.priceUsdPerGpuHour = number(QStringLiteral("priceUsdPerGpuHour"), 0.0);
     tenant.utilization = number(QStringLiteral("utilization"), tenant.utilization);
     const QString isolation = object.value(QStringLiteral("isolation")).toString(QStringLiteral("shared-fabric"));
-    if (const auto level = isolationFromName(isolation)) tenant.isolation = *level;
+    if (const auto level = isolationFromName(isolation))
+      tenant.isolation = *level;
     else
-      errors.append({tenantField(t, QStringLiteral("isolation")),
-                     QStringLiteral("'%1' is not one of shared-fabric, own-leaves, own-halls, own-plane").arg(isolation)});
+      errors.append(
+          {tenantField(t, QStringLiteral("isolation")),
+           QStringLiteral("'%1' is not one of shared-fabric, own-leaves, own-halls, own-plane").arg(isolation)});
     tenants.push_back(tenant);
   }
   errors.append(check(tenants));

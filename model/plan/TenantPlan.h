@@ -55,9 +55,9 @@ struct TenantFigures {
 ///
 /// Each tenant takes GPUs from the system groups: of its system type when it names one, else from
 /// any group, in phase order, tenants in their order. A tenant of 0 GPUs is marked by hand: it
-/// has the compute racks marked for it on the floor (a rack's group is its phase and system). Its share of a group's power, capex and
-/// TCO is its share of the group's GPUs. Isolation adds switches (`isolationSwitches`), costed at
-/// the group's switch price and power, annualized like the group's IT capex:
+/// has the compute racks marked for it on the floor (a rack's group is its phase and system). Its share of a group's
+/// power, capex and TCO is its share of the group's GPUs. Isolation adds switches (`isolationSwitches`), costed at the
+/// group's switch price and power, annualized like the group's IT capex:
 ///   own leaves: leaf switches are not shared, rails * ceil(nodes / leaf down-ports) per part;
 ///   own halls: leaves and spines are not shared, spines = ceil(leaves * leaf up-ports / spine
 ///     down-ports); the tiers above take the extra spines' uplinks;

@@ -294,7 +294,8 @@ class TestCli : public QObject {
     const Run json = cli({QStringLiteral("evaluate"), QStringLiteral("colossus-to-1m")});
     QCOMPARE(json.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(json.out.toUtf8()).object();
-    const QJsonArray tenants = root.value(QStringLiteral("tenants")).toObject().value(QStringLiteral("tenants")).toArray();
+    const QJsonArray tenants =
+        root.value(QStringLiteral("tenants")).toObject().value(QStringLiteral("tenants")).toArray();
     QCOMPARE(tenants.size(), 2);
     const QJsonObject partner = tenants[1].toObject();
     QCOMPARE(partner.value(QStringLiteral("name")).toString(), QStringLiteral("Partner lab"));
@@ -304,16 +305,26 @@ class TestCli : public QObject {
     QVERIFY(tenants[0].toObject().value(QStringLiteral("paybackYears")).isNull());  // own use never pays back
     // The site figures are those of every phase together, with the tenants' totals.
     const QJsonObject outputs = root.value(QStringLiteral("outputs")).toObject();
-    QCOMPARE(outputs.value(QStringLiteral("cluster")).toObject().value(QStringLiteral("gpus")).toObject().value(QStringLiteral("value")).toDouble(),
+    QCOMPARE(outputs.value(QStringLiteral("cluster"))
+                 .toObject()
+                 .value(QStringLiteral("gpus"))
+                 .toObject()
+                 .value(QStringLiteral("value"))
+                 .toDouble(),
              1000000.0);
-    QCOMPARE(outputs.value(QStringLiteral("tenants")).toObject().value(QStringLiteral("revenueUsdPerYear")).toObject().value(QStringLiteral("value")).toDouble(),
+    QCOMPARE(outputs.value(QStringLiteral("tenants"))
+                 .toObject()
+                 .value(QStringLiteral("revenueUsdPerYear"))
+                 .toObject()
+                 .value(QStringLiteral("value"))
+                 .toDouble(),
              11037600000.0);
 
     // A project file made from it keeps its tenants; the table lists them; a bad tenant is named.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("rented.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"), QStringLiteral("-o"),
-                  path})
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
+                  QStringLiteral("-o"), path})
                  .exitCode,
              0);
     const Run table = cli({QStringLiteral("evaluate"), path, QStringLiteral("--format"), QStringLiteral("table")});
@@ -321,10 +332,13 @@ class TestCli : public QObject {
     QVERIFY2(table.out.contains(QStringLiteral("Partner lab")), qPrintable(table.out.right(2000)));
     QVERIFY(table.out.contains(QStringLiteral("11,038 M")));
     // A rack is given to a tenant by hand; a tenant the project lacks is refused, the file untouched.
-    QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-tenant"), QStringLiteral("1:2")}).exitCode, 0);
-    const Run noSuchTenant = cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-tenant"), QStringLiteral("1:3")});
+    QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-tenant"), QStringLiteral("1:2")}).exitCode,
+             0);
+    const Run noSuchTenant =
+        cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-tenant"), QStringLiteral("1:3")});
     QCOMPARE(noSuchTenant.exitCode, 2);
-    QVERIFY2(noSuchTenant.err.contains(QStringLiteral("a tenant from 0 (no tenant) to 2")), qPrintable(noSuchTenant.err));
+    QVERIFY2(noSuchTenant.err.contains(QStringLiteral("a tenant from 0 (no tenant) to 2")),
+             qPrintable(noSuchTenant.err));
     const QString bad = writeFile(dir, QStringLiteral("bad.json"), R"({"system": {"type": "hgx-h100"},
       "cluster": {"gpus": 1000}, "tenants": [{"name": "lab", "gpus": 2000}]})");
     const Run refused = cli({QStringLiteral("evaluate"), bad});
@@ -344,9 +358,9 @@ class TestCli : public QObject {
     QVERIFY(badFraction.err.contains(QStringLiteral("--fraction")));
 
     // 2:1 at the leaves against non-blocking: B has the lower capex (better) and half the bisection (worse).
-    const Run compared = cli({QStringLiteral("compare"), QStringLiteral("colossus-150k-h100"),
-                              QStringLiteral("--set-b"), QStringLiteral("network.oversubscriptionTier1=2"),
-                              QStringLiteral("--format"), QStringLiteral("json")});
+    const Run compared =
+        cli({QStringLiteral("compare"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--set-b"),
+             QStringLiteral("network.oversubscriptionTier1=2"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(compared.exitCode, 0);
     const QJsonArray figures =
         QJsonDocument::fromJson(compared.out.toUtf8()).object().value(QStringLiteral("figures")).toArray();

@@ -18,9 +18,9 @@
 
 #include "BenchmarkReport.h"
 #include "FloorView.h"
+#include "VtkMessageGuard.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
-#include "VtkMessageGuard.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;
@@ -78,7 +78,8 @@ int main(int argc, char** argv) {
   };
 
   const double firstFrame = firstFrameSeconds();
-  report("first frame of the 1M-GPU sample (program start)", firstFrame, "s", "< 3 s", firstFrame > 0 && firstFrame < 3);
+  report("first frame of the 1M-GPU sample (program start)", firstFrame, "s", "< 3 s",
+         firstFrame > 0 && firstFrame < 3);
 
   ProjectDocument document;
   QString error;

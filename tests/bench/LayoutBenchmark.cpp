@@ -16,9 +16,9 @@
 #include "engine/Evaluator.h"
 #include "layout/LayoutEvaluation.h"
 #include "layout/LayoutGenerator.h"
+#include "layout/RackPicker.h"
 #include "plan/PresetLibrary.h"
 #include "storage/ProjectStore.h"
-#include "layout/RackPicker.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;

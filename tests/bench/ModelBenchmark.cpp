@@ -9,9 +9,9 @@
 
 #include "BenchmarkReport.h"
 #include "engine/Evaluator.h"
-#include "plan/PresetLibrary.h"
 #include "engine/Sweep.h"
 #include "engine/WhatIf.h"
+#include "plan/PresetLibrary.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;

@@ -1,9 +1,9 @@
 #include <QTest>
 
-#include "engine/Evaluator.h"
 #include "FiguresPanel.h"
-#include "plan/PresetLibrary.h"
+#include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
+#include "plan/PresetLibrary.h"
 
 using namespace gigaplan;
 

@@ -13,9 +13,9 @@
 #include <QWheelEvent>
 
 #include "FloorView.h"
+#include "VtkMessageGuard.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
-#include "VtkMessageGuard.h"
 
 using namespace gigaplan;
 
@@ -99,7 +99,8 @@ struct ShownView {
 std::size_t lastComputeRackOfHall(const SiteLayout& layout, int hall) {
   std::size_t found = 0;
   for (std::size_t i = 0; i < layout.racks.size(); ++i)
-    if (layout.racks[i].role == RackRole::Compute && layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall == hall)
+    if (layout.racks[i].role == RackRole::Compute &&
+        layout.rows[static_cast<std::size_t>(layout.racks[i].row)].hall == hall)
       found = i;
   return found;
 }
@@ -161,8 +162,8 @@ class TestFloorView : public QObject {
     // Orbiting keeps the distance to the site and changes no selection.
     QVERIFY(std::fabs(camera->GetDistance() - startDistance) < 1e-6 * startDistance);
 
-    QWheelEvent wheel({400, 300}, shown.view.mapToGlobal(QPointF(400, 300)), {}, {0, 120}, Qt::NoButton,
-                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel({400, 300}, shown.view.mapToGlobal(QPointF(400, 300)), {}, {0, 120}, Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
     QApplication::sendEvent(&shown.view, &wheel);
     QVERIFY(camera->GetDistance() < startDistance);
     QVERIFY(computeBluePixels(shown.view.grabFramebuffer()) > 0);
@@ -329,7 +330,8 @@ class TestFloorView : public QObject {
     QVERIFY(computeBluePixels(shown.view.grabFramebuffer()) > 1000);
     const int detailed = shown.view.detailedHallsInLastFrame();
     QVERIFY(detailed >= 1);
-    QVERIFY2(detailed < static_cast<int>(document->project().layout.halls.size()) / 2, qPrintable(QString::number(detailed)));
+    QVERIFY2(detailed < static_cast<int>(document->project().layout.halls.size()) / 2,
+             qPrintable(QString::number(detailed)));
   }
 };
 

@@ -11,8 +11,8 @@
 #include <QUndoStack>
 
 #include "InputsEditor.h"
-#include "plan/PresetLibrary.h"
 #include "document/ScenarioCommands.h"
+#include "plan/PresetLibrary.h"
 
 using namespace gigaplan;
 

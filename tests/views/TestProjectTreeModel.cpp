@@ -2,11 +2,11 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include "ProjectTreeModel.h"
 #include "engine/Evaluator.h"
 #include "layout/LayoutGenerator.h"
 #include "layout/LayoutMetrics.h"
 #include "plan/PresetLibrary.h"
-#include "ProjectTreeModel.h"
 
 using namespace gigaplan;
 

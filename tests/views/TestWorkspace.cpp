@@ -2,18 +2,18 @@
 // inputs change the figures, undo restores them, the tree and the floor share the selection,
 // layout edits from the menus, save, and a dropped project file opens.
 #include <QAction>
+#include <QApplication>
 #include <QChart>
 #include <QComboBox>
-#include <QLineSeries>
 #include <QDockWidget>
-#include <QTableWidget>
-#include <QApplication>
+#include <QLineSeries>
 #include <QMimeData>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QUrl>
@@ -23,13 +23,13 @@
 #include "InputsEditor.h"
 #include "MainWindow.h"
 #include "PhasesPanel.h"
-#include "document/ProjectDocument.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
-#include "plan/TenantPlan.h"
 #include "TenantsPanel.h"
-#include "WhatIfPanel.h"
 #include "VtkMessageGuard.h"
+#include "WhatIfPanel.h"
+#include "document/ProjectDocument.h"
+#include "plan/TenantPlan.h"
 
 using namespace gigaplan;
 
@@ -37,8 +37,7 @@ namespace {
 /// Waits until the figures match the document's latest edit, with the event loop running.
 bool waitForFigures(MainWindow& window) {
   return QTest::qWaitFor([&] {
-    return !window.document().isEvaluating() &&
-           window.document().result().revision == window.document().revision();
+    return !window.document().isEvaluating() && window.document().result().revision == window.document().revision();
   });
 }
 
@@ -81,8 +80,7 @@ class TestWorkspace : public QObject {
     // The planner types new values into the inputs editor.
     InputsModel* model = inputs->model();
     auto edit = [&](const char* path, const char* text) {
-      const QModelIndex value =
-          model->indexOfPath(QString::fromLatin1(path)).siblingAtColumn(InputsModel::ValueColumn);
+      const QModelIndex value = model->indexOfPath(QString::fromLatin1(path)).siblingAtColumn(InputsModel::ValueColumn);
       QVERIFY(model->setData(value, QString::fromLatin1(text), Qt::EditRole));
     };
     edit("facility.pueMode", "fixed");
@@ -103,8 +101,8 @@ class TestWorkspace : public QObject {
     action(window, "redo")->trigger();
     QVERIFY(waitForFigures(window));
     QVERIFY(window.findChild<InputsEditor*>()->model()->data(
-        model->indexOfPath(QStringLiteral("facility.pueMode")).siblingAtColumn(InputsModel::ValueColumn)) ==
-        QStringLiteral("fixed"));
+                model->indexOfPath(QStringLiteral("facility.pueMode")).siblingAtColumn(InputsModel::ValueColumn)) ==
+            QStringLiteral("fixed"));
   }
 
   void thePhasesPanelListsThePhasesAndPicksWhatTheFloorShows() {
@@ -164,7 +162,8 @@ class TestWorkspace : public QObject {
     // A start before the phase before it is refused, named, and the table shows the phases as they are.
     phases->table()->item(1, PhasesPanel::kStart)->setText(QStringLiteral("2020-01-01"));
     QVERIFY2(phases->lastError().contains(QStringLiteral("phases[1].start")), qPrintable(phases->lastError()));
-    QCOMPARE(phases->table()->item(1, PhasesPanel::kStart)->text(), document.project().phases[1].start.toString(Qt::ISODate));
+    QCOMPARE(phases->table()->item(1, PhasesPanel::kStart)->text(),
+             document.project().phases[1].start.toString(Qt::ISODate));
     phases->addPhase();
     QCOMPARE(document.project().phases.size(), std::size_t{4});
     // The floor follows in the same step: the new phase's racks are laid out.
@@ -309,7 +308,8 @@ class TestWorkspace : public QObject {
     text.start(QStringLiteral("pdftotext"), {path, QStringLiteral("-")});
     QVERIFY(text.waitForFinished(30000));
     const QString words = QString::fromUtf8(text.readAllStandardOutput());
-    QCOMPARE(words.count(QStringLiteral("The same site in 3D")), static_cast<qsizetype>(window.document().project().phases.size()));
+    QCOMPARE(words.count(QStringLiteral("The same site in 3D")),
+             static_cast<qsizetype>(window.document().project().phases.size()));
     QFile::copy(path, QStringLiteral("workspace-report.pdf"));  // for a person to look at
   }
 

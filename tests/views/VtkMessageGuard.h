@@ -27,9 +27,7 @@ class VtkMessageGuard : public vtkOutputWindow {
 
   void DisplayErrorText(const char* text) override { messages.emplace_back(std::string("error: ") + text); }
   void DisplayWarningText(const char* text) override { messages.emplace_back(std::string("warning: ") + text); }
-  void DisplayGenericWarningText(const char* text) override {
-    messages.emplace_back(std::string("warning: ") + text);
-  }
+  void DisplayGenericWarningText(const char* text) override { messages.emplace_back(std::string("warning: ") + text); }
 
   /// Prints what VTK reported and returns the exit status a test run should end with.
   int exitStatus(int testStatus) const {

@@ -1,9 +1,9 @@
 #include <QUndoStack>
 
-#include "document/LayoutCommands.h"
-#include "layout/LayoutPlacement.h"
-#include "layout/LayoutGenerator.h"
 #include "ScenarioFixtures.h"
+#include "document/LayoutCommands.h"
+#include "layout/LayoutGenerator.h"
+#include "layout/LayoutPlacement.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

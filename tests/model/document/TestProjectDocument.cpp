@@ -1,13 +1,13 @@
 // The open project of the workspace: edits through the undo stack, figures evaluated off the
 // GUI thread, modified state, files, and a selection that never points at a removed object.
 #include <QSignalSpy>
-#include <algorithm>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
-#include "engine/Evaluator.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
+#include "engine/Evaluator.h"
 #include "storage/ProjectStore.h"
 
 using namespace gigaplan;

@@ -1,8 +1,8 @@
 #include <QTest>
 #include <QUndoStack>
 
-#include "plan/PresetLibrary.h"
 #include "document/ScenarioCommands.h"
+#include "plan/PresetLibrary.h"
 
 using namespace gigaplan;
 

@@ -1,5 +1,5 @@
-#include "engine/CoolingEstimator.h"
 #include "ScenarioFixtures.h"
+#include "engine/CoolingEstimator.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

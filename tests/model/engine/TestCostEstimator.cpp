@@ -1,5 +1,5 @@
-#include "engine/CostEstimator.h"
 #include "ScenarioFixtures.h"
+#include "engine/CostEstimator.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

@@ -1,5 +1,5 @@
-#include "engine/FabricEstimator.h"
 #include "ScenarioFixtures.h"
+#include "engine/FabricEstimator.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

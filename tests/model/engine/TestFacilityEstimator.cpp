@@ -1,5 +1,5 @@
-#include "engine/FacilityEstimator.h"
 #include "ScenarioFixtures.h"
+#include "engine/FacilityEstimator.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

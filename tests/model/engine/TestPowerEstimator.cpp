@@ -1,5 +1,5 @@
-#include "engine/PowerEstimator.h"
 #include "ScenarioFixtures.h"
+#include "engine/PowerEstimator.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

@@ -1,5 +1,5 @@
-#include "engine/ReliabilityEstimator.h"
 #include "ScenarioFixtures.h"
+#include "engine/ReliabilityEstimator.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

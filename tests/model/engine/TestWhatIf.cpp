@@ -4,8 +4,8 @@
 #include <QTest>
 
 #include "engine/Evaluator.h"
-#include "plan/PresetLibrary.h"
 #include "engine/WhatIf.h"
+#include "plan/PresetLibrary.h"
 
 using namespace gigaplan;
 

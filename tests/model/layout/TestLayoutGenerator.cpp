@@ -1,9 +1,9 @@
 #include <QSet>
 
+#include "ScenarioFixtures.h"
 #include "layout/FabricCabling.h"
 #include "layout/LayoutEvaluation.h"
 #include "layout/LayoutGenerator.h"
-#include "ScenarioFixtures.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

@@ -1,9 +1,9 @@
 #include <limits>
 #include <random>
 
+#include "ScenarioFixtures.h"
 #include "layout/LayoutGenerator.h"
 #include "layout/RackPicker.h"
-#include "ScenarioFixtures.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;

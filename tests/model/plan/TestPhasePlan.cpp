@@ -4,9 +4,9 @@
 #include <QTest>
 #include <set>
 
+#include "document/LayoutCommands.h"
 #include "engine/Evaluator.h"
 #include "plan/PhasePlan.h"
-#include "document/LayoutCommands.h"
 #include "plan/PresetLibrary.h"
 #include "plan/ProjectEvaluation.h"
 
@@ -134,14 +134,17 @@ class TestPhasePlan : public QObject {
     QCOMPARE(out(site, OutputId::clusterGpus), 32768.0);
     QVERIFY(close(out(site, OutputId::powerFacilityMw),
                   out(hopper, OutputId::powerFacilityMw) + out(blackwell, OutputId::powerFacilityMw)));
-    QVERIFY(close(out(site, OutputId::clusterRacks), out(hopper, OutputId::clusterRacks) + out(blackwell, OutputId::clusterRacks)));
+    QVERIFY(close(out(site, OutputId::clusterRacks),
+                  out(hopper, OutputId::clusterRacks) + out(blackwell, OutputId::clusterRacks)));
     QVERIFY(close(out(plan->phases[1].added, OutputId::powerFacilityMw), out(blackwell, OutputId::powerFacilityMw)));
     // Ratios of the site come from its sums: capex per GPU, and interruptions with the planned
     // ones counted once, not once per group.
     QVERIFY(close(out(site, OutputId::costCapexPerGpuUsd),
                   (out(hopper, OutputId::costCapexUsd) + out(blackwell, OutputId::costCapexUsd)) / 32768.0));
-    const double planned = out(hopper, OutputId::reliabilityInterruptionsPerDay) - out(hopper, OutputId::reliabilityUnexpectedPerDay);
-    const double unexpected = out(hopper, OutputId::reliabilityUnexpectedPerDay) + out(blackwell, OutputId::reliabilityUnexpectedPerDay);
+    const double planned =
+        out(hopper, OutputId::reliabilityInterruptionsPerDay) - out(hopper, OutputId::reliabilityUnexpectedPerDay);
+    const double unexpected =
+        out(hopper, OutputId::reliabilityUnexpectedPerDay) + out(blackwell, OutputId::reliabilityUnexpectedPerDay);
     QVERIFY(close(out(site, OutputId::reliabilityInterruptionsPerDay), unexpected + planned));
     QVERIFY(close(out(site, OutputId::reliabilityMtbiHours), 24.0 / unexpected));
     QVERIFY(close(out(site, OutputId::scheduleInstallDays),
@@ -187,7 +190,8 @@ class TestPhasePlan : public QObject {
       QVERIFY2(close(out(plan->phases[1].site, id), out(first, id) + out(second, id)), outputSpec(id).path);
     // Phase 1 seen on its own is at its own price.
     const OutputValues firstAlone = direct(project.scenario, QStringLiteral("hgx-h100"), 16384);
-    QVERIFY(close(out(plan->phases[0].site, OutputId::costEnergyUsdPerYear), out(firstAlone, OutputId::costEnergyUsdPerYear)));
+    QVERIFY(close(out(plan->phases[0].site, OutputId::costEnergyUsdPerYear),
+                  out(firstAlone, OutputId::costEnergyUsdPerYear)));
     QVERIFY(PhasePlan::isOperatingInput(InputId::costElectricityUsdPerKwh));
     QVERIFY(PhasePlan::isOperatingInput(InputId::siteGridMw));
     QVERIFY(!PhasePlan::isOperatingInput(InputId::systemGpuTdpW));
@@ -279,8 +283,10 @@ class TestPhasePlan : public QObject {
       QVERIFY(rack.phase <= 1);
       const Building& building = layout->buildings[static_cast<std::size_t>(
           layout->halls[static_cast<std::size_t>(layout->rows[static_cast<std::size_t>(rack.row)].hall)].building)];
-      if (rack.phase == 0) phaseOneEastM = std::max(phaseOneEastM, building.xM + building.widthM);
-      else phaseTwoWestM = std::min(phaseTwoWestM, building.xM);
+      if (rack.phase == 0)
+        phaseOneEastM = std::max(phaseOneEastM, building.xM + building.widthM);
+      else
+        phaseTwoWestM = std::min(phaseTwoWestM, building.xM);
       if (rack.role == RackRole::Compute)
         QCOMPARE(layout->systemTypes.value(rack.system),
                  rack.phase == 0 ? QStringLiteral("hgx-h100") : QStringLiteral("gb200-nvl72"));
@@ -305,15 +311,18 @@ class TestPhasePlan : public QObject {
       double computeRacks = 0, switches = 0;
       for (const Rack& rack : layout->racks) {
         if (rack.phase != k) continue;
-        if (rack.role == RackRole::Compute) computeRacks += 1;
-        else if (rack.role != RackRole::Cdu) switches += rack.units;
+        if (rack.role == RackRole::Compute)
+          computeRacks += 1;
+        else if (rack.role != RackRole::Cdu)
+          switches += rack.units;
       }
       QCOMPARE(computeRacks, out(plan->phases[k].added, OutputId::clusterComputeRacks));
       QCOMPARE(switches, out(plan->phases[k].added, OutputId::networkSwitches));
     }
     // Building names stay unique when a phase buys two groups.
     std::set<QString> names;
-    for (const Building& building : layout->buildings) QVERIFY2(names.insert(building.name).second, qPrintable(building.name));
+    for (const Building& building : layout->buildings)
+      QVERIFY2(names.insert(building.name).second, qPrintable(building.name));
   }
 
   void aPhasedSiteIsMeasuredOnItsFloor() {
@@ -347,7 +356,8 @@ class TestPhasePlan : public QObject {
     QVERIFY2(move, qPrintable(error));
     move->redo();
     const ProjectResult after = evaluateProject(*project);
-    QVERIFY(out(after.evaluation.outputs, OutputId::networkFiberKm) > out(before.evaluation.outputs, OutputId::networkFiberKm));
+    QVERIFY(out(after.evaluation.outputs, OutputId::networkFiberKm) >
+            out(before.evaluation.outputs, OutputId::networkFiberKm));
     // The plan's phase figures stay the engine's.
     QCOMPARE(out(after.plan->phases.back().site, OutputId::networkFiberKm),
              out(before.plan->phases.back().site, OutputId::networkFiberKm));

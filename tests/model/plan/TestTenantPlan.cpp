@@ -25,7 +25,8 @@ Project h100Cluster() {
   return project;
 }
 
-Tenant tenant(const QString& name, double gpus, TenantIsolation isolation, double price = 2.0, double utilization = 0.8) {
+Tenant tenant(const QString& name, double gpus, TenantIsolation isolation, double price = 2.0,
+              double utilization = 0.8) {
   Tenant t;
   t.name = name;
   t.gpus = gpus;
@@ -85,7 +86,14 @@ class TestTenantPlan : public QObject {
     const double switchPrice = valueOf(e.plan.groupInputs.front(), InputId::networkSwitchPriceUsd);
     QVERIFY(switchPrice > 0);
     QCOMPARE(lab.isolationCapexUsd, 20 * switchPrice);
-    QCOMPARE(valueOf([&] { OutputValues site{}; e.tenants.applyTo(site); return site; }(), OutputId::tenantsIsolationSwitches), 20.0);
+    QCOMPARE(valueOf(
+                 [&] {
+                   OutputValues site{};
+                   e.tenants.applyTo(site);
+                   return site;
+                 }(),
+                 OutputId::tenantsIsolationSwitches),
+             20.0);
   }
 
   void anOwnPlaneLosesTheBisectionToTheRest() {
@@ -134,8 +142,10 @@ class TestTenantPlan : public QObject {
     // 4,096 GPUs x 8,760 h x 0.8 x $2 = $57,409,536 a year.
     QVERIFY(close(lab.revenueUsdPerYear, 57409536.0));
     QVERIFY(close(lab.marginUsdPerYear, 57409536.0 - valueOf(site, OutputId::costTcoUsdPerYear) / 4));
-    const double opex = (valueOf(site, OutputId::costEnergyUsdPerYear) + valueOf(site, OutputId::costMaintenanceUsdPerYear) +
-                         valueOf(site, OutputId::costStaffUsdPerYear)) / 4;
+    const double opex =
+        (valueOf(site, OutputId::costEnergyUsdPerYear) + valueOf(site, OutputId::costMaintenanceUsdPerYear) +
+         valueOf(site, OutputId::costStaffUsdPerYear)) /
+        4;
     QVERIFY(close(lab.paybackYears, lab.capexUsd / (57409536.0 - opex)));
     // The operator's own use earns nothing: it never pays back on its own.
     QVERIFY(std::isinf(e.tenants.tenants[1].paybackYears));
@@ -223,7 +233,8 @@ class TestTenantPlan : public QObject {
     for (const ScenarioError& e : errors) fields << e.field;
     for (const char* field : {"tenants[1].name", "tenants[1].gpus", "tenants[1].system", "tenants[1].isolation",
                               "tenants[1].utilization", "tenants[1].colour"})
-      QVERIFY2(fields.contains(QString::fromLatin1(field)), qPrintable(fields.join(',') + QStringLiteral(" lacks ") + field));
+      QVERIFY2(fields.contains(QString::fromLatin1(field)),
+               qPrintable(fields.join(',') + QStringLiteral(" lacks ") + field));
     // What toJson writes, fromJson reads back.
     const std::vector<Tenant> tenants = {tenant(QStringLiteral("lab"), 4000, TenantIsolation::OwnPlane, 3.0, 0.7)};
     ScenarioErrors none;

@@ -12,9 +12,9 @@
 #include <cmath>
 #include <optional>
 
+#include "engine/ResultFormat.h"
 #include "plan/PresetLibrary.h"
 #include "report/ProjectReport.h"
-#include "engine/ResultFormat.h"
 
 using namespace gigaplan;
 

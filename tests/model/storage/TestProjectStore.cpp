@@ -428,7 +428,8 @@ class TestProjectStore : public QObject {
     executeSql(path, "UPDATE variant SET document = '{\"system\": {\"type\": 7}}' WHERE idx = 1");
     const QByteArray before = sha256(path);
     QVERIFY(!ProjectStore::open(path, &error));
-    QVERIFY2(error.contains(QStringLiteral("variant 1")) && error.contains(QStringLiteral("document")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("variant 1")) && error.contains(QStringLiteral("document")),
+             qPrintable(error));
     QCOMPARE(sha256(path), before);
     // So is a variant without a name, before it is saved.
     project.variants[0].name.clear();
