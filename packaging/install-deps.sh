@@ -10,6 +10,7 @@ packages=(
   libvtk9-dev mpi-default-dev
   libeigen3-dev libsqlite3-dev sqlite3
   xvfb xauth poppler-utils fonts-dejavu-core
+  clang-format
 )
 
 sudo_cmd=()
