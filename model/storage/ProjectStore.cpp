@@ -21,7 +21,7 @@
 #include "plan/PhasePlan.h"
 #include "plan/TenantPlan.h"
 #include "storage/ProjectStoreSchema.h"
-#include "storage/SqliteStatement.h"
+#include "storage/SqliteDatabase.h"
 
 // The file's schema and how a project is written: into a new file beside the target, flushed, then renamed over
 // it. Reading is in ProjectStoreReader.cpp, the checks of a project's values in ProjectFileValidation.cpp.

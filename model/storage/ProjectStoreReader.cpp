@@ -21,7 +21,7 @@
 #include "plan/TenantPlan.h"
 #include "storage/ProjectStore.h"
 #include "storage/ProjectStoreSchema.h"
-#include "storage/SqliteStatement.h"
+#include "storage/SqliteDatabase.h"
 
 // Opening a project file without trusting a byte of it: its header checked before SQLite sees it, the database
 // opened read-only, and every table read value by value, each value's type and range checked before it is
