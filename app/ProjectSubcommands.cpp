@@ -709,7 +709,9 @@ int runEdit(const QStringList& arguments) {
       errors.append({QStringLiteral("--set-rack-system"), QStringLiteral("unknown system '%1'").arg(parts[1])});
     else if (const auto rack = rackOfSystem(project->scenario, parts[1], errors))
       apply(rackSystem.names().first(),
-            LayoutCommands::setRackSystem(project->layout, {id}, parts[1], rack->powerKw, rack->massKg, &error), error);
+            LayoutCommands::setRackSystem(project->layout, {id}, parts[1], rack->powerKw, rack->massKg, rack->nodes,
+                                          &error),
+            error);
   }
   for (const QString& value : parser.values(rackPhase)) {
     if (!parseFields(value, 2, f))

@@ -598,7 +598,7 @@ void MainWindow::setSystemOfSelection() {
   if (!rack) return reportRefusal(errors.value(0).text());
   QString error;
   if (!document_.pushLayoutCommand(LayoutCommands::setRackSystem(document_.layoutForCommands(), ids, systemType,
-                                                                 rack->powerKw, rack->massKg, &error)))
+                                                                 rack->powerKw, rack->massKg, rack->nodes, &error)))
     reportRefusal(error);
 }
 

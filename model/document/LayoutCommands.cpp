@@ -277,7 +277,8 @@ std::unique_ptr<QUndoCommand> moveRack(SiteLayout& layout, std::uint32_t rackId,
 }
 
 std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
-                                            const QString& systemType, float powerKw, float massKg, QString* error) {
+                                            const QString& systemType, float powerKw, float massKg, int nodes,
+                                            QString* error) {
   std::vector<int> indices;
   if (!findRacks(layout, rackIds, indices, error)) return nullptr;
   for (int index : indices)
@@ -287,12 +288,14 @@ std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vecto
   if (systemType.isEmpty()) return refuse(error, QStringLiteral("system type: empty"));
   if (!(powerKw >= 0) || !(massKg > 0) || !std::isfinite(powerKw) || !std::isfinite(massKg))
     return refuse(error, QStringLiteral("system %1: rack power and mass must be positive").arg(systemType));
+  if (nodes < 1 || nodes > 255)
+    return refuse(error, QStringLiteral("system %1: nodes per rack must be from 1 to 255").arg(systemType));
   const bool known = layout.systemTypes.contains(systemType);
   if (!known && layout.systemTypes.size() >= 255)
     return refuse(error, QStringLiteral("system type: at most 255 per layout"));
   std::vector<Rack> before;
   for (int index : indices) before.push_back(layout.racks[static_cast<std::size_t>(index)]);
-  auto redo = [&layout, rackIds, systemType, powerKw, massKg] {
+  auto redo = [&layout, rackIds, systemType, powerKw, massKg, nodes] {
     if (!layout.systemTypes.contains(systemType)) layout.systemTypes.append(systemType);
     const auto system = static_cast<std::uint8_t>(layout.systemTypes.indexOf(systemType));
     for (std::uint32_t id : rackIds) {
@@ -300,6 +303,7 @@ std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vecto
       rack.system = system;
       rack.powerKw = powerKw;
       rack.massKg = massKg;
+      rack.units = static_cast<std::uint8_t>(nodes);
     }
   };
   auto undo = [&layout, before, known, systemType] {

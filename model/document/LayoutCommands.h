@@ -37,9 +37,10 @@ std::unique_ptr<QUndoCommand> removeRacks(SiteLayout& layout, const std::vector<
                                           QString* error);
 std::unique_ptr<QUndoCommand> moveRack(SiteLayout& layout, std::uint32_t rackId, int row, int slot, QString* error);
 /// Changes compute racks to another system type (a catalog id, added to the layout's list),
-/// with that system's full-rack power and mass.
+/// with that system's full-rack power, mass and nodes.
 std::unique_ptr<QUndoCommand> setRackSystem(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds,
-                                            const QString& systemType, float powerKw, float massKg, QString* error);
+                                            const QString& systemType, float powerKw, float massKg, int nodes,
+                                            QString* error);
 std::unique_ptr<QUndoCommand> setRackPhase(SiteLayout& layout, const std::vector<std::uint32_t>& rackIds, int phase,
                                            QString* error);
 /// Marks racks as a tenant's: 0 = no tenant, else 1 + its index in Project::tenants.

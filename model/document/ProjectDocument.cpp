@@ -131,11 +131,25 @@ bool ProjectDocument::saveAs(const QString& path, QString* error) {
 }
 
 bool ProjectDocument::setInput(const QString& path, const QString& text, QString* error) {
-  return push(ScenarioCommands::set(project_.scenario, path, text, error), Part::Scenario, false);
+  if (!project_.phases.empty() && path == QLatin1String(inputSpec(InputId::clusterGpus).path)) {
+    if (error) *error = tr("cluster.gpus: a phased project's GPUs are those its phases add (edit the phases)");
+    return false;
+  }
+  Scenario edited = project_.scenario;
+  if (auto probe = ScenarioCommands::set(edited, path, text, error)) {
+    probe->redo();
+    return pushScenarioEdit(ScenarioCommands::set(project_.scenario, path, text, error), std::move(edited));
+  }
+  return false;
 }
 
 bool ProjectDocument::resetInput(const QString& path, QString* error) {
-  return push(ScenarioCommands::reset(project_.scenario, path, error), Part::Scenario, false);
+  Scenario edited = project_.scenario;
+  if (auto probe = ScenarioCommands::reset(edited, path, error)) {
+    probe->redo();
+    return pushScenarioEdit(ScenarioCommands::reset(project_.scenario, path, error), std::move(edited));
+  }
+  return false;
 }
 
 namespace {
@@ -169,6 +183,23 @@ class StepsCommand : public QUndoCommand {
   std::vector<std::unique_ptr<QUndoCommand>> steps_;
 };
 }  // namespace
+
+bool ProjectDocument::pushScenarioEdit(std::unique_ptr<QUndoCommand> command, Scenario edited) {
+  if (!command) return false;
+  // An input that shapes the floor (GPUs, systems, fabric, hall power, ...) lays it out anew in
+  // the same undoable step, so the floor is never out of date: the floor the edited inputs give
+  // is compared with the one the current inputs give.
+  Project planned = project_;
+  planned.scenario = std::move(edited);
+  ScenarioErrors errors;
+  const auto before = layOutProject(project_, project_.layout.hallTemplate, errors);
+  auto after = layOutProject(planned, project_.layout.hallTemplate, errors);
+  if (!before || !after || *before == *after) return push(std::move(command), Part::Scenario, false);
+  auto step = std::make_unique<StepsCommand>(command->text());
+  step->add(std::move(command));
+  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*after), QString()));
+  return push(std::move(step), Part::ScenarioAndLayout, true);
+}
 
 bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
   if (const ScenarioErrors problems = PhasePlan::check(phases); !problems.isEmpty()) {

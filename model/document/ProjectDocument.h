@@ -99,6 +99,8 @@ class ProjectDocument : public QObject {
 
   void replaceProject(Project project, const QString& filePath, bool unsavedNew);
   bool push(std::unique_ptr<QUndoCommand> command, Part part, bool replacesLayout);
+  /// Pushes an input edit; when the edited scenario lays out another floor, with the new floor.
+  bool pushScenarioEdit(std::unique_ptr<QUndoCommand> command, Scenario edited);
   void partChanged(Part part, bool indicesShifted, bool layoutReplaced);
   void scheduleEvaluation();
   void startEvaluation();

@@ -78,6 +78,50 @@ V tiersNeeded(const PlaneShape<V>& s, const V& endpoints) {
 
 }  // namespace fabric_detail
 
+/// Bisection and all-reduce time from the fabric's counts (planes, tiers, link speed, endpoints and
+/// links per tier): the engine's own counts, or those of a floor (LayoutEvaluation).
+template <class V>
+void estimateFabricCapacity(ModelFrame<V>& f) {
+  const V& gpus = f.in(InputId::clusterGpus);
+  const V& nicsPerGpu = f.in(InputId::networkNicsPerGpu);
+  const V& nicGbps = f.in(InputId::networkNicSpeedGbps);
+  const V& planes = f.out(OutputId::networkPlanes);
+  const V& tiers = f.out(OutputId::networkTiers);
+  const V& endpoints = f.out(OutputId::networkEndpointsPerPlane);
+  const V links2 = f.out(OutputId::networkLinksTier2) / planes;
+  const V links3 = f.out(OutputId::networkLinksTier3) / planes;
+  const V links4 = f.out(OutputId::networkLinksTier4) / planes;
+
+  // Bisection: the narrowest tier boundary of each plane, halved.
+  V narrowest = minOf(endpoints, links2);
+  narrowest = where(greater(tiers, 2.5), minOf(narrowest, links3), narrowest);
+  narrowest = where(greater(tiers, 3.5), minOf(narrowest, links4), narrowest);
+  const V bisectionGbps = planes * f.out(OutputId::networkLinkGbps) * narrowest * 0.5;
+  f.out(OutputId::networkBisectionPbps) = bisectionGbps * 1e-6;
+  f.out(OutputId::networkBisectionPerGpuGbps) = bisectionGbps / (gpus * 0.5);
+
+  // Hierarchical all-reduce: reduce-scatter and all-gather inside the scale-up domain, ring
+  // all-reduce of each GPU's shard across domains at the GPU's share of the fabric.
+  const V domain = minOf(f.in(InputId::systemGpusPerScaleUpDomain), gpus);
+  const V domains = ceilOf(V(gpus / domain));
+  const V bytes = f.in(InputId::networkAllReduceSizeGB)*1e9;
+  const V scaleUpBytesPerS = f.in(InputId::systemScaleUpBandwidthGBps)*1e9;
+  const V fabricBytesPerS = minOf(V(nicsPerGpu * nicGbps), f.out(OutputId::networkBisectionPerGpuGbps)) * (1e9 / 8.0);
+  const V seconds = 2.0 * (domain - 1.0) / domain * bytes / scaleUpBytesPerS +
+                    2.0 * (domains - 1.0) / domains * (bytes / domain) / fabricBytesPerS +
+                    2.0 * log2Of(domain) * f.in(InputId::networkScaleUpLatencyUs)*1e-6 +
+                    2.0 * log2Of(domains) * f.in(InputId::networkFabricLatencyUs)*1e-6;
+  f.out(OutputId::networkAllReduceMs) = seconds * 1e3;
+  f.out(OutputId::networkAllReduceBusGBps) = 2.0 * (gpus - 1.0) / gpus * bytes / seconds * 1e-9;
+}
+
+/// The switches' power and price, from the switch count.
+template <class V>
+void estimateSwitchPowerAndCost(ModelFrame<V>& f) {
+  f.out(OutputId::networkSwitchPowerMw) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPowerW)*1e-6;
+  f.out(OutputId::costSwitchesUsd) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPriceUsd);
+}
+
 template <class V>
 void estimateFabric(ModelFrame<V>& f) {
   using namespace fabric_detail;
@@ -150,27 +194,7 @@ void estimateFabric(ModelFrame<V>& f) {
   f.out(OutputId::networkLinksTier4) = planes * links4;
   f.out(OutputId::networkLinks) = planes * (links1 + links2 + links3 + links4);
 
-  // Bisection: the narrowest tier boundary of each plane, halved.
-  V narrowest = minOf(endpoints, links2);
-  narrowest = where(greater(tiers, 2.5), minOf(narrowest, links3), narrowest);
-  narrowest = where(greater(tiers, 3.5), minOf(narrowest, links4), narrowest);
-  const V bisectionGbps = planes * s.linkGbps * narrowest * 0.5;
-  f.out(OutputId::networkBisectionPbps) = bisectionGbps * 1e-6;
-  f.out(OutputId::networkBisectionPerGpuGbps) = bisectionGbps / (gpus * 0.5);
-
-  // Hierarchical all-reduce: reduce-scatter and all-gather inside the scale-up domain, ring
-  // all-reduce of each GPU's shard across domains at the GPU's share of the fabric.
-  const V domain = minOf(f.in(InputId::systemGpusPerScaleUpDomain), gpus);
-  const V domains = ceilOf(V(gpus / domain));
-  const V bytes = f.in(InputId::networkAllReduceSizeGB)*1e9;
-  const V scaleUpBytesPerS = f.in(InputId::systemScaleUpBandwidthGBps)*1e9;
-  const V fabricBytesPerS = minOf(V(nicsPerGpu * nicGbps), f.out(OutputId::networkBisectionPerGpuGbps)) * (1e9 / 8.0);
-  const V seconds = 2.0 * (domain - 1.0) / domain * bytes / scaleUpBytesPerS +
-                    2.0 * (domains - 1.0) / domains * (bytes / domain) / fabricBytesPerS +
-                    2.0 * log2Of(domain) * f.in(InputId::networkScaleUpLatencyUs)*1e-6 +
-                    2.0 * log2Of(domains) * f.in(InputId::networkFabricLatencyUs)*1e-6;
-  f.out(OutputId::networkAllReduceMs) = seconds * 1e3;
-  f.out(OutputId::networkAllReduceBusGBps) = 2.0 * (gpus - 1.0) / gpus * bytes / seconds * 1e-9;
+  estimateFabricCapacity(f);
 
   // Media, by the reach class each tier's links are assumed to need.
   const V portsPerEnd = portsPerLinkEnd(s.linkGbps, f.in(InputId::networkSwitchPortSpeedGbps));
@@ -215,10 +239,9 @@ void estimateFabric(ModelFrame<V>& f) {
   f.out(OutputId::networkCablesAec) = cablesByClass[1];
   f.out(OutputId::networkCablesFiber) = fiberCables;
   f.out(OutputId::networkFiberKm) = fiberM * 1e-3;
-  f.out(OutputId::networkSwitchPowerMw) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPowerW)*1e-6;
   f.out(OutputId::networkMediaPowerMw) = mediaW * 1e-6;
+  estimateSwitchPowerAndCost(f);
   // The fabric knows its media per tier, so it prices them here rather than in the cost estimator.
-  f.out(OutputId::costSwitchesUsd) = f.out(OutputId::networkSwitches) * f.in(InputId::networkSwitchPriceUsd);
   f.out(OutputId::costOpticsCablesUsd) =
       mediaUsd + fiberCables * f.in(InputId::opticsFiberCableUsd) + fiberM * f.in(InputId::opticsFiberUsdPerM);
 }

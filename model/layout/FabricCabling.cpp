@@ -186,9 +186,9 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
   cabling.reachLimitM = reachLimitM;
   const HallTemplate& t = layout.hallTemplate;
   const FabricGroups groups(layout, outputs);
-  // Positions are rack centres; compute racks count one each, network racks by their switches.
+  // Positions are rack centres; compute racks count by their nodes, network racks by their switches.
   std::vector<RackGroup> computeByRow, leavesByHall, spinesByHall;
-  for (const auto& racks : groups.computeByRow) computeByRow.push_back(pointsOf(layout, racks, false));
+  for (const auto& racks : groups.computeByRow) computeByRow.push_back(pointsOf(layout, racks, true));
   for (const auto& racks : groups.leavesByHall) leavesByHall.push_back(pointsOf(layout, racks, true));
   for (const auto& racks : groups.spinesByHall) spinesByHall.push_back(pointsOf(layout, racks, true));
   const RackGroup allSpines = pointsOf(layout, groups.allSpines, true);

@@ -11,9 +11,12 @@
 
 namespace gigaplan {
 
-/// A scenario evaluated on its floor: the engine's figures with media, cable lengths and areas
-/// taken from the layout, the layout's own figures, and every limit it breaks.
+/// A scenario evaluated on its floor. The floor is the build-out: GPUs and nodes from its compute
+/// racks, racks by role, switches per tier and the links they carry (FloorCount), media, cable
+/// lengths and areas from the layout; power, cooling, cost, reliability and schedule follow from
+/// those counts. With the layout's own figures, and every limit it breaks.
 struct LayoutEvaluation {
+  InputValues inputs{};  ///< the inputs the figures follow: the scenario's, with the floor's GPUs
   OutputValues outputs{};
   LayoutMetrics metrics;
   FabricCabling cabling;

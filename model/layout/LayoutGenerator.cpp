@@ -47,6 +47,10 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
   if (t.hallsPerBuilding < 1) return fail(QStringLiteral("hallTemplate.hallsPerBuilding: at least 1"));
 
   const auto computeRacks = static_cast<long long>(valueOf(outputs, OutputId::clusterComputeRacks));
+  // Every compute rack is full but the last, which holds the nodes that are left.
+  const auto nodesPerRack = static_cast<long long>(valueOf(inputs, InputId::systemNodesPerRack));
+  const auto nodes = static_cast<long long>(valueOf(outputs, OutputId::clusterNodes));
+  const long long nodesInLastRack = nodes - (computeRacks - 1) * nodesPerRack;
   const double switchesPerRack = valueOf(inputs, InputId::networkSwitchesPerRack);
   const double leaves = valueOf(outputs, OutputId::networkSwitchesTier1);
   const double spines = valueOf(outputs, OutputId::networkSwitchesTier2);
@@ -131,6 +135,7 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
     }
   };
 
+  long long computeSoFar = 0;
   ProportionalSplit hallShare{static_cast<double>(computeRacks), static_cast<double>(hallCount)};
   ProportionalSplit leafSplit{leaves, static_cast<double>(computeRacks)};
   ProportionalSplit spineSplit{spines, static_cast<double>(computeRacks)};
@@ -172,7 +177,11 @@ std::optional<SiteLayout> LayoutGenerator::generate(const InputValues& inputs, c
         const long long inRow = std::min<long long>(computePerRow, racksHere - placed);
         int slot = 0;
         for (; slot < inRow; ++slot) {
-          addRack(row, slot, RackRole::Compute, 1, computeRackKw, computeMassKg);
+          const bool last = computeSoFar + 1 == computeRacks;
+          const long long nodesHere = last ? nodesInLastRack : nodesPerRack;
+          addRack(row, slot, RackRole::Compute, static_cast<int>(nodesHere),
+                  computeRackKw * static_cast<float>(nodesHere) / static_cast<float>(nodesPerRack), computeMassKg);
+          ++computeSoFar;
         }
         int leafRow = row;
         placeSwitchRacks(hall, leafSplit.next(static_cast<double>(inRow)), RackRole::Leaf, leafRow, slot);

@@ -39,6 +39,8 @@ struct HallTemplate {
   double buildingGapM = 30.0;          ///< between buildings on the site
   double cableRiseM = 4.0;             ///< up to the tray at one end and down at the other
   double cableSlackFraction = 0.10;    ///< service loops and routing around obstacles
+
+  bool operator==(const HallTemplate&) const = default;
 };
 
 struct Building {
@@ -47,6 +49,8 @@ struct Building {
   double yM = 0.0;
   double widthM = 0.0;  ///< along x
   double depthM = 0.0;  ///< along y
+
+  bool operator==(const Building&) const = default;
 };
 
 struct Hall {
@@ -59,6 +63,8 @@ struct Hall {
   double powerLimitMw = 0.0;
   double coolingLimitMw = 0.0;
   double floorLoadLimitKgM2 = 0.0;
+
+  bool operator==(const Hall&) const = default;
 };
 
 /// A row of rack slots running along x, placed relative to its hall so that moving a hall
@@ -68,6 +74,8 @@ struct Row {
   double xM = 0.0;  ///< first slot's south-west corner, from the hall's south-west corner
   double yM = 0.0;
   int slotCount = 0;
+
+  bool operator==(const Row&) const = default;
 };
 
 struct Rack {
@@ -77,10 +85,12 @@ struct Rack {
   RackRole role = RackRole::Compute;
   std::uint8_t system = 0;  ///< index into SiteLayout::systemTypes (compute racks)
   std::uint8_t phase = 0;   ///< expansion phase the rack arrives in
-  std::uint8_t units = 1;   ///< switches in a network rack; 1 for compute racks and CDUs
+  std::uint8_t units = 1;   ///< nodes in a compute rack, switches in a network rack; 1 for CDUs
   float powerKw = 0.0f;     ///< at maximum load
   float massKg = 0.0f;
   std::uint8_t tenant = 0;  ///< 0 = no tenant (shared or spare), else 1 + index into Project::tenants
+
+  bool operator==(const Rack&) const = default;
 };
 
 /// The site: buildings, halls, rows and racks, with positions and sizes in metres.
@@ -103,6 +113,9 @@ struct SiteLayout {
     const Row& row = rows[static_cast<std::size_t>(rack.row)];
     return halls[static_cast<std::size_t>(row.hall)].yM + row.yM;
   }
+
+  /// Equal when every building, hall, row and rack is, in the same order with the same ids.
+  bool operator==(const SiteLayout&) const = default;
 };
 
 }  // namespace gigaplan

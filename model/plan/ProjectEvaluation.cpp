@@ -255,7 +255,8 @@ std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString
   if (!resolved) return std::nullopt;
   const OutputValues outputs = evaluate(resolved->values);
   return RackOfSystem{static_cast<float>(valueOf(outputs, OutputId::powerComputeRackKw)),
-                      static_cast<float>(valueOf(resolved->values, InputId::systemRackMassKg))};
+                      static_cast<float>(valueOf(resolved->values, InputId::systemRackMassKg)),
+                      static_cast<int>(valueOf(resolved->values, InputId::systemNodesPerRack))};
 }
 
 }  // namespace gigaplan

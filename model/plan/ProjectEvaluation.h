@@ -45,12 +45,13 @@ std::optional<SiteLayout> layOutProject(const Project& project, const HallTempla
 /// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.
 std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors);
 
-/// A full rack of another system in the scenario: its power at full load (kW) and its mass (kg),
+/// A full rack of another system in the scenario: its power at full load (kW), its mass (kg) and nodes,
 /// for turning compute racks into that system. Nothing, with `errors` naming the field, when
 /// the scenario with that system does not resolve.
 struct RackOfSystem {
   float powerKw = 0.0f;
   float massKg = 0.0f;
+  int nodes = 1;  ///< nodes a full rack holds
 };
 std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString& systemType, ScenarioErrors& errors);
 

@@ -475,8 +475,28 @@ struct SchemaReader {
   int version;
   bool (*read)(DatabaseReader&, Project&);
 };
-constexpr SchemaReader kSchemaReaders[] = {
-    {1, &readSchemaVersion1}, {2, &readSchemaVersion2}, {3, &readSchemaVersion3}, {4, &readSchemaVersion4}};
+constexpr SchemaReader kSchemaReaders[] = {{1, &readSchemaVersion1},
+                                           {2, &readSchemaVersion2},
+                                           {3, &readSchemaVersion3},
+                                           {4, &readSchemaVersion4},
+                                           {5, &readSchemaVersion4}};
+
+/// Before schema 5 a compute rack's units were 1 for a whole rack: it holds its system's full
+/// nodes per rack, as the scenario resolves them for that system.
+void fillWholeComputeRacks(Project& project) {
+  std::vector<std::uint8_t> nodesPerRack;
+  for (const QString& systemType : project.layout.systemTypes) {
+    Scenario scenario = project.scenario;
+    scenario.systemType = systemType;
+    ScenarioErrors errors;
+    const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+    const double nodes = resolved ? valueOf(resolved->values, InputId::systemNodesPerRack) : 1.0;
+    nodesPerRack.push_back(static_cast<std::uint8_t>(std::clamp(nodes, 1.0, 255.0)));
+  }
+  for (Rack& rack : project.layout.racks)
+    if (rack.role == RackRole::Compute && rack.units == 1 && rack.system < nodesPerRack.size())
+      rack.units = nodesPerRack[rack.system];
+}
 
 /// Checks what can be checked before SQLite sees the file; empty when it may be handed to SQLite.
 QString checkFileHeader(const QByteArray& nativePath) {
@@ -609,6 +629,7 @@ std::optional<Project> readProjectFile(const QString& path, QString& problem) {
 
   Project project;
   if (!schemaReader->read(reader, project)) return failed();
+  if (*version < 5) fillWholeComputeRacks(project);
   problem = ProjectStore::firstProblem(project);
   if (!problem.isEmpty()) return std::nullopt;
   return project;

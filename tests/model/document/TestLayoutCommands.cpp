@@ -58,7 +58,7 @@ class TestLayoutCommands : public QObject {
     edits.push_back(nullptr);  // filled below: needs the new row
     edits.push_back(LayoutCommands::removeRacks(layout, {firstRack, lastRack}, &error));
     edits.push_back(LayoutCommands::setRackSystem(layout, {compute[10], compute[11]}, QStringLiteral("gb200-nvl72"),
-                                                  125.6f, 1360.0f, &error));
+                                                  125.6f, 1360.0f, 18, &error));
     edits.push_back(LayoutCommands::setRackPhase(layout, {compute[12]}, 2, &error));
     edits.push_back(LayoutCommands::removeRow(layout, 5, &error));
     edits.push_back(
@@ -141,7 +141,7 @@ class TestLayoutCommands : public QObject {
     std::uint32_t leaf = 0;
     for (const Rack& r : layout.racks)
       if (r.role == RackRole::Leaf) leaf = r.id;
-    QVERIFY(!LayoutCommands::setRackSystem(layout, {leaf}, QStringLiteral("dgx-b200"), 57.0f, 750.0f, &error));
+    QVERIFY(!LayoutCommands::setRackSystem(layout, {leaf}, QStringLiteral("dgx-b200"), 57.0f, 750.0f, 4, &error));
     QVERIFY(error.contains(QStringLiteral("not a compute rack")));
   }
 

@@ -150,17 +150,64 @@ class TestProjectDocument : public QObject {
     QCOMPARE(announced, QList<double>{150000.0});
   }
 
-  void regenerateFollowsTheInputsAndUndoes() {
+  void anInputThatShapesTheFloorLaysItOutAnewInTheSameStep() {
     ProjectDocument document;
     QString error;
     QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
-    const std::size_t racks = document.project().layout.racks.size();
+    const SiteLayout original = document.project().layout;
+    const int steps = document.undoStack()->count();
+
+    // The electricity price shapes nothing on the floor: the floor stays as it is.
+    QVERIFY(document.setInput(QStringLiteral("cost.electricityUsdPerKwh"), QStringLiteral("0.09"), &error));
+    QVERIFY(document.project().layout == original);
+
+    // Half the GPUs: the floor is laid out anew with the input, and the figures count it.
     QVERIFY(document.setInput(QStringLiteral("cluster.gpus"), QStringLiteral("75000"), &error));
-    QCOMPARE(document.project().layout.racks.size(), racks);  // the floor is the planner's until regenerated
-    QVERIFY2(document.regenerateLayout(&error), qPrintable(error));
-    QVERIFY(document.project().layout.racks.size() < racks * 3 / 4);
+    QCOMPARE(document.undoStack()->count(), steps + 2);
+    QVERIFY(document.project().layout.racks.size() < original.racks.size() * 3 / 4);
+    document.waitForResult();
+    QCOMPARE(valueOf(document.result().evaluation.outputs, OutputId::clusterGpus), 75000.0);
+    double computeRacks = 0;
+    for (const Rack& rack : document.project().layout.racks) computeRacks += rack.role == RackRole::Compute;
+    QCOMPARE(valueOf(document.result().evaluation.outputs, OutputId::clusterComputeRacks), computeRacks);
+
+    // One undo takes back the input and the floor together.
     document.undoStack()->undo();
-    QCOMPARE(document.project().layout.racks.size(), racks);
+    ScenarioErrors errors;
+    const auto resolved = document.project().scenario.resolve(HardwareCatalog::bundled(), errors);
+    QVERIFY(resolved);
+    QCOMPARE(valueOf(resolved->values, InputId::clusterGpus), 150000.0);
+    QVERIFY(document.project().layout == original);
+  }
+
+  void aPhasedProjectRefusesClusterGpus() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-to-1m"), &error));
+    const SiteLayout original = document.project().layout;
+    QVERIFY(!document.setInput(QStringLiteral("cluster.gpus"), QStringLiteral("900000"), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("cluster.gpus: ")), qPrintable(error));
+    QVERIFY(document.project().layout == original);
+  }
+
+  void deletingAComputeRackTakesItsGpusOutOfTheFigures() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    document.waitForResult();
+    const OutputValues before = document.result().evaluation.outputs;
+    std::uint32_t compute = 0;
+    int nodes = 0;
+    for (const Rack& rack : document.project().layout.racks)
+      if (rack.role == RackRole::Compute) compute = rack.id, nodes = rack.units;
+    QVERIFY(document.pushLayoutCommand(LayoutCommands::removeRacks(document.layoutForCommands(), {compute}, &error)));
+    document.waitForResult();
+    const OutputValues& after = document.result().evaluation.outputs;
+    const double gpusPerNode = 8;  // HGX H100
+    QCOMPARE(valueOf(after, OutputId::clusterGpus), valueOf(before, OutputId::clusterGpus) - nodes * gpusPerNode);
+    QCOMPARE(valueOf(after, OutputId::clusterComputeRacks), valueOf(before, OutputId::clusterComputeRacks) - 1);
+    QVERIFY(valueOf(after, OutputId::powerItMw) < valueOf(before, OutputId::powerItMw));
+    QVERIFY(valueOf(after, OutputId::costCapexUsd) < valueOf(before, OutputId::costCapexUsd));
   }
 
   void variantsAreKeptComparedAndRemoved() {

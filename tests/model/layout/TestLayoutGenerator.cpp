@@ -23,6 +23,10 @@ double unitsOf(const SiteLayout& layout, RackRole role) {
     if (rack.role == role) units += rack.units;
   return units;
 }
+double racksOf(const SiteLayout& layout, RackRole role) {
+  return static_cast<double>(
+      std::count_if(layout.racks.begin(), layout.racks.end(), [role](const Rack& rack) { return rack.role == role; }));
+}
 }  // namespace
 
 class TestLayoutGenerator : public QObject {
@@ -32,7 +36,9 @@ class TestLayoutGenerator : public QObject {
     const InputValues inputs = presetInputs("gb200-nvl72-1m");
     const OutputValues outputs = evaluate(inputs);
     const SiteLayout layout = generateFor(inputs);
-    QCOMPARE(unitsOf(layout, RackRole::Compute), at(outputs, OutputId::clusterComputeRacks));
+    // Compute racks hold the nodes: all full but the last, which holds the nodes left over.
+    QCOMPARE(racksOf(layout, RackRole::Compute), at(outputs, OutputId::clusterComputeRacks));
+    QCOMPARE(unitsOf(layout, RackRole::Compute), at(outputs, OutputId::clusterNodes));
     QCOMPARE(unitsOf(layout, RackRole::Leaf), at(outputs, OutputId::networkSwitchesTier1));
     QCOMPARE(unitsOf(layout, RackRole::Spine), at(outputs, OutputId::networkSwitchesTier2));
     QCOMPARE(unitsOf(layout, RackRole::Core),

@@ -16,6 +16,7 @@
 #include <functional>
 
 #include "plan/PresetLibrary.h"
+#include "plan/ProjectEvaluation.h"
 #include "storage/ProjectStore.h"
 
 using namespace gigaplan;
@@ -109,7 +110,7 @@ Project sampleProject(int rackCount) {
       rack.role = static_cast<RackRole>((slot * 7 + r) % 5);
       rack.system = static_cast<std::uint8_t>(rack.role == RackRole::Compute ? (slot + r) % 3 : 0);
       rack.phase = static_cast<std::uint8_t>(r % project.phases.size());
-      rack.units = static_cast<std::uint8_t>(rack.role == RackRole::Compute ? 1 : 8 + slot % 9);
+      rack.units = static_cast<std::uint8_t>(rack.role == RackRole::Compute ? 1 + slot % 18 : 8 + slot % 9);
       rack.powerKw = 1.0f / 3.0f + 131.7f * static_cast<float>(slot % 11);
       rack.massKg = 700.123f + 17.0f * static_cast<float>(r % 13);
       layout.racks.push_back(rack);
@@ -170,6 +171,18 @@ void executeSql(const QString& path, const QByteArray& sql) {
 
 QStringList folderEntries(const QString& folder) {
   return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+/// Files before schema 5 held whole compute racks as 1 unit: they open holding the full nodes per
+/// rack of their system (18 for a GB200 NVL72 rack).
+void asOpenedFromBeforeSchema5(Project& project) {
+  for (Rack& rack : project.layout.racks) {
+    if (rack.role != RackRole::Compute || rack.units != 1) continue;
+    ScenarioErrors errors;
+    // A custom system does not resolve without its system.* inputs: its racks keep one node.
+    if (const auto full = rackOfSystem(project.scenario, project.layout.systemTypes[rack.system], errors))
+      rack.units = static_cast<std::uint8_t>(full->nodes);
+  }
 }
 
 void compareProjects(const Project& actual, const Project& expected) {
@@ -396,6 +409,7 @@ class TestProjectStore : public QObject {
     QVERIFY2(reopened, qPrintable(error));
     QVERIFY(reopened->phases.empty());
     project.phases.clear();
+    asOpenedFromBeforeSchema5(project);
     compareProjects(*reopened, project);
     QCOMPARE(sha256(path), before);
     // Saved again, it becomes a file of the current version.
@@ -532,6 +546,7 @@ class TestProjectStore : public QObject {
     QVERIFY(reopened->variants[0].phases == project.phases);
     project.tenants.clear();
     for (Rack& rack : project.layout.racks) rack.tenant = 0;
+    asOpenedFromBeforeSchema5(project);
     compareProjects(*reopened, project);
     QCOMPARE(sha256(path), before);
     // Saved again, it becomes a file of the current version.
