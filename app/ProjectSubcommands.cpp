@@ -14,17 +14,20 @@
 #include <QTextStream>
 #include <QTimer>
 #include <QUndoStack>
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "CliSupport.h"
 #include "FloorView.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
+#include "document/ScenarioCommands.h"
 #include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
 #include "layout/LayoutEvaluation.h"
@@ -594,171 +597,190 @@ int evaluateBuildOut(const QString& source, const QStringList& settings, const Q
 
 int runEdit(const QStringList& arguments) {
   QCommandLineParser parser;
-  const QCommandLineOption moveHall(QStringLiteral("move-hall"), QStringLiteral("Move a hall (repeatable)."),
-                                    QStringLiteral("HALL:DX:DY"));
-  const QCommandLineOption moveRow(QStringLiteral("move-row"), QStringLiteral("Place a row in its hall."),
-                                   QStringLiteral("ROW:X:Y"));
-  const QCommandLineOption removeRow(QStringLiteral("remove-row"), QStringLiteral("Remove a row and its racks."),
-                                     QStringLiteral("ROW"));
-  const QCommandLineOption removeRack(QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."),
-                                      QStringLiteral("ID"));
-  const QCommandLineOption moveRack(QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."),
-                                    QStringLiteral("ID:ROW:SLOT"));
-  const QCommandLineOption insertRow(QStringLiteral("insert-row"),
-                                     QStringLiteral("Add an empty row at the back of a hall, as the desktop does."),
-                                     QStringLiteral("HALL"));
-  const QCommandLineOption insertRack(
-      QStringLiteral("insert-rack"),
-      QStringLiteral("Add a compute rack in a row's first free slot, as the desktop does."), QStringLiteral("ROW"));
-  const QCommandLineOption rackSystem(QStringLiteral("set-rack-system"),
-                                      QStringLiteral("Change a compute rack's system."), QStringLiteral("ID:TYPE"));
-  const QCommandLineOption rackTenant(QStringLiteral("set-rack-tenant"),
-                                      QStringLiteral("Assign a rack to tenant N (1 = the first; 0 = no tenant)."),
-                                      QStringLiteral("ID:TENANT"));
-  const QCommandLineOption rackPhase(QStringLiteral("set-rack-phase"), QStringLiteral("Assign a rack to a phase."),
-                                     QStringLiteral("ID:PHASE"));
+  const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Name the project."),
+                                      QStringLiteral("TEXT"));
+  const QCommandLineOption descriptionOption(QStringLiteral("description"),
+                                             QStringLiteral("Describe the project (the report's title page)."),
+                                             QStringLiteral("TEXT"));
   const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
                                       QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
-  parser.addOptions({setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, insertRow, insertRack, rackSystem,
-                     rackPhase, rackTenant, regenerate});
+  parser.addOptions({setOption(), nameOption, descriptionOption, regenerate});
+
+  // The layout edits, each the undoable command the desktop program runs for it, applied in the
+  // order they are given.
+  struct LayoutEdit {
+    QCommandLineOption option;
+    std::function<std::unique_ptr<QUndoCommand>(SiteLayout&, const QString&, QString*)> command;
+  };
+  std::optional<Project> project;
+  ScenarioErrors errors;
+  const auto numbers = [](const QString& text, int count, std::vector<double>& values) {
+    return parseFields(text, count, values) && std::all_of(values.begin(), values.end(), [](double v) {
+             return v == std::floor(v) && v >= 0 && v <= 4294967295.0;
+           });
+  };
+  const auto shapeError = [](const QString& value, const char* shape, QString* error) {
+    *error = QStringLiteral("'%1' is not %2").arg(value, QString::fromLatin1(shape));
+    return std::unique_ptr<QUndoCommand>();
+  };
+  const std::vector<LayoutEdit> edits = {
+      {{QStringLiteral("move-hall"), QStringLiteral("Move a hall by DX, DY metres."), QStringLiteral("HALL:DX:DY")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!parseFields(value, 3, f) || f[0] < 0 || f[0] != std::floor(f[0]))
+           return shapeError(value, "HALL:DX:DY", error);
+         return LayoutCommands::moveHall(layout, static_cast<int>(f[0]), f[1], f[2], error);
+       }},
+      {{QStringLiteral("move-row"), QStringLiteral("Place a row in its hall."), QStringLiteral("ROW:X:Y")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!parseFields(value, 3, f) || f[0] < 0 || f[0] != std::floor(f[0]))
+           return shapeError(value, "ROW:X:Y", error);
+         return LayoutCommands::moveRow(layout, static_cast<int>(f[0]), f[1], f[2], error);
+       }},
+      {{QStringLiteral("remove-row"), QStringLiteral("Remove a row and its racks."), QStringLiteral("ROW")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a row index", error);
+         return LayoutCommands::removeRow(layout, static_cast<int>(f[0]), error);
+       }},
+      {{QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."), QStringLiteral("ID")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a rack id", error);
+         return LayoutCommands::removeRacks(layout, {static_cast<std::uint32_t>(f[0])}, error);
+       }},
+      {{QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."), QStringLiteral("ID:ROW:SLOT")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 3, f)) return shapeError(value, "ID:ROW:SLOT", error);
+         return LayoutCommands::moveRack(layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]),
+                                         static_cast<int>(f[2]), error);
+       }},
+      {{QStringLiteral("insert-row"), QStringLiteral("Add an empty row at the back of a hall, as the desktop does."),
+        QStringLiteral("HALL")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
+         return LayoutCommands::insertRow(layout, static_cast<int>(f[0]), error);
+       }},
+      {{QStringLiteral("insert-rack"),
+        QStringLiteral("Add a compute rack in a row's first free slot, as the desktop does."), QStringLiteral("ROW")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a row index", error);
+         return LayoutCommands::insertRack(layout, static_cast<int>(f[0]), error);
+       }},
+      {{QStringLiteral("set-rack-system"), QStringLiteral("Change a compute rack's system."),
+        QStringLiteral("ID:TYPE")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         const QStringList parts = value.split(QLatin1Char(':'));
+         bool ok = false;
+         const uint id = parts.value(0).toUInt(&ok);
+         if (parts.size() != 2 || !ok) return shapeError(value, "ID:TYPE", error);
+         if (!HardwareCatalog::bundled().system(parts[1])) {
+           *error = QStringLiteral("unknown system '%1'").arg(parts[1]);
+           return std::unique_ptr<QUndoCommand>();
+         }
+         ScenarioErrors systemErrors;
+         const auto rack = rackOfSystem(project->scenario, parts[1], systemErrors);
+         if (!rack) {
+           *error = systemErrors.value(0).text();
+           return std::unique_ptr<QUndoCommand>();
+         }
+         return LayoutCommands::setRackSystem(layout, {id}, parts[1], rack->powerKw, rack->massKg, error);
+       }},
+      {{QStringLiteral("set-rack-phase"),
+        QStringLiteral("Assign a rack to phase N (1 = the first, as the desktop numbers them)."),
+        QStringLiteral("ID:PHASE")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 2, f)) return shapeError(value, "ID:PHASE", error);
+         if (f[1] < 1 || f[1] > 255) {
+           *error = QStringLiteral("'%1': a rack id and a phase from 1 (the first) to 255").arg(value);
+           return std::unique_ptr<QUndoCommand>();
+         }
+         return LayoutCommands::setRackPhase(layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]) - 1,
+                                             error);
+       }},
+      {{QStringLiteral("set-rack-tenant"), QStringLiteral("Assign a rack to tenant N (1 = the first; 0 = no tenant)."),
+        QStringLiteral("ID:TENANT")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 2, f) || f[1] > static_cast<double>(project->tenants.size())) {
+           *error = QStringLiteral("'%1': a rack id and a tenant from 0 (no tenant) to %2")
+                        .arg(value)
+                        .arg(project->tenants.size());
+           return std::unique_ptr<QUndoCommand>();
+         }
+         return LayoutCommands::setRackTenant(layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
+                                              error);
+       }},
+  };
+  for (const LayoutEdit& edit : edits) parser.addOption(edit.option);
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
-  if (const auto done =
-          parseSubcommand(parser, arguments,
-                          "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
-                          "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
-                          "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
-                          "       [--set-rack-tenant ID:TENANT] [--insert-row HALL] [--insert-rack ROW]\n"
-                          "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli edit FILE [--set path=value]... [--name TEXT] [--description TEXT]\n"
+          "       [--regenerate-layout] [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW]\n"
+          "       [--remove-rack ID] [--move-rack ID:ROW:SLOT] [--insert-row HALL] [--insert-rack ROW]\n"
+          "       [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE] [--set-rack-tenant ID:TENANT]\n"
+          "Edits a project and saves it atomically; with any bad edit nothing is saved. Inputs (--set) come\n"
+          "first, then the name and description, then --regenerate-layout, then the layout edits in the\n"
+          "order given. Racks are named by id, rows and halls by index ('gigaplan-cli racks FILE' lists\n"
+          "them); phases and tenants count from 1.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
   const QString path = parser.positionalArguments().first();
-  auto project = openProject(path);
+  project = openProject(path);
   if (!project) return kExitBadInput;
 
-  ScenarioErrors errors;
   if (!applySettings(project->scenario, parser.values(setOption()), errors)) return reportErrors(errors);
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return reportErrors(errors);
+
+  // The name and description as the desktop's Project Properties sets them: one checked edit.
+  const bool describes = parser.isSet(nameOption) || parser.isSet(descriptionOption);
+  if (describes) {
+    const QString name = parser.isSet(nameOption) ? parser.value(nameOption) : project->scenario.name;
+    const QString description =
+        parser.isSet(descriptionOption) ? parser.value(descriptionOption) : project->scenario.description;
+    const ScenarioErrors problems = ScenarioCommands::checkProperties(name, description);
+    for (const ScenarioError& problem : problems)
+      errors.append({QStringLiteral("--") + problem.field, problem.message});
+    if (!errors.isEmpty()) return reportErrors(errors);
+    QString error;
+    if (auto command = ScenarioCommands::setProperties(project->scenario, name, description, &error)) command->redo();
+  }
+
   if (parser.isSet(regenerate)) {
     auto layout = layOutProject(*project, project->layout.hallTemplate, errors);
     if (!layout) return reportErrors(errors);
     project->layout = std::move(*layout);
   }
 
-  // Layout edits run as the same undoable commands the desktop program uses.
   QUndoStack stack;
-  std::vector<double> f;
-  auto apply = [&](const QString& option, std::unique_ptr<QUndoCommand> command, const QString& error) {
-    if (!command) {
-      errors.append({QStringLiteral("--") + option, error});
-      return;
-    }
-    stack.push(command.release());
-  };
-  auto shapeError = [&](const QString& option, const QString& value, const char* shape) {
-    errors.append(
-        {QStringLiteral("--") + option, QStringLiteral("'%1' is not %2").arg(value, QString::fromLatin1(shape))});
-  };
-  QString error;
-  for (const QString& value : parser.values(moveHall)) {
-    if (!parseFields(value, 3, f))
-      shapeError(moveHall.names().first(), value, "HALL:DX:DY");
+  std::map<QString, int> taken;  // values of each option used so far
+  for (const QString& name : parser.optionNames()) {
+    const auto edit =
+        std::find_if(edits.begin(), edits.end(), [&](const LayoutEdit& e) { return e.option.names().contains(name); });
+    if (edit == edits.end()) continue;
+    const QString value = parser.values(edit->option).value(taken[name]++);
+    QString error;
+    if (auto command = edit->command(project->layout, value, &error))
+      stack.push(command.release());
     else
-      apply(moveHall.names().first(),
-            LayoutCommands::moveHall(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
-  }
-  for (const QString& value : parser.values(moveRow)) {
-    if (!parseFields(value, 3, f))
-      shapeError(moveRow.names().first(), value, "ROW:X:Y");
-    else
-      apply(moveRow.names().first(),
-            LayoutCommands::moveRow(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
-  }
-  for (const QString& value : parser.values(moveRack)) {
-    if (!parseFields(value, 3, f))
-      shapeError(moveRack.names().first(), value, "ID:ROW:SLOT");
-    else
-      apply(moveRack.names().first(),
-            LayoutCommands::moveRack(project->layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]),
-                                     static_cast<int>(f[2]), &error),
-            error);
-  }
-  for (const QString& value : parser.values(insertRow)) {
-    bool ok = false;
-    const int hall = value.toInt(&ok);
-    if (!ok)
-      shapeError(insertRow.names().first(), value, "a hall index");
-    else
-      apply(insertRow.names().first(), LayoutCommands::insertRow(project->layout, hall, &error), error);
-  }
-  for (const QString& value : parser.values(insertRack)) {
-    bool ok = false;
-    const int row = value.toInt(&ok);
-    if (!ok)
-      shapeError(insertRack.names().first(), value, "a row index");
-    else
-      apply(insertRack.names().first(), LayoutCommands::insertRack(project->layout, row, &error), error);
-  }
-  for (const QString& value : parser.values(rackSystem)) {
-    const QStringList parts = value.split(QLatin1Char(':'));
-    bool ok = false;
-    const uint id = parts.value(0).toUInt(&ok);
-    if (parts.size() != 2 || !ok)
-      shapeError(rackSystem.names().first(), value, "ID:TYPE");
-    else if (!HardwareCatalog::bundled().system(parts[1]))
-      errors.append({QStringLiteral("--set-rack-system"), QStringLiteral("unknown system '%1'").arg(parts[1])});
-    else if (const auto rack = rackOfSystem(project->scenario, parts[1], errors))
-      apply(rackSystem.names().first(),
-            LayoutCommands::setRackSystem(project->layout, {id}, parts[1], rack->powerKw, rack->massKg, &error), error);
-  }
-  for (const QString& value : parser.values(rackPhase)) {
-    if (!parseFields(value, 2, f))
-      shapeError(rackPhase.names().first(), value, "ID:PHASE");
-    else
-      apply(rackPhase.names().first(),
-            LayoutCommands::setRackPhase(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
-                                         &error),
-            error);
-  }
-  for (const QString& value : parser.values(rackTenant)) {
-    if (!parseFields(value, 2, f)) {
-      shapeError(rackTenant.names().first(), value, "ID:TENANT");
-    } else if (f[0] < 0 || f[0] != std::floor(f[0]) || f[1] < 0 || f[1] != std::floor(f[1]) ||
-               f[1] > static_cast<double>(project->tenants.size())) {
-      errors.append({QStringLiteral("--%1").arg(rackTenant.names().first()),
-                     QStringLiteral("'%1': a rack id and a tenant from 0 (no tenant) to %2")
-                         .arg(value)
-                         .arg(project->tenants.size())});
-    } else {
-      apply(rackTenant.names().first(),
-            LayoutCommands::setRackTenant(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
-                                          &error),
-            error);
-    }
-  }
-  for (const QString& value : parser.values(removeRack)) {
-    bool ok = false;
-    const uint id = value.toUInt(&ok);
-    if (!ok)
-      shapeError(removeRack.names().first(), value, "a rack id");
-    else
-      apply(removeRack.names().first(), LayoutCommands::removeRacks(project->layout, {id}, &error), error);
-  }
-  for (const QString& value : parser.values(removeRow)) {
-    bool ok = false;
-    const int row = value.toInt(&ok);
-    if (!ok)
-      shapeError(removeRow.names().first(), value, "a row index");
-    else
-      apply(removeRow.names().first(), LayoutCommands::removeRow(project->layout, row, &error), error);
+      errors.append({QStringLiteral("--") + name, error});
   }
   if (!errors.isEmpty()) return reportErrors(errors);
+  QString error;
   if (!ProjectStore::save(*project, path, &error)) {
     err() << "error: " << error << "\n";
     return kExitBadInput;
   }
   out() << path << ": saved (" << stack.count() << " layout edits";
   if (!parser.values(setOption()).isEmpty()) out() << ", " << parser.values(setOption()).size() << " inputs set";
+  if (describes) out() << ", name and description set";
   out() << ")\n";
   return 0;
 }

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 
 #include "ScenarioFixtures.h"
+#include "document/LayoutCommands.h"
+#include "storage/ProjectStore.h"
 
 using namespace gigaplan;
 using namespace gigaplan::test;
@@ -251,6 +253,95 @@ class TestCli : public QObject {
     QVERIFY(bad.err.contains(QStringLiteral("--remove-rack: rack 4000000000: no such rack")));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before);
+  }
+
+  void editNamesAndDescribesTheProjectAndTheReportShowsIt() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    const Run named =
+        cli({QStringLiteral("edit"), path, QStringLiteral("--name"), QStringLiteral("Memphis, hall A"),
+             QStringLiteral("--description"), QStringLiteral("For the board, March.\nGrid power: 150 MW from TVA.")});
+    QCOMPARE(named.exitCode, 0);
+    QVERIFY2(named.out.contains(QStringLiteral("name and description set")), qPrintable(named.out));
+    QVERIFY(cli({QStringLiteral("info"), path}).out.contains(QStringLiteral("Memphis, hall A")));
+
+    // The report's title page reads them back, the description's lines as typed.
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    const Run report = cli({QStringLiteral("report"), path, QStringLiteral("-o"), pdf, QStringLiteral("--no-3d"),
+                            QStringLiteral("--quiet")});
+    QCOMPARE(report.exitCode, 0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"),
+               {QStringLiteral("-l"), QStringLiteral("1"), QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    QStringList lines;
+    for (const QString& line : QString::fromUtf8(text.readAllStandardOutput()).split(QLatin1Char('\n')))
+      lines << line.trimmed();
+    QVERIFY2(lines.contains(QStringLiteral("Memphis, hall A")), qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY(lines.contains(QStringLiteral("For the board, March.")));
+    QVERIFY(lines.contains(QStringLiteral("Grid power: 150 MW from TVA.")));
+
+    // A name that is empty or too long, or a description too long, is named; nothing is saved.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+    const Run empty = cli({QStringLiteral("edit"), path, QStringLiteral("--name"), QStringLiteral("  ")});
+    QCOMPARE(empty.exitCode, 2);
+    QVERIFY2(empty.err.contains(QStringLiteral("error: --name: empty")), qPrintable(empty.err));
+    const Run tooLong = cli({QStringLiteral("edit"), path, QStringLiteral("--name"), QString(201, QLatin1Char('x')),
+                             QStringLiteral("--description"), QString(2001, QLatin1Char('y')),
+                             QStringLiteral("--remove-rack"), QStringLiteral("1")});
+    QCOMPARE(tooLong.exitCode, 2);
+    QVERIFY2(tooLong.err.contains(QStringLiteral("error: --name: 201 characters; at most 200")),
+             qPrintable(tooLong.err));
+    QVERIFY(tooLong.err.contains(QStringLiteral("error: --description: 2001 characters; at most 2000")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+  }
+
+  void editAppliesLayoutEditsInTheOrderGiven() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    QString error;
+    const auto project = ProjectStore::open(path, &error);
+    QVERIFY2(project, qPrintable(error));
+    const Rack first = project->layout.racks[0];
+    const Rack second = project->layout.racks[1];
+    const QString slotOfFirst = QStringLiteral("%1:%2:%3").arg(second.id).arg(first.row).arg(first.slot);
+    // Moved into a slot that is still taken: refused, as the desktop would.
+    const Run taken = cli({QStringLiteral("edit"), path, QStringLiteral("--move-rack"), slotOfFirst,
+                           QStringLiteral("--remove-rack"), QString::number(first.id)});
+    QCOMPARE(taken.exitCode, 2);
+    QVERIFY2(taken.err.contains(QStringLiteral("already holds a rack")), qPrintable(taken.err));
+    // Removed first, its slot is free for the move; the phase counts from 1, as the desktop's.
+    const Run done = cli({QStringLiteral("edit"), path, QStringLiteral("--remove-rack"), QString::number(first.id),
+                          QStringLiteral("--move-rack"), slotOfFirst, QStringLiteral("--set-rack-phase"),
+                          QStringLiteral("%1:2").arg(second.id)});
+    QCOMPARE(done.exitCode, 0);
+    QVERIFY2(done.out.contains(QStringLiteral("(3 layout edits")), qPrintable(done.out));
+    const auto edited = ProjectStore::open(path, &error);
+    QVERIFY2(edited, qPrintable(error));
+    QCOMPARE(LayoutCommands::rackIndex(edited->layout, first.id), -1);
+    const Rack& moved =
+        edited->layout.racks[static_cast<std::size_t>(LayoutCommands::rackIndex(edited->layout, second.id))];
+    QCOMPARE(moved.row, first.row);
+    QCOMPARE(moved.slot, first.slot);
+    QCOMPARE(int(moved.phase), 1);  // the second phase
+    const Run phaseZero =
+        cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-phase"), QStringLiteral("%1:0").arg(second.id)});
+    QCOMPARE(phaseZero.exitCode, 2);
+    QVERIFY2(
+        phaseZero.err.contains(QStringLiteral("--set-rack-phase: '%1:0': a rack id and a phase from 1").arg(second.id)),
+        qPrintable(phaseZero.err));
   }
 
   void aPhasedProjectKeepsItsPhasesAndListsThem() {
