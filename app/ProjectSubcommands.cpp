@@ -58,16 +58,6 @@ std::optional<Project> projectOrPreset(const QString& source, ScenarioErrors& er
   return looksLikeProject(source) ? openProject(source) : PresetLibrary::loadProject(source, errors);
 }
 
-/// Resolves the project's scenario and evaluates it on the project's layout.
-std::optional<std::pair<ResolvedScenario, LayoutEvaluation>> evaluateOnLayout(const Project& project,
-                                                                              ScenarioErrors& errors) {
-  const auto resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
-  if (!resolved) return std::nullopt;
-  const LayoutEvaluation evaluation = LayoutEvaluation::evaluate(
-      resolved->values, project.layout, LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
-  return std::make_pair(*resolved, evaluation);
-}
-
 QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation) {
   const LayoutMetrics& m = evaluation.metrics;
   QJsonArray tiers;
@@ -429,43 +419,155 @@ int runReport(const QStringList& arguments) {
   return 0;
 }
 
+namespace {
+
+/// The figures `info` headlines for the site after the last phase, by output path.
+constexpr OutputId kHeadlineFigures[] = {OutputId::clusterGpus,       OutputId::clusterRacks,
+                                         OutputId::powerFacilityMw,   OutputId::costCapexUsd,
+                                         OutputId::costTcoUsdPerYear, OutputId::costUsdPerGpuHour};
+/// What `info` says a phase adds, by output path.
+constexpr OutputId kPhaseFigures[] = {OutputId::clusterGpus, OutputId::clusterRacks, OutputId::powerFacilityMw,
+                                      OutputId::costCapexUsd};
+
+QString withUnit(double value, OutputId id) {
+  return formatQuantity(value) + QLatin1Char(' ') + QString::fromLatin1(outputSpec(id).unit);
+}
+
+/// Text broken into lines of at most `width` characters at spaces, keeping its own line breaks.
+QStringList wrapped(const QString& text, int width) {
+  QStringList lines;
+  for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+    QString line;
+    for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+      if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+        lines << line;
+        line.clear();
+      }
+      line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    lines << line;
+  }
+  return lines;
+}
+
+/// The systems one phase buys: "100,000 hgx-h100" per system type.
+QStringList systemsOfPhase(const PhasePlan& plan, std::size_t phase) {
+  QStringList systems;
+  for (const PhaseGroup& group : plan.groups)
+    if (group.phase == phase) systems << QStringLiteral("%1 %2").arg(formatQuantity(group.gpus), group.systemType);
+  return systems;
+}
+
+}  // namespace
+
 int runInfo(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
-  if (const auto done =
-          parseSubcommand(parser, arguments,
-                          "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli info FILE [--format table|json] [-o FILE]\n"
+          "What a project holds: the site after its last phase (GPUs, racks, facility power, capex, TCO,\n"
+          "$ per GPU-hour, as 'evaluate' gives them), what each phase adds, the floor's figures and findings.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("info takes one FILE"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("json"))
+    return usageError(QStringLiteral("--format: '%1' is not table or json").arg(format));
   const auto project = openProject(parser.positionalArguments().first());
   if (!project) return kExitBadInput;
-  ScenarioErrors errors;
-  const auto evaluated = evaluateOnLayout(*project, errors);
-  if (!evaluated) return reportErrors(errors);
-  const auto& [resolved, evaluation] = *evaluated;
+  // The figures `evaluate` gives for the file: one evaluation, so one value everywhere.
+  const ProjectResult result = gigaplan::evaluateProject(*project);
+  if (!result.resolved || !result.plan) {
+    err() << "error: " << result.error << "\n";
+    return kExitBadInput;
+  }
+  const ResolvedScenario& resolved = *result.resolved;
+  const PhasePlan& plan = *result.plan;
+  const LayoutEvaluation& evaluation = result.evaluation;
+  const OutputValues& site = evaluation.outputs;
   const LayoutMetrics& m = evaluation.metrics;
-  auto figure = [&](OutputId id) {
-    return formatQuantity(evaluation.outputs[static_cast<std::size_t>(id)]) + QLatin1Char(' ') +
-           QString::fromLatin1(outputSpec(id).unit);
-  };
-  out() << "project   " << (resolved.name.isEmpty() ? QStringLiteral("(unnamed)") : resolved.name) << "\n"
-        << "system    " << resolved.systemName << "\n"
-        << "switch    " << resolved.switchName << "\n"
-        << "GPUs      " << figure(OutputId::clusterGpus) << "\n"
-        << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
-        << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
-        << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
-        << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2)
-        << " m2\n"
-        << "power     IT " << figure(OutputId::powerItMw) << ", facility " << figure(OutputId::powerFacilityMw) << "\n"
-        << "fabric    " << figure(OutputId::networkSwitches) << ", bisection " << figure(OutputId::networkBisectionPbps)
-        << ", fiber " << figure(OutputId::networkFiberKm) << "\n"
-        << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear)
-        << "\n"
-        << "findings  " << evaluation.findings().size() << "\n";
-  for (const LayoutFinding& finding : evaluation.findings())
-    out() << "  " << finding.object << ": " << finding.message << "\n";
-  return 0;
+  const QString name = resolved.name.isEmpty() ? QStringLiteral("(unnamed)") : resolved.name;
+  QStringList problems;
+  if (!result.error.isEmpty()) problems << result.error;
+  if (!result.tenantError.isEmpty()) problems << result.tenantError;
+
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonObject figures;
+    for (OutputId id : kHeadlineFigures) figures.insert(QString::fromLatin1(outputSpec(id).path), valueOf(site, id));
+    QJsonArray phases;
+    for (std::size_t k = 0; k < plan.phases.size(); ++k) {
+      const PhaseResult& phase = plan.phases[k];
+      QJsonObject added;
+      for (OutputId id : kPhaseFigures)
+        added.insert(QString::fromLatin1(outputSpec(id).path), valueOf(phase.added, id));
+      QJsonArray systems;
+      for (const PhaseGroup& group : plan.groups)
+        if (group.phase == k)
+          systems.append(QJsonObject{{QStringLiteral("type"), group.systemType}, {QStringLiteral("gpus"), group.gpus}});
+      phases.append(QJsonObject{{QStringLiteral("phase"), static_cast<int>(k) + 1},
+                                {QStringLiteral("name"), phase.name},
+                                {QStringLiteral("start"), phase.start.toString(Qt::ISODate)},
+                                {QStringLiteral("firstRack"), phase.firstRack.toString(Qt::ISODate)},
+                                {QStringLiteral("training"), phase.training.toString(Qt::ISODate)},
+                                {QStringLiteral("systems"), systems},
+                                {QStringLiteral("added"), added}});
+    }
+    QJsonObject root{
+        {QStringLiteral("project"), resolved.name},
+        {QStringLiteral("description"), project->scenario.description},
+        {QStringLiteral("system"), resolved.systemName},
+        {QStringLiteral("switch"), resolved.switchName},
+        {QStringLiteral("site"), QJsonObject{{QStringLiteral("afterPhase"), static_cast<int>(plan.phases.size())},
+                                             {QStringLiteral("figures"), figures}}},
+        {QStringLiteral("phases"), phases},
+        {QStringLiteral("layout"), layoutJson(project->layout, evaluation)},
+        {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+    bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+  } else {
+    QString text;
+    QTextStream stream(&text);
+    const auto figure = [&](OutputId id) { return withUnit(valueOf(site, id), id); };
+    stream << "project   " << name << "\n";
+    if (!project->scenario.description.isEmpty())
+      for (const QString& line : wrapped(project->scenario.description, 90)) stream << "          " << line << "\n";
+    if (project->phases.empty()) stream << "system    " << resolved.systemName << "\n";
+    stream << "switch    " << resolved.switchName << "\n"
+           << "site      after "
+           << (plan.phases.size() == 1 ? QStringLiteral("its one phase")
+                                       : QStringLiteral("all %1 phases").arg(plan.phases.size()))
+           << ", training from " << plan.phases.back().training.toString(Qt::ISODate) << "\n"
+           << "GPUs      " << figure(OutputId::clusterGpus) << "\n"
+           << "racks     " << figure(OutputId::clusterRacks) << "\n"
+           << "power     facility " << figure(OutputId::powerFacilityMw) << ", IT " << figure(OutputId::powerItMw)
+           << "\n"
+           << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear)
+           << ", " << figure(OutputId::costUsdPerGpuHour) << " per GPU-hour\n";
+    for (std::size_t k = 0; k < plan.phases.size(); ++k) {
+      const PhaseResult& phase = plan.phases[k];
+      const auto added = [&](OutputId id) { return withUnit(valueOf(phase.added, id), id); };
+      stream << QStringLiteral("phase %1").arg(k + 1).leftJustified(10) << phase.name << " ("
+             << phase.start.toString(Qt::ISODate) << ", training " << phase.training.toString(Qt::ISODate) << "): adds "
+             << systemsOfPhase(plan, k).join(QStringLiteral(" + ")) << " GPUs, " << added(OutputId::clusterRacks)
+             << ", facility " << added(OutputId::powerFacilityMw) << ", capex " << added(OutputId::costCapexUsd)
+             << "\n";
+    }
+    stream << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
+           << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
+           << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
+           << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2)
+           << " m2\n"
+           << "fabric    " << figure(OutputId::networkSwitches) << ", bisection "
+           << figure(OutputId::networkBisectionPbps) << ", fiber " << figure(OutputId::networkFiberKm) << "\n";
+    for (const QString& problem : problems) stream << "problem   " << problem << "\n";
+    stream << "findings  " << evaluation.findings().size() << "\n";
+    for (const LayoutFinding& finding : evaluation.findings())
+      stream << "  " << finding.object << ": " << finding.message << "\n";
+    stream.flush();
+    bytes = text.toUtf8();
+  }
+  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
 }
 
 namespace {

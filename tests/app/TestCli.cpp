@@ -7,6 +7,7 @@
 
 #include "ScenarioFixtures.h"
 #include "document/LayoutCommands.h"
+#include "engine/ResultFormat.h"
 #include "storage/ProjectStore.h"
 
 using namespace gigaplan;
@@ -378,6 +379,73 @@ class TestCli : public QObject {
     const Run refused = cli({QStringLiteral("phases"), bad});
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(QStringLiteral("phases[0].start")), qPrintable(refused.err));
+  }
+
+  void infoHeadlinesTheSiteAfterEveryPhaseAsEvaluateDoes() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("f.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    const Run json = cli({QStringLiteral("info"), path, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject info = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const Run evaluated = cli({QStringLiteral("evaluate"), path});
+    QCOMPARE(evaluated.exitCode, 0);
+    const QJsonObject outputs =
+        QJsonDocument::fromJson(evaluated.out.toUtf8()).object().value(QStringLiteral("outputs")).toObject();
+    const auto evaluateSays = [&](const char* path) {
+      const QString text = QString::fromLatin1(path);
+      return outputs.value(text.section(QLatin1Char('.'), 0, 0))
+          .toObject()
+          .value(text.section(QLatin1Char('.'), 1))
+          .toObject()
+          .value(QStringLiteral("value"))
+          .toDouble(-1);
+    };
+    const QJsonObject site = info.value(QStringLiteral("site")).toObject();
+    QCOMPARE(site.value(QStringLiteral("afterPhase")).toInt(), 3);
+    const QJsonObject figures = site.value(QStringLiteral("figures")).toObject();
+    for (const char* figure : {"cluster.gpus", "power.facilityMw", "cost.capexUsd", "cost.tcoUsdPerYear",
+                               "cluster.racks", "cost.usdPerGpuHour"})
+      QVERIFY2(figures.value(QString::fromLatin1(figure)).toDouble(-2) == evaluateSays(figure), figure);
+    QCOMPARE(figures.value(QStringLiteral("cluster.gpus")).toDouble(), 1000000.0);  // not phase 1's 100,000
+
+    // Then what each phase adds: 100,000 H100, 100,000 H200, 800,000 GB200.
+    const QJsonArray phases = info.value(QStringLiteral("phases")).toArray();
+    QCOMPARE(phases.size(), 3);
+    const double gpusAdded[] = {100000, 100000, 800000};
+    for (int k = 0; k < 3; ++k) {
+      const QJsonObject phase = phases[k].toObject();
+      QCOMPARE(phase.value(QStringLiteral("phase")).toInt(), k + 1);
+      const QJsonObject added = phase.value(QStringLiteral("added")).toObject();
+      QCOMPARE(added.value(QStringLiteral("cluster.gpus")).toDouble(), gpusAdded[k]);
+      QVERIFY(added.value(QStringLiteral("power.facilityMw")).toDouble() > 0);
+      QVERIFY(added.value(QStringLiteral("cost.capexUsd")).toDouble() > 0);
+    }
+    QCOMPARE(phases[2]
+                 .toObject()
+                 .value(QStringLiteral("systems"))
+                 .toArray()[0]
+                 .toObject()
+                 .value(QStringLiteral("type"))
+                 .toString(),
+             QStringLiteral("gb200-nvl72"));
+    QCOMPARE(info.value(QStringLiteral("project")).toString(), QStringLiteral("Colossus to 1M GPUs in three phases"));
+    QVERIFY(info.value(QStringLiteral("layout")).toObject().value(QStringLiteral("findings")).toArray().isEmpty());
+
+    // The table says the same, in evaluate's numbers, then one line per phase.
+    const Run table = cli({QStringLiteral("info"), path});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.contains(QStringLiteral("GPUs      1,000,000 GPUs\n")), qPrintable(table.out));
+    QVERIFY(table.out.contains(QStringLiteral("facility %1 MW").arg(formatQuantity(evaluateSays("power.facilityMw")))));
+    QVERIFY(table.out.contains(QStringLiteral("capex %1 USD").arg(formatQuantity(evaluateSays("cost.capexUsd")))));
+    QVERIFY(table.out.contains(QStringLiteral("phase 3   Phase 3: +800k GB200")));
+    QVERIFY(table.out.contains(QStringLiteral("adds 800,000 gb200-nvl72 GPUs")));
+    QVERIFY(table.out.indexOf(QStringLiteral("phase 1 ")) < table.out.indexOf(QStringLiteral("\nlayout ")));
+    QVERIFY(table.out.contains(QStringLiteral("findings  0")));
+    QCOMPARE(cli({QStringLiteral("info"), path, QStringLiteral("--format"), QStringLiteral("yaml")}).exitCode, 2);
   }
 
   void evaluateGivesEachTenantsFigures() {
