@@ -274,6 +274,131 @@ int runPhases(const QStringList& arguments) {
 
 namespace {
 
+/// GPUs in a full compute rack of each of the layout's system types, as the project's scenario
+/// resolves that system (catalog GPUs per node x nodes per rack, or the scenario's own values);
+/// NaN for a type the scenario cannot resolve.
+std::vector<double> gpusPerRackOfSystems(const Project& project) {
+  std::vector<double> gpus;
+  for (const QString& type : project.layout.systemTypes) {
+    Scenario scenario = project.scenario;
+    scenario.systemType = type;
+    ScenarioErrors errors;
+    const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+    gpus.push_back(resolved ? valueOf(resolved->values, InputId::systemGpusPerNode) *
+                                  valueOf(resolved->values, InputId::systemNodesPerRack)
+                            : std::nan(""));
+  }
+  return gpus;
+}
+
+}  // namespace
+
+int runRacks(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli racks FILE [--format table|csv|json] [-o FILE]\n"
+          "Every rack of the project's floor: its id, building, hall (by name, and the index edit takes),\n"
+          "row (numbered in its hall from 1 as the desktop's project tree shows it, and the index edit\n"
+          "takes), slot, role, system, GPUs, kW at full load, phase (from 1) and tenant.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("racks takes one FILE"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
+    return usageError(QStringLiteral("--format: '%1' is not table, csv or json").arg(format));
+  const auto project = openProject(parser.positionalArguments().first());
+  if (!project) return kExitBadInput;
+  const SiteLayout& layout = project->layout;
+  const std::vector<double> gpusPerRack = gpusPerRackOfSystems(*project);
+  for (std::size_t t = 0; t < gpusPerRack.size(); ++t)
+    if (std::isnan(gpusPerRack[t]))
+      err() << "warning: system " << layout.systemTypes[static_cast<qsizetype>(t)]
+            << ": does not resolve with the project's inputs, so its racks have no GPU count\n";
+  // A row's number in its hall, as the project tree counts them.
+  std::vector<int> rowNumber(layout.rows.size(), 0);
+  std::map<int, int> rowsInHall;
+  for (std::size_t r = 0; r < layout.rows.size(); ++r) rowNumber[r] = ++rowsInHall[layout.rows[r].hall];
+
+  struct Column {
+    const char* name;
+    bool number;
+  };
+  static constexpr Column columns[] = {{"id", true},      {"building", false}, {"hall", false}, {"hall_index", true},
+                                       {"row", true},     {"row_index", true}, {"slot", true},  {"role", false},
+                                       {"system", false}, {"gpus", true},      {"kw", true},    {"phase", true},
+                                       {"tenant", false}};
+  std::vector<QStringList> rows;
+  rows.reserve(layout.racks.size());
+  for (const Rack& rack : layout.racks) {
+    const auto r = static_cast<std::size_t>(rack.row);
+    const auto h = static_cast<std::size_t>(layout.rows[r].hall);
+    const Hall& hall = layout.halls[h];
+    const bool compute = rack.role == RackRole::Compute;
+    const double gpus = compute ? gpusPerRack.at(rack.system) : 0.0;
+    rows.push_back({QString::number(rack.id), layout.buildings[static_cast<std::size_t>(hall.building)].name, hall.name,
+                    QString::number(h), QString::number(rowNumber[r]), QString::number(r), QString::number(rack.slot),
+                    rackRoleName(rack.role), compute ? layout.systemTypes.value(rack.system) : QString(),
+                    std::isnan(gpus) ? QString() : QString::number(gpus, 'f', 0),
+                    QString::number(static_cast<double>(rack.powerKw), 'f', 1), QString::number(rack.phase + 1),
+                    rack.tenant > 0 ? project->tenants.at(rack.tenant - 1u).name : QString()});
+  }
+
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonArray racks;
+    for (const QStringList& row : rows) {
+      QJsonObject rack;
+      for (std::size_t c = 0; c < std::size(columns); ++c) {
+        const QString& cell = row[static_cast<qsizetype>(c)];
+        rack.insert(QString::fromLatin1(columns[c].name), !columns[c].number ? QJsonValue(cell)
+                                                          : cell.isEmpty()   ? QJsonValue()
+                                                                             : QJsonValue(cell.toDouble()));
+      }
+      racks.append(rack);
+    }
+    bytes = QJsonDocument(QJsonObject{{QStringLiteral("racks"), racks}}).toJson(QJsonDocument::Indented);
+  } else if (format == QLatin1String("csv")) {
+    QStringList lines;
+    QStringList header;
+    for (const Column& c : columns) header << QString::fromLatin1(c.name);
+    lines << header.join(QLatin1Char(','));
+    for (QStringList row : rows) {
+      for (QString& cell : row)
+        if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
+          cell =
+              QLatin1Char('"') + QString(cell).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+      lines << row.join(QLatin1Char(','));
+    }
+    bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+  } else {
+    std::vector<qsizetype> widths;
+    for (const Column& c : columns) widths.push_back(static_cast<qsizetype>(std::strlen(c.name)));
+    for (const QStringList& row : rows)
+      for (std::size_t c = 0; c < widths.size(); ++c)
+        widths[c] = std::max(widths[c], row[static_cast<qsizetype>(c)].size());
+    const auto line = [&](const QStringList& cells) {
+      QStringList justified;
+      for (std::size_t c = 0; c < widths.size(); ++c) {
+        const QString& cell = cells[static_cast<qsizetype>(c)];
+        justified << (columns[c].number ? cell.rightJustified(widths[c]) : cell.leftJustified(widths[c]));
+      }
+      QString text = justified.join(QStringLiteral("  "));
+      while (text.endsWith(QLatin1Char(' '))) text.chop(1);
+      return text + QLatin1Char('\n');
+    };
+    QStringList header;
+    for (const Column& c : columns) header << QString::fromLatin1(c.name);
+    QString text = line(header);
+    for (const QStringList& row : rows) text += line(row);
+    bytes = text.toUtf8();
+  }
+  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
+}
+
+namespace {
+
 /// The 3D floor after each phase, drawn by the desktop program's floor view in a window never put
 /// on screen. Empty, with `error` set, when no frame is drawn.
 std::vector<QImage> floorViews(const QString& source, QString* error) {

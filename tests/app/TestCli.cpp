@@ -448,6 +448,110 @@ class TestCli : public QObject {
     QCOMPARE(cli({QStringLiteral("info"), path, QStringLiteral("--format"), QStringLiteral("yaml")}).exitCode, 2);
   }
 
+  void racksListsEveryRackWithTheIdsEditTakes() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("f.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    QString error;
+    const auto project = ProjectStore::open(path, &error);
+    QVERIFY2(project, qPrintable(error));
+    const SiteLayout& layout = project->layout;
+
+    const QString csvPath = dir.filePath(QStringLiteral("racks.csv"));
+    const Run csv = cli({QStringLiteral("racks"), path, QStringLiteral("--format"), QStringLiteral("csv"),
+                         QStringLiteral("-o"), csvPath});
+    QCOMPARE(csv.exitCode, 0);
+    QFile file(csvPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(),
+             QStringLiteral("id,building,hall,hall_index,row,row_index,slot,role,system,gpus,kw,phase,tenant"));
+    QCOMPARE(lines.size() - 1, static_cast<qsizetype>(layout.racks.size()));
+
+    // The JSON says the same, rack by rack.
+    const Run json = cli({QStringLiteral("racks"), path, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray racks =
+        QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("racks")).toArray();
+    QCOMPARE(racks.size(), static_cast<qsizetype>(layout.racks.size()));
+
+    // Read back, each line is its rack: rows numbered in their hall from 1 as the project tree
+    // does, halls and buildings by name, phases from 1, GPUs from the rack's system.
+    std::map<int, int> rowsSoFar;
+    std::vector<int> rowNumber;
+    for (const Row& row : layout.rows) rowNumber.push_back(++rowsSoFar[row.hall]);
+    const std::map<QString, double> gpusPerRack = {
+        {QStringLiteral("hgx-h100-liquid"), 64}, {QStringLiteral("hgx-h200"), 32}, {QStringLiteral("gb200-nvl72"), 72}};
+    std::vector<double> gpusOfPhase(3, 0.0);
+    for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+      const Rack& rack = layout.racks[i];
+      const QStringList cells = lines[static_cast<qsizetype>(i) + 1].split(QLatin1Char(','));
+      QCOMPARE(cells.size(), 13);
+      const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
+      const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
+      const QStringList expected = {
+          QString::number(rack.id),
+          layout.buildings[static_cast<std::size_t>(hall.building)].name,
+          hall.name,
+          QString::number(row.hall),
+          QString::number(rowNumber[static_cast<std::size_t>(rack.row)]),
+          QString::number(rack.row),
+          QString::number(rack.slot),
+          rackRoleName(rack.role),
+          rack.role == RackRole::Compute ? layout.systemTypes[rack.system] : QString(),
+          rack.role == RackRole::Compute ? QString::number(gpusPerRack.at(layout.systemTypes[rack.system])) : "0",
+          QString::number(static_cast<double>(rack.powerKw), 'f', 1),
+          QString::number(rack.phase + 1),
+          rack.tenant > 0 ? project->tenants[rack.tenant - 1u].name : QString()};
+      if (cells != expected) QFAIL(qPrintable(cells.join(QLatin1Char('|')) + " != " + expected.join(QLatin1Char('|'))));
+      const QJsonObject object = racks[static_cast<qsizetype>(i)].toObject();
+      QCOMPARE(object.value(QStringLiteral("id")).toDouble(), static_cast<double>(rack.id));
+      QCOMPARE(object.value(QStringLiteral("hall")).toString(), cells[2]);
+      QCOMPARE(object.value(QStringLiteral("row")).toDouble(), cells[4].toDouble());
+      QCOMPARE(object.value(QStringLiteral("gpus")).toDouble(), cells[9].toDouble());
+      QCOMPARE(object.value(QStringLiteral("tenant")).toString(), cells[12]);
+      gpusOfPhase[rack.phase] += cells[9].toDouble();
+    }
+    // Full racks hold each phase's GPUs: 100,000 H100, 100,000 H200, 800,000 GB200, the last rack of each
+    // rounded up.
+    const double added[] = {100000, 100000, 800000}, perRack[] = {64, 32, 72};
+    for (int k = 0; k < 3; ++k)
+      QVERIFY2(gpusOfPhase[k] >= added[k] && gpusOfPhase[k] < added[k] + perRack[k],
+               qPrintable(QString::number(gpusOfPhase[k])));
+
+    // The ids, row indices and slots are those edit takes: the first, a middle and the last rack
+    // removed, and a rack moved into the slot the middle one left.
+    const QStringList first = lines[1].split(QLatin1Char(','));
+    const QStringList middle = lines[lines.size() / 2].split(QLatin1Char(','));
+    const QStringList last = lines.last().split(QLatin1Char(','));
+    const QStringList moved = lines[lines.size() / 2 + 1].split(QLatin1Char(','));
+    const Run edited =
+        cli({QStringLiteral("edit"), path, QStringLiteral("--remove-rack"), first[0], QStringLiteral("--remove-rack"),
+             middle[0], QStringLiteral("--remove-rack"), last[0], QStringLiteral("--move-rack"),
+             QStringLiteral("%1:%2:%3").arg(moved[0], middle[5], middle[6])});
+    QVERIFY2(edited.exitCode == 0, qPrintable(edited.err));
+    const Run after = cli({QStringLiteral("racks"), path, QStringLiteral("--format"), QStringLiteral("csv")});
+    const QStringList afterLines = after.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(afterLines.size(), lines.size() - 3);
+    for (const QString& line : afterLines) {
+      const QString id = line.section(QLatin1Char(','), 0, 0);
+      QVERIFY(id != first[0] && id != middle[0] && id != last[0]);
+      if (id == moved[0]) QCOMPARE(line.section(QLatin1Char(','), 5, 6), middle[5] + QLatin1Char(',') + middle[6]);
+    }
+    const Run unknown = cli({QStringLiteral("edit"), path, QStringLiteral("--remove-rack"), last[0]});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QStringLiteral("rack %1: no such rack").arg(last[0])), qPrintable(unknown.err));
+
+    // The table: a header and one line per rack.
+    const Run table = cli({QStringLiteral("racks"), path});
+    QCOMPARE(table.exitCode, 0);
+    QCOMPARE(table.out.count(QLatin1Char('\n')), afterLines.size());
+    QVERIFY(table.out.startsWith(QStringLiteral("   id  building")));
+  }
+
   void evaluateGivesEachTenantsFigures() {
     // The sample: the operator trains on 600,000 GPUs, a partner rents 400,000 GB200 at $3.50.
     const Run json = cli({QStringLiteral("evaluate"), QStringLiteral("colossus-to-1m")});
