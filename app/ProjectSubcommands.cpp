@@ -955,7 +955,7 @@ int runEdit(const QStringList& arguments) {
           "Edits a project and saves it atomically; with any bad edit nothing is saved. Inputs (--set) come\n"
           "first, then the name and description, then --regenerate-layout, then the layout edits in the\n"
           "order given. Racks are named by id, rows and halls by index ('gigaplan-cli racks FILE' lists\n"
-          "them); phases and tenants count from 1.\n"))
+          "them); phases and tenants count from 1 (tenant 0: none).\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
   const QString path = parser.positionalArguments().first();

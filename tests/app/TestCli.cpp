@@ -45,7 +45,7 @@ class TestCli : public QObject {
   void helpAndVersion() {
     const Run help = cli({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
-    for (const char* command : {"presets", "evaluate", "calibrate", "sweep", "schema"})
+    for (const char* command : {"presets", "evaluate", "calibrate", "sweep", "schema", "info", "edit", "racks"})
       QVERIFY2(help.out.contains(QString::fromLatin1(command)), command);
     const Run version = cli({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
