@@ -14,17 +14,20 @@
 #include <QTextStream>
 #include <QTimer>
 #include <QUndoStack>
+#include <algorithm>
 #include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <map>
 #include <memory>
 
 #include "CliSupport.h"
 #include "FloorView.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
+#include "document/ScenarioCommands.h"
 #include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
 #include "layout/LayoutEvaluation.h"
@@ -53,16 +56,6 @@ std::optional<Project> openProject(const QString& path) {
 /// A project file, or a new project from a preset id or scenario file (its phases, no layout yet).
 std::optional<Project> projectOrPreset(const QString& source, ScenarioErrors& errors) {
   return looksLikeProject(source) ? openProject(source) : PresetLibrary::loadProject(source, errors);
-}
-
-/// Resolves the project's scenario and evaluates it on the project's layout.
-std::optional<std::pair<ResolvedScenario, LayoutEvaluation>> evaluateOnLayout(const Project& project,
-                                                                              ScenarioErrors& errors) {
-  const auto resolved = project.scenario.resolve(HardwareCatalog::bundled(), errors);
-  if (!resolved) return std::nullopt;
-  const LayoutEvaluation evaluation = LayoutEvaluation::evaluate(
-      resolved->values, project.layout, LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
-  return std::make_pair(*resolved, evaluation);
 }
 
 QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation) {
@@ -281,6 +274,131 @@ int runPhases(const QStringList& arguments) {
 
 namespace {
 
+/// GPUs in a full compute rack of each of the layout's system types, as the project's scenario
+/// resolves that system (catalog GPUs per node x nodes per rack, or the scenario's own values);
+/// NaN for a type the scenario cannot resolve.
+std::vector<double> gpusPerRackOfSystems(const Project& project) {
+  std::vector<double> gpus;
+  for (const QString& type : project.layout.systemTypes) {
+    Scenario scenario = project.scenario;
+    scenario.systemType = type;
+    ScenarioErrors errors;
+    const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+    gpus.push_back(resolved ? valueOf(resolved->values, InputId::systemGpusPerNode) *
+                                  valueOf(resolved->values, InputId::systemNodesPerRack)
+                            : std::nan(""));
+  }
+  return gpus;
+}
+
+}  // namespace
+
+int runRacks(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli racks FILE [--format table|csv|json] [-o FILE]\n"
+          "Every rack of the project's floor: its id, building, hall (by name, and the index edit takes),\n"
+          "row (numbered in its hall from 1 as the desktop's project tree shows it, and the index edit\n"
+          "takes), slot, role, system, GPUs, kW at full load, phase (from 1) and tenant.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("racks takes one FILE"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
+    return usageError(QStringLiteral("--format: '%1' is not table, csv or json").arg(format));
+  const auto project = openProject(parser.positionalArguments().first());
+  if (!project) return kExitBadInput;
+  const SiteLayout& layout = project->layout;
+  const std::vector<double> gpusPerRack = gpusPerRackOfSystems(*project);
+  for (std::size_t t = 0; t < gpusPerRack.size(); ++t)
+    if (std::isnan(gpusPerRack[t]))
+      err() << "warning: system " << layout.systemTypes[static_cast<qsizetype>(t)]
+            << ": does not resolve with the project's inputs, so its racks have no GPU count\n";
+  // A row's number in its hall, as the project tree counts them.
+  std::vector<int> rowNumber(layout.rows.size(), 0);
+  std::map<int, int> rowsInHall;
+  for (std::size_t r = 0; r < layout.rows.size(); ++r) rowNumber[r] = ++rowsInHall[layout.rows[r].hall];
+
+  struct Column {
+    const char* name;
+    bool number;
+  };
+  static constexpr Column columns[] = {{"id", true},      {"building", false}, {"hall", false}, {"hall_index", true},
+                                       {"row", true},     {"row_index", true}, {"slot", true},  {"role", false},
+                                       {"system", false}, {"gpus", true},      {"kw", true},    {"phase", true},
+                                       {"tenant", false}};
+  std::vector<QStringList> rows;
+  rows.reserve(layout.racks.size());
+  for (const Rack& rack : layout.racks) {
+    const auto r = static_cast<std::size_t>(rack.row);
+    const auto h = static_cast<std::size_t>(layout.rows[r].hall);
+    const Hall& hall = layout.halls[h];
+    const bool compute = rack.role == RackRole::Compute;
+    const double gpus = compute ? gpusPerRack.at(rack.system) : 0.0;
+    rows.push_back({QString::number(rack.id), layout.buildings[static_cast<std::size_t>(hall.building)].name, hall.name,
+                    QString::number(h), QString::number(rowNumber[r]), QString::number(r), QString::number(rack.slot),
+                    rackRoleName(rack.role), compute ? layout.systemTypes.value(rack.system) : QString(),
+                    std::isnan(gpus) ? QString() : QString::number(gpus, 'f', 0),
+                    QString::number(static_cast<double>(rack.powerKw), 'f', 1), QString::number(rack.phase + 1),
+                    rack.tenant > 0 ? project->tenants.at(rack.tenant - 1u).name : QString()});
+  }
+
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonArray racks;
+    for (const QStringList& row : rows) {
+      QJsonObject rack;
+      for (std::size_t c = 0; c < std::size(columns); ++c) {
+        const QString& cell = row[static_cast<qsizetype>(c)];
+        rack.insert(QString::fromLatin1(columns[c].name), !columns[c].number ? QJsonValue(cell)
+                                                          : cell.isEmpty()   ? QJsonValue()
+                                                                             : QJsonValue(cell.toDouble()));
+      }
+      racks.append(rack);
+    }
+    bytes = QJsonDocument(QJsonObject{{QStringLiteral("racks"), racks}}).toJson(QJsonDocument::Indented);
+  } else if (format == QLatin1String("csv")) {
+    QStringList lines;
+    QStringList header;
+    for (const Column& c : columns) header << QString::fromLatin1(c.name);
+    lines << header.join(QLatin1Char(','));
+    for (QStringList row : rows) {
+      for (QString& cell : row)
+        if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
+          cell =
+              QLatin1Char('"') + QString(cell).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+      lines << row.join(QLatin1Char(','));
+    }
+    bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+  } else {
+    std::vector<qsizetype> widths;
+    for (const Column& c : columns) widths.push_back(static_cast<qsizetype>(std::strlen(c.name)));
+    for (const QStringList& row : rows)
+      for (std::size_t c = 0; c < widths.size(); ++c)
+        widths[c] = std::max(widths[c], row[static_cast<qsizetype>(c)].size());
+    const auto line = [&](const QStringList& cells) {
+      QStringList justified;
+      for (std::size_t c = 0; c < widths.size(); ++c) {
+        const QString& cell = cells[static_cast<qsizetype>(c)];
+        justified << (columns[c].number ? cell.rightJustified(widths[c]) : cell.leftJustified(widths[c]));
+      }
+      QString text = justified.join(QStringLiteral("  "));
+      while (text.endsWith(QLatin1Char(' '))) text.chop(1);
+      return text + QLatin1Char('\n');
+    };
+    QStringList header;
+    for (const Column& c : columns) header << QString::fromLatin1(c.name);
+    QString text = line(header);
+    for (const QStringList& row : rows) text += line(row);
+    bytes = text.toUtf8();
+  }
+  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
+}
+
+namespace {
+
 /// The 3D floor after each phase, drawn by the desktop program's floor view in a window never put
 /// on screen. Empty, with `error` set, when no frame is drawn.
 std::vector<QImage> floorViews(const QString& source, QString* error) {
@@ -426,43 +544,155 @@ int runReport(const QStringList& arguments) {
   return 0;
 }
 
+namespace {
+
+/// The figures `info` headlines for the site after the last phase, by output path.
+constexpr OutputId kHeadlineFigures[] = {OutputId::clusterGpus,       OutputId::clusterRacks,
+                                         OutputId::powerFacilityMw,   OutputId::costCapexUsd,
+                                         OutputId::costTcoUsdPerYear, OutputId::costUsdPerGpuHour};
+/// What `info` says a phase adds, by output path.
+constexpr OutputId kPhaseFigures[] = {OutputId::clusterGpus, OutputId::clusterRacks, OutputId::powerFacilityMw,
+                                      OutputId::costCapexUsd};
+
+QString withUnit(double value, OutputId id) {
+  return formatQuantity(value) + QLatin1Char(' ') + QString::fromLatin1(outputSpec(id).unit);
+}
+
+/// Text broken into lines of at most `width` characters at spaces, keeping its own line breaks.
+QStringList wrapped(const QString& text, int width) {
+  QStringList lines;
+  for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+    QString line;
+    for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+      if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+        lines << line;
+        line.clear();
+      }
+      line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    lines << line;
+  }
+  return lines;
+}
+
+/// The systems one phase buys: "100,000 hgx-h100" per system type.
+QStringList systemsOfPhase(const PhasePlan& plan, std::size_t phase) {
+  QStringList systems;
+  for (const PhaseGroup& group : plan.groups)
+    if (group.phase == phase) systems << QStringLiteral("%1 %2").arg(formatQuantity(group.gpus), group.systemType);
+  return systems;
+}
+
+}  // namespace
+
 int runInfo(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
-  if (const auto done =
-          parseSubcommand(parser, arguments,
-                          "Usage: gigaplan-cli info FILE\nWhat a project holds: scenario, layout and key figures.\n"))
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli info FILE [--format table|json] [-o FILE]\n"
+          "What a project holds: the site after its last phase (GPUs, racks, facility power, capex, TCO,\n"
+          "$ per GPU-hour, as 'evaluate' gives them), what each phase adds, the floor's figures and findings.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("info takes one FILE"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("json"))
+    return usageError(QStringLiteral("--format: '%1' is not table or json").arg(format));
   const auto project = openProject(parser.positionalArguments().first());
   if (!project) return kExitBadInput;
-  ScenarioErrors errors;
-  const auto evaluated = evaluateOnLayout(*project, errors);
-  if (!evaluated) return reportErrors(errors);
-  const auto& [resolved, evaluation] = *evaluated;
+  // The figures `evaluate` gives for the file: one evaluation, so one value everywhere.
+  const ProjectResult result = gigaplan::evaluateProject(*project);
+  if (!result.resolved || !result.plan) {
+    err() << "error: " << result.error << "\n";
+    return kExitBadInput;
+  }
+  const ResolvedScenario& resolved = *result.resolved;
+  const PhasePlan& plan = *result.plan;
+  const LayoutEvaluation& evaluation = result.evaluation;
+  const OutputValues& site = evaluation.outputs;
   const LayoutMetrics& m = evaluation.metrics;
-  auto figure = [&](OutputId id) {
-    return formatQuantity(evaluation.outputs[static_cast<std::size_t>(id)]) + QLatin1Char(' ') +
-           QString::fromLatin1(outputSpec(id).unit);
-  };
-  out() << "project   " << (resolved.name.isEmpty() ? QStringLiteral("(unnamed)") : resolved.name) << "\n"
-        << "system    " << resolved.systemName << "\n"
-        << "switch    " << resolved.switchName << "\n"
-        << "GPUs      " << figure(OutputId::clusterGpus) << "\n"
-        << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
-        << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
-        << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
-        << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2)
-        << " m2\n"
-        << "power     IT " << figure(OutputId::powerItMw) << ", facility " << figure(OutputId::powerFacilityMw) << "\n"
-        << "fabric    " << figure(OutputId::networkSwitches) << ", bisection " << figure(OutputId::networkBisectionPbps)
-        << ", fiber " << figure(OutputId::networkFiberKm) << "\n"
-        << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear)
-        << "\n"
-        << "findings  " << evaluation.findings().size() << "\n";
-  for (const LayoutFinding& finding : evaluation.findings())
-    out() << "  " << finding.object << ": " << finding.message << "\n";
-  return 0;
+  const QString name = resolved.name.isEmpty() ? QStringLiteral("(unnamed)") : resolved.name;
+  QStringList problems;
+  if (!result.error.isEmpty()) problems << result.error;
+  if (!result.tenantError.isEmpty()) problems << result.tenantError;
+
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonObject figures;
+    for (OutputId id : kHeadlineFigures) figures.insert(QString::fromLatin1(outputSpec(id).path), valueOf(site, id));
+    QJsonArray phases;
+    for (std::size_t k = 0; k < plan.phases.size(); ++k) {
+      const PhaseResult& phase = plan.phases[k];
+      QJsonObject added;
+      for (OutputId id : kPhaseFigures)
+        added.insert(QString::fromLatin1(outputSpec(id).path), valueOf(phase.added, id));
+      QJsonArray systems;
+      for (const PhaseGroup& group : plan.groups)
+        if (group.phase == k)
+          systems.append(QJsonObject{{QStringLiteral("type"), group.systemType}, {QStringLiteral("gpus"), group.gpus}});
+      phases.append(QJsonObject{{QStringLiteral("phase"), static_cast<int>(k) + 1},
+                                {QStringLiteral("name"), phase.name},
+                                {QStringLiteral("start"), phase.start.toString(Qt::ISODate)},
+                                {QStringLiteral("firstRack"), phase.firstRack.toString(Qt::ISODate)},
+                                {QStringLiteral("training"), phase.training.toString(Qt::ISODate)},
+                                {QStringLiteral("systems"), systems},
+                                {QStringLiteral("added"), added}});
+    }
+    QJsonObject root{
+        {QStringLiteral("project"), resolved.name},
+        {QStringLiteral("description"), project->scenario.description},
+        {QStringLiteral("system"), resolved.systemName},
+        {QStringLiteral("switch"), resolved.switchName},
+        {QStringLiteral("site"), QJsonObject{{QStringLiteral("afterPhase"), static_cast<int>(plan.phases.size())},
+                                             {QStringLiteral("figures"), figures}}},
+        {QStringLiteral("phases"), phases},
+        {QStringLiteral("layout"), layoutJson(project->layout, evaluation)},
+        {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+    bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+  } else {
+    QString text;
+    QTextStream stream(&text);
+    const auto figure = [&](OutputId id) { return withUnit(valueOf(site, id), id); };
+    stream << "project   " << name << "\n";
+    if (!project->scenario.description.isEmpty())
+      for (const QString& line : wrapped(project->scenario.description, 90)) stream << "          " << line << "\n";
+    if (project->phases.empty()) stream << "system    " << resolved.systemName << "\n";
+    stream << "switch    " << resolved.switchName << "\n"
+           << "site      after "
+           << (plan.phases.size() == 1 ? QStringLiteral("its one phase")
+                                       : QStringLiteral("all %1 phases").arg(plan.phases.size()))
+           << ", training from " << plan.phases.back().training.toString(Qt::ISODate) << "\n"
+           << "GPUs      " << figure(OutputId::clusterGpus) << "\n"
+           << "racks     " << figure(OutputId::clusterRacks) << "\n"
+           << "power     facility " << figure(OutputId::powerFacilityMw) << ", IT " << figure(OutputId::powerItMw)
+           << "\n"
+           << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear)
+           << ", " << figure(OutputId::costUsdPerGpuHour) << " per GPU-hour\n";
+    for (std::size_t k = 0; k < plan.phases.size(); ++k) {
+      const PhaseResult& phase = plan.phases[k];
+      const auto added = [&](OutputId id) { return withUnit(valueOf(phase.added, id), id); };
+      stream << QStringLiteral("phase %1").arg(k + 1).leftJustified(10) << phase.name << " ("
+             << phase.start.toString(Qt::ISODate) << ", training " << phase.training.toString(Qt::ISODate) << "): adds "
+             << systemsOfPhase(plan, k).join(QStringLiteral(" + ")) << " GPUs, " << added(OutputId::clusterRacks)
+             << ", facility " << added(OutputId::powerFacilityMw) << ", capex " << added(OutputId::costCapexUsd)
+             << "\n";
+    }
+    stream << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
+           << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
+           << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
+           << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2)
+           << " m2\n"
+           << "fabric    " << figure(OutputId::networkSwitches) << ", bisection "
+           << figure(OutputId::networkBisectionPbps) << ", fiber " << figure(OutputId::networkFiberKm) << "\n";
+    for (const QString& problem : problems) stream << "problem   " << problem << "\n";
+    stream << "findings  " << evaluation.findings().size() << "\n";
+    for (const LayoutFinding& finding : evaluation.findings())
+      stream << "  " << finding.object << ": " << finding.message << "\n";
+    stream.flush();
+    bytes = text.toUtf8();
+  }
+  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
 }
 
 namespace {
@@ -594,173 +824,190 @@ int evaluateBuildOut(const QString& source, const QStringList& settings, const Q
 
 int runEdit(const QStringList& arguments) {
   QCommandLineParser parser;
-  const QCommandLineOption moveHall(QStringLiteral("move-hall"), QStringLiteral("Move a hall (repeatable)."),
-                                    QStringLiteral("HALL:DX:DY"));
-  const QCommandLineOption moveRow(QStringLiteral("move-row"), QStringLiteral("Place a row in its hall."),
-                                   QStringLiteral("ROW:X:Y"));
-  const QCommandLineOption removeRow(QStringLiteral("remove-row"), QStringLiteral("Remove a row and its racks."),
-                                     QStringLiteral("ROW"));
-  const QCommandLineOption removeRack(QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."),
-                                      QStringLiteral("ID"));
-  const QCommandLineOption moveRack(QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."),
-                                    QStringLiteral("ID:ROW:SLOT"));
-  const QCommandLineOption insertRow(QStringLiteral("insert-row"),
-                                     QStringLiteral("Add an empty row at the back of a hall, as the desktop does."),
-                                     QStringLiteral("HALL"));
-  const QCommandLineOption insertRack(
-      QStringLiteral("insert-rack"),
-      QStringLiteral("Add a compute rack in a row's first free slot, as the desktop does."), QStringLiteral("ROW"));
-  const QCommandLineOption rackSystem(QStringLiteral("set-rack-system"),
-                                      QStringLiteral("Change a compute rack's system."), QStringLiteral("ID:TYPE"));
-  const QCommandLineOption rackTenant(QStringLiteral("set-rack-tenant"),
-                                      QStringLiteral("Assign a rack to tenant N (1 = the first; 0 = no tenant)."),
-                                      QStringLiteral("ID:TENANT"));
-  const QCommandLineOption rackPhase(QStringLiteral("set-rack-phase"), QStringLiteral("Assign a rack to a phase."),
-                                     QStringLiteral("ID:PHASE"));
+  const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Name the project."),
+                                      QStringLiteral("TEXT"));
+  const QCommandLineOption descriptionOption(QStringLiteral("description"),
+                                             QStringLiteral("Describe the project (the report's title page)."),
+                                             QStringLiteral("TEXT"));
   const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
                                       QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
-  parser.addOptions({setOption(), moveHall, moveRow, removeRow, removeRack, moveRack, insertRow, insertRack, rackSystem,
-                     rackPhase, rackTenant, regenerate});
+  parser.addOptions({setOption(), nameOption, descriptionOption, regenerate});
+
+  // The layout edits, each the undoable command the desktop program runs for it, applied in the
+  // order they are given.
+  struct LayoutEdit {
+    QCommandLineOption option;
+    std::function<std::unique_ptr<QUndoCommand>(SiteLayout&, const QString&, QString*)> command;
+  };
+  std::optional<Project> project;
+  ScenarioErrors errors;
+  const auto numbers = [](const QString& text, int count, std::vector<double>& values) {
+    return parseFields(text, count, values) && std::all_of(values.begin(), values.end(), [](double v) {
+             return v == std::floor(v) && v >= 0 && v <= 4294967295.0;
+           });
+  };
+  const auto shapeError = [](const QString& value, const char* shape, QString* error) {
+    *error = QStringLiteral("'%1' is not %2").arg(value, QString::fromLatin1(shape));
+    return std::unique_ptr<QUndoCommand>();
+  };
+  const std::vector<LayoutEdit> edits = {
+      {{QStringLiteral("move-hall"), QStringLiteral("Move a hall by DX, DY metres."), QStringLiteral("HALL:DX:DY")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!parseFields(value, 3, f) || f[0] < 0 || f[0] != std::floor(f[0]))
+           return shapeError(value, "HALL:DX:DY", error);
+         return LayoutCommands::moveHall(layout, static_cast<int>(f[0]), f[1], f[2], error);
+       }},
+      {{QStringLiteral("move-row"), QStringLiteral("Place a row in its hall."), QStringLiteral("ROW:X:Y")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!parseFields(value, 3, f) || f[0] < 0 || f[0] != std::floor(f[0]))
+           return shapeError(value, "ROW:X:Y", error);
+         return LayoutCommands::moveRow(layout, static_cast<int>(f[0]), f[1], f[2], error);
+       }},
+      {{QStringLiteral("remove-row"), QStringLiteral("Remove a row and its racks."), QStringLiteral("ROW")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a row index", error);
+         return LayoutCommands::removeRow(layout, static_cast<int>(f[0]), error);
+       }},
+      {{QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."), QStringLiteral("ID")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a rack id", error);
+         return LayoutCommands::removeRacks(layout, {static_cast<std::uint32_t>(f[0])}, error);
+       }},
+      {{QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."), QStringLiteral("ID:ROW:SLOT")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 3, f)) return shapeError(value, "ID:ROW:SLOT", error);
+         return LayoutCommands::moveRack(layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]),
+                                         static_cast<int>(f[2]), error);
+       }},
+      {{QStringLiteral("insert-row"), QStringLiteral("Add an empty row at the back of a hall, as the desktop does."),
+        QStringLiteral("HALL")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
+         return LayoutCommands::insertRow(layout, static_cast<int>(f[0]), error);
+       }},
+      {{QStringLiteral("insert-rack"),
+        QStringLiteral("Add a compute rack in a row's first free slot, as the desktop does."), QStringLiteral("ROW")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a row index", error);
+         return LayoutCommands::insertRack(layout, static_cast<int>(f[0]), error);
+       }},
+      {{QStringLiteral("set-rack-system"), QStringLiteral("Change a compute rack's system."),
+        QStringLiteral("ID:TYPE")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         const QStringList parts = value.split(QLatin1Char(':'));
+         bool ok = false;
+         const uint id = parts.value(0).toUInt(&ok);
+         if (parts.size() != 2 || !ok) return shapeError(value, "ID:TYPE", error);
+         if (!HardwareCatalog::bundled().system(parts[1])) {
+           *error = QStringLiteral("unknown system '%1'").arg(parts[1]);
+           return std::unique_ptr<QUndoCommand>();
+         }
+         ScenarioErrors systemErrors;
+         const auto rack = rackOfSystem(project->scenario, parts[1], systemErrors);
+         if (!rack) {
+           *error = systemErrors.value(0).text();
+           return std::unique_ptr<QUndoCommand>();
+         }
+         return LayoutCommands::setRackSystem(layout, {id}, parts[1], rack->powerKw, rack->massKg, rack->nodes, error);
+       }},
+      {{QStringLiteral("set-rack-phase"),
+        QStringLiteral("Assign a rack to phase N (1 = the first, as the desktop numbers them)."),
+        QStringLiteral("ID:PHASE")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 2, f)) return shapeError(value, "ID:PHASE", error);
+         if (f[1] < 1 || f[1] > 255) {
+           *error = QStringLiteral("'%1': a rack id and a phase from 1 (the first) to 255").arg(value);
+           return std::unique_ptr<QUndoCommand>();
+         }
+         return LayoutCommands::setRackPhase(layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]) - 1,
+                                             error);
+       }},
+      {{QStringLiteral("set-rack-tenant"), QStringLiteral("Assign a rack to tenant N (1 = the first; 0 = no tenant)."),
+        QStringLiteral("ID:TENANT")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 2, f) || f[1] > static_cast<double>(project->tenants.size())) {
+           *error = QStringLiteral("'%1': a rack id and a tenant from 0 (no tenant) to %2")
+                        .arg(value)
+                        .arg(project->tenants.size());
+           return std::unique_ptr<QUndoCommand>();
+         }
+         return LayoutCommands::setRackTenant(layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
+                                              error);
+       }},
+  };
+  for (const LayoutEdit& edit : edits) parser.addOption(edit.option);
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
-  if (const auto done =
-          parseSubcommand(parser, arguments,
-                          "Usage: gigaplan-cli edit FILE [--set path=value]... [--regenerate-layout]\n"
-                          "       [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW] [--remove-rack ID]\n"
-                          "       [--move-rack ID:ROW:SLOT] [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE]\n"
-                          "       [--set-rack-tenant ID:TENANT] [--insert-row HALL] [--insert-rack ROW]\n"
-                          "Edits a project and saves it atomically; with any bad edit nothing is saved.\n"))
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli edit FILE [--set path=value]... [--name TEXT] [--description TEXT]\n"
+          "       [--regenerate-layout] [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW]\n"
+          "       [--remove-rack ID] [--move-rack ID:ROW:SLOT] [--insert-row HALL] [--insert-rack ROW]\n"
+          "       [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE] [--set-rack-tenant ID:TENANT]\n"
+          "Edits a project and saves it atomically; with any bad edit nothing is saved. Inputs (--set) come\n"
+          "first, then the name and description, then --regenerate-layout, then the layout edits in the\n"
+          "order given. Racks are named by id, rows and halls by index ('gigaplan-cli racks FILE' lists\n"
+          "them); phases and tenants count from 1 (tenant 0: none).\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
   const QString path = parser.positionalArguments().first();
-  auto project = openProject(path);
+  project = openProject(path);
   if (!project) return kExitBadInput;
 
-  ScenarioErrors errors;
   if (!applySettings(project->scenario, parser.values(setOption()), errors)) return reportErrors(errors);
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return reportErrors(errors);
+
+  // The name and description as the desktop's Project Properties sets them: one checked edit.
+  const bool describes = parser.isSet(nameOption) || parser.isSet(descriptionOption);
+  if (describes) {
+    const QString name = parser.isSet(nameOption) ? parser.value(nameOption) : project->scenario.name;
+    const QString description =
+        parser.isSet(descriptionOption) ? parser.value(descriptionOption) : project->scenario.description;
+    const ScenarioErrors problems = ScenarioCommands::checkProperties(name, description);
+    for (const ScenarioError& problem : problems)
+      errors.append({QStringLiteral("--") + problem.field, problem.message});
+    if (!errors.isEmpty()) return reportErrors(errors);
+    QString error;
+    if (auto command = ScenarioCommands::setProperties(project->scenario, name, description, &error)) command->redo();
+  }
+
   if (parser.isSet(regenerate)) {
     auto layout = layOutProject(*project, project->layout.hallTemplate, errors);
     if (!layout) return reportErrors(errors);
     project->layout = std::move(*layout);
   }
 
-  // Layout edits run as the same undoable commands the desktop program uses.
   QUndoStack stack;
-  std::vector<double> f;
-  auto apply = [&](const QString& option, std::unique_ptr<QUndoCommand> command, const QString& error) {
-    if (!command) {
-      errors.append({QStringLiteral("--") + option, error});
-      return;
-    }
-    stack.push(command.release());
-  };
-  auto shapeError = [&](const QString& option, const QString& value, const char* shape) {
-    errors.append(
-        {QStringLiteral("--") + option, QStringLiteral("'%1' is not %2").arg(value, QString::fromLatin1(shape))});
-  };
-  QString error;
-  for (const QString& value : parser.values(moveHall)) {
-    if (!parseFields(value, 3, f))
-      shapeError(moveHall.names().first(), value, "HALL:DX:DY");
+  std::map<QString, int> taken;  // values of each option used so far
+  for (const QString& name : parser.optionNames()) {
+    const auto edit =
+        std::find_if(edits.begin(), edits.end(), [&](const LayoutEdit& e) { return e.option.names().contains(name); });
+    if (edit == edits.end()) continue;
+    const QString value = parser.values(edit->option).value(taken[name]++);
+    QString error;
+    if (auto command = edit->command(project->layout, value, &error))
+      stack.push(command.release());
     else
-      apply(moveHall.names().first(),
-            LayoutCommands::moveHall(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
-  }
-  for (const QString& value : parser.values(moveRow)) {
-    if (!parseFields(value, 3, f))
-      shapeError(moveRow.names().first(), value, "ROW:X:Y");
-    else
-      apply(moveRow.names().first(),
-            LayoutCommands::moveRow(project->layout, static_cast<int>(f[0]), f[1], f[2], &error), error);
-  }
-  for (const QString& value : parser.values(moveRack)) {
-    if (!parseFields(value, 3, f))
-      shapeError(moveRack.names().first(), value, "ID:ROW:SLOT");
-    else
-      apply(moveRack.names().first(),
-            LayoutCommands::moveRack(project->layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]),
-                                     static_cast<int>(f[2]), &error),
-            error);
-  }
-  for (const QString& value : parser.values(insertRow)) {
-    bool ok = false;
-    const int hall = value.toInt(&ok);
-    if (!ok)
-      shapeError(insertRow.names().first(), value, "a hall index");
-    else
-      apply(insertRow.names().first(), LayoutCommands::insertRow(project->layout, hall, &error), error);
-  }
-  for (const QString& value : parser.values(insertRack)) {
-    bool ok = false;
-    const int row = value.toInt(&ok);
-    if (!ok)
-      shapeError(insertRack.names().first(), value, "a row index");
-    else
-      apply(insertRack.names().first(), LayoutCommands::insertRack(project->layout, row, &error), error);
-  }
-  for (const QString& value : parser.values(rackSystem)) {
-    const QStringList parts = value.split(QLatin1Char(':'));
-    bool ok = false;
-    const uint id = parts.value(0).toUInt(&ok);
-    if (parts.size() != 2 || !ok)
-      shapeError(rackSystem.names().first(), value, "ID:TYPE");
-    else if (!HardwareCatalog::bundled().system(parts[1]))
-      errors.append({QStringLiteral("--set-rack-system"), QStringLiteral("unknown system '%1'").arg(parts[1])});
-    else if (const auto rack = rackOfSystem(project->scenario, parts[1], errors))
-      apply(rackSystem.names().first(),
-            LayoutCommands::setRackSystem(project->layout, {id}, parts[1], rack->powerKw, rack->massKg, rack->nodes,
-                                          &error),
-            error);
-  }
-  for (const QString& value : parser.values(rackPhase)) {
-    if (!parseFields(value, 2, f))
-      shapeError(rackPhase.names().first(), value, "ID:PHASE");
-    else
-      apply(rackPhase.names().first(),
-            LayoutCommands::setRackPhase(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
-                                         &error),
-            error);
-  }
-  for (const QString& value : parser.values(rackTenant)) {
-    if (!parseFields(value, 2, f)) {
-      shapeError(rackTenant.names().first(), value, "ID:TENANT");
-    } else if (f[0] < 0 || f[0] != std::floor(f[0]) || f[1] < 0 || f[1] != std::floor(f[1]) ||
-               f[1] > static_cast<double>(project->tenants.size())) {
-      errors.append({QStringLiteral("--%1").arg(rackTenant.names().first()),
-                     QStringLiteral("'%1': a rack id and a tenant from 0 (no tenant) to %2")
-                         .arg(value)
-                         .arg(project->tenants.size())});
-    } else {
-      apply(rackTenant.names().first(),
-            LayoutCommands::setRackTenant(project->layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]),
-                                          &error),
-            error);
-    }
-  }
-  for (const QString& value : parser.values(removeRack)) {
-    bool ok = false;
-    const uint id = value.toUInt(&ok);
-    if (!ok)
-      shapeError(removeRack.names().first(), value, "a rack id");
-    else
-      apply(removeRack.names().first(), LayoutCommands::removeRacks(project->layout, {id}, &error), error);
-  }
-  for (const QString& value : parser.values(removeRow)) {
-    bool ok = false;
-    const int row = value.toInt(&ok);
-    if (!ok)
-      shapeError(removeRow.names().first(), value, "a row index");
-    else
-      apply(removeRow.names().first(), LayoutCommands::removeRow(project->layout, row, &error), error);
+      errors.append({QStringLiteral("--") + name, error});
   }
   if (!errors.isEmpty()) return reportErrors(errors);
+  QString error;
   if (!ProjectStore::save(*project, path, &error)) {
     err() << "error: " << error << "\n";
     return kExitBadInput;
   }
   out() << path << ": saved (" << stack.count() << " layout edits";
   if (!parser.values(setOption()).isEmpty()) out() << ", " << parser.values(setOption()).size() << " inputs set";
+  if (describes) out() << ", name and description set";
   out() << ")\n";
   return 0;
 }

@@ -1,4 +1,4 @@
-// gigaplan-cli subcommands on project files: new, info, edit, phases, report, and evaluate of a project.
+// gigaplan-cli subcommands on project files: new, info, edit, racks, phases, report, and evaluate of a project.
 #pragma once
 
 #include <QString>
@@ -10,6 +10,9 @@ int runNew(const QStringList& arguments);
 int runInfo(const QStringList& arguments);
 int runEdit(const QStringList& arguments);
 int runPhases(const QStringList& arguments);
+/// Every rack of a project's floor with where it stands and what it holds: the ids, rows and
+/// halls `edit` takes.
+int runRacks(const QStringList& arguments);
 /// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
 int runReport(const QStringList& arguments);
 

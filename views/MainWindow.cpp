@@ -28,6 +28,7 @@
 #include "FloorView.h"
 #include "InputsEditor.h"
 #include "PhasesPanel.h"
+#include "ProjectPropertiesDialog.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
 #include "TenantsPanel.h"
@@ -148,6 +149,9 @@ void MainWindow::createActions() {
   saveAction->setShortcut(QKeySequence::Save);
   file->addAction(tr("Save &As…"), this, &MainWindow::saveProjectAs)->setShortcut(QKeySequence::SaveAs);
   file->addSeparator();
+  file->addAction(tr("Project &Properties…"), this, &MainWindow::editProjectProperties)
+      ->setObjectName(QStringLiteral("projectProperties"));
+  file->addSeparator();
   QMenu* exports = file->addMenu(tr("&Export"));
   exports->addAction(tr("&Report (PDF)…"), this, &MainWindow::exportReport)
       ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -264,6 +268,7 @@ void MainWindow::connectDocument() {
   connect(&document_, &ProjectDocument::evaluatingChanged, busy_, &QWidget::setVisible);
   connect(&document_, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
   connect(&document_, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);
+  connect(&document_, &ProjectDocument::scenarioChanged, this, &MainWindow::updateTitle);  // the name
   connect(&document_, &ProjectDocument::projectReplaced, this, [this] {
     treeModel_->refresh();
     tree_->expandToDepth(0);
@@ -344,7 +349,12 @@ void MainWindow::showResult() {
 }
 
 void MainWindow::updateTitle() {
-  setWindowTitle(tr("%1[*] - Gigaplan").arg(document_.displayName()));
+  // The project's name, and its file once it has one.
+  const QString name = document_.project().scenario.name;
+  QString shown = document_.filePath().isEmpty() || name.isEmpty() ? document_.displayName()
+                                                                   : tr("%1 (%2)").arg(name, document_.displayName());
+  shown.replace(QStringLiteral("[*]"), QStringLiteral("[*][*]"));  // shown as is, not as the modified mark
+  setWindowTitle(tr("%1[*] - Gigaplan").arg(shown));
   setWindowModified(document_.isModified());
 }
 
@@ -409,6 +419,11 @@ bool MainWindow::saveProjectAs() {
   rememberRecent(document_.filePath());
   statusBar()->showMessage(tr("Saved %1").arg(document_.filePath()), 4000);
   return true;
+}
+
+void MainWindow::editProjectProperties() {
+  ProjectPropertiesDialog dialog(document_, this);
+  dialog.exec();
 }
 
 bool MainWindow::maybeSave() {

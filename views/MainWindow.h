@@ -71,6 +71,8 @@ class MainWindow : public QMainWindow {
   void openWithDialog();
   bool saveProject();
   bool saveProjectAs();
+  /// File › Project Properties: the name and description, as one undoable edit.
+  void editProjectProperties();
   void openAndReport(const QString& path);
   /// File › Export: the PDF report (with progress and Cancel), the bill of materials and the
   /// figures as CSV, the scenario with its phases as JSON.

@@ -152,6 +152,10 @@ bool ProjectDocument::resetInput(const QString& path, QString* error) {
   return false;
 }
 
+bool ProjectDocument::setProperties(const QString& name, const QString& description, QString* error) {
+  return push(ScenarioCommands::setProperties(project_.scenario, name, description, error), Part::Scenario, false);
+}
+
 namespace {
 /// Swaps a part of the project (its phases, its variants) between two whole states.
 template <typename Value>

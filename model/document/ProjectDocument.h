@@ -43,6 +43,10 @@ class ProjectDocument : public QObject {
   /// object and changes nothing.
   bool setInput(const QString& path, const QString& text, QString* error);
   bool resetInput(const QString& path, QString* error);
+  /// Sets the project's name and description (ScenarioCommands::setProperties) as one undoable
+  /// step; false with `error` naming the field when refused, or with `error` empty when nothing
+  /// changes.
+  bool setProperties(const QString& name, const QString& description, QString* error);
   /// Pushes a command made by LayoutCommands on layoutForCommands(); null (a refused edit) is
   /// reported as false.
   bool pushLayoutCommand(std::unique_ptr<QUndoCommand> command);

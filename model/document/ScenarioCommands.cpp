@@ -108,4 +108,37 @@ std::unique_ptr<QUndoCommand> reset(Scenario& scenario, const QString& path, QSt
                      error);
 }
 
+ScenarioErrors checkProperties(const QString& name, const QString& description) {
+  ScenarioErrors errors;
+  const QString trimmedName = name.trimmed();
+  const auto isControl = [](QChar c) { return c.category() == QChar::Other_Control; };
+  if (trimmedName.isEmpty())
+    errors.append({QStringLiteral("name"), QStringLiteral("empty: a project needs a name")});
+  else if (trimmedName.size() > kMaxNameChars)
+    errors.append({QStringLiteral("name"),
+                   QStringLiteral("%1 characters; at most %2").arg(trimmedName.size()).arg(kMaxNameChars)});
+  else if (std::any_of(trimmedName.begin(), trimmedName.end(), isControl))
+    errors.append({QStringLiteral("name"), QStringLiteral("one line, without tabs or control characters")});
+  const QString trimmedDescription = description.trimmed();
+  if (trimmedDescription.size() > kMaxDescriptionChars)
+    errors.append(
+        {QStringLiteral("description"),
+         QStringLiteral("%1 characters; at most %2").arg(trimmedDescription.size()).arg(kMaxDescriptionChars)});
+  return errors;
+}
+
+std::unique_ptr<QUndoCommand> setProperties(Scenario& scenario, const QString& name, const QString& description,
+                                            QString* error) {
+  if (const ScenarioErrors errors = checkProperties(name, description); !errors.isEmpty())
+    return refuse(error, errors.first().text());
+  Scenario after = scenario;
+  after.name = name.trimmed();
+  after.description = description.trimmed();
+  if (sameSettings(scenario, after)) return refuse(error, QString());
+  if (error) error->clear();
+  // Name and description do not take part in resolving, so the edit cannot break the scenario.
+  return std::make_unique<ScenarioEdit>(scenario, std::move(after), QStringLiteral("Edit project properties"),
+                                        QStringLiteral("name"), -1);
+}
+
 }  // namespace gigaplan::ScenarioCommands

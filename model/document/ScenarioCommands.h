@@ -27,6 +27,21 @@ std::unique_ptr<QUndoCommand> set(Scenario& scenario, const QString& path, const
 /// and an optics module returns to the catalog's default for its reach class.
 std::unique_ptr<QUndoCommand> reset(Scenario& scenario, const QString& path, QString* error);
 
+/// The longest project name and description a project takes: a name fits a title bar and the
+/// report's title, a description the report's title page.
+constexpr int kMaxNameChars = 200;
+constexpr int kMaxDescriptionChars = 2000;
+
+/// Every problem of a project name and description, each naming its field ("name",
+/// "description"): a name is one line, not empty, and at most kMaxNameChars long (both are
+/// checked as trimmed); a description at most kMaxDescriptionChars long. Empty when both are fine.
+ScenarioErrors checkProperties(const QString& name, const QString& description);
+
+/// Sets the project's name and description (the scenario's) in one undo step, both trimmed.
+/// Refused with `error` naming the field when checkProperties finds a problem.
+std::unique_ptr<QUndoCommand> setProperties(Scenario& scenario, const QString& name, const QString& description,
+                                            QString* error);
+
 }  // namespace ScenarioCommands
 
 }  // namespace gigaplan

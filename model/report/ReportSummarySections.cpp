@@ -47,7 +47,9 @@ void ReportBuilder::titlePage() {
   });
   cursor_.skip(8);
   paragraph(QStringLiteral("GPU supercomputer build-out plan"), 13, kAccent, 22);
-  if (!project.scenario.description.isEmpty()) paragraph(project.scenario.description, 10, kText, 22);
+  // The description's own line breaks stay: a text layout takes line separators, not newlines.
+  if (!project.scenario.description.isEmpty())
+    paragraph(QString(project.scenario.description).replace(QLatin1Char('\n'), QChar::LineSeparator), 10, kText, 22);
 
   const OutputValues& site = report_.siteOutputs();
   const auto& plan = phases();

@@ -6,8 +6,10 @@
 #include <QChart>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QLineSeries>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -15,6 +17,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 
@@ -23,6 +26,7 @@
 #include "InputsEditor.h"
 #include "MainWindow.h"
 #include "PhasesPanel.h"
+#include "ProjectPropertiesDialog.h"
 #include "ProjectTreeModel.h"
 #include "SelectionPanel.h"
 #include "TenantsPanel.h"
@@ -359,6 +363,36 @@ class TestWorkspace : public QObject {
     action(window, "undo")->trigger();
     QCOMPARE(document.project().layout.racks.size(), racks);
     QCOMPARE(document.project().layout.rows.size(), rows);
+  }
+
+  void projectPropertiesRenameTheProjectInTheTitleAndUndo() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("memphis.gigaplan"));
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
+    QString error;
+    QVERIFY2(window.document().saveAs(path, &error), qPrintable(error));
+    QVERIFY(!window.isWindowModified());
+    // File › Project Properties opens the dialog; the planner types and presses OK.
+    bool filled = false;
+    QTimer::singleShot(0, &window, [&] {
+      auto* dialog = qobject_cast<ProjectPropertiesDialog*>(QApplication::activeModalWidget());
+      if (!dialog) return;
+      dialog->nameEdit()->setText(QStringLiteral("Memphis, 150k H100"));
+      dialog->descriptionEdit()->setPlainText(QStringLiteral("The first hall opens in May."));
+      dialog->accept();
+      filled = true;
+    });
+    action(window, "projectProperties")->trigger();
+    QVERIFY(filled);
+    QCOMPARE(window.document().project().scenario.name, QStringLiteral("Memphis, 150k H100"));
+    QCOMPARE(window.document().undoStack()->count(), 1);
+    QVERIFY(window.isWindowModified());
+    QCOMPARE(window.windowTitle(), QStringLiteral("Memphis, 150k H100 (memphis.gigaplan)[*] - Gigaplan"));
+    action(window, "undo")->trigger();
+    QVERIFY(!window.isWindowModified());
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Colossus-like 150,000 Hopper GPUs (memphis.gigaplan)")),
+             qPrintable(window.windowTitle()));
   }
 
   void aSavedProjectReopensByDrop() {

@@ -372,6 +372,46 @@ class TestProjectDocument : public QObject {
     QVERIFY(!error.isEmpty());
     QCOMPARE(reopened.filePath(), QFileInfo(path).absoluteFilePath());
   }
+
+  void nameAndDescriptionAreOneUndoableEditKeptInTheFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("named.gigaplan"));
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    QVERIFY2(document.saveAs(path, &error), qPrintable(error));
+    document.waitForResult();
+    const Scenario before = document.project().scenario;
+    QSignalSpy scenarioChanged(&document, &ProjectDocument::scenarioChanged);
+    QVERIFY2(document.setProperties(QStringLiteral("Memphis, phase A"),
+                                    QStringLiteral("150,000 H100 on the old Electrolux site.\nGrid: 150 MW."), &error),
+             qPrintable(error));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(scenarioChanged.count(), 1);
+    QVERIFY(document.isModified());
+    QCOMPARE(document.project().scenario.name, QStringLiteral("Memphis, phase A"));
+    document.waitForResult();
+    QCOMPARE(document.result().resolved->name, QStringLiteral("Memphis, phase A"));
+    QCOMPARE(figure(document, OutputId::clusterGpus), 150000.0);  // the figures stand
+
+    // A refused edit names the field and leaves the one step as it was.
+    QVERIFY(!document.setProperties(QString(), QStringLiteral("no name"), &error));
+    QCOMPARE(error, QStringLiteral("name: empty: a project needs a name"));
+    QCOMPARE(document.undoStack()->count(), 1);
+
+    QVERIFY2(document.save(&error), qPrintable(error));
+    ProjectDocument reopened;
+    QVERIFY2(reopened.openFile(path, &error), qPrintable(error));
+    QCOMPARE(reopened.project().scenario.name, QStringLiteral("Memphis, phase A"));
+    QCOMPARE(reopened.project().scenario.description,
+             QStringLiteral("150,000 H100 on the old Electrolux site.\nGrid: 150 MW."));
+
+    // One undo restores both, and the file's clean state follows the stack.
+    document.undoStack()->undo();
+    QCOMPARE(document.project().scenario.name, before.name);
+    QCOMPARE(document.project().scenario.description, before.description);
+    QVERIFY(document.isModified());
+  }
 };
 
 QTEST_GUILESS_MAIN(TestProjectDocument)

@@ -215,6 +215,66 @@ class TestScenarioCommands : public QObject {
     QCOMPARE(stack.count(), 0);
     QCOMPARE(scenario.toJson(), original);
   }
+
+  void propertiesAreOneStepTrimmedAndUndone() {
+    Scenario scenario = preset("gb200-nvl72-1m");
+    const QJsonObject original = scenario.toJson();
+    QString error = QStringLiteral("stale");
+    auto command = ScenarioCommands::setProperties(scenario, QStringLiteral("  Abilene campus  "),
+                                                   QStringLiteral("Two phases.\nGrid power from 2026.\n"), &error);
+    QVERIFY(command);
+    QVERIFY(error.isEmpty());
+    QCOMPARE(scenario.toJson(), original);  // checking an edit does not apply it
+    QUndoStack stack;
+    stack.push(command.release());
+    QCOMPARE(stack.count(), 1);
+    QCOMPARE(scenario.name, QStringLiteral("Abilene campus"));
+    QCOMPARE(scenario.description, QStringLiteral("Two phases.\nGrid power from 2026."));
+    QCOMPARE(scenario.values.value(InputId::clusterGpus), 1000000.0);  // the inputs stay
+    stack.undo();
+    QCOMPARE(scenario.toJson(), original);
+    stack.redo();
+    QCOMPARE(scenario.name, QStringLiteral("Abilene campus"));
+
+    // The same again changes nothing: no step to undo.
+    error = QStringLiteral("stale");
+    QVERIFY(!ScenarioCommands::setProperties(scenario, QStringLiteral("Abilene campus"),
+                                             QStringLiteral("Two phases.\nGrid power from 2026."), &error));
+    QVERIFY(error.isEmpty());
+  }
+
+  void refusesBadProperties_data() {
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("description");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty name") << ""
+                                << "a plan"
+                                << "name: empty: a project needs a name";
+    QTest::newRow("blank name") << " \t "
+                                << ""
+                                << "name: empty: a project needs a name";
+    QTest::newRow("long name") << QString(201, QLatin1Char('x')) << ""
+                               << "name: 201 characters; at most 200";
+    QTest::newRow("two lines") << "Abilene\ncampus"
+                               << ""
+                               << "name: one line, without tabs or control characters";
+    QTest::newRow("long description") << "Abilene" << QString(2001, QLatin1Char('x'))
+                                      << "description: 2001 characters; at most 2000";
+  }
+  void refusesBadProperties() {
+    QFETCH(QString, name);
+    QFETCH(QString, description);
+    QFETCH(QString, message);
+    Scenario scenario = preset("gb200-nvl72-1m");
+    const QJsonObject original = scenario.toJson();
+    QString error;
+    QVERIFY(!ScenarioCommands::setProperties(scenario, name, description, &error));
+    QCOMPARE(error, message);
+    QCOMPARE(scenario.toJson(), original);
+    // A name and a description at their longest are taken.
+    QVERIFY(ScenarioCommands::setProperties(scenario, QString(ScenarioCommands::kMaxNameChars, QLatin1Char('n')),
+                                            QString(ScenarioCommands::kMaxDescriptionChars, QLatin1Char('d')), &error));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestScenarioCommands)
