@@ -1,8 +1,14 @@
-// gigaplan-cli subcommands on project files: new, info, edit, racks, phases, report, and evaluate of a project.
+// gigaplan-cli subcommands on project files: new, edit, phases, report, and evaluate of a project;
+// InspectSubcommands.cpp holds info and racks.
 #pragma once
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <optional>
+
+#include "layout/LayoutEvaluation.h"
+#include "plan/Project.h"
 
 namespace gigaplan::cli {
 
@@ -15,6 +21,11 @@ int runPhases(const QStringList& arguments);
 int runRacks(const QStringList& arguments);
 /// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
 int runReport(const QStringList& arguments);
+
+/// Opens a project file; prints the error and returns nothing when it cannot be opened.
+std::optional<Project> openProject(const QString& path);
+/// The floor's own figures (racks, halls, cabling per tier, hall figures, findings) as JSON.
+QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation);
 
 /// True when a report can draw the floor in 3D: a local X display is there (xvfb-run will do).
 bool canDraw3d();

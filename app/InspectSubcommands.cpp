@@ -1,0 +1,297 @@
+// gigaplan-cli info and racks: what a project file holds, the site after every phase and every rack.
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "CliSupport.h"
+#include "ProjectSubcommands.h"
+#include "engine/Evaluator.h"
+#include "engine/HardwareCatalog.h"
+#include "engine/ResultFormat.h"
+#include "plan/PhasePlan.h"
+#include "plan/ProjectEvaluation.h"
+#include "plan/TenantPlan.h"
+
+namespace gigaplan::cli {
+
+namespace {
+
+/// GPUs in a full compute rack of each of the layout's system types, as the project's scenario
+/// resolves that system (catalog GPUs per node x nodes per rack, or the scenario's own values);
+/// NaN for a type the scenario cannot resolve.
+std::vector<double> gpusPerRackOfSystems(const Project& project) {
+  std::vector<double> gpus;
+  for (const QString& type : project.layout.systemTypes) {
+    Scenario scenario = project.scenario;
+    scenario.systemType = type;
+    ScenarioErrors errors;
+    const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+    gpus.push_back(resolved ? valueOf(resolved->values, InputId::systemGpusPerNode) *
+                                  valueOf(resolved->values, InputId::systemNodesPerRack)
+                            : std::nan(""));
+  }
+  return gpus;
+}
+
+}  // namespace
+
+int runRacks(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli racks FILE [--format table|csv|json] [-o FILE]\n"
+          "Every rack of the project's floor: its id, building, hall (by name, and the index edit takes),\n"
+          "row (numbered in its hall from 1 as the desktop's project tree shows it, and the index edit\n"
+          "takes), slot, role, system, GPUs, kW at full load, phase (from 1) and tenant.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("racks takes one FILE"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
+    return usageError(QStringLiteral("--format: '%1' is not table, csv or json").arg(format));
+  const auto project = openProject(parser.positionalArguments().first());
+  if (!project) return kExitBadInput;
+  const SiteLayout& layout = project->layout;
+  const std::vector<double> gpusPerRack = gpusPerRackOfSystems(*project);
+  for (std::size_t t = 0; t < gpusPerRack.size(); ++t)
+    if (std::isnan(gpusPerRack[t]))
+      err() << "warning: system " << layout.systemTypes[static_cast<qsizetype>(t)]
+            << ": does not resolve with the project's inputs, so its racks have no GPU count\n";
+  // A row's number in its hall, as the project tree counts them.
+  std::vector<int> rowNumber(layout.rows.size(), 0);
+  std::map<int, int> rowsInHall;
+  for (std::size_t r = 0; r < layout.rows.size(); ++r) rowNumber[r] = ++rowsInHall[layout.rows[r].hall];
+
+  struct Column {
+    const char* name;
+    bool number;
+  };
+  static constexpr Column columns[] = {{"id", true},      {"building", false}, {"hall", false}, {"hall_index", true},
+                                       {"row", true},     {"row_index", true}, {"slot", true},  {"role", false},
+                                       {"system", false}, {"gpus", true},      {"kw", true},    {"phase", true},
+                                       {"tenant", false}};
+  std::vector<QStringList> rows;
+  rows.reserve(layout.racks.size());
+  for (const Rack& rack : layout.racks) {
+    const auto r = static_cast<std::size_t>(rack.row);
+    const auto h = static_cast<std::size_t>(layout.rows[r].hall);
+    const Hall& hall = layout.halls[h];
+    const bool compute = rack.role == RackRole::Compute;
+    const double gpus = compute ? gpusPerRack.at(rack.system) : 0.0;
+    rows.push_back({QString::number(rack.id), layout.buildings[static_cast<std::size_t>(hall.building)].name, hall.name,
+                    QString::number(h), QString::number(rowNumber[r]), QString::number(r), QString::number(rack.slot),
+                    rackRoleName(rack.role), compute ? layout.systemTypes.value(rack.system) : QString(),
+                    std::isnan(gpus) ? QString() : QString::number(gpus, 'f', 0),
+                    QString::number(static_cast<double>(rack.powerKw), 'f', 1), QString::number(rack.phase + 1),
+                    rack.tenant > 0 ? project->tenants.at(rack.tenant - 1u).name : QString()});
+  }
+
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonArray racks;
+    for (const QStringList& row : rows) {
+      QJsonObject rack;
+      for (std::size_t c = 0; c < std::size(columns); ++c) {
+        const QString& cell = row[static_cast<qsizetype>(c)];
+        rack.insert(QString::fromLatin1(columns[c].name), !columns[c].number ? QJsonValue(cell)
+                                                          : cell.isEmpty()   ? QJsonValue()
+                                                                             : QJsonValue(cell.toDouble()));
+      }
+      racks.append(rack);
+    }
+    bytes = QJsonDocument(QJsonObject{{QStringLiteral("racks"), racks}}).toJson(QJsonDocument::Indented);
+  } else if (format == QLatin1String("csv")) {
+    QStringList lines;
+    QStringList header;
+    for (const Column& c : columns) header << QString::fromLatin1(c.name);
+    lines << header.join(QLatin1Char(','));
+    for (QStringList row : rows) {
+      for (QString& cell : row)
+        if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
+          cell =
+              QLatin1Char('"') + QString(cell).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+      lines << row.join(QLatin1Char(','));
+    }
+    bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+  } else {
+    std::vector<qsizetype> widths;
+    for (const Column& c : columns) widths.push_back(static_cast<qsizetype>(std::strlen(c.name)));
+    for (const QStringList& row : rows)
+      for (std::size_t c = 0; c < widths.size(); ++c)
+        widths[c] = std::max(widths[c], row[static_cast<qsizetype>(c)].size());
+    const auto line = [&](const QStringList& cells) {
+      QStringList justified;
+      for (std::size_t c = 0; c < widths.size(); ++c) {
+        const QString& cell = cells[static_cast<qsizetype>(c)];
+        justified << (columns[c].number ? cell.rightJustified(widths[c]) : cell.leftJustified(widths[c]));
+      }
+      QString text = justified.join(QStringLiteral("  "));
+      while (text.endsWith(QLatin1Char(' '))) text.chop(1);
+      return text + QLatin1Char('\n');
+    };
+    QStringList header;
+    for (const Column& c : columns) header << QString::fromLatin1(c.name);
+    QString text = line(header);
+    for (const QStringList& row : rows) text += line(row);
+    bytes = text.toUtf8();
+  }
+  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
+}
+
+namespace {
+
+/// The figures `info` headlines for the site after the last phase, by output path.
+constexpr OutputId kHeadlineFigures[] = {OutputId::clusterGpus,       OutputId::clusterRacks,
+                                         OutputId::powerFacilityMw,   OutputId::costCapexUsd,
+                                         OutputId::costTcoUsdPerYear, OutputId::costUsdPerGpuHour};
+/// What `info` says a phase adds, by output path.
+constexpr OutputId kPhaseFigures[] = {OutputId::clusterGpus, OutputId::clusterRacks, OutputId::powerFacilityMw,
+                                      OutputId::costCapexUsd};
+
+QString withUnit(double value, OutputId id) {
+  return formatQuantity(value) + QLatin1Char(' ') + QString::fromLatin1(outputSpec(id).unit);
+}
+
+/// Text broken into lines of at most `width` characters at spaces, keeping its own line breaks.
+QStringList wrapped(const QString& text, int width) {
+  QStringList lines;
+  for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+    QString line;
+    for (const QString& word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+      if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+        lines << line;
+        line.clear();
+      }
+      line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    lines << line;
+  }
+  return lines;
+}
+
+/// The systems one phase buys: "100,000 hgx-h100" per system type.
+QStringList systemsOfPhase(const PhasePlan& plan, std::size_t phase) {
+  QStringList systems;
+  for (const PhaseGroup& group : plan.groups)
+    if (group.phase == phase) systems << QStringLiteral("%1 %2").arg(formatQuantity(group.gpus), group.systemType);
+  return systems;
+}
+
+}  // namespace
+
+int runInfo(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  if (const auto done = parseSubcommand(
+          parser, arguments,
+          "Usage: gigaplan-cli info FILE [--format table|json] [-o FILE]\n"
+          "What a project holds: the site after its last phase (GPUs, racks, facility power, capex, TCO,\n"
+          "$ per GPU-hour, as 'evaluate' gives them), what each phase adds, the floor's figures and findings.\n"))
+    return *done;
+  if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("info takes one FILE"));
+  const QString format = parser.value(QStringLiteral("format"));
+  if (format != QLatin1String("table") && format != QLatin1String("json"))
+    return usageError(QStringLiteral("--format: '%1' is not table or json").arg(format));
+  const auto project = openProject(parser.positionalArguments().first());
+  if (!project) return kExitBadInput;
+  // The figures `evaluate` gives for the file: one evaluation, so one value everywhere.
+  const ProjectResult result = gigaplan::evaluateProject(*project);
+  if (!result.resolved || !result.plan) {
+    err() << "error: " << result.error << "\n";
+    return kExitBadInput;
+  }
+  const ResolvedScenario& resolved = *result.resolved;
+  const PhasePlan& plan = *result.plan;
+  const LayoutEvaluation& evaluation = result.evaluation;
+  const OutputValues& site = evaluation.outputs;
+  const LayoutMetrics& m = evaluation.metrics;
+  const QString name = resolved.name.isEmpty() ? QStringLiteral("(unnamed)") : resolved.name;
+  QStringList problems;
+  if (!result.error.isEmpty()) problems << result.error;
+  if (!result.tenantError.isEmpty()) problems << result.tenantError;
+
+  QByteArray bytes;
+  if (format == QLatin1String("json")) {
+    QJsonObject figures;
+    for (OutputId id : kHeadlineFigures) figures.insert(QString::fromLatin1(outputSpec(id).path), valueOf(site, id));
+    QJsonArray phases;
+    for (std::size_t k = 0; k < plan.phases.size(); ++k) {
+      const PhaseResult& phase = plan.phases[k];
+      QJsonObject added;
+      for (OutputId id : kPhaseFigures)
+        added.insert(QString::fromLatin1(outputSpec(id).path), valueOf(phase.added, id));
+      QJsonArray systems;
+      for (const PhaseGroup& group : plan.groups)
+        if (group.phase == k)
+          systems.append(QJsonObject{{QStringLiteral("type"), group.systemType}, {QStringLiteral("gpus"), group.gpus}});
+      phases.append(QJsonObject{{QStringLiteral("phase"), static_cast<int>(k) + 1},
+                                {QStringLiteral("name"), phase.name},
+                                {QStringLiteral("start"), phase.start.toString(Qt::ISODate)},
+                                {QStringLiteral("firstRack"), phase.firstRack.toString(Qt::ISODate)},
+                                {QStringLiteral("training"), phase.training.toString(Qt::ISODate)},
+                                {QStringLiteral("systems"), systems},
+                                {QStringLiteral("added"), added}});
+    }
+    QJsonObject root{
+        {QStringLiteral("project"), resolved.name},
+        {QStringLiteral("description"), project->scenario.description},
+        {QStringLiteral("system"), resolved.systemName},
+        {QStringLiteral("switch"), resolved.switchName},
+        {QStringLiteral("site"), QJsonObject{{QStringLiteral("afterPhase"), static_cast<int>(plan.phases.size())},
+                                             {QStringLiteral("figures"), figures}}},
+        {QStringLiteral("phases"), phases},
+        {QStringLiteral("layout"), layoutJson(project->layout, evaluation)},
+        {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+    bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
+  } else {
+    QString text;
+    QTextStream stream(&text);
+    const auto figure = [&](OutputId id) { return withUnit(valueOf(site, id), id); };
+    stream << "project   " << name << "\n";
+    if (!project->scenario.description.isEmpty())
+      for (const QString& line : wrapped(project->scenario.description, 90)) stream << "          " << line << "\n";
+    if (project->phases.empty()) stream << "system    " << resolved.systemName << "\n";
+    stream << "switch    " << resolved.switchName << "\n"
+           << "site      after "
+           << (plan.phases.size() == 1 ? QStringLiteral("its one phase")
+                                       : QStringLiteral("all %1 phases").arg(plan.phases.size()))
+           << ", training from " << plan.phases.back().training.toString(Qt::ISODate) << "\n"
+           << "GPUs      " << figure(OutputId::clusterGpus) << "\n"
+           << "racks     " << figure(OutputId::clusterRacks) << "\n"
+           << "power     facility " << figure(OutputId::powerFacilityMw) << ", IT " << figure(OutputId::powerItMw)
+           << "\n"
+           << "cost      capex " << figure(OutputId::costCapexUsd) << ", TCO " << figure(OutputId::costTcoUsdPerYear)
+           << ", " << figure(OutputId::costUsdPerGpuHour) << " per GPU-hour\n";
+    for (std::size_t k = 0; k < plan.phases.size(); ++k) {
+      const PhaseResult& phase = plan.phases[k];
+      const auto added = [&](OutputId id) { return withUnit(valueOf(phase.added, id), id); };
+      stream << QStringLiteral("phase %1").arg(k + 1).leftJustified(10) << phase.name << " ("
+             << phase.start.toString(Qt::ISODate) << ", training " << phase.training.toString(Qt::ISODate) << "): adds "
+             << systemsOfPhase(plan, k).join(QStringLiteral(" + ")) << " GPUs, " << added(OutputId::clusterRacks)
+             << ", facility " << added(OutputId::powerFacilityMw) << ", capex " << added(OutputId::costCapexUsd)
+             << "\n";
+    }
+    stream << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
+           << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
+           << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
+           << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2)
+           << " m2\n"
+           << "fabric    " << figure(OutputId::networkSwitches) << ", bisection "
+           << figure(OutputId::networkBisectionPbps) << ", fiber " << figure(OutputId::networkFiberKm) << "\n";
+    for (const QString& problem : problems) stream << "problem   " << problem << "\n";
+    stream << "findings  " << evaluation.findings().size() << "\n";
+    for (const LayoutFinding& finding : evaluation.findings())
+      stream << "  " << finding.object << ": " << finding.message << "\n";
+    stream.flush();
+    bytes = text.toUtf8();
+  }
+  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
+}
+
+}  // namespace gigaplan::cli
