@@ -73,6 +73,20 @@ std::optional<Project> openProject(const QString& path) {
   return project;
 }
 
+bool applyProjectSettings(Project& project, const QStringList& settings, ScenarioErrors& errors) {
+  for (const QString& setting : settings)
+    if (const QString refused = inputRefusedByProject(project, setting.section(QLatin1Char('='), 0, 0).trimmed());
+        !refused.isEmpty())
+      errors.append({QStringLiteral("--set"), refused});
+  if (!errors.isEmpty()) return false;
+  Scenario edited = project.scenario;
+  if (!applySettings(edited, settings, errors)) return false;
+  // Inputs that shape the floor lay it out anew, as in the desktop.
+  if (auto floor = floorForScenarioEdit(project, edited)) project.layout = std::move(*floor);
+  project.scenario = std::move(edited);
+  return true;
+}
+
 QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation) {
   const LayoutMetrics& m = evaluation.metrics;
   QJsonArray tiers;
@@ -487,7 +501,7 @@ int evaluateProject(const QString& path, const QStringList& settings, const QStr
   auto project = openProject(path);
   if (!project) return kExitBadInput;
   ScenarioErrors errors;
-  if (!applySettings(project->scenario, settings, errors)) return reportErrors(errors);
+  if (!applyProjectSettings(*project, settings, errors)) return reportErrors(errors);
   const ProjectResult result = gigaplan::evaluateProject(*project);
   if (!result.resolved || !result.error.isEmpty() || !result.tenantError.isEmpty()) {
     err() << "error: " << (result.error.isEmpty() ? result.tenantError : result.error) << "\n";
@@ -686,7 +700,7 @@ int runEdit(const QStringList& arguments) {
   project = openProject(path);
   if (!project) return kExitBadInput;
 
-  if (!applySettings(project->scenario, parser.values(setOption()), errors)) return reportErrors(errors);
+  if (!applyProjectSettings(*project, parser.values(setOption()), errors)) return reportErrors(errors);
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return reportErrors(errors);
 

@@ -24,6 +24,9 @@ int runReport(const QStringList& arguments);
 
 /// Opens a project file; prints the error and returns nothing when it cannot be opened.
 std::optional<Project> openProject(const QString& path);
+/// Applies --set path=value settings to a project as the desktop does: inputs a project takes no
+/// value for are refused, and inputs that shape the floor lay it out anew.
+bool applyProjectSettings(Project& project, const QStringList& settings, ScenarioErrors& errors);
 /// The floor's own figures (racks, halls, cabling per tier, hall figures, findings) as JSON.
 QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation);
 

@@ -131,8 +131,8 @@ bool ProjectDocument::saveAs(const QString& path, QString* error) {
 }
 
 bool ProjectDocument::setInput(const QString& path, const QString& text, QString* error) {
-  if (!project_.phases.empty() && path == QLatin1String(inputSpec(InputId::clusterGpus).path)) {
-    if (error) *error = tr("cluster.gpus: a phased project's GPUs are those its phases add (edit the phases)");
+  if (const QString refused = inputRefusedByProject(project_, path); !refused.isEmpty()) {
+    if (error) *error = refused;
     return false;
   }
   Scenario edited = project_.scenario;
@@ -190,15 +190,10 @@ class StepsCommand : public QUndoCommand {
 
 bool ProjectDocument::pushScenarioEdit(std::unique_ptr<QUndoCommand> command, Scenario edited) {
   if (!command) return false;
-  // An input that shapes the floor (GPUs, systems, fabric, hall power, ...) lays it out anew in
-  // the same undoable step, so the floor is never out of date: the floor the edited inputs give
-  // is compared with the one the current inputs give.
-  Project planned = project_;
-  planned.scenario = std::move(edited);
-  ScenarioErrors errors;
-  const auto before = layOutProject(project_, project_.layout.hallTemplate, errors);
-  auto after = layOutProject(planned, project_.layout.hallTemplate, errors);
-  if (!before || !after || *before == *after) return push(std::move(command), Part::Scenario, false);
+  // An input that shapes the floor lays it out anew in the same undoable step, so the floor is
+  // never out of date.
+  auto after = floorForScenarioEdit(project_, edited);
+  if (!after) return push(std::move(command), Part::Scenario, false);
   auto step = std::make_unique<StepsCommand>(command->text());
   step->add(std::move(command));
   step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*after), QString()));

@@ -206,6 +206,22 @@ std::optional<SiteLayout> layOutProject(const Project& project, const HallTempla
   return layout;
 }
 
+QString inputRefusedByProject(const Project& project, const QString& path) {
+  if (!project.phases.empty() && path == QLatin1String(inputSpec(InputId::clusterGpus).path))
+    return QStringLiteral("cluster.gpus: a phased project's GPUs are those its phases add (edit the phases)");
+  return {};
+}
+
+std::optional<SiteLayout> floorForScenarioEdit(const Project& project, const Scenario& edited) {
+  Project planned = project;
+  planned.scenario = edited;
+  ScenarioErrors errors;
+  const auto before = layOutProject(project, project.layout.hallTemplate, errors);
+  auto after = layOutProject(planned, project.layout.hallTemplate, errors);
+  if (!before || !after || *before == *after) return std::nullopt;
+  return after;
+}
+
 std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors) {
   const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return std::nullopt;

@@ -41,6 +41,15 @@ std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& r
 std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
                                         ScenarioErrors& errors);
 
+/// Why the project takes no value for an input (a phased project's GPUs come from its phases), or
+/// empty when it does; the message starts with the input's path.
+QString inputRefusedByProject(const Project& project, const QString& path);
+
+/// The floor an input edit calls for: when the edited scenario lays out another floor than the
+/// current scenario does (an input that shapes the floor: GPUs, systems, fabric, power, ...), that
+/// floor; nothing when the floor stays as it is, or when either cannot be laid out.
+std::optional<SiteLayout> floorForScenarioEdit(const Project& project, const Scenario& edited);
+
 /// Lays a scenario out on a new floor. Returns nothing and fills `errors` (naming the field)
 /// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.
 std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors);

@@ -346,6 +346,48 @@ class TestCli : public QObject {
         qPrintable(phaseZero.err));
   }
 
+  void anInputThatShapesTheFloorLaysItOutAnew() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    // An output of `evaluate`: outputs.<group>.<name>.value.
+    const auto figure = [&](const char* output) {
+      const QStringList parts = QString::fromLatin1(output).split(QLatin1Char('.'));
+      const QJsonObject root = QJsonDocument::fromJson(cli({QStringLiteral("evaluate"), path}).out.toUtf8()).object();
+      const QJsonObject group = root.value(QStringLiteral("outputs")).toObject().value(parts[0]).toObject();
+      return group.value(parts[1]).toObject().value(QStringLiteral("value")).toDouble();
+    };
+    const double racksBefore = figure("cluster.computeRacks");
+    QCOMPARE(
+        cli({QStringLiteral("edit"), path, QStringLiteral("--set"), QStringLiteral("cluster.gpus=75000")}).exitCode, 0);
+    // The floor was laid out for 75,000 GPUs, and the figures count what stands on it.
+    QCOMPARE(figure("cluster.gpus"), 75000.0);
+    QVERIFY(figure("cluster.computeRacks") < racksBefore * 0.6);
+    const Run racks = cli({QStringLiteral("racks"), path, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(racks.exitCode, 0);
+    int compute = 0;
+    const QJsonArray rackList =
+        QJsonDocument::fromJson(racks.out.toUtf8()).object().value(QStringLiteral("racks")).toArray();
+    for (const QJsonValue& rack : rackList)
+      compute += rack.toObject().value(QStringLiteral("role")).toString() == QStringLiteral("compute");
+    QCOMPARE(compute, static_cast<int>(figure("cluster.computeRacks")));
+
+    // A phased project's GPUs come from its phases: cluster.gpus is refused, nothing saved.
+    const QString phased = dir.filePath(QStringLiteral("phased.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
+                  QStringLiteral("-o"), phased})
+                 .exitCode,
+             0);
+    const Run refused =
+        cli({QStringLiteral("edit"), phased, QStringLiteral("--set"), QStringLiteral("cluster.gpus=5")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("--set: cluster.gpus: a phased project's GPUs")),
+             qPrintable(refused.err));
+  }
+
   void aPhasedProjectKeepsItsPhasesAndListsThem() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("phased.gigaplan"));
