@@ -329,28 +329,23 @@ bool ProjectDocument::switchToVariant(int variant, QString* error) {
 
 std::optional<OutputValues> ProjectDocument::variantFigures(int variant, QString* error, int atPhase) const {
   if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) return std::nullopt;
-  Project other = project_;
-  other.scenario = project_.variants[static_cast<std::size_t>(variant)].scenario;
-  other.phases = project_.variants[static_cast<std::size_t>(variant)].phases;
-  other.tenants = project_.variants[static_cast<std::size_t>(variant)].tenants;
-  // Its tenants marked by hand hold the racks marked for tenants of their names on this floor.
-  TenantPlan::carryMarks(project_.tenants, other.tenants, false, other.layout);
   ScenarioErrors errors;
-  const auto plan = PhasePlan::evaluate(other, errors);
-  if (!plan) {
+  const auto other = variantProject(project_, project_.variants[static_cast<std::size_t>(variant)], errors);
+  if (!other) {
     if (error) *error = errors.value(0).text();
     return std::nullopt;
   }
-  const std::size_t last = plan->phases.size() - 1;
-  OutputValues figures = plan->phases[atPhase < 0 ? last : std::min(last, static_cast<std::size_t>(atPhase))].site;
-  // Tenants rent the site once every phase is built: compared after every phase only.
-  if (!other.tenants.empty() && atPhase < 0) {
-    if (const auto tenants = TenantPlan::evaluate(other, *plan, errors))
-      tenants->applyTo(figures);
-    else if (error)
-      *error = tr("variant's %1 (its tenants are left out)").arg(errors.value(0).text());
+  const ProjectResult result = evaluateProject(*other);
+  if (!result.plan) {
+    if (error) *error = result.error;
+    return std::nullopt;
   }
-  return figures;
+  // The site after its last phase carries its tenants' figures, as the plan's does.
+  if (!result.tenantError.isEmpty() && error)
+    *error = tr("variant's %1 (its tenants are left out)").arg(result.tenantError);
+  const std::vector<PhaseResult>& phases = result.plan->phases;
+  const std::size_t last = phases.size() - 1;
+  return phases[atPhase < 0 ? last : std::min(last, static_cast<std::size_t>(atPhase))].site;
 }
 
 bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {

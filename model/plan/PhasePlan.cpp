@@ -197,7 +197,8 @@ Scenario PhasePlan::studiedScenario(const Project& project) {
   return studied;
 }
 
-std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErrors& errors) {
+std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErrors& errors,
+                                             const GroupEvaluator& evaluateGroup) {
   const auto base = project.scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!base) return std::nullopt;
   Project planned = project;
@@ -213,7 +214,8 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
     const Phase& phase = planned.phases[k];
     // Every group bought so far, seen at phase k; the site before k is the same without k's own.
     std::vector<OutputValues> before, after;
-    for (const PhaseGroup& group : plan.groups) {
+    for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+      const PhaseGroup& group = plan.groups[g];
       if (group.phase > k) break;
       ScenarioErrors groupErrors;
       const auto resolved = groupScenario(planned, group, k).resolve(HardwareCatalog::bundled(), groupErrors);
@@ -222,7 +224,8 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
           errors.append({phaseField(group.phase, e.field), QStringLiteral("%1 (%2)").arg(e.message, group.systemType)});
         return std::nullopt;
       }
-      const OutputValues outputs = gigaplan::evaluate(resolved->values);
+      const OutputValues outputs =
+          evaluateGroup ? evaluateGroup(g, resolved->values) : gigaplan::evaluate(resolved->values);
       if (const auto problem = fabricProblem(resolved->values, outputs)) {
         errors.append({phaseField(group.phase, problem->field),
                        QStringLiteral("%1 (%2)").arg(problem->message, group.systemType)});

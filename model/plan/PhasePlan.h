@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QJsonArray>
 #include <QString>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -52,7 +53,13 @@ struct PhasePlan {
   std::vector<InputValues> groupInputs;    ///< each group's inputs once every phase is built
   std::vector<OutputValues> groupOutputs;  ///< each group's figures once every phase is built
 
-  static std::optional<PhasePlan> evaluate(const Project& project, ScenarioErrors& errors);
+  /// The figures of one group (an index into groups) with the inputs it is seen with: the
+  /// engine's estimate, or the group as it stands on a floor (evaluateProject).
+  using GroupEvaluator = std::function<OutputValues(std::size_t group, const InputValues& inputs)>;
+
+  /// The plan with every group evaluated by `evaluateGroup`, or by the engine when it is empty.
+  static std::optional<PhasePlan> evaluate(const Project& project, ScenarioErrors& errors,
+                                           const GroupEvaluator& evaluateGroup = {});
   /// Sums of extensive figures, weighted means of the rest (see above), over groups of GPUs.
   static OutputValues combine(const std::vector<OutputValues>& groups);
   /// The phases a project runs: its own, or the one phase of its scenario.

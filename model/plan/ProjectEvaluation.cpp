@@ -19,12 +19,18 @@ struct GroupFloor {
 
 /// The floor of each system group: every building goes to the group most of its compute racks
 /// belong to (a rack's group is its phase and system type), with its halls, rows and racks.
-std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const PhasePlan& plan) {
-  const std::size_t groups = plan.groups.size();
+std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups) {
+  const std::size_t groups = phaseGroups.size();
+  // One group has the whole floor, whatever stands on it.
+  if (groups == 1) {
+    GroupFloor whole{layout, std::vector<int>(layout.racks.size())};
+    for (std::size_t i = 0; i < layout.racks.size(); ++i) whole.siteRack[i] = static_cast<int>(i);
+    return {whole};
+  }
   std::map<std::pair<int, int>, std::size_t> groupOf;
   for (std::size_t g = 0; g < groups; ++g) {
-    const auto type = static_cast<int>(layout.systemTypes.indexOf(plan.groups[g].systemType));
-    if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(plan.groups[g].phase, 255)), type}] = g;
+    const auto type = static_cast<int>(layout.systemTypes.indexOf(phaseGroups[g].systemType));
+    if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(phaseGroups[g].phase, 255)), type}] = g;
   }
   const auto buildingOf = [&layout](const Rack& rack) {
     return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)].building;
@@ -86,39 +92,66 @@ std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const PhasePlan
   return floors;
 }
 
-/// A phased site on its floor: each group's figures with the media and areas of its own
-/// buildings (LayoutEvaluation), combined as the plan combines them. A group without buildings
-/// on the floor keeps the engine's figures.
-void measureOnFloor(const Project& project, ProjectResult& result) {
-  const PhasePlan& plan = *result.plan;
-  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, plan);
-  std::vector<OutputValues> groups;
-  FabricCabling& cabling = result.evaluation.cabling;
-  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
-    if (floors[g].layout.racks.empty()) {
-      groups.push_back(plan.groupOutputs[g]);
-      continue;
-    }
-    const LayoutEvaluation group =
-        LayoutEvaluation::evaluate(plan.groupInputs[g], floors[g].layout, cabling.reachLimitM);
-    groups.push_back(group.outputs);
-    for (std::size_t t = 0; t < cabling.tiers.size(); ++t) {
-      TierCabling& sum = cabling.tiers[t];
-      const TierCabling& part = group.cabling.tiers[t];
-      sum.links += part.links;
-      sum.totalLengthM += part.totalLengthM;
-      sum.longestM = std::max(sum.longestM, part.longestM);
-      sum.beyondReach += part.beyondReach;
-      sum.beyondLengthM += part.beyondLengthM;
-      for (std::size_t c = 0; c < sum.linksByReach.size(); ++c) {
-        sum.linksByReach[c] += part.linksByReach[c];
-        sum.lengthByReachM[c] += part.lengthByReachM[c];
-      }
-    }
-    cabling.findings.insert(cabling.findings.end(), group.cabling.findings.begin(), group.cabling.findings.end());
+/// Each group of the plan evaluated as it stands on its own buildings of the floor
+/// (LayoutEvaluation), the engine's estimate for a group with nothing on the floor. The last
+/// evaluation of each group (the site after the last phase) is kept for its cabling.
+class FloorGroups {
+ public:
+  FloorGroups(const Project& project, const std::vector<PhaseGroup>& groups, const std::array<double, 5>& reachLimitM)
+      : floors_(floorsOfGroups(project.layout, groups)), reachLimitM_(reachLimitM), measured_(groups.size()) {}
+
+  OutputValues operator()(std::size_t group, const InputValues& inputs) {
+    Measured& last = measured_[group];
+    if (last.valid && last.inputs == inputs) return last.evaluation.outputs;
+    last.valid = true;
+    last.inputs = inputs;
+    last.onFloor = !floors_[group].layout.racks.empty();
+    if (last.onFloor)
+      last.evaluation = LayoutEvaluation::evaluate(inputs, floors_[group].layout, reachLimitM_);
+    else
+      last.evaluation.outputs = gigaplan::evaluate(inputs);
+    return last.evaluation.outputs;
   }
-  result.evaluation.outputs = PhasePlan::combine(groups);
-}
+
+  /// The last evaluation of a group.
+  const LayoutEvaluation& evaluation(std::size_t group) const { return measured_[group].evaluation; }
+
+  /// The site's cabling: every group's links on the floor, tier by tier, with their findings.
+  FabricCabling cabling() const {
+    FabricCabling sum;
+    sum.reachLimitM = reachLimitM_;
+    for (const Measured& group : measured_) {
+      if (!group.onFloor) continue;
+      for (std::size_t t = 0; t < sum.tiers.size(); ++t) {
+        TierCabling& total = sum.tiers[t];
+        const TierCabling& part = group.evaluation.cabling.tiers[t];
+        total.links += part.links;
+        total.totalLengthM += part.totalLengthM;
+        total.longestM = std::max(total.longestM, part.longestM);
+        total.beyondReach += part.beyondReach;
+        total.beyondLengthM += part.beyondLengthM;
+        for (std::size_t c = 0; c < total.linksByReach.size(); ++c) {
+          total.linksByReach[c] += part.linksByReach[c];
+          total.lengthByReachM[c] += part.lengthByReachM[c];
+        }
+      }
+      const auto& findings = group.evaluation.cabling.findings;
+      sum.findings.insert(sum.findings.end(), findings.begin(), findings.end());
+    }
+    return sum;
+  }
+
+ private:
+  struct Measured {
+    bool valid = false;
+    bool onFloor = false;
+    InputValues inputs{};
+    LayoutEvaluation evaluation;
+  };
+  std::vector<GroupFloor> floors_;
+  std::array<double, 5> reachLimitM_;
+  std::vector<Measured> measured_;
+};
 
 /// The tenants on the plan, their site-wide figures written into the site's. A tenant problem
 /// is kept apart: the rest of the figures stand and every view keeps working.
@@ -143,27 +176,32 @@ ProjectResult evaluateProject(const Project& project) {
     result.error = errors.value(0).text();
     return result;
   }
+  // One evaluation: the plan evaluates every group as it stands on the floor, after every phase,
+  // and the site's figures are those of the site after the last phase.
+  const auto reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
+  const std::vector<PhaseGroup> groups = PhasePlan::groupsOf(PhasePlan::phasesOf(project, *result.resolved));
+  FloorGroups onFloor(project, groups, reachLimitM);
   if (project.phases.empty()) {
-    // One build: the scenario on its floor; a fabric the switch cannot build is reported with
-    // the figures, as ever. The phase view of it follows when it evaluates.
-    result.evaluation =
-        LayoutEvaluation::evaluate(result.resolved->values, project.layout,
-                                   LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled()));
+    // One build: a fabric the switch cannot build is reported with the figures, as ever.
+    result.evaluation.outputs = onFloor(0, result.resolved->values);
     if (const auto problem = fabricProblem(result.resolved->values, result.evaluation.outputs))
       result.error = problem->text();
     ScenarioErrors planErrors;
-    result.plan = PhasePlan::evaluate(project, planErrors);
-    evaluateTenants(project, result);
-    return result;
+    result.plan = PhasePlan::evaluate(project, planErrors, std::ref(onFloor));
+    if (result.plan) result.evaluation.outputs = result.plan->phases.back().site;
+    // The whole floor is the one group's: its halls carry their electrical rooms' figures.
+    result.evaluation.metrics = onFloor.evaluation(0).metrics;
+  } else {
+    result.plan = PhasePlan::evaluate(project, errors, std::ref(onFloor));
+    if (!result.plan) {
+      result.error = errors.value(0).text();
+      return result;
+    }
+    result.evaluation.outputs = result.plan->phases.back().site;
+    result.evaluation.metrics = LayoutMetrics::measure(project.layout);
   }
-  result.plan = PhasePlan::evaluate(project, errors);
-  if (!result.plan) {
-    result.error = errors.value(0).text();
-    return result;
-  }
-  result.evaluation.metrics = LayoutMetrics::measure(project.layout);
-  result.evaluation.cabling.reachLimitM = LayoutEvaluation::reachLimits(project.scenario, HardwareCatalog::bundled());
-  measureOnFloor(project, result);
+  result.evaluation.inputs = result.resolved->values;
+  result.evaluation.cabling = onFloor.cabling();
   evaluateTenants(project, result);
   return result;
 }
@@ -206,6 +244,20 @@ std::optional<SiteLayout> layOutProject(const Project& project, const HallTempla
   return layout;
 }
 
+std::optional<Project> variantProject(const Project& project, const Variant& variant, ScenarioErrors& errors) {
+  Project other = project;
+  other.scenario = variant.scenario;
+  other.phases = variant.phases;
+  other.tenants = variant.tenants;
+  auto own = layOutProject(other, project.layout.hallTemplate, errors);
+  if (!own) return std::nullopt;
+  ScenarioErrors planErrors;
+  const auto plans = layOutProject(project, project.layout.hallTemplate, planErrors);
+  if (!plans || !(*plans == *own)) other.layout = std::move(*own);
+  TenantPlan::carryMarks(project.tenants, other.tenants, false, other.layout);
+  return other;
+}
+
 QString inputRefusedByProject(const Project& project, const QString& path) {
   if (!project.phases.empty() && path == QLatin1String(inputSpec(InputId::clusterGpus).path))
     return QStringLiteral("cluster.gpus: a phased project's GPUs are those its phases add (edit the phases)");
@@ -240,7 +292,7 @@ std::vector<float> longestLinkPerRack(const Project& project, const ProjectResul
   if (project.phases.empty() || !result.plan)
     return FabricCabling::longestLinkPerRack(project.layout, result.evaluation.outputs);
   std::vector<float> longest(project.layout.racks.size(), 0.0f);
-  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, *result.plan);
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, result.plan->groups);
   for (std::size_t g = 0; g < floors.size(); ++g) {
     if (floors[g].layout.racks.empty()) continue;
     const std::vector<float> group = FabricCabling::longestLinkPerRack(floors[g].layout, result.plan->groupOutputs[g]);
@@ -252,7 +304,7 @@ std::vector<float> longestLinkPerRack(const Project& project, const ProjectResul
 std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& result, int rack) {
   if (project.phases.empty() || !result.plan)
     return FabricCabling::linksOfRack(project.layout, result.evaluation.outputs, rack);
-  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, *result.plan);
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, result.plan->groups);
   for (std::size_t g = 0; g < floors.size(); ++g) {
     const auto at = std::find(floors[g].siteRack.begin(), floors[g].siteRack.end(), rack);
     if (at == floors[g].siteRack.end()) continue;

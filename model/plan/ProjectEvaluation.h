@@ -41,6 +41,13 @@ std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& r
 std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,
                                         ScenarioErrors& errors);
 
+/// A variant as a project of its own, evaluated as the plan is: its scenario, phases and tenants
+/// on its floor. That floor is the project's own when the variant lays out the same floor as the
+/// project's inputs do (a copy of the plan keeps the plan's hand edits), else one laid out for
+/// it; tenants marked by hand keep the racks marked for tenants of their names. Nothing, with
+/// `errors` naming the field, when the variant cannot be laid out.
+std::optional<Project> variantProject(const Project& project, const Variant& variant, ScenarioErrors& errors);
+
 /// Why the project takes no value for an input (a phased project's GPUs come from its phases), or
 /// empty when it does; the message starts with the input's path.
 QString inputRefusedByProject(const Project& project, const QString& path);

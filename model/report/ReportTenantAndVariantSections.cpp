@@ -6,6 +6,7 @@
 
 #include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
+#include "plan/ProjectEvaluation.h"
 #include "report/ReportBuilder.h"
 
 namespace gigaplan::report {
@@ -113,9 +114,8 @@ void ReportBuilder::variants() {
   section(QStringLiteral("Variants"));
   paragraph(
       QStringLiteral("Each variant is another scenario and phases on the same site, evaluated as the plan "
-                     "is: both with the engine's cable estimates, since a variant has no floor of its own, "
-                     "so the plan's figures here can differ slightly from those measured on its floor "
-                     "elsewhere in this report. Columns give the site after the last phase; a variant with "
+                     "is: on its floor, the plan's own when the variant lays out the same floor, else one "
+                     "laid out for it. Columns give the site after the last phase; a variant with "
                      "fewer phases than the "
                      "plan (a copy of one phase) is compared after its last phase with the plan after the "
                      "same phase. % is the variant's difference from the plan, and \u2713 marks the better "
@@ -127,31 +127,25 @@ void ReportBuilder::variants() {
                                       OutputId::reliabilityEttr,   OutputId::reliabilityInterruptionsPerDay,
                                       OutputId::scheduleBuildDays};
   for (const Variant& variant : project.variants) {
-    Project other = project;
-    other.scenario = variant.scenario;
-    other.phases = variant.phases;
-    ScenarioErrors errors;
-    const auto plan2 = PhasePlan::evaluate(other, errors);
     subsection(QStringLiteral("Variant: %1").arg(variant.name), true);
-    if (!plan2) {
-      paragraph(QStringLiteral("This variant does not evaluate: %1").arg(errors.value(0).text()));
+    ScenarioErrors errors;
+    const auto other = variantProject(project, variant, errors);
+    const ProjectResult result = other ? evaluateProject(*other) : ProjectResult{};
+    if (!result.plan) {
+      paragraph(
+          QStringLiteral("This variant does not evaluate: %1").arg(other ? result.error : errors.value(0).text()));
       continue;
     }
+    const std::vector<PhaseResult>& variantPhases = result.plan->phases;
     const std::size_t at =
-        variant.phases.empty() ? planPhases.size() - 1 : std::min(plan2->phases.size(), planPhases.size()) - 1;
+        variant.phases.empty() ? planPhases.size() - 1 : std::min(variantPhases.size(), planPhases.size()) - 1;
     if (at + 1 < planPhases.size())
       paragraph(QStringLiteral("Compared after %1, the variant's last phase.").arg(planPhases[at].name), 9, kMuted, 4);
     // Tenants rent the site once every phase is built: their figures join the comparison there.
-    OutputValues variantSite = plan2->phases.back().site;
+    const OutputValues& variantSite = variantPhases.back().site;
     const bool withTenants = at + 1 == planPhases.size() && (!project.tenants.empty() || !variant.tenants.empty());
-    if (withTenants && !variant.tenants.empty()) {
-      other.tenants = variant.tenants;
-      TenantPlan::carryMarks(project.tenants, other.tenants, false, other.layout);
-      if (const auto tenants = TenantPlan::evaluate(other, *plan2, errors))
-        tenants->applyTo(variantSite);
-      else
-        paragraph(QStringLiteral("Its tenants do not fit: %1").arg(errors.value(0).text()), 9, kMuted, 4);
-    }
+    if (!result.tenantError.isEmpty())
+      paragraph(QStringLiteral("Its tenants do not fit: %1").arg(result.tenantError), 9, kMuted, 4);
     const auto rows = compareFigures(planPhases[at].site, variantSite);
     Table table{{{QStringLiteral("Figure"), 0.40},
                  {QStringLiteral("Plan"), 0.19, Qt::AlignRight},
