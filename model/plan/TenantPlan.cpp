@@ -134,7 +134,7 @@ RacksByGroup racksByGroup(const PhasePlan& plan, const SiteLayout& layout) {
     if (rack.role != RackRole::Compute || group == groupOf.end() || group->second >= plan.groupInputs.size()) continue;
     const InputValues& inputs = plan.groupInputs[group->second];
     racks.group[i] = static_cast<int>(group->second);
-    racks.gpus[i] = valueOf(inputs, InputId::systemGpusPerNode) * valueOf(inputs, InputId::systemNodesPerRack);
+    racks.gpus[i] = valueOf(inputs, InputId::systemGpusPerNode) * rack.units;  // a compute rack holds nodes
   }
   return racks;
 }
