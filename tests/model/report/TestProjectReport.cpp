@@ -130,6 +130,56 @@ class TestProjectReport : public QObject {
     QVERIFY(pages_[2].contains(ProjectReport::formatUsd(valueOf(site, OutputId::costCapexUsd))));
   }
 
+  void eachHeadlineFigureHasOneValueForTheWholeSite() {
+    // Every place the report gives a headline figure of the whole site, read back from the PDF:
+    // the title page, the executive summary, the cost breakdown, the phases' last row and
+    // column, and the last column of "All figures". Each must be the one value of the site.
+    const QString text = pages_.join(QLatin1Char('\n'));
+    const OutputValues& site = report_->siteOutputs();
+    const QString lastPhase = report_->plan().phases.back().name;
+    struct Headline {
+      QString value;
+      QStringList patterns;  ///< each captures the value in group 1; all must occur at least once
+    };
+    const QString number = QStringLiteral("(\\$?-?[\\d,.]+[BMk]?(?: MW)?)");
+    const QString last = QStringLiteral(".*\\s") + number + QStringLiteral("$");
+    const std::vector<Headline> headlines{
+        {ProjectReport::formatCount(valueOf(site, OutputId::clusterGpus)),
+         {QStringLiteral("^Total GPUs\\s+") + number,
+          QStringLiteral("^GPUs\\s+") + number + QStringLiteral(" [\\d,]+ nodes in"),
+          QStringLiteral("^cluster\\.gpus\\s+GPUs") + last}},
+        {ProjectReport::formatMw(valueOf(site, OutputId::powerFacilityMw)),
+         {QStringLiteral("^Facility power\\s+") + number, QStringLiteral("^power\\.facilityMw\\s+MW") + last}},
+        {ProjectReport::formatUsd(valueOf(site, OutputId::costCapexUsd)),
+         {QStringLiteral("^Capex\\s+") + number, QStringLiteral("^Capex: ") + number,
+          QStringLiteral("^capex\\s{3,}\\$") + last, QStringLiteral("^cost\\.capexUsd\\s+USD") + last}},
+        {ProjectReport::formatUsd(valueOf(site, OutputId::costTcoUsdPerYear)),
+         {QStringLiteral("^TCO per year\\s+") + number, QStringLiteral("^site TCO per year after it") + last,
+          QStringLiteral("^cost\\.tcoUsdPerYear\\s+USD/year") + last}},
+        {ProjectReport::formatUsd(valueOf(site, OutputId::costUsdPerGpuHour)),
+         {QStringLiteral("^Cost per GPU-hour\\s+") + number, QStringLiteral("^cost\\.usdPerGpuHour\\s+USD") + last}},
+    };
+    for (const Headline& headline : headlines) {
+      for (const QString& pattern : headline.patterns) {
+        const QRegularExpression expression(pattern, QRegularExpression::MultilineOption);
+        int seen = 0;
+        for (auto match = expression.globalMatch(text); match.hasNext();) {
+          // The all-figures table gives the unit in a column of its own.
+          const QString found = match.next().captured(1);
+          QVERIFY2(found == headline.value || found + QStringLiteral(" MW") == headline.value,
+                   qPrintable(QStringLiteral("%1: %2, not %3").arg(pattern, found, headline.value)));
+          ++seen;
+        }
+        QVERIFY2(seen > 0, qPrintable(QStringLiteral("no line matches %1").arg(pattern)));
+      }
+    }
+    // The phases table: the last phase's row gives the site's GPUs online and facility power.
+    const QRegularExpression lastRow(QStringLiteral("^") + QRegularExpression::escape(lastPhase) + QStringLiteral(".*"),
+                                     QRegularExpression::MultilineOption);
+    const QString row = lastRow.match(text).captured(0);
+    QVERIFY2(row.contains(headlines[0].value) && row.contains(headlines[1].value), qPrintable(row));
+  }
+
   void comparesTheVariants() {
     const auto page = std::find_if(pages_.begin(), pages_.end(), [](const QString& text) {
       return hasLine(text, QStringLiteral("Variant: 2:1 at the leaves"));
