@@ -82,7 +82,12 @@ bool applyProjectSettings(Project& project, const QStringList& settings, Scenari
   Scenario edited = project.scenario;
   if (!applySettings(edited, settings, errors)) return false;
   // Inputs that shape the floor lay it out anew, as in the desktop.
-  if (auto floor = floorForScenarioEdit(project, edited)) project.layout = std::move(*floor);
+  if (auto floor = floorForScenarioEdit(project, edited)) {
+    project.layout = std::move(floor->layout);
+    err() << "note: the floor was laid out anew for the inputs; " << floor->handEdits - floor->notKept.size() << " of "
+          << floor->handEdits << " hand edits kept\n";
+    for (const QString& edit : floor->notKept) err() << "note: a hand edit no longer applies: " << edit << "\n";
+  }
   project.scenario = std::move(edited);
   return true;
 }

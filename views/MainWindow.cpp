@@ -265,6 +265,18 @@ void MainWindow::connectDocument() {
   whatIf_->setDocument(&document_);
   connect(phases_, &PhasesPanel::shownPhaseChanged, floor_, &FloorView::setShownPhase);
   connect(&document_, &ProjectDocument::resultReady, this, &MainWindow::showResult);
+  // A re-laid floor says what became of the planner's hand edits; those that no longer apply are
+  // listed, never dropped silently.
+  connect(&document_, &ProjectDocument::floorLaidOutAnew, this, [this](int handEdits, const QStringList& notKept) {
+    if (handEdits == 0) return;
+    QString message =
+        tr("Floor laid out anew: %1 of %2 hand edits kept").arg(handEdits - notKept.size()).arg(handEdits);
+    if (!notKept.isEmpty()) {
+      message += tr("; no longer apply: %1").arg(notKept.mid(0, 3).join(QStringLiteral("; ")));
+      if (notKept.size() > 3) message += tr(" and %1 more").arg(notKept.size() - 3);
+    }
+    statusBar()->showMessage(message, 15000);
+  });
   connect(&document_, &ProjectDocument::evaluatingChanged, busy_, &QWidget::setVisible);
   connect(&document_, &ProjectDocument::modifiedChanged, this, &MainWindow::updateTitle);
   connect(&document_, &ProjectDocument::filePathChanged, this, &MainWindow::updateTitle);

@@ -196,8 +196,10 @@ bool ProjectDocument::pushScenarioEdit(std::unique_ptr<QUndoCommand> command, Sc
   if (!after) return push(std::move(command), Part::Scenario, false);
   auto step = std::make_unique<StepsCommand>(command->text());
   step->add(std::move(command));
-  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*after), QString()));
-  return push(std::move(step), Part::ScenarioAndLayout, true);
+  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(after->layout), QString()));
+  const bool pushed = push(std::move(step), Part::ScenarioAndLayout, true);
+  if (pushed) emit floorLaidOutAnew(after->handEdits, after->notKept);
+  return pushed;
 }
 
 bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
@@ -208,18 +210,21 @@ bool ProjectDocument::setPhases(std::vector<Phase> phases, QString* error) {
   if (phases == project_.phases) return false;
   // The floor follows the phases: their systems are laid out anew in the same step, so the 3D
   // view, the plan and the figures always show the same build-out.
+  // The planner's hand edits of the floor are carried over where they still apply.
   Project planned = project_;
   planned.phases = phases;
   ScenarioErrors errors;
-  auto layout = layOutProject(planned, project_.layout.hallTemplate, errors);
-  if (!layout) {
+  auto relaid = relayFloor(project_, planned, errors);
+  if (!relaid) {
     if (error) *error = errors.value(0).text();
     return false;
   }
   auto step = std::make_unique<StepsCommand>(tr("Edit phases"));
   step->add(std::make_unique<ReplaceCommand<std::vector<Phase>>>(project_.phases, std::move(phases), QString()));
-  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), QString()));
-  return push(std::move(step), Part::Layout, true);
+  step->add(LayoutCommands::replaceLayout(project_.layout, std::move(relaid->layout), QString()));
+  const bool pushed = push(std::move(step), Part::Layout, true);
+  if (pushed) emit floorLaidOutAnew(relaid->handEdits, relaid->notKept);
+  return pushed;
 }
 
 bool ProjectDocument::setTenants(std::vector<Tenant> tenants, QString* error) {

@@ -90,6 +90,9 @@ class ProjectDocument : public QObject {
   void layoutChanged();
   /// An input or catalog choice changed through an edit, undo or redo.
   void scenarioChanged();
+  /// An edit laid the floor out anew: `handEdits` edits of the old floor were carried over, but
+  /// for those in `notKept`, which no longer apply.
+  void floorLaidOutAnew(int handEdits, const QStringList& notKept);
   /// New figures are in result().
   void resultReady();
   void evaluatingChanged(bool evaluating);

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "engine/Evaluator.h"
+#include "layout/HandEdits.h"
 #include "layout/LayoutGenerator.h"
 
 namespace gigaplan {
@@ -264,14 +265,35 @@ QString inputRefusedByProject(const Project& project, const QString& path) {
   return {};
 }
 
-std::optional<SiteLayout> floorForScenarioEdit(const Project& project, const Scenario& edited) {
+namespace {
+RelaidFloor withHandEdits(const Project& project, const SiteLayout& generated, SiteLayout fresh) {
+  const HandEdits edits = HandEdits::between(generated, project.layout);
+  RelaidFloor relaid;
+  relaid.handEdits = edits.count();
+  relaid.notKept = edits.applyTo(fresh);
+  relaid.layout = std::move(fresh);
+  return relaid;
+}
+}  // namespace
+
+std::optional<RelaidFloor> relayFloor(const Project& project, const Project& planned, ScenarioErrors& errors) {
+  auto fresh = layOutProject(planned, project.layout.hallTemplate, errors);
+  if (!fresh) return std::nullopt;
+  // The floor the project's own inputs lay out: what the planner's edits are edits of.
+  ScenarioErrors ownErrors;
+  const auto generated = layOutProject(project, project.layout.hallTemplate, ownErrors);
+  if (!generated) return RelaidFloor{std::move(*fresh), 0, {}};
+  return withHandEdits(project, *generated, std::move(*fresh));
+}
+
+std::optional<RelaidFloor> floorForScenarioEdit(const Project& project, const Scenario& edited) {
   Project planned = project;
   planned.scenario = edited;
   ScenarioErrors errors;
-  const auto before = layOutProject(project, project.layout.hallTemplate, errors);
-  auto after = layOutProject(planned, project.layout.hallTemplate, errors);
-  if (!before || !after || *before == *after) return std::nullopt;
-  return after;
+  const auto generated = layOutProject(project, project.layout.hallTemplate, errors);
+  auto fresh = layOutProject(planned, project.layout.hallTemplate, errors);
+  if (!generated || !fresh || *generated == *fresh) return std::nullopt;
+  return withHandEdits(project, *generated, std::move(*fresh));
 }
 
 std::optional<SiteLayout> layOut(const Scenario& scenario, const HallTemplate& hallTemplate, ScenarioErrors& errors) {

@@ -52,10 +52,23 @@ std::optional<Project> variantProject(const Project& project, const Variant& var
 /// empty when it does; the message starts with the input's path.
 QString inputRefusedByProject(const Project& project, const QString& path);
 
+/// A floor laid out anew, with the planner's hand edits of the floor it replaces carried over.
+struct RelaidFloor {
+  SiteLayout layout;
+  int handEdits = 0;    ///< edits of the old floor (moved, removed, added, marked)
+  QStringList notKept;  ///< those that no longer apply, in words
+};
+
+/// The floor for `planned` (the project with other inputs, phases or tenants): laid out anew, and
+/// the hand edits of the project's floor (its differences from the floor its own inputs lay out)
+/// applied to it where they still apply. Nothing, with `errors`, when it cannot be laid out.
+std::optional<RelaidFloor> relayFloor(const Project& project, const Project& planned, ScenarioErrors& errors);
+
 /// The floor an input edit calls for: when the edited scenario lays out another floor than the
 /// current scenario does (an input that shapes the floor: GPUs, systems, fabric, power, ...), that
-/// floor; nothing when the floor stays as it is, or when either cannot be laid out.
-std::optional<SiteLayout> floorForScenarioEdit(const Project& project, const Scenario& edited);
+/// floor with the hand edits carried over; nothing when the floor stays as it is, or when either
+/// cannot be laid out.
+std::optional<RelaidFloor> floorForScenarioEdit(const Project& project, const Scenario& edited);
 
 /// Lays a scenario out on a new floor. Returns nothing and fills `errors` (naming the field)
 /// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.

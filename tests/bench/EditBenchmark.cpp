@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
   std::size_t racksAfter = 0;
   const double relayMs = bestMs(3, [&] {
     Project changed = *project;
-    if (auto floor = floorForScenarioEdit(changed, edited)) changed.layout = std::move(*floor);
+    if (auto floor = floorForScenarioEdit(changed, edited)) changed.layout = std::move(floor->layout);
     changed.scenario = edited;
     racksAfter = changed.layout.racks.size();
     evaluateProject(changed);

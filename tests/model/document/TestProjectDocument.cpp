@@ -180,6 +180,30 @@ class TestProjectDocument : public QObject {
     QVERIFY(document.project().layout == original);
   }
 
+  void handEditsSurviveAnInputThatLaysTheFloorOutAnew() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    // Remove the first compute rack and remember where it stood.
+    const SiteLayout& layout = document.project().layout;
+    const auto compute = std::find_if(layout.racks.begin(), layout.racks.end(),
+                                      [](const Rack& rack) { return rack.role == RackRole::Compute; });
+    const int row = compute->row, slot = compute->slot, nodes = compute->units;
+    QVERIFY(
+        document.pushLayoutCommand(LayoutCommands::removeRacks(document.layoutForCommands(), {compute->id}, &error)));
+    QSignalSpy relaid(&document, &ProjectDocument::floorLaidOutAnew);
+    QVERIFY(document.setInput(QStringLiteral("cluster.gpus"), QStringLiteral("140000"), &error));
+    QCOMPARE(relaid.count(), 1);
+    QCOMPARE(relaid.front().at(0).toInt(), 1);               // one hand edit
+    QVERIFY(relaid.front().at(1).toStringList().isEmpty());  // and it still applies
+    // The slot stays empty on the new floor, and the figures count the floor without that rack.
+    const SiteLayout& now = document.project().layout;
+    QVERIFY(std::none_of(now.racks.begin(), now.racks.end(),
+                         [&](const Rack& rack) { return rack.row == row && rack.slot == slot; }));
+    document.waitForResult();
+    QCOMPARE(valueOf(document.result().evaluation.outputs, OutputId::clusterGpus), 140000.0 - nodes * 8);
+  }
+
   void aPhasedProjectRefusesClusterGpus() {
     ProjectDocument document;
     QString error;
