@@ -176,8 +176,9 @@ void PhasesPanel::addPhase() {
   Phase next;
   next.name = tr("Phase %1").arg(phases.size() + 1);
   next.start = phases.empty() ? QDate::currentDate() : phases.back().start.addMonths(6);
-  next.systems = phases.empty() ? std::vector<PhaseSystems>{{document_->project().scenario.systemType, 8192}}
-                                : phases.back().systems;
+  // A new phase buys nothing until the planner says what: its systems start empty (a phase may
+  // also only change inputs, such as the site's power).
+  if (phases.empty()) next.systems = {{document_->project().scenario.systemType, 8192}};
   if (!phases.empty() && !phases.back().start.isValid()) next.start = QDate::currentDate();
   phases.push_back(next);
   apply(std::move(phases));

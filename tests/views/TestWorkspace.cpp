@@ -168,17 +168,26 @@ class TestWorkspace : public QObject {
     QVERIFY2(phases->lastError().contains(QStringLiteral("phases[1].start")), qPrintable(phases->lastError()));
     QCOMPARE(phases->table()->item(1, PhasesPanel::kStart)->text(),
              document.project().phases[1].start.toString(Qt::ISODate));
+    const std::size_t racksBefore = document.project().layout.racks.size();
     phases->addPhase();
     QCOMPARE(document.project().phases.size(), std::size_t{4});
-    // The floor follows in the same step: the new phase's racks are laid out.
+    // A new phase buys nothing until it is told what: no systems, no racks of its own.
+    QVERIFY(document.project().phases[3].systems.empty());
+    QCOMPARE(document.project().layout.racks.size(), racksBefore);
+    // Given systems, the floor follows in the same step: the new phase's racks are laid out.
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(phases->table()->rowCount(), 4);
+    QVERIFY(phases->table()->item(3, PhasesPanel::kSystems));
+    phases->table()->item(3, PhasesPanel::kSystems)->setText(QStringLiteral("gb300-nvl72: 7200"));
+    QVERIFY2(phases->lastError().isEmpty(), qPrintable(phases->lastError()));
     const auto& racksNow = document.project().layout.racks;
     QVERIFY(std::any_of(racksNow.begin(), racksNow.end(), [](const Rack& r) { return r.phase == 3; }));
     QVERIFY(waitForFigures(window));
     QCOMPARE(phases->table()->rowCount(), 4);
     phases->removePhase(3);
     QCOMPARE(document.project().phases.size(), std::size_t{3});
-    QCOMPARE(document.undoStack()->count(), steps + 5);
-    for (int i = 0; i < 5; ++i) document.undoStack()->undo();
+    QCOMPARE(document.undoStack()->count(), steps + 6);
+    for (int i = 0; i < 6; ++i) document.undoStack()->undo();
     QCOMPARE(document.project().phases[1].name, QStringLiteral("Phase 2: +100k H200"));
     // The floor keeps showing its phase when an earlier one goes.
     QVERIFY(waitForFigures(window));
