@@ -14,6 +14,7 @@
 #include "engine/ResultFormat.h"
 #include "plan/PhasePlan.h"
 #include "plan/ProjectEvaluation.h"
+#include "plan/ProjectFindings.h"
 #include "plan/TenantPlan.h"
 
 namespace gigaplan::cli {
@@ -184,6 +185,20 @@ QStringList systemsOfPhase(const PhasePlan& plan, std::size_t phase) {
 
 }  // namespace
 
+namespace {
+/// Findings as JSON: the limits broken and the warnings, each with its object and problem.
+QJsonObject findingsJson(const ProjectFindings& findings) {
+  const auto list = [](const std::vector<ProjectFindings::Finding>& items) {
+    QJsonArray array;
+    for (const ProjectFindings::Finding& item : items)
+      array.append(QJsonObject{{QStringLiteral("object"), item.object}, {QStringLiteral("problem"), item.message}});
+    return array;
+  };
+  return {{QStringLiteral("brokenLimits"), list(findings.brokenLimits)},
+          {QStringLiteral("warnings"), list(findings.warnings)}};
+}
+}  // namespace
+
 int runInfo(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
@@ -208,6 +223,7 @@ int runInfo(const QStringList& arguments) {
   }
   const ResolvedScenario& resolved = *result.resolved;
   const PhasePlan& plan = *result.plan;
+  const ProjectFindings findings = ProjectFindings::of(*project, result);
   const LayoutEvaluation& evaluation = result.evaluation;
   const OutputValues& site = evaluation.outputs;
   const LayoutMetrics& m = evaluation.metrics;
@@ -247,7 +263,8 @@ int runInfo(const QStringList& arguments) {
                                              {QStringLiteral("figures"), figures}}},
         {QStringLiteral("phases"), phases},
         {QStringLiteral("layout"), layoutJson(project->layout, evaluation)},
-        {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
+        {QStringLiteral("problems"), QJsonArray::fromStringList(problems)},
+        {QStringLiteral("findings"), findingsJson(findings)}};
     bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
   } else {
     QString text;
@@ -285,9 +302,10 @@ int runInfo(const QStringList& arguments) {
            << "fabric    " << figure(OutputId::networkSwitches) << ", bisection "
            << figure(OutputId::networkBisectionPbps) << ", fiber " << figure(OutputId::networkFiberKm) << "\n";
     for (const QString& problem : problems) stream << "problem   " << problem << "\n";
-    stream << "findings  " << evaluation.findings().size() << "\n";
-    for (const LayoutFinding& finding : evaluation.findings())
-      stream << "  " << finding.object << ": " << finding.message << "\n";
+    stream << "findings  " << findings.summary() << "\n";
+    for (const ProjectFindings::Finding& finding : findings.brokenLimits)
+      stream << "  limit broken: " << finding.text() << "\n";
+    for (const ProjectFindings::Finding& finding : findings.warnings) stream << "  warning: " << finding.text() << "\n";
     stream.flush();
     bytes = text.toUtf8();
   }

@@ -35,6 +35,7 @@
 #include "WhatIfPanel.h"
 #include "document/LayoutCommands.h"
 #include "plan/PresetLibrary.h"
+#include "plan/ProjectFindings.h"
 #include "report/ProjectReport.h"
 
 namespace gigaplan {
@@ -349,12 +350,15 @@ void MainWindow::showResult() {
   figures_->showResult(*result.resolved, result.evaluation.outputs);
   charts_->showResult(*result.resolved, result.evaluation.outputs);
   const SiteLayout& layout = document_.project().layout;
-  const auto findings = result.evaluation.findings();
+  // Limits broken and warnings are counted apart, as in the report and `info`.
+  const ProjectFindings findings = ProjectFindings::of(document_.project(), result);
   summary_->setText(
-      tr("%1 racks · %2 halls · %3 findings").arg(layout.racks.size()).arg(layout.halls.size()).arg(findings.size()));
+      tr("%1 racks · %2 halls · %3").arg(layout.racks.size()).arg(layout.halls.size()).arg(findings.summary()));
   summary_->setToolTip([&] {
     QStringList lines;
-    for (const LayoutFinding& finding : findings) lines << finding.object + QStringLiteral(": ") + finding.message;
+    for (const ProjectFindings::Finding& finding : findings.brokenLimits)
+      lines << tr("Limit broken: ") + finding.text();
+    for (const ProjectFindings::Finding& finding : findings.warnings) lines << tr("Warning: ") + finding.text();
     return lines.join(QLatin1Char('\n'));
   }());
   if (!result.error.isEmpty()) statusBar()->showMessage(result.error);

@@ -239,6 +239,9 @@
     "time from an interruption to training again (detect, replace, reload)", "estimate", "estimate") \
   X(reliabilityRepairHours, "reliability.repairHours", "h", 24, 0, 10000, Real, \
     "time a failed node stays out of service", "estimate: next-business-day parts", "estimate") \
+  X(reliabilityMinEttr, "reliability.minEttr", "fraction", 0.9, 0, 1, Real, \
+    "effective training time below which the plan gets a warning", \
+    "planner input; Meta reports above 90 % effective training time for Llama 3 on 16k GPUs", "input") \
   /* schedule */ \
   X(scheduleCrews, "schedule.crews", "crews", 20, 1, 10000, Count, \
     "installation crews setting racks in parallel", "estimate: a large build staffs tens of crews", "estimate") \

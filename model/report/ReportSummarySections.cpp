@@ -10,6 +10,7 @@
 
 #include "engine/HardwareCatalog.h"
 #include "engine/ResultFormat.h"
+#include "plan/ProjectFindings.h"
 #include "report/ReportBuilder.h"
 #include "report/ReportCharts.h"
 
@@ -216,29 +217,24 @@ void ReportBuilder::executiveSummary() {
   };
   placeTable(figures);
 
+  // Limits broken and warnings are counted apart: a warning is a legal plan that is bad.
   subsection(QStringLiteral("Findings"));
+  const ProjectFindings found = ProjectFindings::of(report_.project(), report_.result());
+  paragraph(found.summary() + QStringLiteral("."));
   QStringList findings;
   if (availableMw <= 0)
     findings << QStringLiteral(
         "No site power is set (site.gridMw, site.onsiteGenerationMw), so the phases are not "
         "checked against it.");
-  else
-    for (const PhaseResult& phase : plan)
-      if (valueOf(phase.site, OutputId::sitePowerMarginMw) < 0)
-        findings << QStringLiteral("%1 needs %2 at full IT load, %3 more than the %4 available.")
-                        .arg(phase.name, ProjectReport::formatMw(valueOf(phase.site, OutputId::powerFacilityMw)),
-                             ProjectReport::formatMw(-valueOf(phase.site, OutputId::sitePowerMarginMw)),
-                             ProjectReport::formatMw(valueOf(phase.site, OutputId::sitePowerAvailableMw)));
-  const std::vector<LayoutFinding> floorFindings = report_.result().evaluation.findings();
-  const std::size_t shown = std::min<std::size_t>(floorFindings.size(), 12);
-  for (std::size_t i = 0; i < shown; ++i)
-    findings << QStringLiteral("%1: %2").arg(floorFindings[i].object, floorFindings[i].message);
-  if (floorFindings.size() > shown)
-    findings << QStringLiteral("%1 more findings on the floor.").arg(floorFindings.size() - shown);
-  if (findings.isEmpty())
+  const std::size_t shown = std::min<std::size_t>(found.brokenLimits.size(), 12);
+  for (std::size_t i = 0; i < shown; ++i) findings << QStringLiteral("Limit broken: ") + found.brokenLimits[i].text();
+  if (found.brokenLimits.size() > shown)
+    findings << QStringLiteral("%1 more limits broken on the floor.").arg(found.brokenLimits.size() - shown);
+  for (const ProjectFindings::Finding& warning : found.warnings)
+    findings << QStringLiteral("Warning: ") + warning.text();
+  if (found.brokenLimits.empty())
     findings << QStringLiteral(
-        "No limit is broken: every phase fits the power available, every hall its feed, "
-        "cooling and floor rating, every link a module's reach.");
+        "No limit is broken: every hall fits its feed, cooling and floor rating, every link a module's reach.");
   for (const QString& finding : findings) bullet(finding);
 
   subsection(QStringLiteral("Where the money goes"));

@@ -195,7 +195,9 @@ class TestCli : public QObject {
     QCOMPARE(info.exitCode, 0);
     QVERIFY(info.out.contains(QStringLiteral("Colossus-like 150,000 Hopper GPUs")));
     QVERIFY(info.out.contains(QStringLiteral("150,000 GPUs")));
-    QVERIFY(info.out.contains(QStringLiteral("findings  0")));
+    // No limit broken; the 150k-GPU job's effective training time is under the 90 % threshold.
+    QVERIFY2(info.out.contains(QStringLiteral("findings  No limit broken, 1 warning\n")), qPrintable(info.out));
+    QVERIFY(info.out.contains(QStringLiteral("  warning: the site: effective training time")));
 
     // evaluate FILE: the engine's figures with the layout's media, and the layout's own figures.
     const Run evaluated = cli({QStringLiteral("evaluate"), path});
@@ -487,7 +489,9 @@ class TestCli : public QObject {
     QVERIFY(table.out.contains(QStringLiteral("phase 3   Phase 3: +800k GB200")));
     QVERIFY(table.out.contains(QStringLiteral("adds 800,000 gb200-nvl72 GPUs")));
     QVERIFY(table.out.indexOf(QStringLiteral("phase 1 ")) < table.out.indexOf(QStringLiteral("\nlayout ")));
-    QVERIFY(table.out.contains(QStringLiteral("findings  0")));
+    // Legal but bad: the operator's margin and the site's effective training time are warnings.
+    QVERIFY2(table.out.contains(QStringLiteral("findings  No limit broken, 2 warnings\n")), qPrintable(table.out));
+    QVERIFY(table.out.contains(QStringLiteral("  warning: the tenants: the operator's margin is negative: -$")));
     QCOMPARE(cli({QStringLiteral("info"), path, QStringLiteral("--format"), QStringLiteral("yaml")}).exitCode, 2);
   }
 

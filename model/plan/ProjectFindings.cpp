@@ -1,0 +1,59 @@
+#include "plan/ProjectFindings.h"
+
+#include <cmath>
+
+namespace gigaplan {
+
+namespace {
+
+QString megawatts(double mw) {
+  return QStringLiteral("%L1 MW").arg(mw, 0, 'f', 1);
+}
+
+QString countOf(std::size_t count, const char* one, const char* many) {
+  if (count == 0) return QStringLiteral("no %1").arg(QString::fromLatin1(many));
+  return QStringLiteral("%L1 %2").arg(count).arg(QString::fromLatin1(count == 1 ? one : many));
+}
+
+}  // namespace
+
+ProjectFindings ProjectFindings::of(const Project& project, const ProjectResult& result) {
+  ProjectFindings findings;
+  for (const LayoutFinding& finding : result.evaluation.findings())
+    findings.brokenLimits.push_back({finding.object, finding.message});
+  if (!result.plan || !result.resolved) return findings;
+
+  for (const PhaseResult& phase : result.plan->phases) {
+    const double available = valueOf(phase.site, OutputId::sitePowerAvailableMw);
+    const double margin = valueOf(phase.site, OutputId::sitePowerMarginMw);
+    if (available > 0 && margin < 0)
+      findings.warnings.push_back({phase.name, QStringLiteral("needs %1 at full IT load, %2 more than the %3 available")
+                                                   .arg(megawatts(valueOf(phase.site, OutputId::powerFacilityMw)),
+                                                        megawatts(-margin), megawatts(available))});
+  }
+  const OutputValues& site = result.evaluation.outputs;
+  if (!project.tenants.empty() && result.tenants) {
+    const double margin = valueOf(site, OutputId::tenantsMarginUsdPerYear);
+    if (margin < 0)
+      findings.warnings.push_back(
+          {QStringLiteral("the tenants"),
+           QStringLiteral("the operator's margin is negative: -$%L1B a year").arg(-margin * 1e-9, 0, 'f', 2)});
+  }
+  const double ettr = valueOf(site, OutputId::reliabilityEttr);
+  const double minimum = valueOf(result.resolved->values, InputId::reliabilityMinEttr);
+  if (std::isfinite(ettr) && ettr < minimum)
+    findings.warnings.push_back(
+        {QStringLiteral("the site"), QStringLiteral("effective training time %1 % is below the %2 % set "
+                                                    "(reliability.minEttr)")
+                                         .arg(ettr * 100, 0, 'f', 1)
+                                         .arg(minimum * 100, 0, 'f', 1)});
+  return findings;
+}
+
+QString ProjectFindings::summary() const {
+  const QString limits = brokenLimits.empty() ? QStringLiteral("No limit broken")
+                                              : countOf(brokenLimits.size(), "limit broken", "limits broken");
+  return QStringLiteral("%1, %2").arg(limits, countOf(warnings.size(), "warning", "warnings"));
+}
+
+}  // namespace gigaplan
