@@ -634,6 +634,19 @@ int runEdit(const QStringList& arguments) {
          if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
          return LayoutCommands::insertRow(layout, static_cast<int>(f[0]), error);
        }},
+      {{QStringLiteral("lock-hall"), QStringLiteral("Lock a hall: a floor laid out anew keeps it as it is."),
+        QStringLiteral("HALL")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
+         return LayoutCommands::setHallLocked(layout, static_cast<int>(f[0]), true, error);
+       }},
+      {{QStringLiteral("unlock-hall"), QStringLiteral("Unlock a hall."), QStringLiteral("HALL")},
+       [&](SiteLayout& layout, const QString& value, QString* error) {
+         std::vector<double> f;
+         if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
+         return LayoutCommands::setHallLocked(layout, static_cast<int>(f[0]), false, error);
+       }},
       {{QStringLiteral("insert-rack"),
         QStringLiteral("Add a compute rack in a row's first free slot, as the desktop does."), QStringLiteral("ROW")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
@@ -695,6 +708,7 @@ int runEdit(const QStringList& arguments) {
           "       [--regenerate-layout] [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW]\n"
           "       [--remove-rack ID] [--move-rack ID:ROW:SLOT] [--insert-row HALL] [--insert-rack ROW]\n"
           "       [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE] [--set-rack-tenant ID:TENANT]\n"
+          "       [--lock-hall HALL] [--unlock-hall HALL]\n"
           "Edits a project and saves it atomically; with any bad edit nothing is saved. Inputs (--set) come\n"
           "first, then the name and description, then --regenerate-layout, then the layout edits in the\n"
           "order given. Racks are named by id, rows and halls by index ('gigaplan-cli racks FILE' lists\n"

@@ -208,6 +208,8 @@ void MainWindow::createActions() {
   layout->addAction(tr("Set &Tenant of Selection…"), this, &MainWindow::setTenantOfSelection)
       ->setObjectName(QStringLiteral("setTenant"));
   layout->addSeparator();
+  layout->addAction(tr("&Lock or Unlock Hall"), this, &MainWindow::toggleHallLock)
+      ->setObjectName(QStringLiteral("toggleHallLock"));
   layout->addAction(tr("Re&generate Layout from Inputs"), this, &MainWindow::regenerateLayout)
       ->setObjectName(QStringLiteral("regenerateLayout"));
 
@@ -586,6 +588,28 @@ void MainWindow::setPhaseOfSelection() {
   QString error;
   if (!document_.pushLayoutCommand(LayoutCommands::setRackPhase(document_.layoutForCommands(), ids, phase - 1, &error)))
     reportRefusal(error);
+}
+
+void MainWindow::toggleHallLock() {
+  // The selected hall, or the hall of the selected row or rack.
+  const SiteLayout& layout = document_.project().layout;
+  const LayoutSelection& s = document_.selection();
+  int hall = s.level == LayoutSelection::Level::Hall  ? s.index
+             : s.level == LayoutSelection::Level::Row ? layout.rows[static_cast<std::size_t>(s.index)].hall
+                                                      : -1;
+  if (s.level == LayoutSelection::Level::Racks)
+    if (const int rack = LayoutCommands::rackIndex(layout, s.rackIds.front()); rack >= 0)
+      hall = layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall;
+  if (hall < 0) return reportRefusal(tr("select a hall, row or rack to lock or unlock its hall"));
+  const bool lock = !layout.halls[static_cast<std::size_t>(hall)].locked;
+  QString error;
+  if (!document_.pushLayoutCommand(LayoutCommands::setHallLocked(document_.layoutForCommands(), hall, lock, &error)))
+    return reportRefusal(error);
+  statusBar()->showMessage(
+      lock ? tr("Hall %1 locked: a re-laid floor keeps it as it is")
+                 .arg(document_.project().layout.halls[static_cast<std::size_t>(hall)].name)
+           : tr("Hall %1 unlocked").arg(document_.project().layout.halls[static_cast<std::size_t>(hall)].name),
+      6000);
 }
 
 void MainWindow::setTenantOfSelection() {

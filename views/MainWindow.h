@@ -87,6 +87,7 @@ class MainWindow : public QMainWindow {
   std::vector<std::uint32_t> selectedRackIds(bool computeOnly) const;
   void setPhaseOfSelection();
   void setTenantOfSelection();
+  void toggleHallLock();
   void setSystemOfSelection();
   /// Shows in the inputs editor the input that defines the selected rack.
   void showInputOfSelection();

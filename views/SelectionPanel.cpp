@@ -128,6 +128,7 @@ void SelectionPanel::refresh() {
       const HallMetrics m = LayoutMetrics::measure(layout).halls[static_cast<std::size_t>(s.index)];
       add(tr("Hall"), hall.name);
       add(tr("Building"), layout.buildings[static_cast<std::size_t>(hall.building)].name);
+      add(tr("Locked"), hall.locked ? tr("yes: a re-laid floor keeps it as it is") : tr("no"));
       add(tr("Size"), QStringLiteral("%1 m × %2 m").arg(hall.widthM, 0, 'f', 1).arg(hall.depthM, 0, 'f', 1));
       add(tr("Racks"), tr("%1 compute, %2 network, %3 CDU").arg(m.computeRacks).arg(m.networkRacks).arg(m.cdus));
       add(tr("IT power"), tr("%1 of %2 feed").arg(kw(m.itKw)).arg(kw(hall.powerLimitMw * 1000)));

@@ -134,6 +134,16 @@ std::unique_ptr<QUndoCommand> moveHall(SiteLayout& layout, int hall, double dxM,
       [shift, dxM, dyM] { shift(dxM, dyM); }, [shift, dxM, dyM] { shift(-dxM, -dyM); });
 }
 
+std::unique_ptr<QUndoCommand> setHallLocked(SiteLayout& layout, int hall, bool locked, QString* error) {
+  if (!validHall(layout, hall)) return refuse(error, QStringLiteral("hall %1: no such hall").arg(hall));
+  const QString& name = layout.halls[static_cast<std::size_t>(hall)].name;
+  if (layout.halls[static_cast<std::size_t>(hall)].locked == locked)
+    return refuse(error, QStringLiteral("hall %1: already %2").arg(name, locked ? "locked" : "unlocked"));
+  auto set = [&layout, hall](bool value) { layout.halls[static_cast<std::size_t>(hall)].locked = value; };
+  return command((locked ? QStringLiteral("Lock hall %1") : QStringLiteral("Unlock hall %1")).arg(name),
+                 [set, locked] { set(locked); }, [set, locked] { set(!locked); });
+}
+
 std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, double yM, QString* error) {
   if (!validRow(layout, row)) return refuse(error, QStringLiteral("row %1: no such row").arg(row));
   if (!std::isfinite(xM) || !std::isfinite(yM))

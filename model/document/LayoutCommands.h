@@ -22,6 +22,8 @@ std::unique_ptr<QUndoCommand> addHall(SiteLayout& layout, const Hall& hall, QStr
 /// Removes a hall with its rows and racks.
 std::unique_ptr<QUndoCommand> removeHall(SiteLayout& layout, int hall, QString* error);
 std::unique_ptr<QUndoCommand> moveHall(SiteLayout& layout, int hall, double dxM, double dyM, QString* error);
+/// Locks a hall so that a floor laid out anew keeps it exactly as it is, or unlocks it.
+std::unique_ptr<QUndoCommand> setHallLocked(SiteLayout& layout, int hall, bool locked, QString* error);
 std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, double yM, QString* error);
 /// A new empty row of `slotCount` slots in a hall, placed relative to the hall.
 std::unique_ptr<QUndoCommand> addRow(SiteLayout& layout, int hall, double xM, double yM, int slotCount, QString* error);

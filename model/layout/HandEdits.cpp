@@ -373,4 +373,70 @@ QStringList HandEdits::applyTo(SiteLayout& layout) const {
   return unapplied;
 }
 
+void HandEdits::keepLockedHalls(const SiteLayout& from, SiteLayout& to) {
+  std::vector<bool> rowGone(to.rows.size(), false);
+  for (std::size_t h = 0; h < from.halls.size(); ++h) {
+    const Hall& locked = from.halls[h];
+    if (!locked.locked) continue;
+    // Its building on the new floor: the one of the same name, else a copy of the old one.
+    const Building& building = from.buildings[static_cast<std::size_t>(locked.building)];
+    int buildingIndex = -1;
+    for (std::size_t b = 0; b < to.buildings.size(); ++b)
+      if (to.buildings[b].name == building.name) buildingIndex = static_cast<int>(b);
+    if (buildingIndex < 0) {
+      to.buildings.push_back(building);
+      buildingIndex = static_cast<int>(to.buildings.size()) - 1;
+    }
+    int hall = -1;
+    for (std::size_t i = 0; i < to.halls.size(); ++i)
+      if (to.halls[i].name == locked.name) hall = static_cast<int>(i);
+    if (hall < 0) {
+      to.halls.push_back(locked);
+      hall = static_cast<int>(to.halls.size()) - 1;
+    }
+    to.halls[static_cast<std::size_t>(hall)] = locked;
+    to.halls[static_cast<std::size_t>(hall)].building = buildingIndex;
+    for (std::size_t r = 0; r < to.rows.size(); ++r)
+      if (to.rows[r].hall == hall) rowGone[r] = true;
+    std::vector<int> newRow(from.rows.size(), -1);
+    for (std::size_t r = 0; r < from.rows.size(); ++r) {
+      if (from.rows[r].hall != static_cast<int>(h)) continue;
+      Row row = from.rows[r];
+      row.hall = hall;
+      newRow[r] = static_cast<int>(to.rows.size());
+      to.rows.push_back(row);
+      rowGone.push_back(false);
+    }
+    for (const Rack& rack : from.racks) {
+      if (newRow[static_cast<std::size_t>(rack.row)] < 0) continue;
+      Rack copy = rack;
+      copy.id = to.nextRackId++;
+      copy.row = newRow[static_cast<std::size_t>(rack.row)];
+      if (rack.role == RackRole::Compute) {
+        const QString type = systemOf(from, rack);
+        if (!to.systemTypes.contains(type)) to.systemTypes.append(type);
+        copy.system = static_cast<std::uint8_t>(to.systemTypes.indexOf(type));
+      }
+      to.racks.push_back(copy);
+    }
+  }
+  // The new floor's own rows of the locked halls go, with their racks.
+  std::vector<int> renumbered(to.rows.size(), -1);
+  std::vector<Row> rows;
+  for (std::size_t r = 0; r < to.rows.size(); ++r)
+    if (!rowGone[r]) {
+      renumbered[r] = static_cast<int>(rows.size());
+      rows.push_back(to.rows[r]);
+    }
+  std::vector<Rack> racks;
+  racks.reserve(to.racks.size());
+  for (Rack rack : to.racks) {
+    if (renumbered[static_cast<std::size_t>(rack.row)] < 0) continue;
+    rack.row = renumbered[static_cast<std::size_t>(rack.row)];
+    racks.push_back(rack);
+  }
+  to.rows = std::move(rows);
+  to.racks = std::move(racks);
+}
+
 }  // namespace gigaplan

@@ -28,6 +28,10 @@ class HandEdits {
   /// edits that no longer apply (their place is gone, or taken), each in words.
   QStringList applyTo(SiteLayout& layout) const;
 
+  /// Puts the halls locked on `from` onto `to` exactly as they stand (place, rows, racks and their
+  /// marks), in place of `to`'s halls of the same names or beside them; their racks get new ids.
+  static void keepLockedHalls(const SiteLayout& from, SiteLayout& to);
+
   /// Every edit in words: "rack at B1-H2 row 3 slot 7 removed".
   QStringList descriptions() const;
 

@@ -63,6 +63,7 @@ struct Hall {
   double powerLimitMw = 0.0;
   double coolingLimitMw = 0.0;
   double floorLoadLimitKgM2 = 0.0;
+  bool locked = false;  ///< a floor laid out anew keeps this hall exactly as it is
 
   bool operator==(const Hall&) const = default;
 };

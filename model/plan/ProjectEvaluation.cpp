@@ -271,6 +271,7 @@ RelaidFloor withHandEdits(const Project& project, const SiteLayout& generated, S
   RelaidFloor relaid;
   relaid.handEdits = edits.count();
   relaid.notKept = edits.applyTo(fresh);
+  HandEdits::keepLockedHalls(project.layout, fresh);
   relaid.layout = std::move(fresh);
   return relaid;
 }

@@ -135,6 +135,11 @@ constexpr const char* kSchemaVersion4Tables[] = {
     "CREATE TABLE rack_tenant(rack INTEGER PRIMARY KEY, tenant INTEGER NOT NULL) STRICT",
 };
 
+/// Added in schema version 5: the halls a re-lay keeps as they are.
+constexpr const char* kSchemaVersion5Tables[] = {
+    "CREATE TABLE hall_lock(hall INTEGER PRIMARY KEY) STRICT",
+};
+
 /// Added in schema version 2. seq keeps a phase's systems in the order of Phase::systems.
 constexpr const char* kSchemaVersion2Tables[] = {
     "CREATE TABLE phase(idx INTEGER PRIMARY KEY, name TEXT NOT NULL, start_date TEXT NOT NULL) STRICT",
@@ -149,6 +154,7 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   for (const char* sql : kSchemaVersion2Tables) writer.execute(sql);
   for (const char* sql : kSchemaVersion3Tables) writer.execute(sql);
   for (const char* sql : kSchemaVersion4Tables) writer.execute(sql);
+  for (const char* sql : kSchemaVersion5Tables) writer.execute(sql);
 
   const Statement meta = writer.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
   writer.insert(meta.get(), "application", kApplication);
@@ -239,6 +245,9 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   const Statement rackTenant = writer.prepare("INSERT INTO rack_tenant(rack, tenant) VALUES (?, ?)");
   for (std::size_t i = 0; i < layout.racks.size() && writer.problem().isEmpty(); ++i)
     if (layout.racks[i].tenant != 0) writer.insert(rackTenant.get(), layout.racks[i].id, layout.racks[i].tenant);
+  const Statement hallLock = writer.prepare("INSERT INTO hall_lock(hall) VALUES (?)");
+  for (std::size_t h = 0; h < layout.halls.size() && writer.problem().isEmpty(); ++h)
+    if (layout.halls[h].locked) writer.insert(hallLock.get(), static_cast<qint64>(h));
   return writer.problem().isEmpty();
 }
 

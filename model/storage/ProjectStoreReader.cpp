@@ -469,6 +469,23 @@ bool readSchemaVersion4(DatabaseReader& reader, Project& project) {
          readTenants(reader, project);
 }
 
+/// Schema 5 adds the locked halls: each names a hall of the floor once.
+bool readSchemaVersion5(DatabaseReader& reader, Project& project) {
+  if (!readSchemaVersion4(reader, project) || !reader.requireTables({"hall_lock"})) return false;
+  std::vector<Hall>& halls = project.layout.halls;
+  reader.forEachRow("SELECT hall FROM hall_lock ORDER BY hall", [&](sqlite3_stmt* s) {
+    RowReader row(s, "hall_lock", reader.problem());
+    qint64 hall = 0;
+    if (!row.integer(0, hall)) return false;
+    row.setKey(hall);
+    if (hall < 0 || hall >= static_cast<qint64>(halls.size()))
+      return row.fail(0, QStringLiteral("%1 is not a hall of the floor").arg(hall));
+    halls[static_cast<std::size_t>(hall)].locked = true;
+    return true;
+  });
+  return reader.problem().isEmpty();
+}
+
 /// One reader per schema version a file may have. A new version adds its reader here and keeps the old ones, so
 /// that files of every earlier version still open (each reader fills what its version lacks with defaults).
 struct SchemaReader {
@@ -479,7 +496,7 @@ constexpr SchemaReader kSchemaReaders[] = {{1, &readSchemaVersion1},
                                            {2, &readSchemaVersion2},
                                            {3, &readSchemaVersion3},
                                            {4, &readSchemaVersion4},
-                                           {5, &readSchemaVersion4}};
+                                           {5, &readSchemaVersion5}};
 
 /// Before schema 5 a compute rack's units were 1 for a whole rack: it holds its system's full
 /// nodes per rack, as the scenario resolves them for that system.

@@ -204,6 +204,41 @@ class TestProjectDocument : public QObject {
     QCOMPARE(valueOf(document.result().evaluation.outputs, OutputId::clusterGpus), 140000.0 - nodes * 8);
   }
 
+  void aLockedHallStaysExactlyAsItIsThroughARelay() {
+    ProjectDocument document;
+    QString error;
+    QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+    // Hall 0 edited by hand (a rack removed), then locked.
+    const auto& racks = document.project().layout.racks;
+    const auto inHall0 = std::find_if(racks.begin(), racks.end(), [&](const Rack& rack) {
+      return rack.role == RackRole::Compute && document.project().layout.rows[rack.row].hall == 0;
+    });
+    QVERIFY(
+        document.pushLayoutCommand(LayoutCommands::removeRacks(document.layoutForCommands(), {inHall0->id}, &error)));
+    QVERIFY(document.pushLayoutCommand(LayoutCommands::setHallLocked(document.layoutForCommands(), 0, true, &error)));
+    QVERIFY(!LayoutCommands::setHallLocked(document.layoutForCommands(), 0, true, &error));
+    QVERIFY2(error.contains(QStringLiteral("already locked")), qPrintable(error));
+    const auto hallContent = [&document](const QString& name) {
+      const SiteLayout& layout = document.project().layout;
+      std::vector<std::tuple<double, double, int, int, int, int>> content;
+      for (const Rack& rack : layout.racks) {
+        const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
+        if (layout.halls[static_cast<std::size_t>(row.hall)].name == name)
+          content.emplace_back(row.xM, row.yM, rack.slot, static_cast<int>(rack.role), rack.units, rack.phase);
+      }
+      return content;
+    };
+    const QString name = document.project().layout.halls[0].name;
+    const auto before = hallContent(name);
+    const std::size_t racksBefore = document.project().layout.racks.size();
+    // Twice the fabric's oversubscription at the leaves: every hall is laid out anew but the locked one.
+    QVERIFY(document.setInput(QStringLiteral("network.oversubscriptionTier1"), QStringLiteral("2"), &error));
+    QCOMPARE(document.project().layout.halls[0].name, name);
+    QVERIFY(document.project().layout.halls[0].locked);
+    QVERIFY(hallContent(name) == before);
+    QVERIFY(document.project().layout.racks.size() != racksBefore);  // the rest was laid out anew
+  }
+
   void aPhasedProjectRefusesClusterGpus() {
     ProjectDocument document;
     QString error;

@@ -25,7 +25,7 @@ using namespace gigaplan;
 static_assert(sizeof(Rack) == 28, "Rack changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(Row) == 32, "Row changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(HallTemplate) == 112, "HallTemplate changed: store the new field in ProjectStore");
-static_assert(sizeof(Hall) == 88, "Hall changed: store the new field in ProjectStore and compare it in this test");
+static_assert(sizeof(Hall) == 96, "Hall changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(Building) == 56, "Building changed: store the new field in ProjectStore");
 static_assert(sizeof(Phase) == 64, "Phase changed: store the new field in ProjectStore and compare it in this test");
 static_assert(sizeof(PhaseSystems) == 32, "PhaseSystems changed: store the new field in ProjectStore");
@@ -95,7 +95,7 @@ Project sampleProject(int rackCount) {
     layout.buildings.push_back({QStringLiteral("Gebäude %1").arg(b), -150.0 + 110.25 * b, 12.5, 95.5, 240.0 + b});
   for (int h = 0; h < halls; ++h)
     layout.halls.push_back({h / shape.hallsPerBuilding, QStringLiteral("Hall %1").arg(h), -140.0 + 110.25 * h, 20.0,
-                            40.2 + h * 0.01, 60.0, 36.5 - h * 0.5, 38.0 + h, 1500.0 + h});
+                            40.2 + h * 0.01, 60.0, 36.5 - h * 0.5, 38.0 + h, 1500.0 + h, h % 3 == 1});
   for (int r = 0; r < rows; ++r)
     layout.rows.push_back(Row{r / shape.rowsPerHall, 2.5, 3.0 + 2.92 * (r % shape.rowsPerHall),
                               r % 5 == 4 ? shape.slotsPerRow : shape.slotsPerRow - 1});
@@ -240,6 +240,7 @@ void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(ah.powerLimitMw, eh.powerLimitMw);
     QCOMPARE(ah.coolingLimitMw, eh.coolingLimitMw);
     QCOMPARE(ah.floorLoadLimitKgM2, eh.floorLoadLimitKgM2);
+    QCOMPARE(ah.locked, eh.locked);
   }
   QCOMPARE(al.rows.size(), el.rows.size());
   for (std::size_t i = 0; i < el.rows.size(); ++i) {
@@ -960,6 +961,9 @@ class TestProjectStore : public QObject {
         {"system out of a byte",
          [](const QString& path) { executeSql(path, "UPDATE rack SET system = 300 WHERE seq = 3"); },
          {QStringLiteral("rack id "), QStringLiteral("system: 300 is out of range")}},
+        {"lock of a missing hall",
+         [](const QString& path) { executeSql(path, "INSERT INTO hall_lock(hall) VALUES (4096)"); },
+         {QStringLiteral("hall_lock 4096, hall: 4096 is not a hall of the floor")}},
         {"gap in the hall numbers",
          [](const QString& path) { executeSql(path, "UPDATE hall SET idx = 5 WHERE idx = 0"); },
          {QStringLiteral("hall 1, idx: out of sequence: expected 0")}},
