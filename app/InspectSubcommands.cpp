@@ -297,8 +297,8 @@ int runInfo(const QStringList& arguments) {
     stream << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
            << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
            << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
-           << "floor     " << formatQuantity(m.hallFloorM2) << " m2 of halls, site " << formatQuantity(m.siteAreaM2)
-           << " m2\n"
+           << "floor     " << figure(OutputId::clusterWhiteSpaceM2) << " of halls, site "
+           << figure(OutputId::clusterSiteAreaM2) << "\n"
            << "fabric    " << figure(OutputId::networkSwitches) << ", bisection "
            << figure(OutputId::networkBisectionPbps) << ", fiber " << figure(OutputId::networkFiberKm) << "\n";
     for (const QString& problem : problems) stream << "problem   " << problem << "\n";

@@ -136,7 +136,8 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
                      {QStringLiteral("cdus"), m.cdus},
                      {QStringLiteral("hallFloorM2"), m.hallFloorM2},
                      {QStringLiteral("buildingFloorM2"), m.buildingFloorM2},
-                     {QStringLiteral("siteAreaM2"), m.siteAreaM2},
+                     // The site's area as the figures count it (each phase group's buildings).
+                     {QStringLiteral("siteAreaM2"), valueOf(evaluation.outputs, OutputId::clusterSiteAreaM2)},
                      {QStringLiteral("rackItMw"), m.itKw / 1e3},
                      {QStringLiteral("maxHallKwPerM2"), maxHallKwPerM2},
                      {QStringLiteral("maxFloorLoadKgM2"), m.maxFloorLoadKgM2},

@@ -153,7 +153,6 @@ void ReportBuilder::executiveSummary() {
   paragraph(intro, 9.5);
 
   subsection(QStringLiteral("Headline figures of the site after the last phase"));
-  const LayoutMetrics& floor = report_.result().evaluation.metrics;
   const SiteLayout& layout = report_.project().layout;
   Table figures{{{QStringLiteral("Figure"), 0.31},
                  {QStringLiteral("Value"), 0.15, Qt::AlignRight},
@@ -209,7 +208,8 @@ void ReportBuilder::executiveSummary() {
                        "halls, site %4 m\u00b2")
             .arg(layout.halls.size())
             .arg(layout.buildings.size())
-            .arg(ProjectReport::formatCount(floor.hallFloorM2), ProjectReport::formatCount(floor.siteAreaM2))}},
+            .arg(ProjectReport::formatCount(at(OutputId::clusterWhiteSpaceM2)),
+                 ProjectReport::formatCount(at(OutputId::clusterSiteAreaM2)))}},
       {{QStringLiteral("Heat rejection"), ProjectReport::formatMw(at(OutputId::coolingHeatRejectionMw)),
         QStringLiteral("%1 RT; %2 m\u00b3 of water a year")
             .arg(ProjectReport::formatCount(at(OutputId::coolingHeatRejectionRt)),
