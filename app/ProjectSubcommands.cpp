@@ -30,6 +30,7 @@
 #include "document/ScenarioCommands.h"
 #include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
+#include "layout/FloorPlaces.h"
 #include "layout/LayoutEvaluation.h"
 #include "layout/LayoutGenerator.h"
 #include "plan/PhasePlan.h"
@@ -84,8 +85,10 @@ bool applyProjectSettings(Project& project, const QStringList& settings, Scenari
   // Inputs that shape the floor lay it out anew, as in the desktop.
   if (auto floor = floorForScenarioEdit(project, edited)) {
     project.layout = std::move(floor->layout);
-    err() << "note: the floor was laid out anew for the inputs; " << floor->handEdits - floor->notKept.size() << " of "
-          << floor->handEdits << " hand edits kept\n";
+    err() << "note: the floor was laid out anew for the inputs";
+    if (floor->handEdits > 0)
+      err() << "; " << floor->handEdits - floor->notKept.size() << " of " << floor->handEdits << " hand edits kept";
+    err() << "\n";
     for (const QString& edit : floor->notKept) err() << "note: a hand edit no longer applies: " << edit << "\n";
   }
   project.scenario = std::move(edited);
@@ -597,23 +600,29 @@ int runEdit(const QStringList& arguments) {
   const std::vector<LayoutEdit> edits = {
       {{QStringLiteral("move-hall"), QStringLiteral("Move a hall by DX, DY metres."), QStringLiteral("HALL:DX:DY")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
+         const QStringList parts = value.split(QLatin1Char(':'));
          std::vector<double> f;
-         if (!parseFields(value, 3, f) || f[0] < 0 || f[0] != std::floor(f[0]))
+         if (parts.size() != 3 || !parseFields(parts.mid(1).join(QLatin1Char(':')), 2, f))
            return shapeError(value, "HALL:DX:DY", error);
-         return LayoutCommands::moveHall(layout, static_cast<int>(f[0]), f[1], f[2], error);
+         const int hall = FloorPlaces::findHall(layout, parts[0], error);
+         if (hall < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::moveHall(layout, hall, f[0], f[1], error);
        }},
       {{QStringLiteral("move-row"), QStringLiteral("Place a row in its hall."), QStringLiteral("ROW:X:Y")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
+         const QStringList parts = value.split(QLatin1Char(':'));
          std::vector<double> f;
-         if (!parseFields(value, 3, f) || f[0] < 0 || f[0] != std::floor(f[0]))
+         if (parts.size() != 3 || !parseFields(parts.mid(1).join(QLatin1Char(':')), 2, f))
            return shapeError(value, "ROW:X:Y", error);
-         return LayoutCommands::moveRow(layout, static_cast<int>(f[0]), f[1], f[2], error);
+         const int row = FloorPlaces::findRow(layout, parts[0], error);
+         if (row < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::moveRow(layout, row, f[0], f[1], error);
        }},
       {{QStringLiteral("remove-row"), QStringLiteral("Remove a row and its racks."), QStringLiteral("ROW")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
-         std::vector<double> f;
-         if (!numbers(value, 1, f)) return shapeError(value, "a row index", error);
-         return LayoutCommands::removeRow(layout, static_cast<int>(f[0]), error);
+         const int row = FloorPlaces::findRow(layout, value, error);
+         if (row < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::removeRow(layout, row, error);
        }},
       {{QStringLiteral("remove-rack"), QStringLiteral("Remove a rack."), QStringLiteral("ID")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
@@ -623,37 +632,47 @@ int runEdit(const QStringList& arguments) {
        }},
       {{QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."), QStringLiteral("ID:ROW:SLOT")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
-         std::vector<double> f;
-         if (!numbers(value, 3, f)) return shapeError(value, "ID:ROW:SLOT", error);
-         return LayoutCommands::moveRack(layout, static_cast<std::uint32_t>(f[0]), static_cast<int>(f[1]),
-                                         static_cast<int>(f[2]), error);
+         const QStringList parts = value.split(QLatin1Char(':'));
+         std::vector<double> id;
+         std::vector<double> slot;
+         if (parts.size() != 3 || !numbers(parts[0], 1, id) || !numbers(parts[2], 1, slot))
+           return shapeError(value, "ID:ROW:SLOT", error);
+         const int row = FloorPlaces::findRow(layout, parts[1], error);
+         if (row < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::moveRack(layout, static_cast<std::uint32_t>(id[0]), row, static_cast<int>(slot[0]),
+                                         error);
        }},
       {{QStringLiteral("insert-row"), QStringLiteral("Add an empty row at the back of a hall, as the desktop does."),
         QStringLiteral("HALL")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
-         std::vector<double> f;
-         if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
-         return LayoutCommands::insertRow(layout, static_cast<int>(f[0]), error);
+         const int hall = FloorPlaces::findHall(layout, value, error);
+         if (hall < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::insertRow(layout, hall, error);
        }},
       {{QStringLiteral("lock-hall"), QStringLiteral("Lock a hall: a floor laid out anew keeps it as it is."),
         QStringLiteral("HALL")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
-         std::vector<double> f;
-         if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
-         return LayoutCommands::setHallLocked(layout, static_cast<int>(f[0]), true, error);
+         const int hall = FloorPlaces::findHall(layout, value, error);
+         if (hall < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::setHallLocked(layout, hall, true, error);
+       }},
+      {{QStringLiteral("dismiss-dropped-edits"),
+        QStringLiteral("Clear the list of hand edits that a re-lay could not keep (info lists them).")},
+       [&](SiteLayout& layout, const QString&, QString* error) {
+         return LayoutCommands::dismissDroppedEdits(layout, error);
        }},
       {{QStringLiteral("unlock-hall"), QStringLiteral("Unlock a hall."), QStringLiteral("HALL")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
-         std::vector<double> f;
-         if (!numbers(value, 1, f)) return shapeError(value, "a hall index", error);
-         return LayoutCommands::setHallLocked(layout, static_cast<int>(f[0]), false, error);
+         const int hall = FloorPlaces::findHall(layout, value, error);
+         if (hall < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::setHallLocked(layout, hall, false, error);
        }},
       {{QStringLiteral("insert-rack"),
         QStringLiteral("Add a compute rack in a row's first free slot, as the desktop does."), QStringLiteral("ROW")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
-         std::vector<double> f;
-         if (!numbers(value, 1, f)) return shapeError(value, "a row index", error);
-         return LayoutCommands::insertRack(layout, static_cast<int>(f[0]), error);
+         const int row = FloorPlaces::findRow(layout, value, error);
+         if (row < 0) return std::unique_ptr<QUndoCommand>();
+         return LayoutCommands::insertRack(layout, row, error);
        }},
       {{QStringLiteral("set-rack-system"), QStringLiteral("Change a compute rack's system."),
         QStringLiteral("ID:TYPE")},
@@ -709,11 +728,12 @@ int runEdit(const QStringList& arguments) {
           "       [--regenerate-layout] [--move-hall HALL:DX:DY] [--move-row ROW:X:Y] [--remove-row ROW]\n"
           "       [--remove-rack ID] [--move-rack ID:ROW:SLOT] [--insert-row HALL] [--insert-rack ROW]\n"
           "       [--set-rack-system ID:TYPE] [--set-rack-phase ID:PHASE] [--set-rack-tenant ID:TENANT]\n"
-          "       [--lock-hall HALL] [--unlock-hall HALL]\n"
+          "       [--lock-hall HALL] [--unlock-hall HALL] [--dismiss-dropped-edits]\n"
           "Edits a project and saves it atomically; with any bad edit nothing is saved. Inputs (--set) come\n"
           "first, then the name and description, then --regenerate-layout, then the layout edits in the\n"
-          "order given. Racks are named by id, rows and halls by index ('gigaplan-cli racks FILE' lists\n"
-          "them); phases and tenants count from 1 (tenant 0: none).\n"))
+          "order given. Racks are named by id; a HALL by its name (B1-H2) or index, a ROW as HALL/N (B1-H2/3:\n"
+          "the hall's third row, as the workspace shows it) or by its index ('gigaplan-cli racks FILE' lists\n"
+          "them all); phases and tenants count from 1 (tenant 0: none).\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
   const QString path = parser.positionalArguments().first();

@@ -208,6 +208,7 @@ void MainWindow::createActions() {
   layout->addAction(tr("Set &Tenant of Selection…"), this, &MainWindow::setTenantOfSelection)
       ->setObjectName(QStringLiteral("setTenant"));
   layout->addSeparator();
+  layout->addAction(tr("&Dismiss Dropped Hand Edits"), this, &MainWindow::dismissDroppedEdits);
   layout->addAction(tr("&Lock or Unlock Hall"), this, &MainWindow::toggleHallLock)
       ->setObjectName(QStringLiteral("toggleHallLock"));
   layout->addAction(tr("Re&generate Layout from Inputs"), this, &MainWindow::regenerateLayout)
@@ -588,6 +589,13 @@ void MainWindow::setPhaseOfSelection() {
   QString error;
   if (!document_.pushLayoutCommand(LayoutCommands::setRackPhase(document_.layoutForCommands(), ids, phase - 1, &error)))
     reportRefusal(error);
+}
+
+void MainWindow::dismissDroppedEdits() {
+  QString error;
+  if (!document_.pushLayoutCommand(LayoutCommands::dismissDroppedEdits(document_.layoutForCommands(), &error)))
+    return reportRefusal(error);
+  statusBar()->showMessage(tr("Dropped hand edits dismissed (Edit › Undo lists them again)"), 6000);
 }
 
 void MainWindow::toggleHallLock() {

@@ -88,6 +88,7 @@ class MainWindow : public QMainWindow {
   void setPhaseOfSelection();
   void setTenantOfSelection();
   void toggleHallLock();
+  void dismissDroppedEdits();
   void setSystemOfSelection();
   /// Shows in the inputs editor the input that defines the selected rack.
   void showInputOfSelection();

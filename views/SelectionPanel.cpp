@@ -6,6 +6,7 @@
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
 #include "layout/FabricCabling.h"
+#include "layout/FloorPlaces.h"
 #include "layout/LayoutMetrics.h"
 
 namespace gigaplan {
@@ -18,10 +19,7 @@ QString kw(double value) {
 /// A row as the project tree names it (its number in its hall), with its index in the layout
 /// that the command line's --move-row and friends take.
 QString rowLabel(const SiteLayout& layout, int row) {
-  const int hall = layout.rows[static_cast<std::size_t>(row)].hall;
-  int number = 0;
-  for (int r = 0; r <= row; ++r) number += layout.rows[static_cast<std::size_t>(r)].hall == hall;
-  return QObject::tr("%1 (index %2)").arg(number).arg(row);
+  return QObject::tr("%1 (index %2)").arg(FloorPlaces::rowNumberInHall(layout, row)).arg(row);
 }
 }  // namespace
 

@@ -250,9 +250,11 @@ void WhatIfPanel::refresh() {
   studied_->setText(
       !scenario ? tr("No figures to study: %1").arg(document_ ? document_->result().error : QString())
       : document_->project().phases.empty()
-          ? tr("Tornado and bands of the scenario (%1 GPUs of %2).")
+          ? tr("Tornado and bands of the scenario (%1 GPUs of %2): engine estimates of the analytic build-out, "
+               "not the floor's counts, so a base may differ a little from the figures.")
                 .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0), scenario->systemName)
-          : tr("Tornado and bands of the largest system group after the last phase: %1 GPUs of %2.")
+          : tr("Tornado and bands of the largest system group after the last phase: %1 GPUs of %2, as engine "
+               "estimates of the analytic build-out, not the floor's counts.")
                 .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
                      scenario->systemName));
   showTornado();

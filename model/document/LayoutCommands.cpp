@@ -5,6 +5,7 @@
 #include <functional>
 #include <unordered_set>
 
+#include "layout/FloorPlaces.h"
 #include "layout/LayoutPlacement.h"
 
 namespace gigaplan::LayoutCommands {
@@ -144,10 +145,18 @@ std::unique_ptr<QUndoCommand> setHallLocked(SiteLayout& layout, int hall, bool l
                  [set, locked] { set(locked); }, [set, locked] { set(!locked); });
 }
 
+std::unique_ptr<QUndoCommand> dismissDroppedEdits(SiteLayout& layout, QString* error) {
+  if (layout.droppedEdits.isEmpty()) return refuse(error, QStringLiteral("no dropped hand edit is listed"));
+  const QStringList dropped = layout.droppedEdits;
+  return command(
+      QStringLiteral("Dismiss %1 dropped hand edits").arg(dropped.size()), [&layout] { layout.droppedEdits.clear(); },
+      [&layout, dropped] { layout.droppedEdits = dropped; });
+}
+
 std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, double yM, QString* error) {
   if (!validRow(layout, row)) return refuse(error, QStringLiteral("row %1: no such row").arg(row));
   if (!std::isfinite(xM) || !std::isfinite(yM))
-    return refuse(error, QStringLiteral("row %1: not a finite position").arg(row));
+    return refuse(error, QStringLiteral("%1: not a finite position").arg(FloorPlaces::rowName(layout, row)));
   const double oldX = layout.rows[static_cast<std::size_t>(row)].xM;
   const double oldY = layout.rows[static_cast<std::size_t>(row)].yM;
   auto place = [&layout, row](double x, double y) {
@@ -155,7 +164,7 @@ std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, do
     layout.rows[static_cast<std::size_t>(row)].yM = y;
   };
   return command(
-      QStringLiteral("Move row %1").arg(row), [place, xM, yM] { place(xM, yM); },
+      QStringLiteral("Move %1").arg(FloorPlaces::rowName(layout, row)), [place, xM, yM] { place(xM, yM); },
       [place, oldX, oldY] { place(oldX, oldY); });
 }
 
@@ -202,7 +211,7 @@ std::unique_ptr<QUndoCommand> removeRow(SiteLayout& layout, int row, QString* er
     for (const auto& [index, rack] : removed->racks)
       layout.racks.insert(layout.racks.begin() + static_cast<long>(index), rack);
   };
-  return command(QStringLiteral("Remove row %1").arg(row), redo, undo);
+  return command(QStringLiteral("Remove %1").arg(FloorPlaces::rowName(layout, row)), redo, undo);
 }
 
 std::unique_ptr<QUndoCommand> insertRow(SiteLayout& layout, int hall, QString* error) {
@@ -214,9 +223,12 @@ std::unique_ptr<QUndoCommand> insertRow(SiteLayout& layout, int hall, QString* e
 std::unique_ptr<QUndoCommand> addRack(SiteLayout& layout, const Rack& rack, QString* error) {
   if (!validRow(layout, rack.row)) return refuse(error, QStringLiteral("row %1: no such row").arg(rack.row));
   if (rack.slot < 0 || rack.slot >= layout.rows[static_cast<std::size_t>(rack.row)].slotCount)
-    return refuse(error, QStringLiteral("row %1 has no slot %2").arg(rack.row).arg(rack.slot));
+    return refuse(error,
+                  QStringLiteral("%1 has no slot %2").arg(FloorPlaces::rowName(layout, rack.row)).arg(rack.slot));
   if (slotTaken(layout, rack.row, rack.slot))
-    return refuse(error, QStringLiteral("row %1, slot %2: already holds a rack").arg(rack.row).arg(rack.slot));
+    return refuse(
+        error,
+        QStringLiteral("%1, slot %2: already holds a rack").arg(FloorPlaces::rowName(layout, rack.row)).arg(rack.slot));
   if (rack.role == RackRole::Compute && rack.system >= layout.systemTypes.size())
     return refuse(error, QStringLiteral("rack system %1: not in the layout's system list").arg(rack.system));
   Rack added = rack;
@@ -271,10 +283,11 @@ std::unique_ptr<QUndoCommand> moveRack(SiteLayout& layout, std::uint32_t rackId,
   if (index < 0) return refuse(error, QStringLiteral("rack %1: no such rack").arg(rackId));
   if (!validRow(layout, row)) return refuse(error, QStringLiteral("row %1: no such row").arg(row));
   if (slot < 0 || slot >= layout.rows[static_cast<std::size_t>(row)].slotCount)
-    return refuse(error, QStringLiteral("row %1 has no slot %2").arg(row).arg(slot));
+    return refuse(error, QStringLiteral("%1 has no slot %2").arg(FloorPlaces::rowName(layout, row)).arg(slot));
   const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
   if ((rack.row != row || rack.slot != slot) && slotTaken(layout, row, slot))
-    return refuse(error, QStringLiteral("row %1, slot %2: already holds a rack").arg(row).arg(slot));
+    return refuse(error,
+                  QStringLiteral("%1, slot %2: already holds a rack").arg(FloorPlaces::rowName(layout, row)).arg(slot));
   const int oldRow = rack.row, oldSlot = rack.slot;
   auto place = [&layout, rackId](int r, int s) {
     Rack& moved = layout.racks[static_cast<std::size_t>(rackIndex(layout, rackId))];

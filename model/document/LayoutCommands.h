@@ -25,6 +25,8 @@ std::unique_ptr<QUndoCommand> moveHall(SiteLayout& layout, int hall, double dxM,
 /// Locks a hall so that a floor laid out anew keeps it exactly as it is, or unlocks it.
 std::unique_ptr<QUndoCommand> setHallLocked(SiteLayout& layout, int hall, bool locked, QString* error);
 std::unique_ptr<QUndoCommand> moveRow(SiteLayout& layout, int row, double xM, double yM, QString* error);
+/// Clears the list of hand edits that re-lays could not keep, once the planner has read it.
+std::unique_ptr<QUndoCommand> dismissDroppedEdits(SiteLayout& layout, QString* error);
 /// A new empty row of `slotCount` slots in a hall, placed relative to the hall.
 std::unique_ptr<QUndoCommand> addRow(SiteLayout& layout, int hall, double xM, double yM, int slotCount, QString* error);
 /// Removes a row and every rack in it.

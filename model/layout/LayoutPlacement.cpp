@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "layout/FloorPlaces.h"
+
 namespace gigaplan::LayoutPlacement {
 
 std::optional<RowPlace> nextRowPlace(const SiteLayout& layout, int hall, QString* error) {
@@ -34,7 +36,7 @@ std::optional<int> firstFreeSlot(const SiteLayout& layout, int row, QString* err
       taken[static_cast<std::size_t>(rack.slot)] = true;
   for (std::size_t slot = 0; slot < taken.size(); ++slot)
     if (!taken[slot]) return static_cast<int>(slot);
-  if (error) *error = QStringLiteral("row %1 has no free slot").arg(row);
+  if (error) *error = QStringLiteral("%1 has no free slot").arg(FloorPlaces::rowName(layout, row));
   return std::nullopt;
 }
 

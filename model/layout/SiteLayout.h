@@ -96,6 +96,12 @@ struct Rack {
 
 /// The site: buildings, halls, rows and racks, with positions and sizes in metres.
 /// Plain data; generation, derived figures, picking and edits live in their own classes.
+/// At most this many dropped hand edits are kept listed (the oldest go first); a planner who has
+/// lost that many has re-laid a different floor.
+constexpr qsizetype kMaxDroppedEdits = 10'000;
+/// A dropped edit's words are at most this long (they name a place and a change).
+constexpr qsizetype kMaxDroppedEditChars = 1'000;
+
 struct SiteLayout {
   HallTemplate hallTemplate;
   QStringList systemTypes;  ///< catalog ids the compute racks refer to
@@ -104,6 +110,9 @@ struct SiteLayout {
   std::vector<Row> rows;
   std::vector<Rack> racks;
   std::uint32_t nextRackId = 1;
+  /// The planner's hand edits that a floor laid out anew could not keep, in words, oldest first:
+  /// shown as warnings (status bar, info, report) until the planner dismisses them.
+  QStringList droppedEdits;
 
   /// South-west corner of a rack on the site.
   double rackXM(const Rack& rack) const {

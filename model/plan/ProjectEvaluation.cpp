@@ -272,6 +272,12 @@ RelaidFloor withHandEdits(const Project& project, const SiteLayout& generated, S
   relaid.handEdits = edits.count();
   relaid.notKept = edits.applyTo(fresh);
   HandEdits::keepLockedHalls(project.layout, fresh);
+  // Edits dropped by earlier re-lays stay listed until the planner dismisses them.
+  fresh.droppedEdits = project.layout.droppedEdits;
+  for (const QString& edit : relaid.notKept)
+    if (!fresh.droppedEdits.contains(edit)) fresh.droppedEdits.append(edit);
+  if (fresh.droppedEdits.size() > kMaxDroppedEdits)
+    fresh.droppedEdits.remove(0, fresh.droppedEdits.size() - kMaxDroppedEdits);
   relaid.layout = std::move(fresh);
   return relaid;
 }

@@ -21,6 +21,10 @@ ProjectFindings ProjectFindings::of(const Project& project, const ProjectResult&
   ProjectFindings findings;
   for (const LayoutFinding& finding : result.evaluation.findings())
     findings.brokenLimits.push_back({finding.object, finding.message});
+  // Hand edits a re-lay could not keep stay in view until the planner dismisses them.
+  for (const QString& edit : project.layout.droppedEdits)
+    findings.warnings.push_back(
+        {QStringLiteral("a hand edit"), QStringLiteral("%1: no longer applies to the floor laid out anew").arg(edit)});
   if (!result.plan || !result.resolved) return findings;
 
   for (const PhaseResult& phase : result.plan->phases) {

@@ -140,6 +140,11 @@ constexpr const char* kSchemaVersion5Tables[] = {
     "CREATE TABLE hall_lock(hall INTEGER PRIMARY KEY) STRICT",
 };
 
+/// Added in schema version 6: the hand edits a re-lay could not keep, in words, oldest first.
+constexpr const char* kSchemaVersion6Tables[] = {
+    "CREATE TABLE dropped_edit(seq INTEGER PRIMARY KEY, text TEXT NOT NULL) STRICT",
+};
+
 /// Added in schema version 2. seq keeps a phase's systems in the order of Phase::systems.
 constexpr const char* kSchemaVersion2Tables[] = {
     "CREATE TABLE phase(idx INTEGER PRIMARY KEY, name TEXT NOT NULL, start_date TEXT NOT NULL) STRICT",
@@ -155,6 +160,7 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   for (const char* sql : kSchemaVersion3Tables) writer.execute(sql);
   for (const char* sql : kSchemaVersion4Tables) writer.execute(sql);
   for (const char* sql : kSchemaVersion5Tables) writer.execute(sql);
+  for (const char* sql : kSchemaVersion6Tables) writer.execute(sql);
 
   const Statement meta = writer.prepare("INSERT INTO meta(key, value) VALUES (?, ?)");
   writer.insert(meta.get(), "application", kApplication);
@@ -248,6 +254,9 @@ bool writeProjectTables(DatabaseWriter& writer, const Project& project) {
   const Statement hallLock = writer.prepare("INSERT INTO hall_lock(hall) VALUES (?)");
   for (std::size_t h = 0; h < layout.halls.size() && writer.problem().isEmpty(); ++h)
     if (layout.halls[h].locked) writer.insert(hallLock.get(), static_cast<qint64>(h));
+  const Statement droppedEdit = writer.prepare("INSERT INTO dropped_edit(seq, text) VALUES (?, ?)");
+  for (qsizetype i = 0; i < layout.droppedEdits.size() && writer.problem().isEmpty(); ++i)
+    writer.insert(droppedEdit.get(), static_cast<qint64>(i), layout.droppedEdits[i]);
   return writer.problem().isEmpty();
 }
 

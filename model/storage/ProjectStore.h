@@ -13,8 +13,9 @@ class ProjectStore {
  public:
   /// 1: scenario and layout; 2: adds the phase tables (files of version 1 open with no phases);
   /// 3: adds variants; 4: adds tenants and the racks' tenant marks (older files open with none);
-  /// 5: a compute rack's units are the nodes it holds (older files held whole racks, as 1).
-  static constexpr int kSchemaVersion = 5;
+  /// 5: a compute rack's units are the nodes it holds (older files held whole racks, as 1), and
+  /// locked halls; 6: the hand edits a re-lay could not keep.
+  static constexpr int kSchemaVersion = 6;
 
   /// Limits a project must keep; larger counts in a file are damage, not a plan.
   static constexpr int kMaxBuildings = 10'000;

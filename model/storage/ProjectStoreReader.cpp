@@ -486,17 +486,39 @@ bool readSchemaVersion5(DatabaseReader& reader, Project& project) {
   return reader.problem().isEmpty();
 }
 
+/// Schema 6 adds the hand edits a re-lay could not keep, each a line of words.
+bool readSchemaVersion6(DatabaseReader& reader, Project& project) {
+  if (!readSchemaVersion5(reader, project) || !reader.requireTables({"dropped_edit"})) return false;
+  const auto count = reader.countRows("dropped_edit", kMaxDroppedEdits, "dropped hand edits");
+  if (!count) return false;
+  QStringList& dropped = project.layout.droppedEdits;
+  // The length is checked in SQL, before a hostile cell is loaded.
+  reader.forEachRow("SELECT seq, length(CAST(text AS BLOB)) AS text, text FROM dropped_edit ORDER BY seq",
+                    [&](sqlite3_stmt* s) {
+                      RowReader row(s, "dropped_edit", reader.problem());
+                      qint64 seq = 0;
+                      qint64 bytes = 0;
+                      QString text;
+                      if (!row.integer(0, seq) || !row.integer(1, bytes)) return false;
+                      row.setKey(seq);
+                      if (bytes > kMaxDroppedEditChars * 4)
+                        return row.fail(2, QStringLiteral("longer than %1 characters").arg(kMaxDroppedEditChars));
+                      if (!row.text(2, text)) return false;
+                      dropped.append(text);
+                      return true;
+                    });
+  return reader.problem().isEmpty();
+}
+
 /// One reader per schema version a file may have. A new version adds its reader here and keeps the old ones, so
 /// that files of every earlier version still open (each reader fills what its version lacks with defaults).
 struct SchemaReader {
   int version;
   bool (*read)(DatabaseReader&, Project&);
 };
-constexpr SchemaReader kSchemaReaders[] = {{1, &readSchemaVersion1},
-                                           {2, &readSchemaVersion2},
-                                           {3, &readSchemaVersion3},
-                                           {4, &readSchemaVersion4},
-                                           {5, &readSchemaVersion5}};
+constexpr SchemaReader kSchemaReaders[] = {{1, &readSchemaVersion1}, {2, &readSchemaVersion2},
+                                           {3, &readSchemaVersion3}, {4, &readSchemaVersion4},
+                                           {5, &readSchemaVersion5}, {6, &readSchemaVersion6}};
 
 /// Before schema 5 a compute rack's units were 1 for a whole rack: it holds its system's full
 /// nodes per rack, as the scenario resolves them for that system.

@@ -30,6 +30,12 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
   return path;
 }
 
+QByteArray readAll(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(path));
+  return file.readAll();
+}
+
 Run cli(const QStringList& arguments) {
   QProcess process;
   process.start(QStringLiteral(GIGAPLAN_CLI_PATH), arguments);
@@ -388,6 +394,53 @@ class TestCli : public QObject {
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(QStringLiteral("--set: cluster.gpus: a phased project's GPUs")),
              qPrintable(refused.err));
+  }
+
+  void rowsAndHallsAreNamedAsTheWorkspaceShowsThem() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    const QByteArray before = readAll(path);
+    // A row as HALL/N, a hall by its name in any case; a place that is not there is named, nothing saved.
+    const Run refused = cli({QStringLiteral("edit"), path, QStringLiteral("--remove-row"), QStringLiteral("B1-H1/2"),
+                             QStringLiteral("--insert-rack"), QStringLiteral("B1-H1/99"), QStringLiteral("--lock-hall"),
+                             QStringLiteral("B7-H1")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("--insert-rack: row 'B1-H1/99': hall B1-H1 has rows 1 to ")),
+             qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QStringLiteral("--lock-hall: hall 'B7-H1': no hall of that name")),
+             qPrintable(refused.err));
+    QCOMPARE(readAll(path), before);
+
+    // The last hall's third row removed by hand, then the GPUs halved: that hall is no longer on the
+    // floor laid out anew, so the edit is listed by info until the planner dismisses it.
+    const Run racks = cli({QStringLiteral("racks"), path, QStringLiteral("--format"), QStringLiteral("json")});
+    const QJsonArray rackList =
+        QJsonDocument::fromJson(racks.out.toUtf8()).object().value(QStringLiteral("racks")).toArray();
+    const QString lastHall = rackList.last().toObject().value(QStringLiteral("hall")).toString();
+    const QString row = lastHall + QStringLiteral("/3");
+    QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--remove-row"), row.toLower(),
+                  QStringLiteral("--lock-hall"), QStringLiteral("b1-h1")})
+                 .exitCode,
+             0);
+    const Run relaid =
+        cli({QStringLiteral("edit"), path, QStringLiteral("--set"), QStringLiteral("cluster.gpus=75000")});
+    QCOMPARE(relaid.exitCode, 0);
+    const QString dropped = lastHall + QStringLiteral(" row 3 removed");
+    QVERIFY2(relaid.err.contains(QStringLiteral("note: a hand edit no longer applies: ") + dropped),
+             qPrintable(relaid.err));
+    const QString listed = QStringLiteral("warning: a hand edit: ") + dropped;
+    QVERIFY2(cli({QStringLiteral("info"), path}).out.contains(listed),
+             qPrintable(cli({QStringLiteral("info"), path}).out));
+    QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--dismiss-dropped-edits")}).exitCode, 0);
+    QVERIFY(!cli({QStringLiteral("info"), path}).out.contains(listed));
+    const Run again = cli({QStringLiteral("edit"), path, QStringLiteral("--dismiss-dropped-edits")});
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY2(again.err.contains(QStringLiteral("--dismiss-dropped-edits: no dropped hand edit is listed")),
+             qPrintable(again.err));
   }
 
   void aPhasedProjectKeepsItsPhasesAndListsThem() {

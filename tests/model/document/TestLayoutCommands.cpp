@@ -2,6 +2,7 @@
 
 #include "ScenarioFixtures.h"
 #include "document/LayoutCommands.h"
+#include "layout/FloorPlaces.h"
 #include "layout/LayoutGenerator.h"
 #include "layout/LayoutPlacement.h"
 
@@ -203,7 +204,11 @@ class TestLayoutCommands : public QObject {
 
     // A full row refuses, naming it.
     while (auto more = LayoutCommands::insertRack(layout, row, &error)) stack.push(more.release());
-    QCOMPARE(error, QStringLiteral("row %1 has no free slot").arg(row));
+    // Named as the workspace shows rows: by hall and number in the hall, from 1.
+    QCOMPARE(error, QStringLiteral("%1 has no free slot").arg(FloorPlaces::rowName(layout, row)));
+    QVERIFY(
+        error.startsWith(layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(row)].hall)].name +
+                         QStringLiteral(" row ")));
     QVERIFY(!LayoutCommands::insertRack(layout, -1, &error));
     QCOMPARE(error, QStringLiteral("row -1: no such row"));
   }

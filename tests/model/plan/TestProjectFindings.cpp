@@ -1,4 +1,5 @@
 #include <QTest>
+#include <algorithm>
 
 #include "plan/PresetLibrary.h"
 #include "plan/ProjectFindings.h"
@@ -38,6 +39,44 @@ class TestProjectFindings : public QObject {
     QCOMPARE(found.warnings.size(), std::size_t{2});
     QCOMPARE(found.warnings[0].object, project.phases.back().name);
     QVERIFY2(found.warnings[0].message.startsWith(QStringLiteral("needs ")), qPrintable(found.warnings[0].message));
+  }
+
+  void handEditsAReLayDroppedAreWarningsUntilDismissed() {
+    Project project = sample();
+    ScenarioErrors errors;
+    // Remove the last hall's first row by hand, then halve the last phase: the hall is gone from
+    // the floor laid out anew, so the edit no longer applies and is listed, not dropped silently.
+    const int lastHall = static_cast<int>(project.layout.halls.size()) - 1;
+    const QString hallName = project.layout.halls.back().name;
+    const auto row = std::find_if(project.layout.rows.begin(), project.layout.rows.end(),
+                                  [&](const Row& r) { return r.hall == lastHall; });
+    const int rowIndex = static_cast<int>(row - project.layout.rows.begin());
+    std::erase_if(project.layout.racks, [&](const Rack& rack) { return rack.row == rowIndex; });
+    project.layout.rows.erase(row);
+    for (Rack& rack : project.layout.racks)
+      if (rack.row > rowIndex) --rack.row;
+    Project planned = project;
+    for (PhaseSystems& system : planned.phases.back().systems) system.gpus /= 2;
+    const auto relaid = relayFloor(project, planned, errors);
+    QVERIFY2(relaid, qPrintable(errors.value(0).text()));
+    QVERIFY(!relaid->notKept.isEmpty());
+    QCOMPARE(relaid->layout.droppedEdits, relaid->notKept);
+    QVERIFY2(relaid->notKept.first().startsWith(hallName + QStringLiteral(" row 1")),
+             qPrintable(relaid->notKept.first()));
+
+    planned.layout = relaid->layout;
+    const ProjectFindings found = ProjectFindings::of(planned, evaluateProject(planned));
+    const auto listed = std::count_if(found.warnings.begin(), found.warnings.end(), [&](const auto& warning) {
+      return warning.object == QStringLiteral("a hand edit") && warning.message.startsWith(relaid->notKept.first());
+    });
+    QCOMPARE(listed, 1);
+
+    // A later re-lay keeps listing it beside what it drops itself.
+    Project again = planned;
+    again.phases.back().systems.front().gpus /= 2;
+    const auto second = relayFloor(planned, again, errors);
+    QVERIFY(second);
+    QVERIFY(second->layout.droppedEdits.contains(relaid->notKept.first()));
   }
 
   void aHallOverItsFeedIsABrokenLimit() {

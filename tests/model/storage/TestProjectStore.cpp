@@ -87,6 +87,7 @@ Project sampleProject(int rackCount) {
   shape.cableRiseM = 3.75;
   shape.cableSlackFraction = 0.125;
   layout.systemTypes = {QStringLiteral("gb200-nvl72"), QStringLiteral("hgx-h100"), QStringLiteral("custom")};
+  layout.droppedEdits = {QStringLiteral("Hall 9 row 3 removed"), QStringLiteral("rack at Hall 2 row 1 slot 4 moved ✓")};
 
   const int rows = (rackCount + shape.slotsPerRow - 2) / (shape.slotsPerRow - 1);  // most rows are one slot short
   const int halls = (rows + shape.rowsPerHall - 1) / shape.rowsPerHall;
@@ -176,6 +177,7 @@ QStringList folderEntries(const QString& folder) {
 /// Files before schema 5 held whole compute racks as 1 unit: they open holding the full nodes per
 /// rack of their system (18 for a GB200 NVL72 rack).
 void asOpenedFromBeforeSchema5(Project& project) {
+  project.layout.droppedEdits.clear();  // listed from schema 6 on
   for (Rack& rack : project.layout.racks) {
     if (rack.role != RackRole::Compute || rack.units != 1) continue;
     ScenarioErrors errors;
@@ -242,6 +244,7 @@ void compareProjects(const Project& actual, const Project& expected) {
     QCOMPARE(ah.floorLoadLimitKgM2, eh.floorLoadLimitKgM2);
     QCOMPARE(ah.locked, eh.locked);
   }
+  QCOMPARE(al.droppedEdits, el.droppedEdits);
   QCOMPARE(al.rows.size(), el.rows.size());
   for (std::size_t i = 0; i < el.rows.size(); ++i) {
     QCOMPARE(al.rows[i].hall, el.rows[i].hall);
@@ -964,6 +967,18 @@ class TestProjectStore : public QObject {
         {"lock of a missing hall",
          [](const QString& path) { executeSql(path, "INSERT INTO hall_lock(hall) VALUES (4096)"); },
          {QStringLiteral("hall_lock 4096, hall: 4096 is not a hall of the floor")}},
+        {"dropped hand edit too long to be words",
+         [](const QString& path) {
+           executeSql(path, "INSERT INTO dropped_edit(seq, text) VALUES (7, printf('%.*c', 3000000, 'x'))");
+         },
+         {QStringLiteral("dropped_edit 7, text: longer than 1000 characters")}},
+        {"dropped hand edit that is not text",
+         [](const QString& path) {
+           executeSql(path,
+                      "DROP TABLE dropped_edit; CREATE TABLE dropped_edit(seq INTEGER PRIMARY KEY, text); "
+                      "INSERT INTO dropped_edit VALUES (0, x'00ff')");
+         },
+         {QStringLiteral("dropped_edit 0, text: expected text")}},
         {"gap in the hall numbers",
          [](const QString& path) { executeSql(path, "UPDATE hall SET idx = 5 WHERE idx = 0"); },
          {QStringLiteral("hall 1, idx: out of sequence: expected 0")}},
