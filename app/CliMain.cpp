@@ -11,9 +11,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
-#include <QSaveFile>
 #include <QTextStream>
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
@@ -26,6 +27,8 @@
 #include "engine/ResultFormat.h"
 #include "engine/Scenario.h"
 #include "engine/Sweep.h"
+#include "files/AtomicFile.h"
+#include "files/FileProblem.h"
 #include "plan/Calibration.h"
 #include "plan/PresetLibrary.h"
 
@@ -33,6 +36,14 @@ using namespace gigaplan;
 using namespace gigaplan::cli;
 
 namespace {
+
+/// "3.2 GB", "640 MB": sizes in messages.
+QString formatBytes(double bytes) {
+  if (bytes >= 1e12) return QStringLiteral("%1 TB").arg(bytes / 1e12, 0, 'f', 1);
+  if (bytes >= 1e9) return QStringLiteral("%1 GB").arg(bytes / 1e9, 0, 'f', 1);
+  if (bytes >= 1e6) return QStringLiteral("%1 MB").arg(bytes / 1e6, 0, 'f', 1);
+  return QStringLiteral("%1 kB").arg(bytes / 1e3, 0, 'f', 1);
+}
 
 int runPresets(const QStringList& arguments) {
   QCommandLineParser parser;
@@ -185,6 +196,12 @@ int runSweep(const QStringList& arguments) {
     double rows = 1;
     for (const QString& text : parser.values(varyOption)) {
       if (auto axis = parseSweepAxis(text, errors)) {
+        // A second axis of one input would label rows with values that were not evaluated.
+        if (std::any_of(axes.begin(), axes.end(), [&](const SweepAxis& other) { return other.input == axis->input; })) {
+          errors.append({QStringLiteral("--vary"), QStringLiteral("%1 is varied twice; give each input one axis")
+                                                       .arg(QString::fromLatin1(inputSpec(axis->input).path))});
+          continue;
+        }
         axes.append(*axis);
         rows *= axis->steps;
       }
@@ -213,17 +230,16 @@ int runSweep(const QStringList& arguments) {
 
   const QString outputPath = parser.value(outputOption());
   const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
-  QSaveFile file(outputPath);
-  if (!toStdout && !file.open(QIODevice::WriteOnly)) {
-    err() << "error: " << outputPath << ": cannot write: " << file.errorString() << "\n";
+  AtomicFile file(outputPath);
+  if (!toStdout && !file.open()) {
+    err() << "error: " << file.errorString() << "\n";
     return kExitBadInput;
   }
   auto writeBytes = [&](const QByteArray& bytes) {
-    if (toStdout) {
-      std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    } else {
-      file.write(bytes);
-    }
+    if (toStdout)
+      return std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout) ==
+             static_cast<size_t>(bytes.size());
+    return file.write(bytes);
   };
 
   const bool showProgress = !parser.isSet(quietOption);
@@ -276,7 +292,26 @@ int runSweep(const QStringList& arguments) {
       }
       csv.back() = '\n';
     }
-    writeBytes(csv);
+    if (start == 0 && !toStdout) {
+      // The first block tells the size of a row: a sweep that cannot fit is refused before it fills the disk.
+      const double expected = static_cast<double>(csv.size()) / static_cast<double>(rows) * static_cast<double>(total);
+      const qint64 free = freeBytesFor(outputPath);
+      if (free >= 0 && expected > static_cast<double>(free)) {
+        err() << "error: -o: the sweep's CSV would take about " << formatBytes(expected) << ", but only "
+              << formatBytes(static_cast<double>(free)) << " are free for " << file.targetPath()
+              << "; nothing written\n";
+        return kExitBadInput;
+      }
+    }
+    if (!writeBytes(csv)) {
+      if (toStdout) {
+        err() << "\nerror: cannot write to standard output: " << fileProblemText(errno ? errno : EIO) << "\n";
+      } else {
+        file.commit();  // names the failed write's cause; the old file stays
+        err() << "\nerror: " << file.errorString() << "; nothing written\n";
+      }
+      return kExitBadInput;
+    }
     progress(start + rows);
   }
   if (cancelRequested.load()) {
@@ -284,10 +319,13 @@ int runSweep(const QStringList& arguments) {
     return kExitCancelled;
   }
   if (!toStdout && !file.commit()) {
-    err() << "error: " << outputPath << ": cannot write: " << file.errorString() << "\n";
+    err() << "error: " << file.errorString() << "; nothing written\n";
     return kExitBadInput;
   }
-  std::fflush(stdout);
+  if (toStdout && std::fflush(stdout) != 0) {
+    err() << "error: cannot write to standard output: " << fileProblemText(errno) << "\n";
+    return kExitBadInput;
+  }
   if (showProgress) {
     err() << (terminal ? "\n" : "") << "sweep: " << locale.toString(static_cast<qlonglong>(total)) << " scenarios in "
           << timer.elapsed() << " ms";

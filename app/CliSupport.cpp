@@ -1,7 +1,10 @@
 #include "CliSupport.h"
 
-#include <QSaveFile>
+#include <cerrno>
 #include <cstdio>
+
+#include "files/AtomicFile.h"
+#include "files/FileProblem.h"
 
 namespace gigaplan::cli {
 
@@ -36,13 +39,16 @@ int usageError(const QString& message) {
 bool writeOutput(const QString& path, const QByteArray& bytes) {
   if (path.isEmpty() || path == QLatin1String("-")) {
     out().flush();
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
-    std::fflush(stdout);
-    return true;
+    errno = 0;
+    const bool written = std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout) ==
+                             static_cast<size_t>(bytes.size()) &&
+                         std::fflush(stdout) == 0;
+    if (!written) err() << "error: cannot write to standard output: " << fileProblemText(errno ? errno : EIO) << "\n";
+    return written;
   }
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-    err() << "error: " << path << ": cannot write: " << file.errorString() << "\n";
+  QString error;
+  if (!writeFileAtomically(path, bytes, &error)) {
+    err() << "error: " << error << "\n";
     return false;
   }
   return true;

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QTextStream>
 #include <QTimer>
 #include <QUndoStack>
@@ -30,6 +30,8 @@
 #include "document/ScenarioCommands.h"
 #include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
+#include "files/AtomicFile.h"
+#include "files/FileGuard.h"
 #include "layout/FloorPlaces.h"
 #include "layout/LayoutEvaluation.h"
 #include "layout/LayoutGenerator.h"
@@ -163,15 +165,26 @@ int runNew(const QStringList& arguments) {
   const QCommandLineOption hallPowerOption(QStringLiteral("hall-power-mw"),
                                            QStringLiteral("Power and cooling limit of each hall (default 40)."),
                                            QStringLiteral("MW"));
-  parser.addOptions({presetOption, scenarioOption, hallPowerOption, setOption(), outputOption()});
+  const QCommandLineOption forceOption(QStringLiteral("force"),
+                                       QStringLiteral("Replace FILE even when it is not a Gigaplan project."));
+  parser.addOptions({presetOption, scenarioOption, hallPowerOption, setOption(), outputOption(), forceOption});
   if (const auto done =
           parseSubcommand(parser, arguments,
                           "Usage: gigaplan-cli new (--preset NAME | --scenario FILE) [--set path=value]... "
-                          "[--hall-power-mw MW] -o FILE\n"
-                          "Creates a project: the scenario and its generated floor layout.\n"))
+                          "[--hall-power-mw MW] [--force] -o FILE\n"
+                          "Creates a project: the scenario and its generated floor layout. An existing FILE\n"
+                          "is replaced only when it is a Gigaplan project (or with --force).\n"))
     return *done;
   const QString path = parser.value(outputOption());
   if (path.isEmpty()) return usageError(QStringLiteral("new needs -o FILE"));
+  // -o may name a link or a file someone cares about: only a project is replaced unasked.
+  QString targetProblem;
+  const QString target = finalTarget(path, &targetProblem);
+  if (target.isEmpty()) return reportErrors({{QStringLiteral("-o"), targetProblem}});
+  if (QFileInfo(target).isFile() && !parser.isSet(forceOption) && !ProjectStore::isProjectFile(target))
+    return reportErrors({{QStringLiteral("-o"), QStringLiteral("%1 exists and is not a Gigaplan project; nothing "
+                                                               "written (--force replaces it)")
+                                                    .arg(QDir::toNativeSeparators(target))}});
   if (parser.isSet(presetOption) == parser.isSet(scenarioOption))
     return usageError(QStringLiteral("new needs either --preset or --scenario"));
   ScenarioErrors errors;
@@ -385,17 +398,16 @@ int runReport(const QStringList& arguments) {
 
   // The exports are opened (and so checked) before the PDF is written and committed after it: a
   // bad export path or a Ctrl-C leaves no file at all.
-  std::vector<std::unique_ptr<QSaveFile>> exports;
+  std::vector<std::unique_ptr<AtomicFile>> exports;
   for (const auto& [option, bytes] :
        {std::pair{bomOption, report->billOfMaterialsCsv().toUtf8()},
         std::pair{figuresOption, report->figuresCsv().toUtf8()},
         std::pair{scenarioOption,
                   QJsonDocument(ProjectReport::scenarioJson(*project)).toJson(QJsonDocument::Indented)}}) {
     if (!parser.isSet(option)) continue;
-    auto file = std::make_unique<QSaveFile>(parser.value(option));
-    if (!file->open(QIODevice::WriteOnly) || file->write(bytes) != bytes.size()) {
-      err() << "error: --" << option.names().first() << ": " << file->fileName()
-            << ": cannot write: " << file->errorString() << "\n";
+    auto file = std::make_unique<AtomicFile>(parser.value(option));
+    if (!file->open() || !file->write(bytes)) {
+      err() << "error: --" << option.names().first() << ": " << file->errorString() << "\n";
       return kExitBadInput;
     }
     exports.push_back(std::move(file));
@@ -434,7 +446,7 @@ int runReport(const QStringList& arguments) {
   }
   for (const auto& file : exports) {
     if (!file->commit()) {
-      err() << "error: " << file->fileName() << ": cannot write: " << file->errorString() << "\n";
+      err() << "error: " << file->errorString() << "\n";
       return kExitBadInput;
     }
   }
@@ -737,8 +749,25 @@ int runEdit(const QStringList& arguments) {
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("edit takes one FILE"));
   const QString path = parser.positionalArguments().first();
-  project = openProject(path);
-  if (!project) return kExitBadInput;
+  // The file stays locked from reading to saving: two edits at once take turns, and both land.
+  QString lockProblem;
+  const auto lock = FileLock::acquire(path, ProjectStore::kLockTimeoutMs, &lockProblem, [&] {
+    err() << "edit: waiting for another program that is editing " << path << "\n";
+    err().flush();
+  });
+  if (!lock) {
+    err() << "error: " << lockProblem << "\n";
+    return kExitBadInput;
+  }
+  FileStamp read;
+  {
+    QString error;
+    project = ProjectStore::open(path, &error, &read);
+    if (!project) {
+      err() << "error: " << error << "\n";
+      return kExitBadInput;
+    }
+  }
 
   if (!applyProjectSettings(*project, parser.values(setOption()), errors)) return reportErrors(errors);
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
@@ -779,7 +808,9 @@ int runEdit(const QStringList& arguments) {
   }
   if (!errors.isEmpty()) return reportErrors(errors);
   QString error;
-  if (!ProjectStore::save(*project, path, &error)) {
+  ProjectStore::SaveCheck check;
+  check.expected = &read;
+  if (!ProjectStore::save(*project, path, &error, &check)) {
     err() << "error: " << error << "\n";
     return kExitBadInput;
   }

@@ -17,6 +17,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
@@ -271,6 +272,7 @@ void MainWindow::connectDocument() {
   connect(&document_, &ProjectDocument::resultReady, this, &MainWindow::showResult);
   // A re-laid floor says what became of the planner's hand edits; those that no longer apply are
   // listed, never dropped silently.
+  connect(&document_, &ProjectDocument::fileChangedOnDisk, this, &MainWindow::fileChangedOnDisk);
   connect(&document_, &ProjectDocument::floorLaidOutAnew, this, [this](int handEdits, const QStringList& notKept) {
     if (handEdits == 0) return;
     QString message =
@@ -418,12 +420,55 @@ void MainWindow::openWithDialog() {
 bool MainWindow::saveProject() {
   if (document_.filePath().isEmpty()) return saveProjectAs();
   QString error;
-  if (!document_.save(&error)) {
+  bool changedOnDisk = false;
+  if (document_.save(&error, &changedOnDisk)) {
+    statusBar()->showMessage(tr("Saved %1").arg(document_.filePath()), 4000);
+    return true;
+  }
+  if (!changedOnDisk) {
     QMessageBox::warning(this, tr("Cannot save"), error);
     return false;
   }
-  statusBar()->showMessage(tr("Saved %1").arg(document_.filePath()), 4000);
+  // Another program saved the file since it was opened here: the planner decides whose work stays.
+  QMessageBox ask(QMessageBox::Warning, tr("The file changed on disk"),
+                  tr("%1\n\nReload it (your changes here are dropped), save yours under another name, or "
+                     "overwrite the other program's version?")
+                      .arg(error),
+                  QMessageBox::Cancel, this);
+  QPushButton* reload = ask.addButton(tr("Reload"), QMessageBox::DestructiveRole);
+  QPushButton* saveAs = ask.addButton(tr("Save As…"), QMessageBox::AcceptRole);
+  QPushButton* overwrite = ask.addButton(tr("Overwrite"), QMessageBox::DestructiveRole);
+  ask.setDefaultButton(saveAs);
+  ask.exec();
+  if (ask.clickedButton() == saveAs) return saveProjectAs();
+  if (ask.clickedButton() == reload) {
+    if (!document_.reloadFromDisk(&error)) QMessageBox::warning(this, tr("Cannot reload"), error);
+    return false;
+  }
+  if (ask.clickedButton() != overwrite) return false;
+  if (!document_.overwriteOnDisk(&error)) {
+    QMessageBox::warning(this, tr("Cannot save"), error);
+    return false;
+  }
+  statusBar()->showMessage(tr("Saved %1 over the other program's version").arg(document_.filePath()), 6000);
   return true;
+}
+
+void MainWindow::fileChangedOnDisk(const QString& change) {
+  const QString name = document_.displayName();
+  QString error;
+  // Nothing of the planner's is at stake: show the file as it now is.
+  if (!document_.isModified()) {
+    if (document_.reloadFromDisk(&error))
+      statusBar()->showMessage(tr("%1: %2; reloaded").arg(name, change), 8000);
+    else
+      statusBar()->showMessage(tr("%1: %2, and it cannot be read: %3").arg(name, change, error), 12000);
+    return;
+  }
+  statusBar()->showMessage(
+      tr("%1: %2. Your changes are kept here; saving will ask whether to reload, save as or overwrite")
+          .arg(name, change),
+      12000);
 }
 
 bool MainWindow::saveProjectAs() {

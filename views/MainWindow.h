@@ -89,6 +89,8 @@ class MainWindow : public QMainWindow {
   void setTenantOfSelection();
   void toggleHallLock();
   void dismissDroppedEdits();
+  /// Another program changed the open file: reload when nothing here is unsaved, else say so.
+  void fileChangedOnDisk(const QString& change);
   void setSystemOfSelection();
   /// Shows in the inputs editor the input that defines the selected rack.
   void showInputOfSelection();

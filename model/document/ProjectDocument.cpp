@@ -58,6 +58,7 @@ class ProjectDocument::DocumentCommand : public QUndoCommand {
 ProjectDocument::ProjectDocument(QObject* parent) : QObject(parent) {
   worker_.setMaxThreadCount(1);
   connect(&undo_, &QUndoStack::cleanChanged, this, [this] { emit modifiedChanged(isModified()); });
+  connect(&watcher_, &QFileSystemWatcher::fileChanged, this, [this] { checkFileOnDisk(); });
 }
 
 ProjectDocument::~ProjectDocument() {
@@ -70,10 +71,40 @@ QString ProjectDocument::displayName() const {
 }
 
 bool ProjectDocument::openFile(const QString& path, QString* error) {
-  auto project = ProjectStore::open(path, error);
+  FileStamp stamp;
+  auto project = ProjectStore::open(path, error, &stamp);
   if (!project) return false;
   replaceProject(std::move(*project), QFileInfo(path).absoluteFilePath(), false);
+  stamp_ = stamp;
+  watchFile();
   return true;
+}
+
+void ProjectDocument::watchFile() {
+  if (!watcher_.files().isEmpty()) watcher_.removePaths(watcher_.files());
+  // A save elsewhere renames a new file over this one, which ends the watch: watch the name again.
+  if (!filePath_.isEmpty() && QFileInfo::exists(filePath_)) watcher_.addPath(filePath_);
+}
+
+void ProjectDocument::checkFileOnDisk() {
+  watchFile();
+  if (!stamp_ || filePath_.isEmpty()) return;
+  QString error;
+  const auto now = FileStamp::of(filePath_, &error);
+  const QString change = now ? stamp_->changeTo(*now) : tr("another program removed it");
+  if (change.isEmpty()) return;
+  // One word per change, however many writes it took.
+  if (now && announced_ && announced_->sameFileAs(*now)) return;
+  announced_ = now;
+  emit fileChangedOnDisk(change);
+}
+
+bool ProjectDocument::reloadFromDisk(QString* error) {
+  if (filePath_.isEmpty()) {
+    if (error) *error = tr("the project has no file yet");
+    return false;
+  }
+  return openFile(filePath_, error);
 }
 
 bool ProjectDocument::newFromScenario(const QString& presetOrFile, QString* error) {
@@ -96,6 +127,8 @@ void ProjectDocument::replaceProject(Project project, const QString& filePath, b
   project_ = std::move(project);
   ++generation_;
   result_ = {};  // the figures of the project that was open
+  stamp_.reset();
+  announced_.reset();
   unsavedNew_ = unsavedNew;
   selection_ = {};
   if (filePath_ != filePath) {
@@ -109,23 +142,42 @@ void ProjectDocument::replaceProject(Project project, const QString& filePath, b
   scheduleEvaluation();
 }
 
-bool ProjectDocument::save(QString* error) {
+bool ProjectDocument::save(QString* error, bool* changedOnDisk) {
   if (filePath_.isEmpty()) {
     if (error) *error = tr("the project has no file yet: use Save As");
     return false;
   }
-  return saveAs(filePath_, error);
+  return saveAs(filePath_, error, changedOnDisk);
 }
 
-bool ProjectDocument::saveAs(const QString& path, QString* error) {
-  if (!ProjectStore::save(project_, path, error)) return false;
+bool ProjectDocument::saveAs(const QString& path, QString* error, bool* changedOnDisk) {
+  return write(path, error, true, changedOnDisk);
+}
+
+bool ProjectDocument::overwriteOnDisk(QString* error) {
+  if (filePath_.isEmpty()) return save(error);
+  return write(filePath_, error, false, nullptr);
+}
+
+bool ProjectDocument::write(const QString& path, QString* error, bool checkDisk, bool* changedOnDisk) {
   const QString absolute = QFileInfo(path).absoluteFilePath();
+  // Only the file this project was read from is checked: Save As over another file replaces it.
+  ProjectStore::SaveCheck check;
+  if (checkDisk && stamp_ && absolute == filePath_) check.expected = &*stamp_;
+  if (changedOnDisk) *changedOnDisk = false;
+  if (!ProjectStore::save(project_, path, error, &check)) {
+    if (changedOnDisk) *changedOnDisk = check.changedOnDisk;
+    return false;
+  }
+  stamp_ = check.written;
+  announced_.reset();
   if (filePath_ != absolute) {
     filePath_ = absolute;
     emit filePathChanged(filePath_);
   }
   unsavedNew_ = false;
   undo_.setClean();
+  watchFile();
   emit modifiedChanged(isModified());
   return true;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QFileSystemWatcher>
 #include <QObject>
 #include <QString>
 #include <QThreadPool>
@@ -9,6 +10,7 @@
 
 #include "document/LayoutSelection.h"
 #include "engine/Scenario.h"
+#include "files/FileGuard.h"
 #include "plan/ProjectEvaluation.h"
 
 namespace gigaplan {
@@ -28,9 +30,15 @@ class ProjectDocument : public QObject {
   bool openFile(const QString& path, QString* error);
   /// A new, unsaved project from a preset id or a scenario file, laid out anew.
   bool newFromScenario(const QString& presetOrFile, QString* error);
-  /// Writes the project to its file (saveAs for a new project); atomic, never half-written.
-  bool save(QString* error);
-  bool saveAs(const QString& path, QString* error);
+  /// Writes the project to its file (saveAs for a new project); atomic, never half-written. When
+  /// another program changed the file since it was opened or saved here, nothing is written and
+  /// `changedOnDisk` is set: the planner chooses reloadFromDisk(), saveAs() or overwriteOnDisk().
+  bool save(QString* error, bool* changedOnDisk = nullptr);
+  bool saveAs(const QString& path, QString* error, bool* changedOnDisk = nullptr);
+  /// Saves over the file even though another program changed it.
+  bool overwriteOnDisk(QString* error);
+  /// Opens the file again as it is on disk; the edits made here are dropped.
+  bool reloadFromDisk(QString* error);
 
   const Project& project() const { return project_; }
   const QString& filePath() const { return filePath_; }
@@ -99,12 +107,18 @@ class ProjectDocument : public QObject {
   void selectionChanged();
   void modifiedChanged(bool modified);
   void filePathChanged(const QString& path);
+  /// Another program changed the open project's file (`change` says how: "another program
+  /// replaced it").
+  void fileChangedOnDisk(const QString& change);
 
  private:
   enum class Part { Scenario, Layout, ScenarioAndLayout };
   class DocumentCommand;
 
   void replaceProject(Project project, const QString& filePath, bool unsavedNew);
+  bool write(const QString& path, QString* error, bool checkDisk, bool* changedOnDisk);
+  void watchFile();
+  void checkFileOnDisk();
   bool push(std::unique_ptr<QUndoCommand> command, Part part, bool replacesLayout);
   /// Pushes an input edit; when the edited scenario lays out another floor, with the new floor.
   bool pushScenarioEdit(std::unique_ptr<QUndoCommand> command, Scenario edited);
@@ -115,6 +129,9 @@ class ProjectDocument : public QObject {
 
   Project project_;
   QString filePath_;
+  std::optional<FileStamp> stamp_;      ///< the file as last read or written here
+  std::optional<FileStamp> announced_;  ///< the last change told of (fileChangedOnDisk)
+  QFileSystemWatcher watcher_;
   bool unsavedNew_ = false;
   QUndoStack undo_;
   LayoutSelection selection_;

@@ -7,7 +7,6 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -16,6 +15,7 @@
 #include "engine/Evaluator.h"
 #include "engine/HardwareCatalog.h"
 #include "engine/ResultFormat.h"
+#include "files/AtomicFile.h"
 #include "report/ReportBuilder.h"
 #include "report/ReportPageFlow.h"
 
@@ -97,12 +97,12 @@ bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progr
     setError(error, QStringLiteral("the report needs a QGuiApplication for its fonts"));
     return false;
   }
-  QSaveFile file(pdfPath);
-  if (!file.open(QIODevice::WriteOnly)) {
-    setError(error, QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+  AtomicFile file(pdfPath);
+  if (!file.open()) {
+    setError(error, file.errorString());
     return false;
   }
-  QPdfWriter writer(&file);
+  QPdfWriter writer(file.device());
   writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
   writer.setResolution(72);
   writer.setTitle(project_.scenario.name);
@@ -129,13 +129,17 @@ bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progr
                       formatDate(issued));
     if (progress && !progress(p + 1, total)) {
       painter.end();
-      file.cancelWriting();
+      file.discard();
       setError(error, QStringLiteral("cancelled"));
       return false;
     }
   }
-  if (!painter.end() || !file.commit()) {
-    setError(error, QStringLiteral("%1: cannot write: %2").arg(pdfPath, file.errorString()));
+  if (!painter.end()) {
+    setError(error, QStringLiteral("cannot write %1: the PDF could not be finished").arg(pdfPath));
+    return false;
+  }
+  if (!file.commit()) {
+    setError(error, file.errorString());
     return false;
   }
   return true;

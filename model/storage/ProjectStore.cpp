@@ -18,6 +18,7 @@
 #include <limits>
 #include <new>
 
+#include "files/AtomicFile.h"
 #include "plan/PhasePlan.h"
 #include "plan/TenantPlan.h"
 #include "storage/ProjectStoreSchema.h"
@@ -98,8 +99,6 @@ std::optional<VariantContent> parseVariantDocument(const QByteArray& json, Scena
 // Writing.
 
 namespace {
-
-constexpr char kTemporaryInfix[] = ".saving-";
 
 constexpr const char* kSchemaVersion1Tables[] = {
     "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT",
@@ -285,81 +284,50 @@ QString writeDatabase(const Project& project, const QByteArray& nativePath) {
   return {};
 }
 
-/// Flushes the new file, gives it the permissions of the file it replaces, renames it over the target and flushes
-/// the folder so that the rename itself survives a power cut.
-QString replaceTarget(const QByteArray& temporary, const QByteArray& target, const QByteArray& folder) {
-  {
-    const FileCloser file{::open(temporary.constData(), O_RDONLY | O_CLOEXEC)};
-    if (file.fd < 0) return systemProblem("cannot reopen the new file");
-    if (::fsync(file.fd) != 0) return systemProblem("cannot flush the new file to disk");
-    struct stat previous {};
-    if (::stat(target.constData(), &previous) == 0 && ::fchmod(file.fd, previous.st_mode & 07777) != 0)
-      return systemProblem("cannot give the new file the permissions of the old one");
-  }
-  if (::rename(temporary.constData(), target.constData()) != 0) return systemProblem("cannot replace the file");
-  const FileCloser directory{::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (directory.fd < 0) return systemProblem("saved, but cannot open the folder to flush it");
-  // Some file systems cannot flush a folder (EINVAL); there the rename is as durable as they make it.
-  if (::fsync(directory.fd) != 0 && errno != EINVAL) return systemProblem("saved, but cannot flush the folder");
-  return {};
-}
-
-QString temporaryPrefix(const QString& fileName) {
-  return QLatin1Char('.') + fileName + QLatin1String(kTemporaryInfix);
-}
-
-/// Temporary files of saves whose process died (a crash, a kill, a power cut) are never renamed; the next save in
-/// the same folder removes them. Names are `.<name>.saving-<pid>-<n>`; a living process's files stay.
-void removeAbandonedTemporaryFiles(const QDir& folder, const QString& fileName) {
-  const QString prefix = temporaryPrefix(fileName);
-  const QStringList entries =
-      folder.entryList({prefix + QLatin1Char('*')}, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-  for (const QString& entry : entries) {
-    bool isNumber = false;
-    const qint64 pid = entry.mid(prefix.size()).section(QLatin1Char('-'), 0, 0).toLongLong(&isNumber);
-    if (!isNumber || pid <= 0 || pid == ::getpid() || pid > std::numeric_limits<pid_t>::max()) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
-    ::unlink(QFile::encodeName(folder.filePath(entry)).constData());
-  }
-}
-
 }  // namespace
 
 }  // namespace gigaplan::storage
 
 namespace gigaplan {
 
-bool ProjectStore::save(const Project& project, const QString& path, QString* error) {
+bool ProjectStore::save(const Project& project, const QString& path, QString* error, SaveCheck* check) {
   auto fail = [&](const QString& problem) {
     if (error) *error = QStringLiteral("Cannot save project %1: %2").arg(storage::nativeName(path), problem);
+    return false;
+  };
+  // A file problem names its own path (the end of a link chain, or the folder).
+  auto failWith = [&](const QString& problem) {
+    if (error) *error = QStringLiteral("Cannot save project: %1").arg(problem);
     return false;
   };
   try {
     if (path.isEmpty()) return fail(QStringLiteral("no file name given"));
     const QString problem = firstProblem(project);
     if (!problem.isEmpty()) return fail(problem);
-    // Saving through a symbolic link replaces the file it points to and keeps the link.
-    const QFileInfo requested(path);
-    const QFileInfo target(requested.isSymLink() ? requested.symLinkTarget() : path);
-    const QDir folder = target.absoluteDir();
-    if (!folder.exists())
-      return fail(QStringLiteral("the folder %1 does not exist").arg(storage::nativeName(folder.absolutePath())));
-    if (target.isDir()) return fail(QStringLiteral("it is a folder"));
-
-    storage::removeAbandonedTemporaryFiles(folder, target.fileName());
-    static std::atomic<int> saveCount{0};
-    const QString temporaryName =
-        storage::temporaryPrefix(target.fileName()) + QStringLiteral("%1-%2").arg(::getpid()).arg(saveCount++);
-    const QByteArray temporary = QFile::encodeName(folder.filePath(temporaryName));
-    // Never build on a stale file of the same name: SQLite would open it instead of starting afresh.
-    ::unlink(temporary.constData());
-    QString writeProblem = storage::writeDatabase(project, temporary);
-    if (writeProblem.isEmpty())
-      writeProblem = storage::replaceTarget(temporary, QFile::encodeName(target.absoluteFilePath()),
-                                            QFile::encodeName(folder.absolutePath()));
-    if (!writeProblem.isEmpty()) {
-      ::unlink(temporary.constData());
-      return fail(writeProblem);
+    // One writer at a time; and the file must still be the one read, or another program's save
+    // would be lost without a word.
+    QString lockProblem;
+    const auto lock = FileLock::acquire(path, kLockTimeoutMs, &lockProblem);
+    if (!lock) return failWith(lockProblem);
+    if (check && check->expected) {
+      QString stampProblem;
+      const auto now = FileStamp::of(path, &stampProblem);
+      const QString change = now ? check->expected->changeTo(*now) : QStringLiteral("another program removed it");
+      if (!change.isEmpty()) {
+        check->changedOnDisk = true;
+        return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
+      }
+    }
+    // Saving through symbolic links replaces the file they finally point at and keeps the links;
+    // the new file keeps the old one's owner, group and mode (AtomicFile).
+    AtomicFile file(path);
+    if (!file.open()) return failWith(file.errorString());
+    const QString writeProblem = storage::writeDatabase(project, QFile::encodeName(file.temporaryPath()));
+    if (!writeProblem.isEmpty()) return fail(writeProblem);
+    if (!file.commit()) return failWith(file.errorString());
+    if (check) {
+      QString stampProblem;
+      check->written = FileStamp::of(path, &stampProblem);
     }
     return true;
   } catch (const std::bad_alloc&) {

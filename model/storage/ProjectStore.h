@@ -3,6 +3,7 @@
 #include <QString>
 #include <optional>
 
+#include "files/FileGuard.h"
 #include "plan/Project.h"
 
 namespace gigaplan {
@@ -33,11 +34,30 @@ class ProjectStore {
   static constexpr double kMaxPhaseGpus = 1.0e7;  ///< per system type of a phase; cluster.gpus has the same ceiling
   static constexpr int kMaxTenants = 254;         ///< Rack::tenant is one byte: 0 for none, 1 + index for a tenant
 
-  /// Writes the whole project to `path` atomically. Returns false and sets `error` on failure.
-  static bool save(const Project& project, const QString& path, QString* error);
+  /// How long a save or an open waits for another program's lock on the file.
+  static constexpr int kLockTimeoutMs = 30'000;
+
+  /// What a save checks and tells beyond its success.
+  struct SaveCheck {
+    /// The file as it was read: when the file on disk is no longer that file (another program
+    /// saved it, replaced or removed it), nothing is saved and `changedOnDisk` is set.
+    const FileStamp* expected = nullptr;
+    bool changedOnDisk = false;
+    /// The file as written, for the next save's check.
+    std::optional<FileStamp> written;
+  };
+
+  /// Writes the whole project to `path` atomically, under the file's lock (FileLock), through
+  /// links to the file they end at, keeping its owner, group and mode. Returns false and sets
+  /// `error` on failure; the file on disk is then as it was.
+  static bool save(const Project& project, const QString& path, QString* error, SaveCheck* check = nullptr);
   /// Reads a project; on any problem returns nothing and sets `error` to a clear message naming the
   /// file and the problem (and the table/row/field where one is at fault). Never modifies the file.
-  static std::optional<Project> open(const QString& path, QString* error);
+  /// With `stamp`, reads under the file's lock and stamps the file read (for SaveCheck).
+  static std::optional<Project> open(const QString& path, QString* error, FileStamp* stamp = nullptr);
+  /// Whether `path` is a file Gigaplan wrote (an SQLite database with Gigaplan's application id),
+  /// judged by its header alone.
+  static bool isProjectFile(const QString& path);
 
   /// The first value that keeps a project from being stored, named by table, row and field as in
   /// the file (e.g. "hall 3, width_m: -5 is not a positive size"); empty when there is none.

@@ -680,10 +680,34 @@ std::optional<Project> readProjectFile(const QString& path, QString& problem) {
 
 namespace gigaplan {
 
-std::optional<Project> ProjectStore::open(const QString& path, QString* error) {
+bool ProjectStore::isProjectFile(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) return false;
+  const QByteArray header = file.read(storage::kSqliteHeaderBytes);
+  return header.size() == storage::kSqliteHeaderBytes && header.startsWith(QByteArray("SQLite format 3\0", 16)) &&
+         header.mid(68, 4) == QByteArray("GPLN");
+}
+
+std::optional<Project> ProjectStore::open(const QString& path, QString* error, FileStamp* stamp) {
   QString problem = QStringLiteral("no file name given");
   try {
+    // Stamped reads wait for a save in progress, so that the stamp is of the file read.
+    std::optional<FileLock> lock;
+    if (stamp && !path.isEmpty()) {
+      lock = FileLock::acquire(path, kLockTimeoutMs, &problem);
+      if (!lock) {
+        if (error) *error = QStringLiteral("Cannot open project: %1").arg(problem);
+        return std::nullopt;
+      }
+    }
     std::optional<Project> project = path.isEmpty() ? std::nullopt : storage::readProjectFile(path, problem);
+    if (project && stamp) {
+      const auto read = FileStamp::of(path, &problem);
+      if (!read)
+        project.reset();
+      else
+        *stamp = *read;
+    }
     if (project) return project;
   } catch (const std::bad_alloc&) {
     problem = QStringLiteral("not enough memory to read it");
