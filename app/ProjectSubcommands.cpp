@@ -152,6 +152,8 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
 }
 
 bool looksLikeProject(const QString& path) {
+  // Only a regular file is looked into: reading a pipe's first bytes would take them from the reader.
+  if (!QFileInfo(path).isFile()) return false;
   QFile file(path);
   return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
 }

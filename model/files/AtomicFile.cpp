@@ -61,6 +61,20 @@ int writeAllAt(int fd, const char* data, qint64 size, qint64 offset) {
   return 0;
 }
 
+/// Writes all of `size` bytes where the descriptor stands (a pipe, a device); the errno of the
+/// first failure, or 0.
+int writeAll(int fd, const char* data, qint64 size) {
+  while (size > 0) {
+    const ssize_t written = ::write(fd, data, static_cast<std::size_t>(size));
+    if (written < 0 && errno == EINTR) continue;
+    if (written < 0) return errno;
+    if (written == 0) return ENOSPC;
+    data += written;
+    size -= written;
+  }
+  return 0;
+}
+
 }  // namespace
 
 QString finalTarget(const QString& path, QString* error) {
@@ -76,8 +90,16 @@ QString finalTarget(const QString& path, QString* error) {
       return {};
     }
     target.truncate(length);
-    const QString next = QFile::decodeName(target);
-    current = QDir::cleanPath(QDir::isAbsolutePath(next) ? next : info.absolutePath() + QLatin1Char('/') + next);
+    const QString text = QFile::decodeName(target);
+    const QString next =
+        QDir::cleanPath(QDir::isAbsolutePath(text) ? text : info.absolutePath() + QLatin1Char('/') + text);
+    // The kernel's own links (/dev/stdout -> /proc/self/fd/1 -> "pipe:[...]") name no path, yet
+    // lead somewhere: the link itself is then the file to write.
+    struct stat through {};
+    struct stat named {};
+    if (::lstat(QFile::encodeName(next).constData(), &named) != 0 && ::stat(native.constData(), &through) == 0)
+      return current;
+    current = next;
   }
   if (error) *error = fileProblem("cannot follow the links of", path, ELOOP);
   return {};
@@ -88,23 +110,25 @@ QString finalTarget(const QString& path, QString* error) {
 /// errno is kept.
 class AtomicFile::Device : public QIODevice {
  public:
-  explicit Device(int fd) : fd_(fd) {}
+  Device(int fd, bool sequential) : fd_(fd), sequential_(sequential) {}
   int failure() const { return failure_; }
   /// Writes what is gathered; false after any failure.
   bool drain() {
-    if (failure_ == 0 && !pending_.isEmpty()) failure_ = writeAllAt(fd_, pending_.constData(), pending_.size(), start_);
+    if (failure_ == 0 && !pending_.isEmpty())
+      failure_ = sequential_ ? writeAll(fd_, pending_.constData(), pending_.size())
+                             : writeAllAt(fd_, pending_.constData(), pending_.size(), start_);
     start_ += pending_.size();
     pending_.clear();
     return failure_ == 0;
   }
-  bool isSequential() const override { return false; }
+  bool isSequential() const override { return sequential_; }
   qint64 size() const override { return std::max(end_, start_ + pending_.size()); }
 
  protected:
   qint64 readData(char*, qint64) override { return -1; }
   qint64 writeData(const char* data, qint64 size) override {
     if (failure_ != 0) return -1;
-    const qint64 at = pos();
+    const qint64 at = sequential_ ? start_ + pending_.size() : pos();
     if (at != start_ + pending_.size()) {
       if (!drain()) return -1;
       start_ = at;
@@ -118,6 +142,7 @@ class AtomicFile::Device : public QIODevice {
  private:
   static constexpr qsizetype kBlockBytes = 1 << 20;
   int fd_;
+  bool sequential_;  ///< a pipe or a device: written in order, no seeking
   int failure_ = 0;
   QByteArray pending_;
   qint64 start_ = 0;  ///< where pending_ goes in the file
@@ -148,6 +173,14 @@ bool AtomicFile::open() {
   struct stat existing {};
   if (::stat(nativeTarget.constData(), &existing) == 0) {
     if (S_ISDIR(existing.st_mode)) return fail("cannot write", target_, EISDIR);
+    // A device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it is: it cannot be
+    // replaced, and a reader may be waiting on it.
+    if (!S_ISREG(existing.st_mode)) {
+      direct_ = true;
+      fd_ = ::open(nativeTarget.constData(), O_WRONLY | O_CLOEXEC);
+      if (fd_ < 0) return fail("cannot write", target_, errno);
+      return true;
+    }
     // Root may write anything; a file with no write permission for anyone is meant to stay.
     if ((existing.st_mode & 0222) == 0) {
       error_ = QStringLiteral("cannot write %1: the file is read-only (mode %2); make it writable to replace it")
@@ -190,7 +223,7 @@ bool AtomicFile::open() {
 QIODevice* AtomicFile::device() {
   if (fd_ < 0) return nullptr;
   if (!device_) {
-    device_ = std::make_unique<Device>(fd_);
+    device_ = std::make_unique<Device>(fd_, direct_);
     device_->open(QIODevice::WriteOnly | QIODevice::Unbuffered);
   }
   return device_.get();
@@ -211,6 +244,13 @@ bool AtomicFile::commit() {
     return false;
   }
   if (device_ && !device_->drain()) return fail("cannot write", target_, device_->failure());
+  if (direct_) {
+    const int fd = fd_;
+    fd_ = -1;
+    device_.reset();
+    if (::close(fd) != 0) return fail("cannot write", target_, errno);
+    return true;
+  }
   if (::fsync(fd_) != 0) return fail("cannot write", target_, errno);
   const QByteArray nativeTarget = QFile::encodeName(target_);
   struct stat previous {};

@@ -17,7 +17,8 @@ QString finalTarget(const QString& path, QString* error);
 /// checks every write, syncs the file, gives it the owner, group and mode of the file it replaces,
 /// renames it over the target and syncs the folder. On any failure the target is as it was, the
 /// temporary file is gone and errorString() names the path and the cause (permission denied, the
-/// file system is read-only, the disk is full, the name is too long).
+/// file system is read-only, the disk is full, the name is too long). A target that is a device
+/// or a pipe (/dev/null, /dev/stdout, a FIFO) is written in place, as it cannot be replaced.
 class AtomicFile {
  public:
   explicit AtomicFile(const QString& path);
@@ -56,6 +57,7 @@ class AtomicFile {
   QString target_;
   QByteArray temporary_;  ///< native path of the temporary file while it exists
   int fd_ = -1;
+  bool direct_ = false;  ///< the target is a device or a pipe, written in place
   std::unique_ptr<Device> device_;
   QString error_;
 };

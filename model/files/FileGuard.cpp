@@ -42,13 +42,19 @@ std::optional<FileStamp> FileStamp::of(const QString& path, QString* error) {
     hash.addData(QByteArrayView(block.constData(), got));
   }
   ::close(fd);
+  // Changes to an SQLite file may sit in a write-ahead log beside it: they change the file as
+  // SQLite reads it.
+  if (QFile wal(target + QStringLiteral("-wal")); failure == 0 && wal.open(QIODevice::ReadOnly)) {
+    while (!wal.atEnd()) hash.addData(wal.read(1 << 20));
+    stamp.size += wal.size();
+  }
   if (failure != 0) {
     if (error) *error = fileProblem("cannot read", target, failure);
     return std::nullopt;
   }
   stamp.device = static_cast<quint64>(info.st_dev);
   stamp.inode = static_cast<quint64>(info.st_ino);
-  stamp.size = static_cast<qint64>(info.st_size);
+  stamp.size += static_cast<qint64>(info.st_size);
   stamp.modifiedNs = static_cast<qint64>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
   stamp.sha256 = hash.result();
   return stamp;

@@ -8,7 +8,8 @@
 namespace gigaplan {
 
 /// What a file on disk is, to tell whether another program changed it since it was read: its
-/// identity (device, inode), size and modification time, and a SHA-256 of its content.
+/// identity (device, inode), size and modification time, and a SHA-256 of its content (with the
+/// SQLite write-ahead log beside it, if any: changes another SQLite program made sit there).
 struct FileStamp {
   quint64 device = 0;
   quint64 inode = 0;

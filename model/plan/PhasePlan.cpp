@@ -349,12 +349,16 @@ std::optional<SiteLayout> PhasePlan::layOut(const Project& project, const HallTe
 
 ScenarioErrors PhasePlan::check(const std::vector<Phase>& phases) {
   ScenarioErrors errors;
-  if (phases.size() > 255)  // a rack records its phase in one byte
-    errors.append({QStringLiteral("phases"), QStringLiteral("at most 255 phases, not %1").arg(phases.size())});
+  if (phases.size() > static_cast<std::size_t>(kMaxPhases))
+    errors.append(
+        {QStringLiteral("phases"), QStringLiteral("at most %1 phases, not %2").arg(kMaxPhases).arg(phases.size())});
   for (std::size_t at = 0; at < phases.size(); ++at) {
     const Phase& phase = phases[at];
     if (phase.name.trimmed().isEmpty())
       errors.append({phaseField(at, QStringLiteral("name")), QStringLiteral("missing")});
+    else if (phase.name.size() > kMaxNameChars)
+      errors.append(
+          {phaseField(at, QStringLiteral("name")), QStringLiteral("at most %1 characters").arg(kMaxNameChars)});
     if (!phase.start.isValid())
       errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("must be a date like 2026-03-01")});
     else if (at > 0 && phases[at - 1].start.isValid() && phase.start < phases[at - 1].start)

@@ -80,6 +80,11 @@ struct PhasePlan {
   static std::optional<SiteLayout> layOut(const Project& project, const HallTemplate& hallTemplate,
                                           ScenarioErrors& errors);
 
+  /// A rack records its phase in one byte; project files and scenario documents keep this limit.
+  static constexpr int kMaxPhases = 255;
+  /// A phase's name, as long as a tenant's.
+  static constexpr int kMaxNameChars = 200;
+
   /// Every problem of a list of phases, named like "phases[1].start": names, dates in order,
   /// known systems, GPU counts, inputs in range (and not cluster.gpus).
   static ScenarioErrors check(const std::vector<Phase>& phases);

@@ -1,10 +1,14 @@
 #include "plan/PresetLibrary.h"
 
+#include <sys/stat.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <cerrno>
 
+#include "files/FileProblem.h"
 #include "plan/PhasePlan.h"
 #include "plan/TenantPlan.h"
 
@@ -79,21 +83,34 @@ std::optional<QByteArray> PresetLibrary::readPresetOrFile(const QString& idOrPat
   QFile preset(kPresetDir + QLatin1Char('/') + idOrPath + QStringLiteral(".json"));
   if (preset.open(QIODevice::ReadOnly)) return preset.readAll();
   QFile file(idOrPath);
-  if (!file.exists()) {
-    errors.append({idOrPath, QStringLiteral("neither a preset name (see gigaplan-cli presets) nor an existing file")});
+  struct stat info {};
+  if (::stat(QFile::encodeName(idOrPath).constData(), &info) != 0) {
+    errors.append(
+        {idOrPath, errno == ENOENT
+                       ? QStringLiteral("neither a preset name (see gigaplan-cli presets) nor an existing file")
+                       : QStringLiteral("cannot be read: %1").arg(fileProblemText(errno))});
+    return std::nullopt;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    errors.append({idOrPath, QStringLiteral("is a folder, not a scenario file")});
     return std::nullopt;
   }
   if (!file.open(QIODevice::ReadOnly)) {
+    errors.append({idOrPath, QStringLiteral("cannot be read: %1").arg(fileProblemText(errno))});
+    return std::nullopt;
+  }
+  // Devices and pipes have no size: read at most one byte past the limit, whatever the source.
+  const QByteArray bytes = file.read(kMaxScenarioBytes + 1);
+  if (file.error() != QFileDevice::NoError) {
     errors.append({idOrPath, QStringLiteral("cannot be read: %1").arg(file.errorString())});
     return std::nullopt;
   }
-  if (file.size() > kMaxScenarioBytes) {
-    errors.append(
-        {idOrPath,
-         QStringLiteral("is %1 bytes; a scenario file is at most %2").arg(file.size()).arg(kMaxScenarioBytes)});
+  if (bytes.size() > kMaxScenarioBytes) {
+    errors.append({idOrPath, QStringLiteral("is larger than %L1 bytes, the most a scenario file may be")
+                                 .arg(static_cast<qint64>(kMaxScenarioBytes))});
     return std::nullopt;
   }
-  return file.readAll();
+  return bytes;
 }
 
 std::optional<Scenario> PresetLibrary::loadPresetOrFile(const QString& idOrPath, ScenarioErrors& errors) {

@@ -422,15 +422,17 @@ std::vector<double> TenantPlan::floorGpus(const Project& project, const PhasePla
 
 ScenarioErrors TenantPlan::check(const std::vector<Tenant>& tenants) {
   ScenarioErrors errors;
-  if (tenants.size() > 254)  // a rack records its tenant in one byte
-    errors.append({QStringLiteral("tenants"), QStringLiteral("at most 254 tenants, not %1").arg(tenants.size())});
+  if (tenants.size() > static_cast<std::size_t>(kMaxTenants))
+    errors.append(
+        {QStringLiteral("tenants"), QStringLiteral("at most %1 tenants, not %2").arg(kMaxTenants).arg(tenants.size())});
   QSet<QString> names;
   for (std::size_t t = 0; t < tenants.size(); ++t) {
     const Tenant& tenant = tenants[t];
     if (tenant.name.trimmed().isEmpty())
       errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("missing")});
-    else if (tenant.name.size() > 200)
-      errors.append({tenantField(t, QStringLiteral("name")), QStringLiteral("at most 200 characters")});
+    else if (tenant.name.size() > kMaxNameChars)
+      errors.append(
+          {tenantField(t, QStringLiteral("name")), QStringLiteral("at most %1 characters").arg(kMaxNameChars)});
     else if (names.contains(tenant.name.trimmed()))
       errors.append(
           {tenantField(t, QStringLiteral("name")), QStringLiteral("'%1' is taken by another tenant").arg(tenant.name)});

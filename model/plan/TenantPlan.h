@@ -89,6 +89,10 @@ struct TenantPlan {
   /// compute rack holds the GPUs of a full rack of its group as bought.
   static std::vector<double> floorGpus(const Project& project, const PhasePlan& plan);
 
+  /// A rack records its tenant in one byte (0 for none); project files keep this limit.
+  static constexpr int kMaxTenants = 254;
+  static constexpr int kMaxNameChars = 200;
+
   /// Every problem of a list of tenants on its own, named like "tenants[1].gpus".
   static ScenarioErrors check(const std::vector<Tenant>& tenants);
   static QString isolationName(TenantIsolation isolation);

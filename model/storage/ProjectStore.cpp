@@ -322,9 +322,19 @@ bool ProjectStore::save(const Project& project, const QString& path, QString* er
     // the new file keeps the old one's owner, group and mode (AtomicFile).
     AtomicFile file(path);
     if (!file.open()) return failWith(file.errorString());
+    if (file.temporaryPath().isEmpty())
+      return fail(QStringLiteral("a project is saved to a file, not a device or pipe"));
     const QString writeProblem = storage::writeDatabase(project, QFile::encodeName(file.temporaryPath()));
     if (!writeProblem.isEmpty()) return fail(writeProblem);
+    // What another SQLite program left beside the old file belongs to it: SQLite would replay it into the new
+    // one and find it malformed. Its changes were read with the file (and checked unchanged above).
+    const QString companion = storage::liveSqliteCompanion(finalTarget(path, nullptr));
     if (!file.commit()) return failWith(file.errorString());
+    if (!companion.isEmpty()) {
+      const QString target = file.targetPath();
+      for (const char* suffix : {"-wal", "-shm", "-journal"})
+        ::unlink(QFile::encodeName(target + QLatin1String(suffix)).constData());
+    }
     if (check) {
       QString stampProblem;
       check->written = FileStamp::of(path, &stampProblem);

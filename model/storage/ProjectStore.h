@@ -4,7 +4,9 @@
 #include <optional>
 
 #include "files/FileGuard.h"
+#include "plan/PhasePlan.h"
 #include "plan/Project.h"
+#include "plan/TenantPlan.h"
 
 namespace gigaplan {
 
@@ -26,13 +28,13 @@ class ProjectStore {
   static constexpr int kMaxSlotsPerRow = 1'000;
   static constexpr int kMaxSystemTypes = 256;  ///< Rack::system is one byte
   static constexpr double kMaxDistanceM = 1.0e6;
-  static constexpr int kMaxPhases = 1'000;
+  static constexpr int kMaxPhases = PhasePlan::kMaxPhases;
   static constexpr int kMaxSystemsPerPhase = 64;
-  static constexpr int kMaxPhaseNameChars = 200;
+  static constexpr int kMaxPhaseNameChars = PhasePlan::kMaxNameChars;
   static constexpr int kMaxVariants = 100;
   static constexpr int kMaxVariantDocumentBytes = 4 * 1024 * 1024;
   static constexpr double kMaxPhaseGpus = 1.0e7;  ///< per system type of a phase; cluster.gpus has the same ceiling
-  static constexpr int kMaxTenants = 254;         ///< Rack::tenant is one byte: 0 for none, 1 + index for a tenant
+  static constexpr int kMaxTenants = TenantPlan::kMaxTenants;
 
   /// How long a save or an open waits for another program's lock on the file.
   static constexpr int kLockTimeoutMs = 30'000;

@@ -8,6 +8,7 @@
 #include <QJsonValue>
 #include <QSet>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <algorithm>
 #include <cerrno>
@@ -577,10 +578,63 @@ QString checkFileHeader(const QByteArray& nativePath) {
   return {};
 }
 
+std::optional<Project> readProjectFile(const QString& path, QString& problem);
+
+/// Copies `from` to `to`, checking every byte; empty on success.
+QString copyFile(const QString& from, const QString& to) {
+  QFile source(from);
+  QFile copy(to);
+  if (!source.open(QIODevice::ReadOnly)) return QStringLiteral("cannot read %1").arg(nativeName(from));
+  if (!copy.open(QIODevice::WriteOnly)) return QStringLiteral("cannot copy it to %1").arg(nativeName(to));
+  while (!source.atEnd()) {
+    const QByteArray block = source.read(1 << 20);
+    if (block.isEmpty() || copy.write(block) != block.size())
+      return QStringLiteral("cannot copy %1 to read it").arg(nativeName(from));
+  }
+  return copy.flush() ? QString() : QStringLiteral("cannot copy %1 to read it").arg(nativeName(from));
+}
+
+/// A project that another SQLite program left with changes in a write-ahead log or a hot rollback journal beside it
+/// is read as that program would see it: file and log are copied to a private folder, SQLite replays the log into
+/// the copy (or rolls the journal back), and the copy is read. The files on disk are not touched.
+std::optional<Project> readThroughCompanion(const QString& path, const QString& companion, QString& problem) {
+  const QTemporaryDir folder;
+  if (!folder.isValid()) {
+    problem = QStringLiteral("cannot make a private folder to read it with its %1 file").arg(companion);
+    return std::nullopt;
+  }
+  const QString copy = folder.filePath(QStringLiteral("project.gigaplan"));
+  problem = copyFile(path, copy);
+  if (problem.isEmpty()) problem = copyFile(path + companion, copy + companion);
+  if (!problem.isEmpty()) return std::nullopt;
+  {
+    sqlite3* handle = nullptr;
+    const int openCode = sqlite3_open_v2(QFile::encodeName(copy).constData(), &handle,
+                                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const Database db(handle);
+    sqlite3_db_config(db.get(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(db.get(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    const int code = openCode != SQLITE_OK
+                         ? openCode
+                         : sqlite3_exec(db.get(),
+                                        "SELECT count(*) FROM sqlite_schema; PRAGMA wal_checkpoint(TRUNCATE); "
+                                        "PRAGMA journal_mode = DELETE",
+                                        nullptr, nullptr, nullptr);
+    if (code != SQLITE_OK) {
+      problem =
+          QStringLiteral("its %1 file beside it cannot be applied (%2)").arg(companion, sqliteProblem(db.get(), code));
+      return std::nullopt;
+    }
+  }
+  return readProjectFile(copy, problem);
+}
+
 std::optional<Project> readProjectFile(const QString& path, QString& problem) {
   const QByteArray nativePath = QFile::encodeName(QFileInfo(path).absoluteFilePath());
   problem = checkFileHeader(nativePath);
   if (!problem.isEmpty()) return std::nullopt;
+  if (const QString companion = liveSqliteCompanion(path); !companion.isEmpty())
+    return readThroughCompanion(path, companion, problem);
 
   // Read-only and immutable: SQLite takes no lock, replays no journal and creates no file beside it, so opening
   // cannot change anything on disk.
@@ -675,6 +729,21 @@ std::optional<Project> readProjectFile(const QString& path, QString& problem) {
 }
 
 }  // namespace
+
+QString liveSqliteCompanion(const QString& path) {
+  // The magic numbers of SQLite's file format: a WAL header is 32 bytes, frames follow it.
+  const auto startsWith = [](const QString& file, std::initializer_list<QByteArray> magics, qint64 moreThan) {
+    QFile companion(file);
+    if (!companion.open(QIODevice::ReadOnly) || companion.size() <= moreThan) return false;
+    const QByteArray head = companion.read(8);
+    return std::any_of(magics.begin(), magics.end(), [&](const QByteArray& magic) { return head.startsWith(magic); });
+  };
+  if (startsWith(path + QStringLiteral("-wal"), {QByteArray::fromHex("377f0682"), QByteArray::fromHex("377f0683")}, 32))
+    return QStringLiteral("-wal");
+  if (startsWith(path + QStringLiteral("-journal"), {QByteArray::fromHex("d9d505f920a163d7")}, 0))
+    return QStringLiteral("-journal");
+  return {};
+}
 
 }  // namespace gigaplan::storage
 

@@ -90,4 +90,9 @@ struct VariantContent {
 /// Reads a variant document through the same parsers and checks as a scenario file.
 std::optional<VariantContent> parseVariantDocument(const QByteArray& json, ScenarioErrors& errors);
 
+/// "-wal" or "-journal" when an SQLite write-ahead log with frames, or a hot rollback journal, lies beside
+/// `path`: changes another SQLite program made (or began) that the file alone does not show. Empty when there is
+/// none, or only an empty or foreign file of that name.
+QString liveSqliteCompanion(const QString& path);
+
 }  // namespace gigaplan::storage

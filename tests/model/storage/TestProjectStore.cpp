@@ -890,8 +890,9 @@ class TestProjectStore : public QObject {
            p[2].systems.resize(65, {QStringLiteral("hgx-h100"), 8.0});
          },
          QStringLiteral("phase_system: phase 2 adds 65 system types; a phase adds at most 64")},
-        {"1,001 phases", [](std::vector<Phase>& p) { p.resize(1'001, p.back()); },
-         QStringLiteral("phase: 1,001 phases; a project holds at most 1,000")},
+        // A rack records its phase in one byte: files keep the limit evaluate keeps.
+        {"256 phases", [](std::vector<Phase>& p) { p.resize(256, p.back()); },
+         QStringLiteral("phase: 256 phases; a project holds at most 255")},
         {"input below its minimum", [](std::vector<Phase>& p) { p[1].inputs[InputId::networkPlanes] = -1.0; },
          QStringLiteral("phase_input (1, network.planes), value: -1 planes is out of range [0, 8]")},
         {"input above its maximum",
@@ -1044,13 +1045,13 @@ class TestProjectStore : public QObject {
         {"empty phase name",
          [](const QString& path) { executeSql(path, "UPDATE phase SET name = '' WHERE idx = 0"); },
          {QStringLiteral("phase 0, name: empty")}},
-        {"1,001 phases",
+        {"256 phases",
          [](const QString& path) {
            executeSql(path,
                       "WITH RECURSIVE n(i) AS (SELECT COUNT(*) FROM phase UNION ALL SELECT i + 1 FROM n "
-                      "WHERE i + 1 < 1001) INSERT INTO phase SELECT i, 'p', '2030-01-01' FROM n");
+                      "WHERE i + 1 < 256) INSERT INTO phase SELECT i, 'p', '2030-01-01' FROM n");
          },
-         {QStringLiteral("table phase has 1,001 rows; a project holds at most 1,000 phases")}},
+         {QStringLiteral("table phase has 256 rows; a project holds at most 255 phases")}},
         {"systems of a missing phase",
          [](const QString& path) { executeSql(path, "INSERT INTO phase_system VALUES (3, 0, 'hgx-h100', 8)"); },
          {QStringLiteral("phase_system (3, 0), phase: 3 is not a phase (the project has 3)")}},
