@@ -432,6 +432,49 @@ class TestProjectDocument : public QObject {
     QCOMPARE(reopened.filePath(), QFileInfo(path).absoluteFilePath());
   }
 
+  void anotherProgramsSaveIsNoticedAndNeverOverwrittenUnasked() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QString error;
+    {
+      ProjectDocument first;
+      QVERIFY(first.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+      QVERIFY2(first.saveAs(path, &error), qPrintable(error));
+    }
+    ProjectDocument document;
+    QVERIFY2(document.openFile(path, &error), qPrintable(error));
+    QSignalSpy changed(&document, &ProjectDocument::fileChangedOnDisk);
+
+    // Another program saves the file: the document hears of it.
+    std::optional<Project> theirs = ProjectStore::open(path, &error);
+    QVERIFY(theirs);
+    theirs->scenario.name = QStringLiteral("Their plan");
+    QVERIFY2(ProjectStore::save(*theirs, path, &error), qPrintable(error));
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(changed.first().first().toString(), QStringLiteral("another program replaced it"));
+
+    // Saving here would lose their change: refused, the file stays theirs.
+    QVERIFY(document.setInput(QStringLiteral("facility.pue"), QStringLiteral("1.4"), &error));
+    bool changedOnDisk = false;
+    QVERIFY(!document.save(&error, &changedOnDisk));
+    QVERIFY(changedOnDisk);
+    QVERIFY2(error.contains(QStringLiteral("since it was opened; nothing saved")), qPrintable(error));
+    QCOMPARE(ProjectStore::open(path, &error)->scenario.name, QStringLiteral("Their plan"));
+
+    // The planner chooses: overwrite keeps theirs out, and later saves check against this one.
+    QVERIFY2(document.overwriteOnDisk(&error), qPrintable(error));
+    QCOMPARE(ProjectStore::open(path, &error)->scenario.values.value(InputId::facilityPue), 1.4);
+    QVERIFY(document.setInput(QStringLiteral("facility.pue"), QStringLiteral("1.35"), &error));
+    QVERIFY2(document.save(&error, &changedOnDisk), qPrintable(error));
+
+    // Or reload: their file, and nothing of ours.
+    theirs->scenario.name = QStringLiteral("Their plan, again");
+    QVERIFY(ProjectStore::save(*theirs, path, &error));
+    QVERIFY2(document.reloadFromDisk(&error), qPrintable(error));
+    QCOMPARE(document.project().scenario.name, QStringLiteral("Their plan, again"));
+    QVERIFY(!document.isModified());
+  }
+
   void nameAndDescriptionAreOneUndoableEditKeptInTheFile() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("named.gigaplan"));
