@@ -1,5 +1,7 @@
 #include "WhatIfSubcommands.h"
 
+#include <unistd.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -44,10 +46,11 @@ int runWhatIf(const QStringList& arguments) {
                                          QStringLiteral("N"), QStringLiteral("10000"));
   const QCommandLineOption topOption(QStringLiteral("top"), QStringLiteral("Tornado bars shown (default 15)."),
                                      QStringLiteral("N"), QStringLiteral("15"));
-  parser.addOptions({fractionOption, samplesOption, topOption, setOption()});
+  const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
+  parser.addOptions({fractionOption, samplesOption, topOption, setOption(), quietOption});
   if (const auto done = parseSubcommand(parser, arguments,
                                         "Usage: gigaplan-cli whatif SCENARIO [--fraction F] [--samples N] [--top N] "
-                                        "[--set path=value]...\n"
+                                        "[--set path=value]... [--quiet]\n"
                                         "Which inputs move TCO, facility MW and $ per GPU-hour most (each input at "
                                         "-F and +F), and P10/P50/P90 of those figures over Monte Carlo samples of the "
                                         "uncertain defaults.\n"))
@@ -85,9 +88,22 @@ int runWhatIf(const QStringList& arguments) {
     }
   }
   std::signal(SIGINT, onInterrupt);
+  // Large sample counts take seconds to minutes: say how far they are, once per percent.
+  const bool showProgress = !parser.isSet(quietOption) && samples >= 1'000'000;
+  const bool terminal = isatty(fileno(stderr));
+  int shownPercent = -1;
+  const auto progress = [&](Eigen::Index done, Eigen::Index total) {
+    const int percent = static_cast<int>(100 * done / std::max<Eigen::Index>(total, 1));
+    if (!showProgress || percent == shownPercent) return;
+    shownPercent = percent;
+    err() << (terminal ? "\r" : "") << "whatif: " << percent << " % of " << samples << " samples"
+          << (terminal ? "" : "\n");
+    err().flush();
+  };
   const auto bands =
       uncertaintyBands(*resolved, uncertaintyFromConfidence(*resolved), samples, 1,
-                       std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), {}, &cancelRequested);
+                       std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), progress, &cancelRequested);
+  if (showProgress && terminal) err() << "\n";
   if (!bands) {
     err() << "cancelled\n";
     return kExitCancelled;

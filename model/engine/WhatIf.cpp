@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 
 namespace gigaplan {
 
@@ -67,30 +69,95 @@ std::vector<TornadoBar> Tornado::orderedBy(std::size_t figure) const {
   return ordered;
 }
 
-std::optional<std::vector<UncertaintyBand>> uncertaintyBands(
-    const ResolvedScenario& scenario, const QList<UncertainInput>& uncertain, Eigen::Index samples, quint64 seed,
-    const std::vector<OutputId>& figures, const BatchEvaluator::Progress& progress, const std::atomic<bool>* cancel) {
-  // Drawn and evaluated in blocks, so memory stays small and cancel and progress come often.
+std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScenario& scenario,
+                                                             const QList<UncertainInput>& uncertain,
+                                                             Eigen::Index samples, quint64 seed,
+                                                             const std::vector<OutputId>& figures,
+                                                             const BatchEvaluator::Progress& progress,
+                                                             const std::atomic<bool>* cancel, Eigen::Index exactUpTo) {
+  // Drawn and evaluated in blocks, so that cancel and progress come often. Up to exactUpTo the
+  // values are kept and the bands are exact order statistics; beyond, the same samples (same seed)
+  // are drawn twice: once for each figure's range, once into a fine histogram of it. Memory then
+  // stays bounded at any count, and a band is exact to a millionth of its figure's range.
   constexpr Eigen::Index kBlock = 65536;
-  SampleGenerator random(seed);
-  ScenarioMatrix outputs(samples, static_cast<Eigen::Index>(figures.size()));
-  ScenarioMatrix block;
-  for (Eigen::Index first = 0; first < samples; first += kBlock) {
-    if (cancel && cancel->load()) return std::nullopt;
-    const Eigen::Index rows = std::min(kBlock, samples - first);
-    BatchEvaluator().evaluate(monteCarloBatch(scenario.values, uncertain, rows, random), figures, block);
-    outputs.middleRows(first, rows) = block;
-    if (progress) progress(first + rows, samples);
-  }
-  if (cancel && cancel->load()) return std::nullopt;  // cancelled during the last block
+  constexpr Eigen::Index kHistogramBins = 1 << 20;
+  const auto figureCount = static_cast<Eigen::Index>(figures.size());
+  const bool exact = samples <= exactUpTo;
+  const Eigen::Index work = exact ? samples : 2 * samples;
+  const auto pass = [&](Eigen::Index doneBefore, const std::function<void(Eigen::Index, const ScenarioMatrix&)>& take) {
+    SampleGenerator random(seed);
+    ScenarioMatrix block;
+    for (Eigen::Index first = 0; first < samples; first += kBlock) {
+      if (cancel && cancel->load()) return false;
+      const Eigen::Index rows = std::min(kBlock, samples - first);
+      BatchEvaluator().evaluate(monteCarloBatch(scenario.values, uncertain, rows, random), figures, block);
+      take(first, block);
+      if (progress) progress(doneBefore + first + rows, work);
+    }
+    return !(cancel && cancel->load());  // cancelled during the last block
+  };
+
   std::vector<UncertaintyBand> bands;
-  for (std::size_t f = 0; f < figures.size(); ++f) {
-    std::vector<double> values;
-    values.reserve(static_cast<std::size_t>(samples));
-    for (Eigen::Index r = 0; r < outputs.rows(); ++r)
-      if (const double v = outputs(r, static_cast<Eigen::Index>(f)); std::isfinite(v)) values.push_back(v);
-    if (values.empty()) continue;
-    bands.push_back({figures[f], percentile(values, 0.1), percentile(values, 0.5), percentile(values, 0.9)});
+  if (exact) {
+    ScenarioMatrix outputs(samples, figureCount);
+    if (!pass(0, [&](Eigen::Index first, const ScenarioMatrix& block) {
+          outputs.middleRows(first, block.rows()) = block;
+        }))
+      return std::nullopt;
+    for (Eigen::Index f = 0; f < figureCount; ++f) {
+      std::vector<double> values;
+      values.reserve(static_cast<std::size_t>(samples));
+      for (Eigen::Index r = 0; r < outputs.rows(); ++r)
+        if (const double v = outputs(r, f); std::isfinite(v)) values.push_back(v);
+      if (values.empty()) continue;
+      bands.push_back({figures[static_cast<std::size_t>(f)], percentile(values, 0.1), percentile(values, 0.5),
+                       percentile(values, 0.9)});
+    }
+    return bands;
+  }
+
+  Eigen::ArrayXd low = Eigen::ArrayXd::Constant(figureCount, std::numeric_limits<double>::infinity());
+  Eigen::ArrayXd high = Eigen::ArrayXd::Constant(figureCount, -std::numeric_limits<double>::infinity());
+  if (!pass(0, [&](Eigen::Index, const ScenarioMatrix& block) {
+        for (Eigen::Index f = 0; f < figureCount; ++f)
+          for (Eigen::Index r = 0; r < block.rows(); ++r)
+            if (const double v = block(r, f); std::isfinite(v)) {
+              low(f) = std::min(low(f), v);
+              high(f) = std::max(high(f), v);
+            }
+      }))
+    return std::nullopt;
+  std::vector<std::vector<qint64>> counts(static_cast<std::size_t>(figureCount),
+                                          std::vector<qint64>(static_cast<std::size_t>(kHistogramBins), 0));
+  const auto binOf = [&](Eigen::Index f, double v) {
+    const double width = high(f) - low(f);
+    if (!(width > 0)) return Eigen::Index{0};
+    return std::min(kHistogramBins - 1,
+                    static_cast<Eigen::Index>((v - low(f)) / width * static_cast<double>(kHistogramBins)));
+  };
+  if (!pass(samples, [&](Eigen::Index, const ScenarioMatrix& block) {
+        for (Eigen::Index f = 0; f < figureCount; ++f)
+          for (Eigen::Index r = 0; r < block.rows(); ++r)
+            if (const double v = block(r, f); std::isfinite(v))
+              ++counts[static_cast<std::size_t>(f)][static_cast<std::size_t>(binOf(f, v))];
+      }))
+    return std::nullopt;
+  for (Eigen::Index f = 0; f < figureCount; ++f) {
+    const std::vector<qint64>& histogram = counts[static_cast<std::size_t>(f)];
+    qint64 finite = 0;
+    for (const qint64 count : histogram) finite += count;
+    if (finite == 0) continue;
+    // The nearest rank, as in the exact case, read at the middle of its bin.
+    const auto at = [&](double fraction) {
+      const auto rank = static_cast<qint64>(
+          std::clamp(std::ceil(fraction * static_cast<double>(finite)) - 1.0, 0.0, static_cast<double>(finite - 1)));
+      qint64 seen = 0;
+      std::size_t bin = 0;
+      while (seen + histogram[bin] <= rank) seen += histogram[bin++];
+      const double width = (high(f) - low(f)) / static_cast<double>(kHistogramBins);
+      return width > 0 ? low(f) + (static_cast<double>(bin) + 0.5) * width : low(f);
+    };
+    bands.push_back({figures[static_cast<std::size_t>(f)], at(0.1), at(0.5), at(0.9)});
   }
   return bands;
 }

@@ -49,14 +49,14 @@ struct UncertaintyBand {
 };
 
 /// Draws `samples` scenarios (inputs uniform within their ranges), evaluates them batched and
-/// returns the bands of `figures`. `progress` reports scenarios done; a set `cancel` stops it and
-/// returns nothing.
-std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScenario& scenario,
-                                                             const QList<UncertainInput>& uncertain,
-                                                             Eigen::Index samples, quint64 seed,
-                                                             const std::vector<OutputId>& figures,
-                                                             const BatchEvaluator::Progress& progress = {},
-                                                             const std::atomic<bool>* cancel = nullptr);
+/// returns the bands of `figures`. Memory stays bounded at any count: above `exactUpTo` samples
+/// the draws are evaluated twice (range, then a histogram of a million bins), and a band is exact
+/// to a millionth of the figure's range. `progress` reports
+/// evaluations done of all to do; a set `cancel` stops it and returns nothing.
+std::optional<std::vector<UncertaintyBand>> uncertaintyBands(
+    const ResolvedScenario& scenario, const QList<UncertainInput>& uncertain, Eigen::Index samples, quint64 seed,
+    const std::vector<OutputId>& figures, const BatchEvaluator::Progress& progress = {},
+    const std::atomic<bool>* cancel = nullptr, Eigen::Index exactUpTo = 4'000'000);
 
 /// Whether more of a figure is better for the planner, worse, or neither (counts of parts).
 enum class Better { Higher, Lower, Neither };

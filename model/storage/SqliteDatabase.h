@@ -156,8 +156,15 @@ class RowReader {
   /// Names the row of a keyed table: "scenario_input cluster.gpus".
   void setTextKey(const QString& key) { textKey_ = key; }
 
+  /// The most bytes a text cell of a project may hold: a variant's scenario document, the largest.
+  static constexpr int kMaxTextBytes = 4 * 1024 * 1024;
+
   bool text(int column, QString& value) {
     if (sqlite3_column_type(statement_, column) != SQLITE_TEXT) return wrongType(column, "text");
+    // A hostile cell is refused by its size before it is converted (and so copied) at all.
+    if (const int bytes = sqlite3_column_bytes(statement_, column); bytes > kMaxTextBytes)
+      return fail(column, QStringLiteral("%1 bytes of text; a cell holds at most %2")
+                              .arg(formatCount(bytes), formatCount(kMaxTextBytes)));
     const auto* utf8 = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
     if (!utf8) return fail(column, QStringLiteral("cannot be read (out of memory)"));
     value = QString::fromUtf8(utf8, sqlite3_column_bytes(statement_, column));

@@ -310,6 +310,24 @@ class TestFileSafety : public QObject {
     QVERIFY2(output.err.contains(QStringLiteral("the file system is read-only")), qPrintable(output.err));
   }
 
+  void aHostileTextCellIsRefusedWithoutCopiesOfIt() {
+    QTemporaryDir dir;
+    const QString path = newProject(dir.filePath(QStringLiteral("plan.gigaplan")));
+    {
+      sqlite3* db = nullptr;
+      QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+      QVERIFY(executeSql(db, "UPDATE scenario_choice SET value = printf('%.*c', 100000000, 'x') WHERE path = 'name'"));
+      sqlite3_close(db);
+    }
+    // Read with 250 MB of data allowed (prlimit, from util-linux): one copy of the cell fits,
+    // the several a conversion to text would make do not.
+    const Run refused =
+        cli({QStringLiteral("info"), path}, {QStringLiteral("prlimit"), QStringLiteral("--data=250000000")});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("100,000,000 bytes of text; a cell holds at most 4,194,304")),
+             qPrintable(refused.err));
+  }
+
   void unboundedInputsAreCappedAndPipesRead() {
     // A device with no end is read no further than a scenario file may be long.
     const Run zero = cli({QStringLiteral("evaluate"), QStringLiteral("/dev/zero")});

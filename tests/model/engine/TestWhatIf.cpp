@@ -81,6 +81,42 @@ class TestWhatIf : public QObject {
     QVERIFY(!uncertaintyBands(scenario, uncertain, 10000, 7, {OutputId::costTcoUsdPerYear}, {}, &cancel));
   }
 
+  void bandsOfAnyCountStayInBoundedMemoryAndAgreeWithExactOnes() {
+    const ResolvedScenario scenario = preset("colossus-150k-h100");
+    const QList<UncertainInput> uncertain = uncertaintyFromConfidence(scenario);
+    const std::vector<OutputId> figures = {OutputId::costTcoUsdPerYear, OutputId::powerFacilityMw,
+                                           OutputId::costUsdPerGpuHour};
+    const auto exact = uncertaintyBands(scenario, uncertain, 50'000, 3, figures);
+    // Past `exactUpTo` the same draws go through a histogram of a million bins instead of memory.
+    Eigen::Index lastDone = 0;
+    Eigen::Index lastTotal = 0;
+    const auto binned = uncertaintyBands(
+        scenario, uncertain, 50'000, 3, figures,
+        [&](Eigen::Index done, Eigen::Index total) {
+          lastDone = done;
+          lastTotal = total;
+        },
+        nullptr, 1'000);
+    QVERIFY(exact && binned);
+    QCOMPARE(lastTotal, Eigen::Index{100'000});  // two passes over the draws, both reported
+    QCOMPARE(lastDone, lastTotal);
+    for (std::size_t f = 0; f < figures.size(); ++f) {
+      const UncertaintyBand& a = (*exact)[f];
+      const UncertaintyBand& b = (*binned)[f];
+      const double tolerance = std::max(1e-9, std::fabs(a.p90 - a.p10)) * 1e-4;
+      QVERIFY2(std::fabs(a.p10 - b.p10) <= tolerance && std::fabs(a.p50 - b.p50) <= tolerance &&
+                   std::fabs(a.p90 - b.p90) <= tolerance,
+               qPrintable(QStringLiteral("%1: %2/%3/%4 vs %5/%6/%7")
+                              .arg(QString::fromLatin1(outputSpec(a.figure).path))
+                              .arg(a.p10)
+                              .arg(a.p50)
+                              .arg(a.p90)
+                              .arg(b.p10)
+                              .arg(b.p50)
+                              .arg(b.p90)));
+    }
+  }
+
   void twoVariantsComparedFigureByFigure() {
     const ResolvedScenario nonBlocking = preset("colossus-150k-h100");
     InputValues oversubscribed = nonBlocking.values;
