@@ -1,5 +1,6 @@
 // gigaplan: the desktop planning program.
 #include <QApplication>
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QMessageBox>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include "FloorView.h"
 #include "MainWindow.h"
 #include "VtkOpenGLWidget.h"
+#include "files/AtomicFile.h"
 
 int main(int argc, char** argv) {
   gigaplan::VtkOpenGLWidget::prepareSurfaceFormat();
@@ -51,8 +53,15 @@ int main(int argc, char** argv) {
     auto shoot = [&window, path, taken] {
       if (*taken || window.document().isEvaluating()) return;
       *taken = true;
-      const bool saved = window.grab().save(path);
-      if (!saved) std::fprintf(stderr, "error: cannot write %s\n", qPrintable(path));
+      // Encoded in memory, then written whole like every other output.
+      QByteArray png;
+      QBuffer buffer(&png);
+      QString error;
+      const bool saved = buffer.open(QIODevice::WriteOnly) && window.grab().save(&buffer, "PNG") &&
+                         gigaplan::writeFileAtomically(path, png, &error);
+      if (!saved)
+        std::fprintf(stderr, "error: %s\n",
+                     qPrintable(error.isEmpty() ? QStringLiteral("cannot draw %1").arg(path) : error));
       QApplication::exit(saved ? 0 : 2);
     };
     QObject::connect(window.floor(), &gigaplan::FloorView::framePainted, &window, shoot, Qt::QueuedConnection);

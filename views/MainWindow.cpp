@@ -18,7 +18,6 @@
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
@@ -35,6 +34,7 @@
 #include "TenantsPanel.h"
 #include "WhatIfPanel.h"
 #include "document/LayoutCommands.h"
+#include "files/AtomicFile.h"
 #include "plan/PresetLibrary.h"
 #include "plan/ProjectFindings.h"
 #include "report/ProjectReport.h"
@@ -543,9 +543,7 @@ void MainWindow::exportText(const QString& title, const QString& filter, const Q
   const QByteArray bytes = what == 0   ? report->billOfMaterialsCsv().toUtf8()
                            : what == 1 ? report->figuresCsv().toUtf8()
                                        : QJsonDocument(ProjectReport::scenarioJson(document_.project())).toJson();
-  QSaveFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-    return (void)QMessageBox::warning(this, title, tr("%1: %2").arg(path, file.errorString()));
+  if (!writeFileAtomically(path, bytes, &error)) return (void)QMessageBox::warning(this, title, error);
   statusBar()->showMessage(tr("Written to %1").arg(path), 6000);
 }
 
