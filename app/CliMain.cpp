@@ -68,11 +68,8 @@ int runEvaluate(const QStringList& arguments) {
     return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) return usageError(QStringLiteral("evaluate takes one SCENARIO (a preset id or a file)"));
-  if (looksLikeProject(positional.first()))
-    return evaluateProject(positional.first(), parser.values(QStringLiteral("set")),
-                           parser.value(QStringLiteral("format")), parser.value(QStringLiteral("output")));
-  return evaluateBuildOut(positional.first(), parser.values(QStringLiteral("set")),
-                          parser.value(QStringLiteral("format")), parser.value(QStringLiteral("output")));
+  return evaluateSource(positional.first(), parser.values(QStringLiteral("set")),
+                        parser.value(QStringLiteral("format")), parser.value(QStringLiteral("output")));
 }
 
 int runCalibrate(const QStringList& arguments) {

@@ -24,16 +24,15 @@ namespace {
 /// GPUs in a full compute rack of each of the layout's system types, as the project's scenario
 /// resolves that system (catalog GPUs per node x nodes per rack, or the scenario's own values);
 /// NaN for a type the scenario cannot resolve.
-std::vector<double> gpusPerRackOfSystems(const Project& project) {
+/// GPUs per node of each of the floor's system types, with the project's inputs.
+std::vector<double> gpusPerNodeOfSystems(const Project& project) {
   std::vector<double> gpus;
   for (const QString& type : project.layout.systemTypes) {
     Scenario scenario = project.scenario;
     scenario.systemType = type;
     ScenarioErrors errors;
     const auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
-    gpus.push_back(resolved ? valueOf(resolved->values, InputId::systemGpusPerNode) *
-                                  valueOf(resolved->values, InputId::systemNodesPerRack)
-                            : std::nan(""));
+    gpus.push_back(resolved ? valueOf(resolved->values, InputId::systemGpusPerNode) : std::nan(""));
   }
   return gpus;
 }
@@ -58,9 +57,9 @@ int runRacks(const QStringList& arguments) {
   const auto project = openProject(parser.positionalArguments().first());
   if (!project) return kExitBadInput;
   const SiteLayout& layout = project->layout;
-  const std::vector<double> gpusPerRack = gpusPerRackOfSystems(*project);
-  for (std::size_t t = 0; t < gpusPerRack.size(); ++t)
-    if (std::isnan(gpusPerRack[t]))
+  const std::vector<double> gpusPerNode = gpusPerNodeOfSystems(*project);
+  for (std::size_t t = 0; t < gpusPerNode.size(); ++t)
+    if (std::isnan(gpusPerNode[t]))
       err() << "warning: system " << layout.systemTypes[static_cast<qsizetype>(t)]
             << ": does not resolve with the project's inputs, so its racks have no GPU count\n";
   // A row's number in its hall, as the project tree counts them.
@@ -83,7 +82,8 @@ int runRacks(const QStringList& arguments) {
     const auto h = static_cast<std::size_t>(layout.rows[r].hall);
     const Hall& hall = layout.halls[h];
     const bool compute = rack.role == RackRole::Compute;
-    const double gpus = compute ? gpusPerRack.at(rack.system) : 0.0;
+    // A compute rack holds `units` nodes: the last rack of a build may be partly filled.
+    const double gpus = compute ? rack.units * gpusPerNode.at(rack.system) : 0.0;
     rows.push_back({QString::number(rack.id), layout.buildings[static_cast<std::size_t>(hall.building)].name, hall.name,
                     QString::number(h), QString::number(rowNumber[r]), QString::number(r), QString::number(rack.slot),
                     rackRoleName(rack.role), compute ? layout.systemTypes.value(rack.system) : QString(),

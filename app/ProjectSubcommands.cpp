@@ -97,6 +97,21 @@ bool applyProjectSettings(Project& project, const QStringList& settings, Scenari
   return true;
 }
 
+std::optional<Project> projectOnFloor(const QString& source, const QStringList& settings, ScenarioErrors& errors) {
+  if (looksLikeProject(source)) {
+    auto project = openProject(source);
+    if (!project || !applyProjectSettings(*project, settings, errors)) return std::nullopt;
+    return project;
+  }
+  auto project = PresetLibrary::loadProject(source, errors);
+  if (!project || !applySettings(project->scenario, settings, errors)) return std::nullopt;
+  // A preset or scenario file is laid out as `new` would lay it: its figures are that floor's.
+  auto layout = layOutProject(*project, HallTemplate{}, errors);
+  if (!layout) return std::nullopt;
+  project->layout = std::move(*layout);
+  return project;
+}
+
 QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation) {
   const LayoutMetrics& m = evaluation.metrics;
   QJsonArray tiers;
@@ -234,10 +249,15 @@ int runPhases(const QStringList& arguments) {
   if (format != QLatin1String("table") && format != QLatin1String("json") && format != QLatin1String("csv"))
     return usageError(QStringLiteral("--format: '%1' is not table, json or csv").arg(format));
   ScenarioErrors errors;
-  const std::optional<Project> project = projectOrPreset(source, errors);
+  const std::optional<Project> project = projectOnFloor(source, {}, errors);
   if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
-  const auto plan = PhasePlan::evaluate(*project, errors);
-  if (!plan) return reportErrors(errors);
+  // The phases as they stand on the floor: the same evaluation as evaluate, info and the report.
+  const ProjectResult result = gigaplan::evaluateProject(*project);
+  if (!result.plan) {
+    err() << "error: " << result.error << "\n";
+    return kExitBadInput;
+  }
+  const std::optional<PhasePlan>& plan = result.plan;
 
   // One row per phase: what it adds, and the site once it is built.
   struct Column {
@@ -519,12 +539,13 @@ QString tenantsTable(const TenantPlan& tenants) {
 
 }  // namespace
 
-int evaluateProject(const QString& path, const QStringList& settings, const QString& format,
-                    const QString& outputPath) {
-  auto project = openProject(path);
-  if (!project) return kExitBadInput;
+int evaluateSource(const QString& source, const QStringList& settings, const QString& format,
+                   const QString& outputPath) {
+  if (format != QLatin1String("json") && format != QLatin1String("table"))
+    return usageError(QStringLiteral("--format: '%1' is not json or table").arg(format));
   ScenarioErrors errors;
-  if (!applyProjectSettings(*project, settings, errors)) return reportErrors(errors);
+  const auto project = projectOnFloor(source, settings, errors);
+  if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
   const ProjectResult result = gigaplan::evaluateProject(*project);
   if (!result.resolved || !result.error.isEmpty() || !result.tenantError.isEmpty()) {
     err() << "error: " << (result.error.isEmpty() ? result.tenantError : result.error) << "\n";
@@ -548,41 +569,6 @@ int evaluateProject(const QString& path, const QStringList& settings, const QStr
   return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;
 }
 
-int evaluateBuildOut(const QString& source, const QStringList& settings, const QString& format,
-                     const QString& outputPath) {
-  if (format != QLatin1String("json") && format != QLatin1String("table"))
-    return usageError(QStringLiteral("--format: '%1' is not json or table").arg(format));
-  ScenarioErrors errors;
-  auto project = PresetLibrary::loadProject(source, errors);
-  if (!project || !applySettings(project->scenario, settings, errors)) return reportErrors(errors);
-  const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
-  if (!resolved) return reportErrors(errors);
-  // The scenario as it is, or the site after the last phase; then its tenants.
-  if (project->phases.empty())
-    if (const auto problem = fabricProblem(resolved->values, evaluate(resolved->values)))
-      return reportErrors({*problem});
-  const auto plan = PhasePlan::evaluate(*project, errors);
-  if (!plan) return reportErrors(errors);
-  OutputValues outputs = plan->phases.back().site;
-  std::optional<TenantPlan> tenants;
-  if (!project->tenants.empty()) {
-    tenants = TenantPlan::evaluate(*project, *plan, errors);
-    if (!tenants) return reportErrors(errors);
-    tenants->applyTo(outputs);
-  }
-  QByteArray bytes;
-  if (format == QLatin1String("json")) {
-    QJsonObject root = resultJson(*resolved, outputs);
-    if (tenants) root.insert(QStringLiteral("tenants"), tenantsJson(*tenants));
-    bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
-  } else {
-    QString text = resultTable(*resolved, outputs);
-    if (tenants) text += tenantsTable(*tenants);
-    bytes = text.toUtf8();
-  }
-  return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;
-}
-
 int runEdit(const QStringList& arguments) {
   QCommandLineParser parser;
   const QCommandLineOption nameOption(QStringLiteral("name"), QStringLiteral("Name the project."),
@@ -591,7 +577,8 @@ int runEdit(const QStringList& arguments) {
                                              QStringLiteral("Describe the project (the report's title page)."),
                                              QStringLiteral("TEXT"));
   const QCommandLineOption regenerate(QStringLiteral("regenerate-layout"),
-                                      QStringLiteral("Lay the edited scenario out anew (replaces hand edits)."));
+                                      QStringLiteral("Lay the edited scenario out anew (replaces hand edits; locked "
+                                                     "halls stay)."));
   parser.addOptions({setOption(), nameOption, descriptionOption, regenerate});
 
   // The layout edits, each the undoable command the desktop program runs for it, applied in the
@@ -713,8 +700,12 @@ int runEdit(const QStringList& arguments) {
        [&](SiteLayout& layout, const QString& value, QString* error) {
          std::vector<double> f;
          if (!numbers(value, 2, f)) return shapeError(value, "ID:PHASE", error);
-         if (f[1] < 1 || f[1] > 255) {
-           *error = QStringLiteral("'%1': a rack id and a phase from 1 (the first) to 255").arg(value);
+         // A project without phases is one build: phase 1.
+         const int phases = std::max<int>(1, static_cast<int>(project->phases.size()));
+         if (f[1] < 1 || f[1] > phases) {
+           *error = QStringLiteral("'%1': a rack id and a phase from 1 (the first) to %2, the project's phases")
+                        .arg(value)
+                        .arg(phases);
            return std::unique_ptr<QUndoCommand>();
          }
          return LayoutCommands::setRackPhase(layout, {static_cast<std::uint32_t>(f[0])}, static_cast<int>(f[1]) - 1,
@@ -790,9 +781,11 @@ int runEdit(const QStringList& arguments) {
   }
 
   if (parser.isSet(regenerate)) {
-    auto layout = layOutProject(*project, project->layout.hallTemplate, errors);
-    if (!layout) return reportErrors(errors);
-    project->layout = std::move(*layout);
+    auto relaid = regeneratedFloor(*project, errors);
+    if (!relaid) return reportErrors(errors);
+    project->layout = std::move(relaid->layout);
+    err() << "note: the floor was laid out anew from the inputs; " << relaid->handEdits
+          << " hand edits replaced, locked halls kept\n";
   }
 
   QUndoStack stack;

@@ -34,11 +34,12 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
 bool canDraw3d();
 /// True when the file starts like an SQLite database, i.e. should be read as a project.
 bool looksLikeProject(const QString& path);
-/// `evaluate` on a project file: the project evaluated on its layout (phases and tenants
-/// included), with the layout's figures.
-int evaluateProject(const QString& path, const QStringList& settings, const QString& format, const QString& outputPath);
-/// `evaluate` on a preset or scenario file: the site after its last phase, and its tenants.
-int evaluateBuildOut(const QString& source, const QStringList& settings, const QString& format,
-                     const QString& outputPath);
+/// The project a command evaluates: a project file (with `settings` applied as `edit --set`
+/// would, the floor re-laid where they shape it), or a preset or scenario file laid out on a new
+/// floor as `new` lays it. Nothing, with `errors` (or a message already printed), when it fails.
+std::optional<Project> projectOnFloor(const QString& source, const QStringList& settings, ScenarioErrors& errors);
+/// `evaluate`: the project on its floor (phases and tenants included), with the floor's figures.
+int evaluateSource(const QString& source, const QStringList& settings, const QString& format,
+                   const QString& outputPath);
 
 }  // namespace gigaplan::cli

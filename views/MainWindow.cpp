@@ -601,7 +601,12 @@ void MainWindow::insertRack() {
 
 void MainWindow::regenerateLayout() {
   QString error;
-  if (!document_.regenerateLayout(&error)) reportRefusal(error);
+  int replaced = 0;
+  if (!document_.regenerateLayout(&error, &replaced)) return reportRefusal(error);
+  statusBar()->showMessage(tr("Floor laid out anew from the inputs: %1 hand edits replaced, locked halls kept "
+                              "(Edit › Undo brings them back)")
+                               .arg(replaced),
+                           8000);
 }
 
 std::vector<std::uint32_t> MainWindow::selectedRackIds(bool computeOnly) const {

@@ -409,15 +409,16 @@ bool ProjectDocument::pushLayoutCommand(std::unique_ptr<QUndoCommand> command) {
   return push(std::move(command), Part::Layout, false);
 }
 
-bool ProjectDocument::regenerateLayout(QString* error) {
+bool ProjectDocument::regenerateLayout(QString* error, int* replacedEdits) {
   ScenarioErrors errors;
-  auto layout = layOutProject(project_, project_.layout.hallTemplate, errors);
-  if (!layout) {
+  auto relaid = regeneratedFloor(project_, errors);
+  if (!relaid) {
     if (error) *error = errors.value(0).text();
     return false;
   }
-  return push(LayoutCommands::replaceLayout(project_.layout, std::move(*layout), tr("Regenerate layout")), Part::Layout,
-              true);
+  if (replacedEdits) *replacedEdits = relaid->handEdits;
+  return push(LayoutCommands::replaceLayout(project_.layout, std::move(relaid->layout), tr("Regenerate layout")),
+              Part::Layout, true);
 }
 
 bool ProjectDocument::push(std::unique_ptr<QUndoCommand> command, Part part, bool replacesLayout) {

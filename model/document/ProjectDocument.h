@@ -78,8 +78,9 @@ class ProjectDocument : public QObject {
   /// The figures of a variant: its site after its last phase, or after phase `atPhase` (its
   /// last, when it has fewer).
   std::optional<OutputValues> variantFigures(int variant, QString* error, int atPhase = -1) const;
-  /// Lays the floor out anew from the current inputs (one undoable step).
-  bool regenerateLayout(QString* error);
+  /// Lays the floor out anew from the current inputs (one undoable step): hand edits are
+  /// replaced (`replacedEdits` counts them), locked halls stay as they are.
+  bool regenerateLayout(QString* error, int* replacedEdits = nullptr);
 
   /// The latest figures; their revision trails revision() while an evaluation is running.
   const ProjectResult& result() const { return result_; }

@@ -260,8 +260,17 @@ std::optional<Project> variantProject(const Project& project, const Variant& var
 }
 
 QString inputRefusedByProject(const Project& project, const QString& path) {
-  if (!project.phases.empty() && path == QLatin1String(inputSpec(InputId::clusterGpus).path))
+  if (project.phases.empty()) return {};
+  if (path == QLatin1String(inputSpec(InputId::clusterGpus).path))
     return QStringLiteral("cluster.gpus: a phased project's GPUs are those its phases add (edit the phases)");
+  if (path == QLatin1String(Scenario::kSystemTypePath))
+    return QStringLiteral("%1: a phased project's systems are those its phases add (edit the phases)").arg(path);
+  // An input the first phase sets is never read from the base scenario: setting it there would change nothing.
+  const Phase& first = project.phases.front();
+  for (auto it = first.inputs.begin(); it != first.inputs.end(); ++it)
+    if (path == QLatin1String(inputSpec(it.key()).path))
+      return QStringLiteral("%1: the first phase (%2) sets it, so the base value is never used (edit the phases)")
+          .arg(path, first.name);
   return {};
 }
 
@@ -291,6 +300,16 @@ std::optional<RelaidFloor> relayFloor(const Project& project, const Project& pla
   const auto generated = layOutProject(project, project.layout.hallTemplate, ownErrors);
   if (!generated) return RelaidFloor{std::move(*fresh), 0, {}};
   return withHandEdits(project, *generated, std::move(*fresh));
+}
+
+std::optional<RelaidFloor> regeneratedFloor(const Project& project, ScenarioErrors& errors) {
+  auto fresh = layOutProject(project, project.layout.hallTemplate, errors);
+  if (!fresh) return std::nullopt;
+  RelaidFloor relaid;
+  relaid.handEdits = HandEdits::between(*fresh, project.layout).count();
+  HandEdits::keepLockedHalls(project.layout, *fresh);
+  relaid.layout = std::move(*fresh);
+  return relaid;
 }
 
 std::optional<RelaidFloor> floorForScenarioEdit(const Project& project, const Scenario& edited) {

@@ -27,7 +27,8 @@ struct ProjectResult {
 /// Resolves the scenario and evaluates it on the project's floor with the bundled catalog. A
 /// phased project's figures are those of its site after the last phase (PhasePlan), each system
 /// group measured on its own buildings of the floor (media, cable lengths, areas), with the
-/// floor's findings. The plan's phase figures stay the engine's, as a variant's are.
+/// floor's findings; the plan's phases are measured the same way, each on the floor as built
+/// by then.
 ProjectResult evaluateProject(const Project& project);
 
 /// Per rack of the project's floor (by index), its longest fabric link in metres, and one rack's
@@ -48,8 +49,9 @@ std::optional<SiteLayout> layOutProject(const Project& project, const HallTempla
 /// `errors` naming the field, when the variant cannot be laid out.
 std::optional<Project> variantProject(const Project& project, const Variant& variant, ScenarioErrors& errors);
 
-/// Why the project takes no value for an input (a phased project's GPUs come from its phases), or
-/// empty when it does; the message starts with the input's path.
+/// Why the project takes no value for an input, or empty when it does: a phased project's GPUs
+/// and systems come from its phases, and an input its first phase sets is never read from the
+/// base scenario. The message starts with the input's path.
 QString inputRefusedByProject(const Project& project, const QString& path);
 
 /// A floor laid out anew, with the planner's hand edits of the floor it replaces carried over.
@@ -69,6 +71,10 @@ std::optional<RelaidFloor> relayFloor(const Project& project, const Project& pla
 /// floor with the hand edits carried over; nothing when the floor stays as it is, or when either
 /// cannot be laid out.
 std::optional<RelaidFloor> floorForScenarioEdit(const Project& project, const Scenario& edited);
+
+/// The floor laid out anew from the project's inputs, on the planner's request (Regenerate
+/// Layout): hand edits are replaced (`handEdits` counts them), locked halls stay as they are.
+std::optional<RelaidFloor> regeneratedFloor(const Project& project, ScenarioErrors& errors);
 
 /// Lays a scenario out on a new floor. Returns nothing and fills `errors` (naming the field)
 /// when the scenario does not resolve, its fabric cannot be built or no hall holds a rack.

@@ -9,6 +9,8 @@
 #include "ScenarioFixtures.h"
 #include "document/LayoutCommands.h"
 #include "engine/ResultFormat.h"
+#include "plan/PresetLibrary.h"
+#include "plan/ProjectEvaluation.h"
 #include "storage/ProjectStore.h"
 
 using namespace gigaplan;
@@ -77,7 +79,12 @@ class TestCli : public QObject {
     QCOMPARE(run.exitCode, 0);
     const QJsonObject root = QJsonDocument::fromJson(run.out.toUtf8()).object();
     const QJsonObject outputs = root.value(QStringLiteral("outputs")).toObject();
-    const OutputValues expected = evaluatePreset("gb200-nvl72-1m", {{"network.oversubscriptionTier1", "2"}});
+    // A preset is evaluated on the floor `new` lays out for it: one evaluation, as for a project.
+    ScenarioErrors errors;
+    auto project = PresetLibrary::loadProject(QStringLiteral("gb200-nvl72-1m"), errors);
+    QVERIFY(project && project->scenario.set(QStringLiteral("network.oversubscriptionTier1"), QJsonValue(2), errors));
+    project->layout = *layOutProject(*project, HallTemplate{}, errors);
+    const OutputValues expected = gigaplan::evaluateProject(*project).evaluation.outputs;
     for (const OutputSpec& spec : outputSpecs()) {
       const QString path = QString::fromLatin1(spec.path);
       const QJsonObject entry = outputs.value(path.section(QLatin1Char('.'), 0, 0))
@@ -172,6 +179,7 @@ class TestCli : public QObject {
     const QStringList last = lines[10].split(QLatin1Char(','));
     QCOMPARE(last[0].toDouble(), 1e6);
     QCOMPARE(last[1].toDouble(), 2.0);
+    // A sweep is the engine's fast path: its rows are engine estimates.
     const OutputValues expected = evaluatePreset("gb200-nvl72-1m", {{"network.oversubscriptionTier1", "2"}});
     QVERIFY(near(last[2].toDouble(), at(expected, OutputId::powerItMw), 1e-12));
     QCOMPARE(last[3].toDouble(), at(expected, OutputId::networkSwitches));
@@ -317,7 +325,7 @@ class TestCli : public QObject {
   void editAppliesLayoutEditsInTheOrderGiven() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
                   QStringLiteral("-o"), path})
                  .exitCode,
              0);
@@ -352,6 +360,11 @@ class TestCli : public QObject {
     QVERIFY2(
         phaseZero.err.contains(QStringLiteral("--set-rack-phase: '%1:0': a rack id and a phase from 1").arg(second.id)),
         qPrintable(phaseZero.err));
+    // Only the project's own phases: the sample has three.
+    const Run phaseFour =
+        cli({QStringLiteral("edit"), path, QStringLiteral("--set-rack-phase"), QStringLiteral("%1:4").arg(second.id)});
+    QCOMPARE(phaseFour.exitCode, 2);
+    QVERIFY2(phaseFour.err.contains(QStringLiteral("to 3, the project's phases")), qPrintable(phaseFour.err));
   }
 
   void anInputThatShapesTheFloorLaysItOutAnew() {
@@ -394,6 +407,13 @@ class TestCli : public QObject {
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(QStringLiteral("--set: cluster.gpus: a phased project's GPUs")),
              qPrintable(refused.err));
+    // So are its systems, and an input its first phase sets: the base value would never be read.
+    const Run unused = cli({QStringLiteral("edit"), phased, QStringLiteral("--set"), QStringLiteral("site.gridMw=100"),
+                            QStringLiteral("--set"), QStringLiteral("system.type=dgx-b200")});
+    QCOMPARE(unused.exitCode, 2);
+    QVERIFY2(unused.err.contains(QStringLiteral("--set: site.gridMw: the first phase (")) &&
+                 unused.err.contains(QStringLiteral("--set: system.type: a phased project's systems")),
+             qPrintable(unused.err));
   }
 
   void rowsAndHallsAreNamedAsTheWorkspaceShowsThem() {
@@ -441,6 +461,37 @@ class TestCli : public QObject {
     QCOMPARE(again.exitCode, 2);
     QVERIFY2(again.err.contains(QStringLiteral("--dismiss-dropped-edits: no dropped hand edit is listed")),
              qPrintable(again.err));
+  }
+
+  void regeneratingReplacesHandEditsButKeepsLockedHalls() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    QString error;
+    const auto generated = ProjectStore::open(path, &error);
+    QVERIFY2(generated, qPrintable(error));
+    const Rack& last = generated->layout.racks.back();
+    // B1-H1 moved and locked; a rack of another hall removed.
+    QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--move-hall"), QStringLiteral("B1-H1:0:50"),
+                  QStringLiteral("--lock-hall"), QStringLiteral("B1-H1"), QStringLiteral("--remove-rack"),
+                  QString::number(last.id)})
+                 .exitCode,
+             0);
+    const Run regenerated = cli({QStringLiteral("edit"), path, QStringLiteral("--regenerate-layout")});
+    QCOMPARE(regenerated.exitCode, 0);
+    QVERIFY2(regenerated.err.contains(QStringLiteral("2 hand edits replaced, locked halls kept")),
+             qPrintable(regenerated.err));
+    const auto after = ProjectStore::open(path, &error);
+    QVERIFY2(after, qPrintable(error));
+    QCOMPARE(after->layout.racks.size(), generated->layout.racks.size());  // the removed rack is back
+    const auto hall = std::find_if(after->layout.halls.begin(), after->layout.halls.end(),
+                                   [](const Hall& h) { return h.name == QLatin1String("B1-H1"); });
+    QVERIFY(hall != after->layout.halls.end());
+    QVERIFY(hall->locked);
+    QCOMPARE(hall->yM, generated->layout.halls[0].yM + 50);  // still where the planner put it
   }
 
   void aPhasedProjectKeepsItsPhasesAndListsThem() {
@@ -579,12 +630,12 @@ class TestCli : public QObject {
     QCOMPARE(racks.size(), static_cast<qsizetype>(layout.racks.size()));
 
     // Read back, each line is its rack: rows numbered in their hall from 1 as the project tree
-    // does, halls and buildings by name, phases from 1, GPUs from the rack's system.
+    // does, halls and buildings by name, phases from 1, GPUs from the nodes the rack holds.
     std::map<int, int> rowsSoFar;
     std::vector<int> rowNumber;
     for (const Row& row : layout.rows) rowNumber.push_back(++rowsSoFar[row.hall]);
-    const std::map<QString, double> gpusPerRack = {
-        {QStringLiteral("hgx-h100-liquid"), 64}, {QStringLiteral("hgx-h200"), 32}, {QStringLiteral("gb200-nvl72"), 72}};
+    const std::map<QString, double> gpusPerNode = {
+        {QStringLiteral("hgx-h100-liquid"), 8}, {QStringLiteral("hgx-h200"), 8}, {QStringLiteral("gb200-nvl72"), 4}};
     std::vector<double> gpusOfPhase(3, 0.0);
     for (std::size_t i = 0; i < layout.racks.size(); ++i) {
       const Rack& rack = layout.racks[i];
@@ -592,20 +643,21 @@ class TestCli : public QObject {
       QCOMPARE(cells.size(), 13);
       const Row& row = layout.rows[static_cast<std::size_t>(rack.row)];
       const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
-      const QStringList expected = {
-          QString::number(rack.id),
-          layout.buildings[static_cast<std::size_t>(hall.building)].name,
-          hall.name,
-          QString::number(row.hall),
-          QString::number(rowNumber[static_cast<std::size_t>(rack.row)]),
-          QString::number(rack.row),
-          QString::number(rack.slot),
-          rackRoleName(rack.role),
-          rack.role == RackRole::Compute ? layout.systemTypes[rack.system] : QString(),
-          rack.role == RackRole::Compute ? QString::number(gpusPerRack.at(layout.systemTypes[rack.system])) : "0",
-          QString::number(static_cast<double>(rack.powerKw), 'f', 1),
-          QString::number(rack.phase + 1),
-          rack.tenant > 0 ? project->tenants[rack.tenant - 1u].name : QString()};
+      const QStringList expected = {QString::number(rack.id),
+                                    layout.buildings[static_cast<std::size_t>(hall.building)].name,
+                                    hall.name,
+                                    QString::number(row.hall),
+                                    QString::number(rowNumber[static_cast<std::size_t>(rack.row)]),
+                                    QString::number(rack.row),
+                                    QString::number(rack.slot),
+                                    rackRoleName(rack.role),
+                                    rack.role == RackRole::Compute ? layout.systemTypes[rack.system] : QString(),
+                                    rack.role == RackRole::Compute
+                                        ? QString::number(rack.units * gpusPerNode.at(layout.systemTypes[rack.system]))
+                                        : "0",
+                                    QString::number(static_cast<double>(rack.powerKw), 'f', 1),
+                                    QString::number(rack.phase + 1),
+                                    rack.tenant > 0 ? project->tenants[rack.tenant - 1u].name : QString()};
       if (cells != expected) QFAIL(qPrintable(cells.join(QLatin1Char('|')) + " != " + expected.join(QLatin1Char('|'))));
       const QJsonObject object = racks[static_cast<qsizetype>(i)].toObject();
       QCOMPARE(object.value(QStringLiteral("id")).toDouble(), static_cast<double>(rack.id));
@@ -615,12 +667,10 @@ class TestCli : public QObject {
       QCOMPARE(object.value(QStringLiteral("tenant")).toString(), cells[12]);
       gpusOfPhase[rack.phase] += cells[9].toDouble();
     }
-    // Full racks hold each phase's GPUs: 100,000 H100, 100,000 H200, 800,000 GB200, the last rack of each
-    // rounded up.
-    const double added[] = {100000, 100000, 800000}, perRack[] = {64, 32, 72};
-    for (int k = 0; k < 3; ++k)
-      QVERIFY2(gpusOfPhase[k] >= added[k] && gpusOfPhase[k] < added[k] + perRack[k],
-               qPrintable(QString::number(gpusOfPhase[k])));
+    // The racks hold each phase's GPUs exactly (the last rack of a build partly filled): 100,000
+    // H100, 100,000 H200, 800,000 GB200, as the figures count them.
+    const double added[] = {100000, 100000, 800000};
+    for (int k = 0; k < 3; ++k) QCOMPARE(gpusOfPhase[k], added[k]);
 
     // The ids, row indices and slots are those edit takes: the first, a middle and the last rack
     // removed, and a rack moved into the slot the middle one left.
