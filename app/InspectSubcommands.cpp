@@ -176,11 +176,12 @@ QStringList wrapped(const QString& text, int width) {
 }
 
 /// The systems one phase buys: "100,000 hgx-h100" per system type.
-QStringList systemsOfPhase(const PhasePlan& plan, std::size_t phase) {
+/// The system types a phase adds ("hgx-h100-liquid + gb200-nvl72"); its GPUs are counted on the floor.
+QString systemsOfPhase(const PhasePlan& plan, std::size_t phase) {
   QStringList systems;
   for (const PhaseGroup& group : plan.groups)
-    if (group.phase == phase) systems << QStringLiteral("%1 %2").arg(formatQuantity(group.gpus), group.systemType);
-  return systems;
+    if (group.phase == phase) systems << group.systemType;
+  return systems.join(QStringLiteral(" + "));
 }
 
 }  // namespace
@@ -245,7 +246,9 @@ int runInfo(const QStringList& arguments) {
       QJsonArray systems;
       for (const PhaseGroup& group : plan.groups)
         if (group.phase == k)
-          systems.append(QJsonObject{{QStringLiteral("type"), group.systemType}, {QStringLiteral("gpus"), group.gpus}});
+          // What the phase buys, as planned; what stands on the floor is in "added".
+          systems.append(
+              QJsonObject{{QStringLiteral("type"), group.systemType}, {QStringLiteral("plannedGpus"), group.gpus}});
       phases.append(QJsonObject{{QStringLiteral("phase"), static_cast<int>(k) + 1},
                                 {QStringLiteral("name"), phase.name},
                                 {QStringLiteral("start"), phase.start.toString(Qt::ISODate)},
@@ -290,14 +293,19 @@ int runInfo(const QStringList& arguments) {
       const auto added = [&](OutputId id) { return withUnit(valueOf(phase.added, id), id); };
       stream << QStringLiteral("phase %1").arg(k + 1).leftJustified(10) << phase.name << " ("
              << phase.start.toString(Qt::ISODate) << ", training " << phase.training.toString(Qt::ISODate) << "): adds "
-             << systemsOfPhase(plan, k).join(QStringLiteral(" + ")) << " GPUs, " << added(OutputId::clusterRacks)
-             << ", facility " << added(OutputId::powerFacilityMw) << ", capex " << added(OutputId::costCapexUsd)
-             << "\n";
+             << added(OutputId::clusterGpus) << " of " << systemsOfPhase(plan, k) << ", "
+             << added(OutputId::clusterRacks) << ", facility " << added(OutputId::powerFacilityMw) << ", capex "
+             << added(OutputId::costCapexUsd) << "\n";
     }
+    QStringList locked;
+    for (const Hall& hall : project->layout.halls)
+      if (hall.locked) locked << hall.name;
     stream << "layout    " << project->layout.buildings.size() << " buildings, " << project->layout.halls.size()
            << " halls, " << project->layout.rows.size() << " rows, " << m.computeRacks << " compute racks, "
-           << m.networkRacks << " network racks, " << m.cdus << " CDUs\n"
-           << "floor     " << figure(OutputId::clusterWhiteSpaceM2) << " of halls, site "
+           << m.networkRacks << " network racks, " << m.cdus << " CDUs\n";
+    if (!locked.isEmpty())
+      stream << "locked    " << locked.join(QStringLiteral(", ")) << " (a re-lay keeps them as they are)\n";
+    stream << "floor     " << figure(OutputId::clusterWhiteSpaceM2) << " of halls, site "
            << figure(OutputId::clusterSiteAreaM2) << "\n"
            << "fabric    " << figure(OutputId::networkSwitches) << ", bisection "
            << figure(OutputId::networkBisectionPbps) << ", fiber " << figure(OutputId::networkFiberKm) << "\n";

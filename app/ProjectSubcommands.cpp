@@ -135,6 +135,7 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
     halls.append(QJsonObject{{QStringLiteral("name"), layout.halls[h].name},
                              {QStringLiteral("itMw"), hall.itKw / 1e3},
                              {QStringLiteral("powerLimitMw"), layout.halls[h].powerLimitMw},
+                             {QStringLiteral("locked"), layout.halls[h].locked},
                              {QStringLiteral("computeRacks"), hall.computeRacks},
                              {QStringLiteral("kwPerComputeRack"), hall.kwPerComputeRack},
                              {QStringLiteral("kwPerM2"), hall.kwPerM2},

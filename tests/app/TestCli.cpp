@@ -591,7 +591,7 @@ class TestCli : public QObject {
     QVERIFY(table.out.contains(QStringLiteral("facility %1 MW").arg(formatQuantity(evaluateSays("power.facilityMw")))));
     QVERIFY(table.out.contains(QStringLiteral("capex %1 USD").arg(formatQuantity(evaluateSays("cost.capexUsd")))));
     QVERIFY(table.out.contains(QStringLiteral("phase 3   Phase 3: +800k GB200")));
-    QVERIFY(table.out.contains(QStringLiteral("adds 800,000 gb200-nvl72 GPUs")));
+    QVERIFY(table.out.contains(QStringLiteral("adds 800,000 GPUs of gb200-nvl72")));
     QVERIFY(table.out.indexOf(QStringLiteral("phase 1 ")) < table.out.indexOf(QStringLiteral("\nlayout ")));
     // Legal but bad: the operator's margin and the site's effective training time are warnings.
     QVERIFY2(table.out.contains(QStringLiteral("findings  No limit broken, 2 warnings\n")), qPrintable(table.out));
