@@ -492,6 +492,7 @@ QJsonObject tenantJson(const TenantFigures& t) {
                      {QStringLiteral("revenueUsdPerYear"), t.revenueUsdPerYear},
                      {QStringLiteral("marginUsdPerYear"), t.marginUsdPerYear},
                      {QStringLiteral("paybackYears"), finite(t.paybackYears)},
+                     {QStringLiteral("shortGpus"), t.shortGpus},
                      {QStringLiteral("isolationSwitches"), t.isolationSwitches},
                      {QStringLiteral("strandedPorts"), t.strandedPorts},
                      {QStringLiteral("isolationCapexUsd"), t.isolationCapexUsd},

@@ -36,6 +36,14 @@ ProjectFindings ProjectFindings::of(const Project& project, const ProjectResult&
                                                         megawatts(-margin), megawatts(available))});
   }
   const OutputValues& site = result.evaluation.outputs;
+  if (result.tenants)
+    for (const TenantFigures& tenant : result.tenants->tenants)
+      if (tenant.shortGpus > 0)
+        findings.warnings.push_back(
+            {tenant.name, QStringLiteral("the floor holds %L1 GPUs for its contract of %L2 (%L3 short)")
+                              .arg(tenant.gpus, 0, 'f', 0)
+                              .arg(tenant.gpus + tenant.shortGpus, 0, 'f', 0)
+                              .arg(tenant.shortGpus, 0, 'f', 0)});
   if (!project.tenants.empty() && result.tenants) {
     const double margin = valueOf(site, OutputId::tenantsMarginUsdPerYear);
     if (margin < 0)

@@ -109,9 +109,18 @@ void addShare(TenantFigures& figures, const OutputValues& group, double fraction
 }
 
 void finishEconomics(TenantFigures& figures) {
-  figures.marginUsdPerYear = figures.revenueUsdPerYear - figures.costUsdPerYear;
-  const double cashPerYear = figures.revenueUsdPerYear - figures.opexUsdPerYear;
-  figures.paybackYears = cashPerYear > 0 ? figures.capexUsd / cashPerYear : std::numeric_limits<double>::infinity();
+  // Isolation's switches are not on the floor: they are paid for beside the tenant's share of it.
+  figures.marginUsdPerYear = figures.revenueUsdPerYear - figures.costUsdPerYear - figures.isolationUsdPerYear;
+  const double cashPerYear = figures.revenueUsdPerYear - figures.opexUsdPerYear - figures.isolationOpexUsdPerYear;
+  figures.paybackYears = cashPerYear > 0 ? (figures.capexUsd + figures.isolationCapexUsd) / cashPerYear
+                                         : std::numeric_limits<double>::infinity();
+}
+
+/// A group's GPUs as they stand on the floor (its figures count them there), or as bought when the
+/// group has no figures.
+double groupGpusOf(const PhasePlan& plan, std::size_t g) {
+  const double onFloor = g < plan.groupOutputs.size() ? valueOf(plan.groupOutputs[g], OutputId::clusterGpus) : 0.0;
+  return onFloor > 0 ? onFloor : plan.groups[g].gpus;
 }
 
 /// The system group of each rack (-1 for none): a compute rack belongs to the group of its phase
@@ -166,7 +175,16 @@ std::optional<TenantIsolation> TenantPlan::isolationFromName(const QString& name
   return std::nullopt;
 }
 
-std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const PhasePlan& plan, ScenarioErrors& errors) {
+std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const PhasePlan& plan, ScenarioErrors& errors,
+                                               bool shortIsError) {
+  // A contract beyond what the plan buys is the planner's error whatever the floor holds; a floor
+  // short of the plan (racks removed by hand) only leaves a tenant short.
+  if (!shortIsError) {
+    PhasePlan bought = plan;
+    for (std::size_t g = 0; g < bought.groupOutputs.size() && g < bought.groups.size(); ++g)
+      valueOf(bought.groupOutputs[g], OutputId::clusterGpus) = bought.groups[g].gpus;
+    if (!evaluate(project, bought, errors, true)) return std::nullopt;
+  }
   if (const ScenarioErrors problems = check(project.tenants); !problems.isEmpty()) {
     errors.append(problems);
     return std::nullopt;
@@ -179,7 +197,7 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
   // A tenant marked by hand (0 GPUs) has the GPUs of its racks on the floor, group by group;
   // the others take theirs from what is left, in phase order, in their order.
   std::vector<double> left(groups);
-  for (std::size_t g = 0; g < groups; ++g) left[g] = plan.groups[g].gpus;
+  for (std::size_t g = 0; g < groups; ++g) left[g] = groupGpusOf(plan, g);
   TenantPlan result;
   result.tenants.resize(project.tenants.size());
   const std::vector<std::vector<double>> marked = markedGpus(project, plan);
@@ -210,7 +228,10 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
       left[g] -= taken;
       wanted -= taken;
     }
-    if (wanted > 0) {
+    if (wanted > 0 && !shortIsError) {
+      figures.gpus -= wanted;
+      figures.shortGpus = wanted;
+    } else if (wanted > 0) {
       const QString which =
           tenant.systemType.isEmpty() ? QStringLiteral("GPUs") : QStringLiteral("GPUs of %1").arg(tenant.systemType);
       errors.append(
@@ -228,7 +249,7 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
     for (const TenantShare& share : figures.shares) {
       const InputValues& inputs = plan.groupInputs[share.group];
       const OutputValues& group = plan.groupOutputs[share.group];
-      const double groupGpus = plan.groups[share.group].gpus;
+      const double groupGpus = groupGpusOf(plan, share.group);
       addShare(figures, group, share.gpus / groupGpus);
 
       // Isolation: the group's fabric with this tenant's switches apart, against one shared fabric.
@@ -247,13 +268,11 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
         const double itMw = extra * valueOf(inputs, InputId::networkSwitchPowerW) * 1e-6;
         const double pue = valueOf(group, OutputId::powerPue);
         const double energy = itMw * pue * 1000.0 * 8760.0 * valueOf(inputs, InputId::costElectricityUsdPerKwh);
+        // Kept apart from the tenant's share of the floor: these switches are not on it.
         figures.isolationCapexUsd += capex;
         figures.isolationUsdPerYear += capex * itCapitalPerUsd + energy;
-        figures.itMw += itMw;
-        figures.facilityMw += itMw * pue;
-        figures.capexUsd += capex;
-        figures.costUsdPerYear += capex * itCapitalPerUsd + energy;
-        figures.opexUsdPerYear += energy;
+        figures.isolationOpexUsdPerYear += energy;
+        figures.isolationFacilityMw += itMw * pue;
       }
       if (tenant.isolation == TenantIsolation::OwnPlane)
         figures.bisectionLostPbps +=
@@ -280,7 +299,7 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
     if (left[g] <= 0) continue;
     result.spare.gpus += left[g];
     result.spare.shares.push_back({g, left[g]});
-    addShare(result.spare, plan.groupOutputs[g], left[g] / plan.groups[g].gpus);
+    addShare(result.spare, plan.groupOutputs[g], left[g] / groupGpusOf(plan, g));
   }
   finishEconomics(result.spare);
 
@@ -299,6 +318,8 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
     site.strandedPorts += part.strandedPorts;
     site.isolationCapexUsd += part.isolationCapexUsd;
     site.isolationUsdPerYear += part.isolationUsdPerYear;
+    site.isolationOpexUsdPerYear += part.isolationOpexUsdPerYear;
+    site.isolationFacilityMw += part.isolationFacilityMw;
     site.bisectionLostPbps += part.bisectionLostPbps;
   };
   addToSite(result.spare);

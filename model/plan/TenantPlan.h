@@ -20,6 +20,7 @@ struct TenantShare {
 struct TenantFigures {
   QString name;
   double gpus = 0.0;
+  double shortGpus = 0.0;  ///< of its contract, that the floor does not hold for it
   std::vector<TenantShare> shares;
 
   // What isolation costs: switches beyond those of one shared fabric, the switch ports they
@@ -27,10 +28,14 @@ struct TenantFigures {
   double isolationSwitches = 0.0;
   double strandedPorts = 0.0;
   double isolationCapexUsd = 0.0;
-  double isolationUsdPerYear = 0.0;
+  double isolationUsdPerYear = 0.0;      ///< the switches' capital, annualized, and their energy
+  double isolationOpexUsdPerYear = 0.0;  ///< their energy
+  double isolationFacilityMw = 0.0;
   double bisectionLostPbps = 0.0;
 
-  // Its share of the site, by GPUs of each group, plus what its isolation adds.
+  // Its share of the site as it stands on the floor, by GPUs of each group. Isolation's switches
+  // are not on the floor: they stay in the isolation figures above, so that the shares add up
+  // to the site's figures.
   double itMw = 0.0;
   double facilityMw = 0.0;
   double powerShare = 0.0;  ///< of the site's facility power
@@ -43,7 +48,7 @@ struct TenantFigures {
   double gpuHoursPerYear = 0.0;
   double revenueUsdPerYear = 0.0;
   double marginUsdPerYear = 0.0;
-  double paybackYears = 0.0;  ///< capex over (revenue - opex); infinite when that is not positive
+  double paybackYears = 0.0;  ///< see TenantPlan; infinite when the cash a year is not positive
 
   // Reliability: its largest job runs on its largest share of one fabric group.
   double largestJobGpus = 0.0;
@@ -56,8 +61,8 @@ struct TenantFigures {
 /// Each tenant takes GPUs from the system groups: of its system type when it names one, else from
 /// any group, in phase order, tenants in their order. A tenant of 0 GPUs is marked by hand: it
 /// has the compute racks marked for it on the floor (a rack's group is its phase and system). Its share of a group's
-/// power, capex and TCO is its share of the group's GPUs. Isolation adds switches (`isolationSwitches`), costed at the
-/// group's switch price and power, annualized like the group's IT capex:
+/// power, capex and TCO is its share of the group's GPUs. Isolation needs switches (`isolationSwitches`), costed at
+/// the group's switch price and power, annualized like the group's IT capex:
 ///   own leaves: leaf switches are not shared, rails * ceil(nodes / leaf down-ports) per part;
 ///   own halls: leaves and spines are not shared, spines = ceil(leaves * leaf up-ports / spine
 ///     down-ports); the tiers above take the extra spines' uplinks;
@@ -65,14 +70,20 @@ struct TenantFigures {
 ///     and the bisection between the two, min(tenant, rest) GPUs at the shared fabric's bisection
 ///     per GPU, is lost.
 /// Stranded ports are the down-ports left unused on the switches a tenant does not share.
-/// Revenue = GPUs * 8,760 h * utilization * price; margin = revenue - cost; payback = capex /
-/// (revenue - opex). The operator earns every tenant's revenue and bears the whole cost.
+/// A group's GPUs are those its racks hold on the floor. Revenue = GPUs * 8,760 h * utilization *
+/// price; margin = revenue - cost - isolation cost; payback = (capex + isolation capex) /
+/// (revenue - opex - isolation energy). The operator earns every tenant's revenue and bears the
+/// whole cost: its row is the site's figures, with isolation beside them.
 struct TenantPlan {
   std::vector<TenantFigures> tenants;  ///< in the project's order
   TenantFigures spare;                 ///< the GPUs no tenant rents
   TenantFigures operatorTotal;         ///< the whole site: every tenant's revenue, the whole cost
 
-  static std::optional<TenantPlan> evaluate(const Project& project, const PhasePlan& plan, ScenarioErrors& errors);
+  /// With `shortIsError`, a tenant whose contract the groups cannot fill is an error naming it
+  /// (the check of a tenants edit against the plan); without, it gets what is left and its
+  /// `shortGpus` say how many it lacks (the floor after hand edits, a finding).
+  static std::optional<TenantPlan> evaluate(const Project& project, const PhasePlan& plan, ScenarioErrors& errors,
+                                            bool shortIsError = true);
   /// Writes the site-wide tenant figures (tenants.*) into the site's outputs.
   void applyTo(OutputValues& site) const;
 

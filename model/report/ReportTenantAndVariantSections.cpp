@@ -21,14 +21,17 @@ void ReportBuilder::tenantsSection() {
       QStringLiteral("Each tenant takes its GPUs from the system groups (the GPUs of one type a phase adds): of "
                      "its system type when it names one, else of any type, in phase order, tenants in their "
                      "order. Its share of a group's power, capex and cost of ownership is its share of the "
-                     "group's GPUs; GPUs no tenant rents are the operator's spare. Isolation adds the switches "
-                     "a tenant does not share, at the group's switch price and power: own leaves keeps its "
-                     "leaf switches apart, own halls its leaves and spines, own plane a fabric of its own, "
-                     "whose bisection to the rest is lost. A shared fabric adds nothing."));
+                     "GPUs the group's racks hold on the floor; GPUs no tenant rents are the operator's spare, "
+                     "so the shares add up to the site's figures. Isolation needs switches a tenant does not "
+                     "share, at the group's switch price and power: own leaves keeps its leaf switches apart, "
+                     "own halls its leaves and spines, own plane a fabric of its own, whose bisection to the "
+                     "rest is lost. A shared fabric needs none. Those switches are not on the floor: their "
+                     "cost is shown apart and charged to the tenant's margin and payback."));
   paragraph(
       QStringLiteral("Revenue is GPUs \u00d7 8,760 h \u00d7 utilization \u00d7 price; margin is revenue less "
-                     "the tenant's cost of ownership; payback is its capex over revenue less energy, "
-                     "maintenance and staff. GPUs on the floor are those in the racks marked for the tenant: "
+                     "the tenant's cost of ownership and its isolation's; payback is its capex with its "
+                     "isolation's over revenue less energy, maintenance and staff. GPUs on the floor are those in the "
+                     "racks marked for the tenant: "
                      "whole halls or rows can hold more than the contract and leave fewer for the other "
                      "tenants. The operator's row is the whole site: every tenant's revenue against the whole "
                      "cost."));

@@ -79,6 +79,32 @@ class TestProjectFindings : public QObject {
     QVERIFY(second->layout.droppedEdits.contains(relaid->notKept.first()));
   }
 
+  void aTenantShortOfItsContractOnTheFloorIsAWarningAndTheSharesStillAddUp() {
+    Project project = sample();
+    // Two racks of the partner's GB200 halls removed by hand: 144 of its 400,000 GPUs are gone.
+    int removed = 0;
+    std::erase_if(project.layout.racks, [&](const Rack& rack) {
+      const bool partners = rack.role == RackRole::Compute && rack.tenant == 2 && rack.units == 18 && removed < 2;
+      removed += partners;
+      return partners;
+    });
+    QCOMPARE(removed, 2);
+    const ProjectResult result = evaluateProject(project);
+    QVERIFY2(result.tenants, qPrintable(result.tenantError));
+    const ProjectFindings found = ProjectFindings::of(project, result);
+    const auto shortage = std::find_if(found.warnings.begin(), found.warnings.end(),
+                                       [&](const auto& w) { return w.object == project.tenants[1].name; });
+    QVERIFY(shortage != found.warnings.end());
+    QVERIFY2(shortage->message.contains(QStringLiteral("(144 short)")), qPrintable(shortage->message));
+    // The operator's row is the site: the same GPUs, capex, TCO and facility power.
+    const OutputValues& site = result.evaluation.outputs;
+    const TenantFigures& whole = result.tenants->operatorTotal;
+    QCOMPARE(whole.gpus, valueOf(site, OutputId::clusterGpus));
+    QVERIFY(std::fabs(whole.capexUsd - valueOf(site, OutputId::costCapexUsd)) < 1e-9 * whole.capexUsd);
+    QVERIFY(std::fabs(whole.costUsdPerYear - valueOf(site, OutputId::costTcoUsdPerYear)) < 1e-9 * whole.costUsdPerYear);
+    QVERIFY(std::fabs(whole.facilityMw - valueOf(site, OutputId::powerFacilityMw)) < 1e-9 * whole.facilityMw);
+  }
+
   void aHallOverItsFeedIsABrokenLimit() {
     Project project = sample();
     project.layout.halls[0].powerLimitMw = 1.0;
