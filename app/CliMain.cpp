@@ -156,8 +156,9 @@ int runSweep(const QStringList& arguments) {
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
   if (const auto done = parseSubcommand(
           parser, arguments,
-          "Usage: gigaplan-cli sweep SCENARIO --vary path=from:to:steps [--vary ...] [-o FILE]\n"
-          "       gigaplan-cli sweep SCENARIO --samples N [--uncertain path=low:high]... [--seed S] [-o FILE]\n"
+          "Usage: gigaplan-cli sweep SCENARIO --vary path=from:to:steps [--vary ...] [--quiet] [-o FILE]\n"
+          "       gigaplan-cli sweep SCENARIO --samples N [--uncertain path=low:high]... [--seed S] [--quiet] [-o "
+          "FILE]\n"
           "Evaluates a grid or a Monte Carlo sample of scenarios in one batch and writes CSV:\n"
           "the varied inputs, then the outputs (--outputs a,b,... to choose).\n"))
     return *done;
@@ -228,6 +229,12 @@ int runSweep(const QStringList& arguments) {
   const QString outputPath = parser.value(outputOption());
   const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
   AtomicFile file(outputPath);
+  if (!toStdout) {
+    if (const QString refused = outputRefused(outputPath, {positional.first()}); !refused.isEmpty()) {
+      err() << "error: -o: " << refused << "\n";
+      return kExitBadInput;
+    }
+  }
   if (!toStdout && !file.open()) {
     err() << "error: " << file.errorString() << "\n";
     return kExitBadInput;
@@ -241,7 +248,7 @@ int runSweep(const QStringList& arguments) {
 
   const bool showProgress = !parser.isSet(quietOption);
   const bool terminal = isatty(fileno(stderr));
-  std::signal(SIGINT, onInterrupt);
+  cancelOnSignals();
   QElapsedTimer timer;
   timer.start();
   const QLocale locale(QLocale::English);
@@ -289,7 +296,7 @@ int runSweep(const QStringList& arguments) {
       }
       csv.back() = '\n';
     }
-    if (start == 0 && !toStdout) {
+    if (start == 0 && !toStdout && !file.inPlace()) {
       // The first block tells the size of a row: a sweep that cannot fit is refused before it fills the disk.
       const double expected = static_cast<double>(csv.size()) / static_cast<double>(rows) * static_cast<double>(total);
       const qint64 free = freeBytesFor(outputPath);

@@ -1,16 +1,24 @@
 #include "CliSupport.h"
 
+#include <QFileInfo>
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 
 #include "files/AtomicFile.h"
 #include "files/FileProblem.h"
+#include "storage/ProjectStore.h"
 
 namespace gigaplan::cli {
 
 std::atomic<bool> cancelRequested{false};
 extern "C" void onInterrupt(int) {
   cancelRequested.store(true);
+}
+
+void cancelOnSignals() {
+  // Ctrl-C, a kill and a closed terminal all end long work the same way: outputs discarded.
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP}) std::signal(signal, onInterrupt);
 }
 
 QTextStream& out() {
@@ -35,8 +43,20 @@ int usageError(const QString& message) {
   return kExitBadInput;
 }
 
+QString outputRefused(const QString& path, const QStringList& inputs) {
+  QString problem;
+  const QString target = finalTarget(path, &problem);
+  if (target.isEmpty()) return problem;
+  for (const QString& input : inputs)
+    if (!input.isEmpty() && QFileInfo::exists(input) && finalTarget(input, nullptr) == target)
+      return QStringLiteral("%1 is the command's own input; nothing written").arg(path);
+  if (QFileInfo(target).isFile() && ProjectStore::isProjectFile(target))
+    return QStringLiteral("%1 is a Gigaplan project; an output never replaces one, nothing written").arg(path);
+  return {};
+}
+
 /// Writes to the file atomically (all or nothing), or to stdout when the path is empty or "-".
-bool writeOutput(const QString& path, const QByteArray& bytes) {
+bool writeOutput(const QString& path, const QByteArray& bytes, const QStringList& inputs) {
   if (path.isEmpty() || path == QLatin1String("-")) {
     out().flush();
     errno = 0;
@@ -45,6 +65,10 @@ bool writeOutput(const QString& path, const QByteArray& bytes) {
                          std::fflush(stdout) == 0;
     if (!written) err() << "error: cannot write to standard output: " << fileProblemText(errno ? errno : EIO) << "\n";
     return written;
+  }
+  if (const QString refused = outputRefused(path, inputs); !refused.isEmpty()) {
+    err() << "error: -o: " << refused << "\n";
+    return false;
   }
   QString error;
   if (!writeFileAtomically(path, bytes, &error)) {

@@ -20,6 +20,9 @@ constexpr int kExitCancelled = 130;
 /// Set by Ctrl-C (SIGINT) once onInterrupt is installed; long commands poll it.
 extern std::atomic<bool> cancelRequested;
 extern "C" void onInterrupt(int);
+/// Long work (sweeps, reports, what-if) ends on Ctrl-C, SIGTERM or SIGHUP through cancelRequested,
+/// so that its outputs are discarded rather than left half-written.
+void cancelOnSignals();
 
 QTextStream& out();
 QTextStream& err();
@@ -28,7 +31,11 @@ QTextStream& err();
 int reportErrors(const ScenarioErrors& errors);
 int usageError(const QString& message);
 /// Writes to the file atomically (all or nothing), or to stdout when the path is empty or "-".
-bool writeOutput(const QString& path, const QByteArray& bytes);
+/// Never over a project or one of the command's `inputs` (outputRefused).
+bool writeOutput(const QString& path, const QByteArray& bytes, const QStringList& inputs = {});
+/// Why an output may not go to `path`, or empty: it is a Gigaplan project (an output never
+/// replaces one), or one of the command's `inputs`.
+QString outputRefused(const QString& path, const QStringList& inputs = {});
 
 /// Applies --set path=value settings; false (with errors) when one is bad.
 bool applySettings(Scenario& scenario, const QStringList& settings, ScenarioErrors& errors);

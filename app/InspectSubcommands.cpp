@@ -141,7 +141,7 @@ int runRacks(const QStringList& arguments) {
     for (const QStringList& row : rows) text += line(row);
     bytes = text.toUtf8();
   }
-  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
+  return writeOutput(parser.value(outputOption()), bytes, parser.positionalArguments()) ? 0 : kExitBadInput;
 }
 
 namespace {
@@ -317,7 +317,7 @@ int runInfo(const QStringList& arguments) {
     stream.flush();
     bytes = text.toUtf8();
   }
-  return writeOutput(parser.value(outputOption()), bytes) ? 0 : kExitBadInput;
+  return writeOutput(parser.value(outputOption()), bytes, parser.positionalArguments()) ? 0 : kExitBadInput;
 }
 
 }  // namespace gigaplan::cli

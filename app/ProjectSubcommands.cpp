@@ -32,6 +32,7 @@
 #include "engine/ResultFormat.h"
 #include "files/AtomicFile.h"
 #include "files/FileGuard.h"
+#include "files/FileProblem.h"
 #include "layout/FloorPlaces.h"
 #include "layout/LayoutEvaluation.h"
 #include "layout/LayoutGenerator.h"
@@ -199,6 +200,10 @@ int runNew(const QStringList& arguments) {
   QString targetProblem;
   const QString target = finalTarget(path, &targetProblem);
   if (target.isEmpty()) return reportErrors({{QStringLiteral("-o"), targetProblem}});
+  if (QFileInfo(target).isFile() && !parser.isSet(forceOption)) {
+    if (QFile existing(target); !existing.open(QIODevice::ReadOnly))
+      return reportErrors({{QStringLiteral("-o"), fileProblem("cannot read", target, errno)}});
+  }
   if (QFileInfo(target).isFile() && !parser.isSet(forceOption) && !ProjectStore::isProjectFile(target))
     return reportErrors({{QStringLiteral("-o"), QStringLiteral("%1 exists and is not a Gigaplan project; nothing "
                                                                "written (--force replaces it)")
@@ -324,11 +329,7 @@ int runPhases(const QStringList& arguments) {
     }
     text = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
   }
-  if (!writeOutput(parser.value(outputOption()), text)) {
-    err() << "error: cannot write " << parser.value(outputOption()) << "\n";
-    return kExitBadInput;
-  }
-  return 0;
+  return writeOutput(parser.value(outputOption()), text, parser.positionalArguments()) ? 0 : kExitBadInput;
 }
 
 namespace {
@@ -404,7 +405,7 @@ int runReport(const QStringList& arguments) {
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("report takes one PROJECT"));
   const QString pdfPath = parser.value(outputOption());
   if (pdfPath.isEmpty() || pdfPath == QLatin1String("-")) return usageError(QStringLiteral("report needs -o FILE.pdf"));
-  std::signal(SIGINT, onInterrupt);
+  cancelOnSignals();
   ScenarioErrors errors;
   const std::optional<Project> project = projectOrPreset(parser.positionalArguments().first(), errors);
   if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
@@ -419,8 +420,23 @@ int runReport(const QStringList& arguments) {
     return kExitBadInput;
   }
 
-  // The exports are opened (and so checked) before the PDF is written and committed after it: a
-  // bad export path or a Ctrl-C leaves no file at all.
+  // Every output is written and prepared first, then all are committed: a bad path, a full disk
+  // or a Ctrl-C leaves every one of them as it was. No output replaces a project, the input, or
+  // another output of the same run.
+  const QString source = parser.positionalArguments().first();
+  QStringList taken{source};
+  const auto refuse = [&](const QString& option, const QString& path) {
+    QString refused = outputRefused(path, taken);
+    if (refused.isEmpty() && taken.size() > 1 && taken.mid(1).contains(finalTarget(path, nullptr)))
+      refused = QStringLiteral("%1 is also another output of this report; nothing written").arg(path);
+    if (refused.isEmpty()) {
+      taken << finalTarget(path, nullptr);
+      return false;
+    }
+    err() << "error: " << option << ": " << refused << "\n";
+    return true;
+  };
+  if (refuse(QStringLiteral("-o"), pdfPath)) return kExitBadInput;
   std::vector<std::unique_ptr<AtomicFile>> exports;
   for (const auto& [option, bytes] :
        {std::pair{bomOption, report->billOfMaterialsCsv().toUtf8()},
@@ -428,9 +444,10 @@ int runReport(const QStringList& arguments) {
         std::pair{scenarioOption,
                   QJsonDocument(ProjectReport::scenarioJson(*project)).toJson(QJsonDocument::Indented)}}) {
     if (!parser.isSet(option)) continue;
+    if (refuse(QStringLiteral("--") + option.names().first(), parser.value(option))) return kExitBadInput;
     auto file = std::make_unique<AtomicFile>(parser.value(option));
-    if (!file->open() || !file->write(bytes)) {
-      err() << "error: --" << option.names().first() << ": " << file->errorString() << "\n";
+    if (!file->open() || !file->write(bytes) || !file->prepare()) {
+      err() << "error: --" << option.names().first() << ": " << file->errorString() << "; nothing written\n";
       return kExitBadInput;
     }
     exports.push_back(std::move(file));
@@ -450,7 +467,8 @@ int runReport(const QStringList& arguments) {
     }
   }
   int pages = 0;
-  const bool written = report->writePdf(pdfPath, &error, [&](int done, int total) {
+  AtomicFile pdf(pdfPath);
+  const bool written = pdf.open() && report->writePdf(pdf, &error, [&](int done, int total) {
     pages = total;
     if (showProgress) {
       err() << (terminal ? "\r" : "") << "report: page " << done << " of " << total << (terminal ? "" : "\n");
@@ -464,16 +482,22 @@ int runReport(const QStringList& arguments) {
     return kExitCancelled;
   }
   if (!written) {
-    err() << "error: " << error << "\n";
+    err() << "error: " << (error.isEmpty() ? pdf.errorString() : error) << "; nothing written\n";
     return kExitBadInput;
   }
+  // Prepared, they can only fail at their renames now.
   for (const auto& file : exports) {
     if (!file->commit()) {
       err() << "error: " << file->errorString() << "\n";
       return kExitBadInput;
     }
   }
-  out() << pdfPath << ": " << pages << " pages\n";
+  if (!pdf.commit()) {
+    err() << "error: " << pdf.errorString() << "\n";
+    return kExitBadInput;
+  }
+  // A PDF sent to standard output must not get this line in it.
+  (pdf.inPlace() ? err() : out()) << pdfPath << ": " << pages << " pages\n";
   return 0;
 }
 
@@ -568,7 +592,7 @@ int evaluateSource(const QString& source, const QStringList& settings, const QSt
       text += QStringLiteral("  %1: %2\n").arg(finding.object, finding.message);
     bytes = text.toUtf8();
   }
-  return writeOutput(outputPath, bytes) ? 0 : kExitBadInput;
+  return writeOutput(outputPath, bytes, {source}) ? 0 : kExitBadInput;
 }
 
 int runEdit(const QStringList& arguments) {

@@ -87,7 +87,7 @@ int runWhatIf(const QStringList& arguments) {
             << formatQuantity(bars[i].atHigh[f]).rightJustified(12) << "\n";
     }
   }
-  std::signal(SIGINT, onInterrupt);
+  cancelOnSignals();
   // Large sample counts take seconds to minutes: say how far they are, once per percent.
   const bool showProgress = !parser.isSet(quietOption) && samples >= 1'000'000;
   const bool terminal = isatty(fileno(stderr));
@@ -190,11 +190,7 @@ int runCompare(const QStringList& arguments) {
     }
     text = lines.toUtf8();
   }
-  if (!writeOutput(parser.value(outputOption()), text)) {
-    err() << "error: cannot write " << parser.value(outputOption()) << "\n";
-    return kExitBadInput;
-  }
-  return 0;
+  return writeOutput(parser.value(outputOption()), text, parser.positionalArguments()) ? 0 : kExitBadInput;
 }
 
 }  // namespace gigaplan::cli

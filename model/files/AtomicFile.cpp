@@ -77,9 +77,23 @@ int writeAll(int fd, const char* data, qint64 size) {
 
 }  // namespace
 
+int ownDescriptor(const QString& path) {
+  if (path == QLatin1String("/dev/stdout")) return STDOUT_FILENO;
+  if (path == QLatin1String("/dev/stderr")) return STDERR_FILENO;
+  for (const QLatin1String prefix : {QLatin1String("/dev/fd/"), QLatin1String("/proc/self/fd/")}) {
+    if (!path.startsWith(prefix)) continue;
+    bool ok = false;
+    const int fd = path.mid(prefix.size()).toInt(&ok);
+    return ok && fd >= 0 ? fd : -1;
+  }
+  return -1;
+}
+
 QString finalTarget(const QString& path, QString* error) {
   QString current = QFileInfo(path).absoluteFilePath();
   for (int hop = 0; hop < kMaxLinkHops; ++hop) {
+    // The process's own descriptors are written where they stand (a shell's redirection).
+    if (ownDescriptor(current) >= 0) return current;
     const QFileInfo info(current);
     if (!info.isSymLink()) return current;
     const QByteArray native = QFile::encodeName(current);
@@ -91,15 +105,17 @@ QString finalTarget(const QString& path, QString* error) {
     }
     target.truncate(length);
     const QString text = QFile::decodeName(target);
-    const QString next =
-        QDir::cleanPath(QDir::isAbsolutePath(text) ? text : info.absolutePath() + QLatin1Char('/') + text);
-    // The kernel's own links (/dev/stdout -> /proc/self/fd/1 -> "pipe:[...]") name no path, yet
-    // lead somewhere: the link itself is then the file to write.
-    struct stat through {};
-    struct stat named {};
-    if (::lstat(QFile::encodeName(next).constData(), &named) != 0 && ::stat(native.constData(), &through) == 0)
-      return current;
-    current = next;
+    // As the kernel resolves it: a relative target from the link's own folder, and the target's
+    // folder with its links and ".." resolved (not collapsed as text).
+    const QString joined = QDir::isAbsolutePath(text) ? text : info.absolutePath() + QLatin1Char('/') + text;
+    const qsizetype slash = joined.lastIndexOf(QLatin1Char('/'));
+    const QString name = joined.mid(slash + 1);
+    char resolved[PATH_MAX];
+    const QByteArray folder = QFile::encodeName(slash > 0 ? joined.left(slash) : QStringLiteral("/"));
+    const QString next = ::realpath(folder.constData(), resolved)
+                             ? QFile::decodeName(resolved) + QLatin1Char('/') + name
+                             : QDir::cleanPath(joined);
+    current = name == QLatin1String("..") || name == QLatin1String(".") ? QDir::cleanPath(next) : next;
   }
   if (error) *error = fileProblem("cannot follow the links of", path, ELOOP);
   return {};
@@ -168,6 +184,12 @@ bool AtomicFile::open() {
   }
   target_ = finalTarget(requested_, &error_);
   if (target_.isEmpty()) return false;
+  if (const int own = ownDescriptor(target_); own >= 0) {
+    direct_ = true;
+    fd_ = ::fcntl(own, F_DUPFD_CLOEXEC, 3);
+    if (fd_ < 0) return fail("cannot write", target_, errno);
+    return true;
+  }
   const QFileInfo target(target_);
   const QByteArray nativeTarget = QFile::encodeName(target_);
   struct stat existing {};
@@ -231,47 +253,51 @@ QIODevice* AtomicFile::device() {
 
 bool AtomicFile::write(const QByteArray& bytes) {
   QIODevice* out = device();
-  return out && out->write(bytes) == bytes.size();
+  if (out && out->write(bytes) == bytes.size()) return true;
+  if (error_.isEmpty())
+    error_ = fileProblem("cannot write", target_.isEmpty() ? requested_ : target_,
+                         device_ && device_->failure() != 0 ? device_->failure() : EIO);
+  return false;
 }
 
 QString AtomicFile::temporaryPath() const {
   return QFile::decodeName(temporary_);
 }
 
-bool AtomicFile::commit() {
+bool AtomicFile::prepare() {
   if (fd_ < 0) {
     if (error_.isEmpty()) error_ = QStringLiteral("cannot write %1: the file was not opened").arg(requested_);
     return false;
   }
+  if (prepared_) return true;
   if (device_ && !device_->drain()) return fail("cannot write", target_, device_->failure());
-  if (direct_) {
-    const int fd = fd_;
-    fd_ = -1;
-    device_.reset();
-    if (::close(fd) != 0) return fail("cannot write", target_, errno);
-    return true;
+  if (!direct_) {
+    if (::fsync(fd_) != 0) return fail("cannot write", target_, errno);
+    struct stat previous {};
+    if (::stat(QFile::encodeName(target_).constData(), &previous) == 0) {
+      // The saved file is the same file to everyone else: its owner, group and permissions stay.
+      struct stat written {};
+      if (::fstat(fd_, &written) != 0) return fail("cannot write", target_, errno);
+      if ((written.st_uid != previous.st_uid || written.st_gid != previous.st_gid) &&
+          ::fchown(fd_, previous.st_uid, previous.st_gid) != 0)
+        return fail("cannot keep the owner and group of", target_, errno);
+      if (::fchmod(fd_, previous.st_mode & 07777) != 0) return fail("cannot keep the permissions of", target_, errno);
+    }
   }
-  if (::fsync(fd_) != 0) return fail("cannot write", target_, errno);
-  const QByteArray nativeTarget = QFile::encodeName(target_);
-  struct stat previous {};
-  if (::stat(nativeTarget.constData(), &previous) == 0) {
-    // The saved file is the same file to everyone else: its owner, group and permissions stay.
-    struct stat written {};
-    if (::fstat(fd_, &written) != 0) return fail("cannot write", target_, errno);
-    if ((written.st_uid != previous.st_uid || written.st_gid != previous.st_gid) &&
-        ::fchown(fd_, previous.st_uid, previous.st_gid) != 0)
-      return fail("cannot keep the owner and group of", target_, errno);
-    if (::fchmod(fd_, previous.st_mode & 07777) != 0) return fail("cannot keep the permissions of", target_, errno);
-  }
+  prepared_ = true;
+  return true;
+}
+
+bool AtomicFile::commit() {
+  if (!prepare()) return false;
   const int fd = fd_;
   fd_ = -1;
-  if (::close(fd) != 0) {
-    const int why = errno;
-    return fail("cannot write", target_, why);
-  }
+  device_.reset();
+  if (::close(fd) != 0) return fail("cannot write", target_, errno);
+  if (direct_) return true;
+  const QByteArray nativeTarget = QFile::encodeName(target_);
   if (::rename(temporary_.constData(), nativeTarget.constData()) != 0) return fail("cannot replace", target_, errno);
   temporary_.clear();
-  device_.reset();
   const QByteArray folder = QFile::encodeName(QFileInfo(target_).absolutePath());
   const int directory = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   // Some file systems cannot flush a folder (EINVAL); there the rename is as durable as they make it.

@@ -7,6 +7,10 @@
 
 namespace gigaplan {
 
+/// The descriptor `path` names when it is one of the process's own (/dev/stdout, /dev/stderr,
+/// /dev/fd/N, /proc/self/fd/N): written where it stands, as the shell redirected it; else -1.
+int ownDescriptor(const QString& path);
+
 /// The file a save replaces: `path` with its symbolic links followed to the end of their chain
 /// (relative links from their own folder), so that saving through links updates the file they
 /// finally point at and keeps every link. Empty, with `error`, for a loop or a chain of over 40.
@@ -41,6 +45,14 @@ class AtomicFile {
   QString temporaryPath() const;
   /// The file that commit() replaces: the end of the link chain.
   QString targetPath() const { return target_; }
+  /// Whether the target is written where it stands (a device, a pipe, a descriptor of the
+  /// process) rather than replaced: its size is not the disk's concern.
+  bool inPlace() const { return direct_; }
+
+  /// Writes out what is gathered and syncs it, with the owner, group and mode of the file it will
+  /// replace: what can fail, short of the rename. Several outputs of one command are prepared
+  /// first and committed after, so that a full disk leaves all of them as they were.
+  bool prepare();
 
   bool commit();
   /// Removes the temporary file; the target stays as it was.
@@ -58,6 +70,7 @@ class AtomicFile {
   QByteArray temporary_;  ///< native path of the temporary file while it exists
   int fd_ = -1;
   bool direct_ = false;  ///< the target is a device or a pipe, written in place
+  bool prepared_ = false;
   std::unique_ptr<Device> device_;
   QString error_;
 };

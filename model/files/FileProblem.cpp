@@ -33,6 +33,10 @@ QString fileProblemText(int errorNumber) {
       return QStringLiteral("the disk reported an input/output error");
     case EXDEV:
       return QStringLiteral("the temporary file and the target are on different file systems");
+    case EBUSY:
+      return QStringLiteral("the file is busy (in use as a mount point?)");
+    case ETXTBSY:
+      return QStringLiteral("the file is busy");
     case ENOMEM:
       return QStringLiteral("not enough memory");
     default:

@@ -105,6 +105,13 @@ std::optional<QByteArray> PresetLibrary::readPresetOrFile(const QString& idOrPat
     errors.append({idOrPath, QStringLiteral("cannot be read: %1").arg(file.errorString())});
     return std::nullopt;
   }
+  if (bytes.startsWith(QByteArray("SQLite format 3\0", 16))) {
+    errors.append({idOrPath, S_ISREG(info.st_mode)
+                                 ? QStringLiteral("is a project file; this command takes a preset or a scenario file "
+                                                  "(report --scenario-json exports a project's)")
+                                 : QStringLiteral("is a project read through a pipe or device; give its file name")});
+    return std::nullopt;
+  }
   if (bytes.size() > kMaxScenarioBytes) {
     errors.append({idOrPath, QStringLiteral("is larger than %L1 bytes, the most a scenario file may be")
                                  .arg(static_cast<qint64>(kMaxScenarioBytes))});

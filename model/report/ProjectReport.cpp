@@ -93,15 +93,25 @@ bool ProjectReport::write(const Project& project, const QString& pdfPath, QStrin
 }
 
 bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progress& progress) const {
-  if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
-    setError(error, QStringLiteral("the report needs a QGuiApplication for its fonts"));
-    return false;
-  }
   AtomicFile file(pdfPath);
   if (!file.open()) {
     setError(error, file.errorString());
     return false;
   }
+  if (!writePdf(file, error, progress)) return false;
+  if (!file.commit()) {
+    setError(error, file.errorString());
+    return false;
+  }
+  return true;
+}
+
+bool ProjectReport::writePdf(AtomicFile& file, QString* error, const Progress& progress) const {
+  if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+    setError(error, QStringLiteral("the report needs a QGuiApplication for its fonts"));
+    return false;
+  }
+  const QString pdfPath = file.targetPath();
   QPdfWriter writer(file.device());
   writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF()));
   writer.setResolution(72);
@@ -138,7 +148,7 @@ bool ProjectReport::writePdf(const QString& pdfPath, QString* error, const Progr
     setError(error, QStringLiteral("cannot write %1: the PDF could not be finished").arg(pdfPath));
     return false;
   }
-  if (!file.commit()) {
+  if (!file.prepare()) {
     setError(error, file.errorString());
     return false;
   }

@@ -16,6 +16,8 @@
 
 namespace gigaplan {
 
+class AtomicFile;
+
 /// One line of the bill of materials: what to buy or build, how many, and where the count comes from.
 struct BillOfMaterialsItem {
   QString group;  ///< e.g. "Switches"
@@ -62,6 +64,9 @@ class ProjectReport {
   /// Writes the A4 report atomically: a cancelled or failed report leaves no file (and an older file
   /// at the path untouched). Needs a QGuiApplication, for the fonts; any platform, offscreen included.
   bool writePdf(const QString& pdfPath, QString* error, const Progress& progress = {}) const;
+  /// Writes the PDF into an opened file and prepares it (AtomicFile::prepare), leaving the commit
+  /// to the caller: a command with several outputs commits them together.
+  bool writePdf(AtomicFile& file, QString* error, const Progress& progress = {}) const;
 
   /// group,item,quantity,unit,origin: the report's bill of materials, one line per item.
   QString billOfMaterialsCsv() const;

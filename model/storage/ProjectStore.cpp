@@ -309,15 +309,16 @@ bool ProjectStore::save(const Project& project, const QString& path, QString* er
     QString lockProblem;
     const auto lock = FileLock::acquire(path, kLockTimeoutMs, &lockProblem);
     if (!lock) return failWith(lockProblem);
-    if (check && check->expected) {
+    const auto changedSinceRead = [&]() -> QString {
+      if (!check || !check->expected) return {};
       QString stampProblem;
       const auto now = FileStamp::of(path, &stampProblem);
       const QString change = now ? check->expected->changeTo(*now) : QStringLiteral("another program removed it");
-      if (!change.isEmpty()) {
-        check->changedOnDisk = true;
-        return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
-      }
-    }
+      if (!change.isEmpty()) check->changedOnDisk = true;
+      return change;
+    };
+    if (const QString change = changedSinceRead(); !change.isEmpty())
+      return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
     // Saving through symbolic links replaces the file they finally point at and keeps the links;
     // the new file keeps the old one's owner, group and mode (AtomicFile).
     AtomicFile file(path);
@@ -326,9 +327,20 @@ bool ProjectStore::save(const Project& project, const QString& path, QString* er
       return fail(QStringLiteral("a project is saved to a file, not a device or pipe"));
     const QString writeProblem = storage::writeDatabase(project, QFile::encodeName(file.temporaryPath()));
     if (!writeProblem.isEmpty()) return fail(writeProblem);
+    if (!file.prepare()) return failWith(file.errorString());
+
+    // Other SQLite programs do not see our lock: SQLite's own write lock on the old file keeps
+    // them out while it is checked once more and replaced.
+    QString sqliteProblem;
+    const storage::SqliteWriteLock sqliteLock(file.targetPath(), sqliteProblem);
+    if (!sqliteProblem.isEmpty()) return fail(sqliteProblem);
+    if (const QString change = changedSinceRead(); !change.isEmpty())
+      return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
     // What another SQLite program left beside the old file belongs to it: SQLite would replay it into the new
     // one and find it malformed. Its changes were read with the file (and checked unchanged above).
-    const QString companion = storage::liveSqliteCompanion(finalTarget(path, nullptr));
+    QString companionProblem;
+    const QString companion = storage::liveSqliteCompanion(file.targetPath(), &companionProblem);
+    if (!companionProblem.isEmpty()) return fail(companionProblem);
     if (!file.commit()) return failWith(file.errorString());
     if (!companion.isEmpty()) {
       const QString target = file.targetPath();

@@ -19,6 +19,7 @@
 #include <new>
 #include <vector>
 
+#include "files/FileProblem.h"
 #include "plan/TenantPlan.h"
 #include "storage/ProjectStore.h"
 #include "storage/ProjectStoreSchema.h"
@@ -584,8 +585,8 @@ std::optional<Project> readProjectFile(const QString& path, QString& problem);
 QString copyFile(const QString& from, const QString& to) {
   QFile source(from);
   QFile copy(to);
-  if (!source.open(QIODevice::ReadOnly)) return QStringLiteral("cannot read %1").arg(nativeName(from));
-  if (!copy.open(QIODevice::WriteOnly)) return QStringLiteral("cannot copy it to %1").arg(nativeName(to));
+  if (!source.open(QIODevice::ReadOnly)) return fileProblem("cannot read", from, errno);
+  if (!copy.open(QIODevice::WriteOnly)) return fileProblem("cannot copy it to", to, errno);
   while (!source.atEnd()) {
     const QByteArray block = source.read(1 << 20);
     if (block.isEmpty() || copy.write(block) != block.size())
@@ -605,7 +606,10 @@ std::optional<Project> readThroughCompanion(const QString& path, const QString& 
   }
   const QString copy = folder.filePath(QStringLiteral("project.gigaplan"));
   problem = copyFile(path, copy);
-  if (problem.isEmpty()) problem = copyFile(path + companion, copy + companion);
+  if (!problem.isEmpty()) return std::nullopt;
+  problem = copyFile(path + companion, copy + companion);
+  // Gone since it was seen: the other program finished with it, and the file alone is current.
+  if (!problem.isEmpty() && !QFileInfo::exists(path + companion)) return readProjectFile(path, problem);
   if (!problem.isEmpty()) return std::nullopt;
   {
     sqlite3* handle = nullptr;
@@ -633,8 +637,13 @@ std::optional<Project> readProjectFile(const QString& path, QString& problem) {
   const QByteArray nativePath = QFile::encodeName(QFileInfo(path).absoluteFilePath());
   problem = checkFileHeader(nativePath);
   if (!problem.isEmpty()) return std::nullopt;
-  if (const QString companion = liveSqliteCompanion(path); !companion.isEmpty())
-    return readThroughCompanion(path, companion, problem);
+  QString companionProblem;
+  const QString companion = liveSqliteCompanion(path, &companionProblem);
+  if (!companionProblem.isEmpty()) {
+    problem = companionProblem;
+    return std::nullopt;
+  }
+  if (!companion.isEmpty()) return readThroughCompanion(path, companion, problem);
 
   // Read-only and immutable: SQLite takes no lock, replays no journal and creates no file beside it, so opening
   // cannot change anything on disk.
@@ -730,19 +739,52 @@ std::optional<Project> readProjectFile(const QString& path, QString& problem) {
 
 }  // namespace
 
-QString liveSqliteCompanion(const QString& path) {
+QString liveSqliteCompanion(const QString& path, QString* problem) {
   // The magic numbers of SQLite's file format: a WAL header is 32 bytes, frames follow it.
-  const auto startsWith = [](const QString& file, std::initializer_list<QByteArray> magics, qint64 moreThan) {
+  const auto live = [&](const QString& file, std::initializer_list<QByteArray> magics, qint64 moreThan) {
+    struct stat info {};
+    if (::stat(QFile::encodeName(file).constData(), &info) != 0 || info.st_size <= moreThan) return false;
     QFile companion(file);
-    if (!companion.open(QIODevice::ReadOnly) || companion.size() <= moreThan) return false;
+    if (!companion.open(QIODevice::ReadOnly)) {
+      if (problem && problem->isEmpty())
+        *problem = QStringLiteral("%1 beside it cannot be read (%2): it may hold changes another SQLite program made")
+                       .arg(nativeName(file), fileProblemText(errno));
+      return false;
+    }
     const QByteArray head = companion.read(8);
     return std::any_of(magics.begin(), magics.end(), [&](const QByteArray& magic) { return head.startsWith(magic); });
   };
-  if (startsWith(path + QStringLiteral("-wal"), {QByteArray::fromHex("377f0682"), QByteArray::fromHex("377f0683")}, 32))
+  if (live(path + QStringLiteral("-wal"), {QByteArray::fromHex("377f0682"), QByteArray::fromHex("377f0683")}, 32))
     return QStringLiteral("-wal");
-  if (startsWith(path + QStringLiteral("-journal"), {QByteArray::fromHex("d9d505f920a163d7")}, 0))
+  if (live(path + QStringLiteral("-journal"), {QByteArray::fromHex("d9d505f920a163d7")}, 0))
     return QStringLiteral("-journal");
   return {};
+}
+
+SqliteWriteLock::SqliteWriteLock(const QString& path, QString& problem) {
+  const QByteArray native = QFile::encodeName(path);
+  struct stat info {};
+  if (::stat(native.constData(), &info) != 0) return;
+  if (sqlite3_open_v2(native.constData(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    // A file SQLite cannot open for writing is no SQLite program's to change either.
+    sqlite3_close(db_);
+    db_ = nullptr;
+    return;
+  }
+  sqlite3_busy_timeout(db_, 10'000);
+  const int code = sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr);
+  if (code == SQLITE_OK) return;
+  // Busy: another program writes it. Anything else (not a database at all) leaves no SQLite writer to keep out.
+  if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+    problem = QStringLiteral("another SQLite program kept it locked for 10 s; nothing saved");
+  sqlite3_close(db_);
+  db_ = nullptr;
+}
+
+SqliteWriteLock::~SqliteWriteLock() {
+  if (!db_) return;
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(db_);
 }
 
 }  // namespace gigaplan::storage

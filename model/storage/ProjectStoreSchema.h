@@ -12,6 +12,8 @@
 #include "plan/Project.h"
 #include "storage/ProjectStore.h"
 
+struct sqlite3;  // SQLite stays private to the storage layer: only its handle type is named here
+
 namespace gigaplan::storage {
 
 inline constexpr char kApplication[] = "gigaplan";
@@ -92,7 +94,22 @@ std::optional<VariantContent> parseVariantDocument(const QByteArray& json, Scena
 
 /// "-wal" or "-journal" when an SQLite write-ahead log with frames, or a hot rollback journal, lies beside
 /// `path`: changes another SQLite program made (or began) that the file alone does not show. Empty when there is
-/// none, or only an empty or foreign file of that name.
-QString liveSqliteCompanion(const QString& path);
+/// none, or only an empty or foreign file of that name; `problem` says why when one is there but cannot be read
+/// (the file must then be neither read nor saved without it).
+QString liveSqliteCompanion(const QString& path, QString* problem);
+
+/// SQLite's own write lock on an existing database file, held while it lives, so that other SQLite programs
+/// cannot change the file while a save checks and replaces it. `problem` is set when the lock cannot be had
+/// (another program keeps writing); a file that does not exist needs none.
+class SqliteWriteLock {
+ public:
+  SqliteWriteLock(const QString& path, QString& problem);
+  ~SqliteWriteLock();
+  SqliteWriteLock(const SqliteWriteLock&) = delete;
+  SqliteWriteLock& operator=(const SqliteWriteLock&) = delete;
+
+ private:
+  sqlite3* db_ = nullptr;
+};
 
 }  // namespace gigaplan::storage

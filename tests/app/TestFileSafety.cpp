@@ -171,6 +171,21 @@ class TestFileSafety : public QObject {
     }
     for (const QString& name : outputs) QCOMPARE(contentOf(disk.path(name)), "previous " + name.toUtf8());
     QCOMPARE(disk.entries().size(), outputs.size() + 1);  // and the filler: no temporary file left
+
+    // One output that cannot be written leaves the others of the same command as they were.
+    const QString pdf = dir.filePath(QStringLiteral("kept.pdf"));
+    put(pdf, "previous report");
+    const Run partly =
+        cli({QStringLiteral("report"), project, QStringLiteral("--no-3d"), QStringLiteral("--quiet"),
+             QStringLiteral("--figures-csv"), disk.path(QStringLiteral("figures.csv")), QStringLiteral("-o"), pdf});
+    QCOMPARE(partly.exitCode, 2);
+    QVERIFY2(partly.err.contains(QStringLiteral("the disk is full")), qPrintable(partly.err));
+    QCOMPARE(contentOf(pdf), QByteArray("previous report"));
+
+    // An output larger than a write block names its cause too.
+    const Run large = cli({QStringLiteral("racks"), project, QStringLiteral("-o"), QStringLiteral("/dev/full")});
+    QCOMPARE(large.exitCode, 2);
+    QVERIFY2(large.err.contains(QStringLiteral("cannot write /dev/full: the disk is full")), qPrintable(large.err));
   }
 
   void aSweepThatCannotFitIsRefusedBeforeItWrites() {
@@ -198,6 +213,20 @@ class TestFileSafety : public QObject {
     QCOMPARE(projectName(real), QStringLiteral("Linked"));
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("c1"))).isSymLink());
     QVERIFY(QFileInfo(dir.filePath(QStringLiteral("c2"))).isSymLink());
+
+    // A relative link inside a linked folder points where the kernel says, not where its text
+    // collapses to: edited through d/lnk (d -> b/c, lnk -> ../target), b/target changes.
+    QDir(dir.path()).mkpath(QStringLiteral("b/c"));
+    QVERIFY(QFile::link(QStringLiteral("b/c"), dir.filePath(QStringLiteral("d"))));
+    QVERIFY(QFile::copy(real, dir.filePath(QStringLiteral("b/target.gigaplan"))));
+    put(dir.filePath(QStringLiteral("target.gigaplan")), "not a project");
+    QVERIFY(QFile::link(QStringLiteral("../target.gigaplan"), dir.filePath(QStringLiteral("b/c/lnk"))));
+    QCOMPARE(cli({QStringLiteral("edit"), dir.filePath(QStringLiteral("d/lnk")), QStringLiteral("--name"),
+                  QStringLiteral("Through d")})
+                 .exitCode,
+             0);
+    QCOMPARE(projectName(dir.filePath(QStringLiteral("b/target.gigaplan"))), QStringLiteral("Through d"));
+    QCOMPARE(contentOf(dir.filePath(QStringLiteral("target.gigaplan"))), QByteArray("not a project"));
 
     // new -o through a link to a file that is not a project: refused unless asked.
     const QString notes = dir.filePath(QStringLiteral("notes.txt"));
@@ -259,6 +288,60 @@ class TestFileSafety : public QObject {
     sqlite3_close(db);
   }
 
+  void standardOutputIsWrittenWhereTheShellSentIt() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.txt"));
+    QProcess shell;
+    shell.start(QStringLiteral("sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("{ echo header; \"$0\" evaluate colossus-150k-h100 --format table -o "
+                                "/dev/stdout; echo trailer; } > \"$1\"; \"$0\" sweep "
+                                "colossus-150k-h100 --samples 5 --quiet -o /dev/stdout | wc -l"),
+                 QStringLiteral(GIGAPLAN_CLI_PATH), out});
+    QVERIFY(shell.waitForFinished(60'000));
+    const QByteArray text = contentOf(out);
+    QVERIFY2(text.startsWith("header\n") && text.endsWith("trailer\n") && text.contains("Colossus"), text.constData());
+    QCOMPARE(shell.readAllStandardOutput().trimmed(), QByteArray("6"));  // the header and five rows
+  }
+
+  void anOutputNeverReplacesAProjectOrItsOwnInput() {
+    QTemporaryDir dir;
+    const QString project = newProject(dir.filePath(QStringLiteral("plan.gigaplan")));
+    const QByteArray before = contentOf(project);
+    const Run onItself = cli({QStringLiteral("evaluate"), project, QStringLiteral("-o"), project});
+    QCOMPARE(onItself.exitCode, 2);
+    QVERIFY2(onItself.err.contains(QStringLiteral("is the command's own input")), qPrintable(onItself.err));
+    const QString other = newProject(dir.filePath(QStringLiteral("other.gigaplan")));
+    const Run onAProject =
+        cli({QStringLiteral("report"), project, QStringLiteral("--no-3d"), QStringLiteral("-o"), other});
+    QCOMPARE(onAProject.exitCode, 2);
+    QVERIFY2(onAProject.err.contains(QStringLiteral("is a Gigaplan project; an output never replaces one")),
+             qPrintable(onAProject.err));
+    const Run twice =
+        cli({QStringLiteral("report"), project, QStringLiteral("--no-3d"), QStringLiteral("--bom-csv"),
+             dir.filePath(QStringLiteral("r.pdf")), QStringLiteral("-o"), dir.filePath(QStringLiteral("r.pdf"))});
+    QCOMPARE(twice.exitCode, 2);
+    QVERIFY2(twice.err.contains(QStringLiteral("also another output of this report")), qPrintable(twice.err));
+    QCOMPARE(contentOf(project), before);
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("r.pdf"))));
+  }
+
+  void aKilledSweepLeavesNoFileBehind() {
+    QTemporaryDir dir;
+    QProcess sweep;
+    sweep.start(QStringLiteral(GIGAPLAN_CLI_PATH),
+                {QStringLiteral("sweep"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--samples"),
+                 QStringLiteral("50000000"), QStringLiteral("--outputs"), QStringLiteral("cost.tcoUsdPerYear"),
+                 QStringLiteral("--quiet"), QStringLiteral("-o"), dir.filePath(QStringLiteral("mc.csv"))});
+    QVERIFY(sweep.waitForStarted());
+    QTest::qWait(1500);
+    QCOMPARE(sweep.state(), QProcess::Running);  // well inside its 50 million rows
+    sweep.terminate();                           // SIGTERM, as timeout(1) or a scheduler sends
+    QVERIFY(sweep.waitForFinished(30'000));
+    QVERIFY(sweep.exitCode() != 0);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{});
+  }
+
   void aReadOnlyProjectIsRefusedAndAnEditKeepsTheOwner() {
     QTemporaryDir dir;
     const QString path = newProject(dir.filePath(QStringLiteral("plan.gigaplan")));
@@ -296,6 +379,28 @@ class TestFileSafety : public QObject {
     QCOMPARE(denied.exitCode, 2);
     QVERIFY2(denied.err.contains(QStringLiteral("permission denied")), qPrintable(denied.err));
     QVERIFY2(!denied.err.contains(QStringLiteral("No such file")), qPrintable(denied.err));
+
+    // Nobody's project with a write-ahead log nobody may read: refused, never saved from stale data.
+    QTemporaryDir shared;
+    QVERIFY(::chmod(QFile::encodeName(shared.path()).constData(), 0777) == 0);
+    const QString theirs = newProject(shared.filePath(QStringLiteral("p.gigaplan")));
+    {
+      sqlite3* db = nullptr;
+      QCOMPARE(sqlite3_open(QFile::encodeName(theirs).constData(), &db), SQLITE_OK);
+      QVERIFY(executeSql(db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0"));
+      QVERIFY(executeSql(db, "UPDATE scenario_choice SET value = 'In the log' WHERE path = 'name'"));
+      QVERIFY(QFile::copy(theirs + QStringLiteral("-wal"), theirs + QStringLiteral(".kept-wal")));
+      sqlite3_close(db);  // checkpoints; the log is put back below, as a crash would leave it
+    }
+    QFile::remove(theirs + QStringLiteral("-wal"));
+    QVERIFY(QFile::rename(theirs + QStringLiteral(".kept-wal"), theirs + QStringLiteral("-wal")));
+    QVERIFY(::chown(QFile::encodeName(theirs).constData(), 65534, 65534) == 0);
+    QVERIFY(::chmod(QFile::encodeName(theirs + QStringLiteral("-wal")).constData(), 0600) == 0);
+    const Run unreadable =
+        cli({QStringLiteral("edit"), theirs, QStringLiteral("--name"), QStringLiteral("x")}, asNobody);
+    QCOMPARE(unreadable.exitCode, 2);
+    QVERIFY2(unreadable.err.contains(QStringLiteral("-wal beside it cannot be read (permission denied)")),
+             qPrintable(unreadable.err));
 
     SmallDisk disk(4 * 1024 * 1024);
     if (!disk.mounted()) QSKIP("cannot mount a tmpfs here");
