@@ -211,6 +211,15 @@ bool AtomicFile::open() {
       return false;
     }
     if (::access(nativeTarget.constData(), W_OK) != 0) return fail("cannot write", target_, errno);
+    // A save replaces the file: its other names (hard links) would keep the old content.
+    if (existing.st_nlink > 1) {
+      error_ = QStringLiteral(
+                   "cannot replace %1: it has %2 names (hard links), and the others would keep the old "
+                   "content; save under another name")
+                   .arg(QDir::toNativeSeparators(target_))
+                   .arg(existing.st_nlink);
+      return false;
+    }
   } else if (errno != ENOENT) {
     return fail("cannot write", target_, errno);
   }

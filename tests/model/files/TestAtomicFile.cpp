@@ -134,6 +134,18 @@ class TestAtomicFile : public QObject {
     QCOMPARE(contentOf(path), QByteArray("keep me"));
   }
 
+  void aFileWithOtherNamesIsNotPartedFromThem() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("plan.gigaplan"));
+    put(path, "shared");
+    QVERIFY(::link(QFile::encodeName(path).constData(),
+                   QFile::encodeName(folder.filePath(QStringLiteral("other-name"))).constData()) == 0);
+    QString error;
+    QVERIFY(!writeFileAtomically(path, "changed", &error));
+    QVERIFY2(error.contains(QStringLiteral("it has 2 names (hard links)")), qPrintable(error));
+    QCOMPARE(contentOf(folder.filePath(QStringLiteral("other-name"))), QByteArray("shared"));
+  }
+
   void theReplacedFileKeepsItsOwnerGroupAndMode() {
     if (::geteuid() != 0) QSKIP("giving a file to another owner needs root");
     QTemporaryDir folder;
