@@ -11,6 +11,7 @@ packages=(
   libeigen3-dev libsqlite3-dev sqlite3
   xvfb xauth poppler-utils fonts-dejavu-core
   clang-format
+  util-linux  # flock, prlimit and setpriv: the file-safety tests hold locks, cap memory, run as nobody
 )
 
 sudo_cmd=()
