@@ -10,10 +10,12 @@
 #include <csignal>
 
 #include "CliSupport.h"
+#include "ProjectSubcommands.h"
 #include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
 #include "plan/PhasePlan.h"
+#include "plan/ProjectEvaluation.h"
 
 namespace gigaplan::cli {
 
@@ -118,7 +120,8 @@ int runWhatIf(const QStringList& arguments) {
 
 int runCompare(const QStringList& arguments) {
   QCommandLineParser parser;
-  parser.addPositionalArgument(QStringLiteral("a"), QStringLiteral("The first variant: a preset id or scenario file."));
+  parser.addPositionalArgument(QStringLiteral("a"),
+                               QStringLiteral("The first variant: a project file, preset id or scenario file."));
   parser.addPositionalArgument(QStringLiteral("b"), QStringLiteral("The second variant."));
   const QCommandLineOption setBOption(QStringLiteral("set-b"),
                                       QStringLiteral("Set an input of the second variant only (path=value)."),
@@ -128,21 +131,40 @@ int runCompare(const QStringList& arguments) {
           parseSubcommand(parser, arguments,
                           "Usage: gigaplan-cli compare A [B] [--set path=value]... [--set-b path=value]... "
                           "[--format table|csv|json] [-o FILE]\n"
-                          "Every figure of variant B against variant A: both values, the difference, the "
-                          "difference in % of A, and which is better. Without B, B is A with the --set-b "
-                          "changes.\n"))
+                          "Every figure of variant B against variant A, each evaluated on its floor after all "
+                          "its phases: both values, the difference, the difference in % of A, and which is "
+                          "better. Without B, B is A with the --set-b changes.\n"))
     return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.isEmpty() || positional.size() > 2) return usageError(QStringLiteral("compare takes A and B"));
   const QString format = parser.value(QStringLiteral("format"));
   if (format != QLatin1String("table") && format != QLatin1String("csv") && format != QLatin1String("json"))
     return usageError(QStringLiteral("--format: '%1' is not table, csv or json").arg(format));
-  ScenarioErrors errors;
-  const auto a = loadStudied(positional.first(), parser.values(setOption()), errors);
-  const auto b = loadStudied(positional.value(1, positional.first()),
-                             parser.values(setOption()) + parser.values(setBOption), errors);
-  if (!a || !b) return reportErrors(errors);
-  const auto rows = compareFigures(evaluate(a->values), evaluate(b->values));
+  // Each side is a project on its floor, evaluated as evaluate, info and the report evaluate it
+  // (a preset or scenario file laid out as new lays it): like for like, one evaluation.
+  struct Side {
+    QString name;
+    OutputValues figures{};
+  };
+  const auto side = [&](const QString& source, const QStringList& settings) -> std::optional<Side> {
+    ScenarioErrors errors;
+    const auto project = projectOnFloor(source, settings, errors);
+    if (!project) {
+      if (!errors.isEmpty()) reportErrors(errors);
+      return std::nullopt;
+    }
+    const ProjectResult result = gigaplan::evaluateProject(*project);
+    if (!result.error.isEmpty() || !result.tenantError.isEmpty()) {
+      err() << "error: " << source << ": " << (result.error.isEmpty() ? result.tenantError : result.error) << "\n";
+      return std::nullopt;
+    }
+    return Side{project->scenario.name, result.evaluation.outputs};
+  };
+  const auto a = side(positional.first(), parser.values(setOption()));
+  if (!a) return kExitBadInput;
+  const auto b = side(positional.value(1, positional.first()), parser.values(setOption()) + parser.values(setBOption));
+  if (!b) return kExitBadInput;
+  const auto rows = compareFigures(a->figures, b->figures);
 
   QByteArray text;
   auto betterName = [](int better) { return better == 1 ? "A" : better == 2 ? "B" : ""; };

@@ -463,6 +463,43 @@ class TestCli : public QObject {
              qPrintable(again.err));
   }
 
+  void compareReadsEachSideOnItsFloorAsEvaluateDoes() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
+                  QStringLiteral("-o"), path})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--remove-rack"), QStringLiteral("100")}).exitCode, 0);
+    const Run compared =
+        cli({QStringLiteral("compare"), path, QStringLiteral("--set-b"), QStringLiteral("cost.utilization=0.9"),
+             QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(compared.exitCode == 0, qPrintable(compared.err));
+    const QJsonObject evaluated = QJsonDocument::fromJson(cli({QStringLiteral("evaluate"), path}).out.toUtf8())
+                                      .object()
+                                      .value(QStringLiteral("outputs"))
+                                      .toObject();
+    const auto evaluatedFigure = [&](const QString& figure) {
+      return evaluated.value(figure.section(QLatin1Char('.'), 0, 0))
+          .toObject()
+          .value(figure.section(QLatin1Char('.'), 1))
+          .toObject()
+          .value(QStringLiteral("value"))
+          .toDouble();
+    };
+    int checked = 0;
+    for (const QJsonValue& row :
+         QJsonDocument::fromJson(compared.out.toUtf8()).object().value(QStringLiteral("figures")).toArray()) {
+      const QString figure = row.toObject().value(QStringLiteral("path")).toString();
+      if (figure != QLatin1String("cluster.gpus") && figure != QLatin1String("cost.capexUsd") &&
+          figure != QLatin1String("power.facilityMw"))
+        continue;
+      QCOMPARE(row.toObject().value(QStringLiteral("a")).toDouble(), evaluatedFigure(figure));
+      ++checked;
+    }
+    QCOMPARE(checked, 3);
+  }
+
   void regeneratingReplacesHandEditsButKeepsLockedHalls() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
