@@ -233,8 +233,12 @@ int runNew(const QStringList& arguments) {
     err() << "error: " << error << "\n";
     return kExitBadInput;
   }
-  out() << path << ": " << project->scenario.name << ", " << project->layout.racks.size() << " racks in "
-        << project->layout.halls.size() << " halls of " << project->layout.buildings.size() << " buildings"
+  // Racks as the figures count them (compute and network), CDUs apart.
+  const auto cdus = std::count_if(project->layout.racks.begin(), project->layout.racks.end(),
+                                  [](const Rack& rack) { return rack.role == RackRole::Cdu; });
+  out() << path << ": " << project->scenario.name << ", " << static_cast<qsizetype>(project->layout.racks.size()) - cdus
+        << " racks and " << cdus << " CDUs in " << project->layout.halls.size() << " halls of "
+        << project->layout.buildings.size() << " buildings"
         << (project->phases.empty() ? QString() : QStringLiteral(", %1 phases").arg(project->phases.size())) << "\n";
   return 0;
 }

@@ -48,6 +48,8 @@ void applyFloorCounts(const FloorCount& count, ModelFrame<double>& frame) {
   valueOf(outputs, OutputId::clusterComputeRacks) = count.computeRacks;
   valueOf(outputs, OutputId::clusterNetworkRacks) = count.networkRacks;
   valueOf(outputs, OutputId::clusterRacks) = count.computeRacks + count.networkRacks;
+  // The generator places CDUs row by row, with their spares: the floor's are the count.
+  if (count.cduRacks > 0) valueOf(outputs, OutputId::coolingCdus) = count.cduRacks;
   estimateFabricCapacity(frame);
   estimateSwitchPowerAndCost(frame);
 }

@@ -163,27 +163,28 @@ std::vector<BillOfMaterialsItem> ProjectReport::billOfMaterials() const {
     items.push_back({group, item, valueOf(site, id), QString::fromLatin1(spec.unit), QString::fromLatin1(spec.path)});
   };
 
-  // GPU systems by group (what each phase buys of one type): its GPUs, and the nodes and racks
-  // the engine gives the group as bought (the site's figures are the sums of these groups).
+  // GPU systems by group (what each phase buys of one type): the GPUs, nodes and compute racks of
+  // the group as they stand on the floor (the site's figures are the sums of these groups).
   const HardwareCatalog& catalog = HardwareCatalog::bundled();
   const std::vector<Phase> phases = PhasePlan::phasesOf(project_, *result_.resolved);
   const QString systemsGroup = QStringLiteral("GPU systems");
   const bool phased = !project_.phases.empty();
-  for (const PhaseGroup& group : PhasePlan::groupsOf(phases)) {
-    const CatalogEntry* entry = catalog.system(group.systemType);
-    const QString name =
-        phased ? QStringLiteral("%1, %2").arg(entry ? entry->name : group.systemType, phases[group.phase].name)
-               : (entry ? entry->name : group.systemType);
-    items.push_back({systemsGroup, name, group.gpus, QStringLiteral("GPUs"),
-                     phased ? QStringLiteral("phases[%1]").arg(group.phase) : QStringLiteral("cluster.gpus")});
-    ScenarioErrors errors;
-    const auto resolved = PhasePlan::groupScenario(project_, group, group.phase).resolve(catalog, errors);
-    if (!resolved) continue;
-    const OutputValues outputs = evaluate(resolved->values);
-    items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterNodes), QStringLiteral("nodes"),
-                     QStringLiteral("cluster.nodes")});
-    items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterComputeRacks), QStringLiteral("racks"),
-                     QStringLiteral("cluster.computeRacks")});
+  if (result_.plan) {
+    const PhasePlan& plan = *result_.plan;
+    for (std::size_t g = 0; g < plan.groups.size() && g < plan.groupOutputs.size(); ++g) {
+      const PhaseGroup& group = plan.groups[g];
+      const OutputValues& outputs = plan.groupOutputs[g];
+      const CatalogEntry* entry = catalog.system(group.systemType);
+      const QString name =
+          phased ? QStringLiteral("%1, %2").arg(entry ? entry->name : group.systemType, phases[group.phase].name)
+                 : (entry ? entry->name : group.systemType);
+      items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterGpus), QStringLiteral("GPUs"),
+                       QStringLiteral("cluster.gpus")});
+      items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterNodes), QStringLiteral("nodes"),
+                       QStringLiteral("cluster.nodes")});
+      items.push_back({systemsGroup, name, valueOf(outputs, OutputId::clusterComputeRacks), QStringLiteral("racks"),
+                       QStringLiteral("cluster.computeRacks")});
+    }
   }
 
   const QString racksGroup = QStringLiteral("Racks on the floor, by role");

@@ -12,9 +12,10 @@ namespace gigaplan::report {
 void ReportBuilder::billOfMaterials() {
   section(QStringLiteral("Bill of materials"));
   paragraph(
-      QStringLiteral("What the site holds after the last phase. GPU systems, switches, transceivers, cables "
-                     "and plant are the engine's counts (the output named under \u201cfrom\u201d); racks by "
-                     "role are counted on the floor layout."));
+      QStringLiteral("What the site holds after the last phase, as it stands on the floor: GPU systems, "
+                     "racks, switches and CDUs are counted there, links and their transceivers and cables follow "
+                     "from the switches on the floor, and electrical plant from the power they draw (the figure "
+                     "named under \u201cfrom\u201d)."));
   Table table{{{QStringLiteral("Item"), 0.36},
                {QStringLiteral("Quantity"), 0.16, Qt::AlignRight},
                {QStringLiteral("Unit"), 0.12},

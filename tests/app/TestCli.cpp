@@ -203,7 +203,7 @@ class TestCli : public QObject {
     const Run created = cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
                              QStringLiteral("-o"), path});
     QCOMPARE(created.exitCode, 0);
-    QVERIFY(created.out.contains(QStringLiteral("racks in")));
+    QVERIFY(created.out.contains(QStringLiteral(" CDUs in ")));
 
     const Run info = cli({QStringLiteral("info"), path});
     QCOMPARE(info.exitCode, 0);
