@@ -195,8 +195,9 @@ std::vector<BillOfMaterialsItem> ProjectReport::billOfMaterials() const {
     if (byRole[role] > 0 || role == 0)
       items.push_back({racksGroup, QString::fromLatin1(roleNames[role]), byRole[role], QStringLiteral("racks"),
                        QStringLiteral("layout")});
-  items.push_back({racksGroup, QStringLiteral("all racks"), static_cast<double>(project_.layout.racks.size()),
-                   QStringLiteral("racks"), QStringLiteral("layout")});
+  items.push_back({racksGroup, QStringLiteral("all racks, CDUs included"),
+                   static_cast<double>(project_.layout.racks.size()), QStringLiteral("racks"),
+                   QStringLiteral("layout")});
 
   const QString fabric = QStringLiteral("Fabric switches and links");
   static const std::array<std::pair<OutputId, const char*>, 4> tiers = {
