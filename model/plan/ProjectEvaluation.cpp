@@ -18,8 +18,44 @@ struct GroupFloor {
   std::vector<int> siteRack;  ///< index into the site's racks of each of the group's racks
 };
 
+/// The group of each (phase, system type index) pair the plan has.
+std::map<std::pair<int, int>, std::size_t> groupsByPhaseAndSystem(const SiteLayout& layout,
+                                                                  const std::vector<PhaseGroup>& phaseGroups) {
+  std::map<std::pair<int, int>, std::size_t> groupOf;
+  for (std::size_t g = 0; g < phaseGroups.size(); ++g) {
+    const auto type = static_cast<int>(layout.systemTypes.indexOf(phaseGroups[g].systemType));
+    if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(phaseGroups[g].phase, 255)), type}] = g;
+  }
+  return groupOf;
+}
+
+int buildingOfRack(const SiteLayout& layout, const Rack& rack) {
+  return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)].building;
+}
+
+/// The group each building is counted with: the one most of its compute racks belong to (a
+/// rack's group is its phase and system type); -1 for a building without such racks. With one
+/// group, every building is its.
+std::vector<int> groupsOfBuildings(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups) {
+  const std::size_t groups = phaseGroups.size();
+  if (groups == 1) return std::vector<int>(layout.buildings.size(), 0);
+  const auto groupOf = groupsByPhaseAndSystem(layout, phaseGroups);
+  std::vector<std::vector<int>> votes(layout.buildings.size(), std::vector<int>(groups, 0));
+  for (const Rack& rack : layout.racks) {
+    const auto group = groupOf.find({rack.phase, rack.system});
+    if (rack.role == RackRole::Compute && group != groupOf.end())
+      ++votes[static_cast<std::size_t>(buildingOfRack(layout, rack))][group->second];
+  }
+  std::vector<int> groupOfBuilding(layout.buildings.size(), -1);
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    const auto most = std::max_element(votes[b].begin(), votes[b].end());
+    if (most != votes[b].end() && *most > 0) groupOfBuilding[b] = static_cast<int>(most - votes[b].begin());
+  }
+  return groupOfBuilding;
+}
+
 /// The floor of each system group: every building goes to the group most of its compute racks
-/// belong to (a rack's group is its phase and system type), with its halls, rows and racks.
+/// belong to (groupsOfBuildings), with its halls, rows and racks.
 std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups) {
   const std::size_t groups = phaseGroups.size();
   // One group has the whole floor, whatever stands on it.
@@ -28,25 +64,8 @@ std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const std::vect
     for (std::size_t i = 0; i < layout.racks.size(); ++i) whole.siteRack[i] = static_cast<int>(i);
     return {whole};
   }
-  std::map<std::pair<int, int>, std::size_t> groupOf;
-  for (std::size_t g = 0; g < groups; ++g) {
-    const auto type = static_cast<int>(layout.systemTypes.indexOf(phaseGroups[g].systemType));
-    if (type >= 0) groupOf[{static_cast<int>(std::min<std::size_t>(phaseGroups[g].phase, 255)), type}] = g;
-  }
-  const auto buildingOf = [&layout](const Rack& rack) {
-    return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)].building;
-  };
-  std::vector<std::vector<int>> votes(layout.buildings.size(), std::vector<int>(groups, 0));
-  for (const Rack& rack : layout.racks) {
-    const auto group = groupOf.find({rack.phase, rack.system});
-    if (rack.role == RackRole::Compute && group != groupOf.end())
-      ++votes[static_cast<std::size_t>(buildingOf(rack))][group->second];
-  }
-  std::vector<int> groupOfBuilding(layout.buildings.size(), -1);
-  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
-    const auto most = std::max_element(votes[b].begin(), votes[b].end());
-    if (most != votes[b].end() && *most > 0) groupOfBuilding[b] = static_cast<int>(most - votes[b].begin());
-  }
+  const std::vector<int> groupOfBuilding = groupsOfBuildings(layout, phaseGroups);
+  const auto buildingOf = [&layout](const Rack& rack) { return buildingOfRack(layout, rack); };
 
   std::vector<GroupFloor> floors(groups);
   std::vector<int> newBuilding(layout.buildings.size(), -1), newHall(layout.halls.size(), -1),
@@ -206,6 +225,28 @@ ProjectResult evaluateProject(const Project& project) {
   result.evaluation.cabling = onFloor.cabling();
   evaluateTenants(project, result);
   return result;
+}
+
+StrayRacks racksCountedWithAnotherGroup(const SiteLayout& layout, const std::vector<PhaseGroup>& groups) {
+  StrayRacks stray;
+  if (groups.empty()) return stray;
+  const std::vector<int> groupOfBuilding = groupsOfBuildings(layout, groups);
+  const auto groupOf = groupsByPhaseAndSystem(layout, groups);
+  for (const Rack& rack : layout.racks) {
+    if (rack.role != RackRole::Compute) continue;
+    const int counted = groupOfBuilding[static_cast<std::size_t>(buildingOfRack(layout, rack))];
+    const auto own = groupOf.find({rack.phase, rack.system});
+    if (counted < 0 || (own != groupOf.end() && own->second == static_cast<std::size_t>(counted))) continue;
+    if (++stray.count > 1) continue;
+    const PhaseGroup& group = groups[static_cast<std::size_t>(counted)];
+    stray.example = QStringLiteral("rack %1, %2 in phase %3, counted as %4 of phase %5")
+                        .arg(rack.id)
+                        .arg(layout.systemTypes.value(rack.system))
+                        .arg(rack.phase + 1)
+                        .arg(group.systemType)
+                        .arg(group.phase + 1);
+  }
+  return stray;
 }
 
 namespace {

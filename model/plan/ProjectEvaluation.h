@@ -31,6 +31,15 @@ struct ProjectResult {
 /// by then.
 ProjectResult evaluateProject(const Project& project);
 
+/// Compute racks that the figures count with another system group than their own phase and system
+/// (racks set by hand to another system or phase in a building of another group: the group a
+/// building is measured with is the one most of its racks belong to).
+struct StrayRacks {
+  int count = 0;
+  QString example;  ///< the first, in words
+};
+StrayRacks racksCountedWithAnotherGroup(const SiteLayout& layout, const std::vector<PhaseGroup>& groups);
+
 /// Per rack of the project's floor (by index), its longest fabric link in metres, and one rack's
 /// links: for a phased project each system group is routed on its own buildings with its own
 /// fabric (FabricCabling's rule), as the figures measure it.

@@ -35,6 +35,13 @@ ProjectFindings ProjectFindings::of(const Project& project, const ProjectResult&
                                                    .arg(megawatts(valueOf(phase.site, OutputId::powerFacilityMw)),
                                                         megawatts(-margin), megawatts(available))});
   }
+  if (const StrayRacks stray = racksCountedWithAnotherGroup(project.layout, result.plan->groups); stray.count > 0)
+    findings.warnings.push_back(
+        {QStringLiteral("the floor"),
+         QStringLiteral("%L1 compute racks stand where another system group is measured and are counted as that "
+                        "group's (%2): give them the building's system and phase, or move them")
+             .arg(stray.count)
+             .arg(stray.example)});
   const OutputValues& site = result.evaluation.outputs;
   if (result.tenants)
     for (const TenantFigures& tenant : result.tenants->tenants)

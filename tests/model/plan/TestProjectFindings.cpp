@@ -105,6 +105,23 @@ class TestProjectFindings : public QObject {
     QVERIFY(std::fabs(whole.facilityMw - valueOf(site, OutputId::powerFacilityMw)) < 1e-9 * whole.facilityMw);
   }
 
+  void aRackCountedWithAnotherSystemGroupIsAWarning() {
+    Project project = sample();
+    // The first H100 rack set by hand to GB200: its building is measured as the H100 group's.
+    const auto rack = std::find_if(project.layout.racks.begin(), project.layout.racks.end(),
+                                   [](const Rack& r) { return r.role == RackRole::Compute; });
+    const int gb200 = static_cast<int>(project.layout.systemTypes.indexOf(QStringLiteral("gb200-nvl72")));
+    QVERIFY(gb200 >= 0 && rack->system != gb200);
+    rack->system = static_cast<std::uint8_t>(gb200);
+    const ProjectFindings found = ProjectFindings::of(project, evaluateProject(project));
+    const auto stray = std::find_if(found.warnings.begin(), found.warnings.end(),
+                                    [](const auto& w) { return w.object == QLatin1String("the floor"); });
+    QVERIFY(stray != found.warnings.end());
+    QVERIFY2(stray->message.startsWith(QStringLiteral("1 compute racks stand where another system group")) &&
+                 stray->message.contains(QStringLiteral("rack %1, gb200-nvl72 in phase 1").arg(rack->id)),
+             qPrintable(stray->message));
+  }
+
   void aHallOverItsFeedIsABrokenLimit() {
     Project project = sample();
     project.layout.halls[0].powerLimitMw = 1.0;
