@@ -12,9 +12,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "FileFixtures.h"
+
 // The command line on real files when something around the save goes wrong: two editors at once,
 // a full disk, links, a write-ahead log left by another SQLite program, read-only files and other
 // owners, unbounded inputs. Each case runs gigaplan-cli as a child process.
+
+using gigaplan::test::contentOf;
+using gigaplan::test::put;
+using gigaplan::test::SmallDisk;
 
 namespace {
 
@@ -36,17 +42,6 @@ Run cli(const QStringList& arguments, const QStringList& prefix = {}) {
           QString::fromUtf8(process.readAllStandardError())};
 }
 
-QByteArray contentOf(const QString& path) {
-  QFile file(path);
-  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
-}
-
-void put(const QString& path, const QByteArray& bytes) {
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-    qFatal("cannot write %s", qPrintable(path));
-}
-
 QString newProject(const QString& path, const char* preset = "colossus-150k-h100") {
   const Run made =
       cli({QStringLiteral("new"), QStringLiteral("--preset"), QString::fromLatin1(preset), QStringLiteral("-o"), path});
@@ -66,39 +61,6 @@ QString projectName(const QString& path) {
   const Run run = cli({QStringLiteral("info"), path, QStringLiteral("--format"), QStringLiteral("json")});
   return QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("project")).toString();
 }
-
-/// A small tmpfs on a new folder (root only), unmounted when it goes.
-class SmallDisk {
- public:
-  explicit SmallDisk(qint64 bytes) {
-    if (::geteuid() != 0) return;
-    const QByteArray options = "size=" + QByteArray::number(bytes);
-    mounted_ = ::mount("tmpfs", QFile::encodeName(folder_.path()).constData(), "tmpfs", 0, options.constData()) == 0;
-  }
-  ~SmallDisk() {
-    if (mounted_) ::umount2(QFile::encodeName(folder_.path()).constData(), MNT_DETACH);
-  }
-  bool mounted() const { return mounted_; }
-  QString path(const QString& name) const { return folder_.filePath(name); }
-  QStringList entries() const {
-    return QDir(folder_.path()).entryList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-  }
-  void fill() const {
-    QFile filler(path(QStringLiteral("filler")));
-    if (!filler.open(QIODevice::WriteOnly)) qFatal("cannot fill the disk");
-    const QByteArray block(4096, 'f');
-    while (filler.write(block) == block.size() && filler.flush()) {
-    }
-  }
-  bool remountReadOnly() const {
-    return ::mount("tmpfs", QFile::encodeName(folder_.path()).constData(), "tmpfs", MS_REMOUNT | MS_RDONLY, nullptr) ==
-           0;
-  }
-
- private:
-  QTemporaryDir folder_;
-  bool mounted_ = false;
-};
 
 /// Runs SQL on a file with SQLite itself, as another program would.
 bool executeSql(sqlite3* db, const char* sql) {

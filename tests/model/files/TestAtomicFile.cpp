@@ -9,57 +9,16 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "FileFixtures.h"
 #include "files/AtomicFile.h"
 #include "files/FileGuard.h"
 
 using namespace gigaplan;
 
-namespace {
-
-QByteArray contentOf(const QString& path) {
-  QFile file(path);
-  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<unreadable>");
-}
-
-void put(const QString& path, const QByteArray& bytes) {
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-    qFatal("cannot write %s", qPrintable(path));
-}
-
-QStringList entries(const QString& folder) {
-  return QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-}
-
-/// A small file system that is full but for `freeBytes`, mounted on a new folder; unmounted when it goes.
-class FullDisk {
- public:
-  explicit FullDisk(qint64 sizeBytes = 256 * 1024) {
-    if (::geteuid() != 0) return;
-    const QByteArray options = "size=" + QByteArray::number(sizeBytes);
-    mounted_ = ::mount("tmpfs", QFile::encodeName(folder_.path()).constData(), "tmpfs", 0, options.constData()) == 0;
-  }
-  ~FullDisk() {
-    if (mounted_) ::umount2(QFile::encodeName(folder_.path()).constData(), MNT_DETACH);
-  }
-  bool mounted() const { return mounted_; }
-  QString path(const QString& name) const { return folder_.filePath(name); }
-  QString folder() const { return folder_.path(); }
-  /// Fills what is left, so that the next write finds no room.
-  void fill() const {
-    QFile filler(path(QStringLiteral("filler")));
-    if (!filler.open(QIODevice::WriteOnly)) qFatal("cannot fill the disk");
-    const QByteArray block(4096, 'f');
-    while (filler.write(block) == block.size() && filler.flush()) {
-    }
-  }
-
- private:
-  QTemporaryDir folder_;
-  bool mounted_ = false;
-};
-
-}  // namespace
+using gigaplan::test::contentOf;
+using gigaplan::test::entriesOf;
+using gigaplan::test::put;
+using gigaplan::test::SmallDisk;
 
 class TestAtomicFile : public QObject {
   Q_OBJECT
@@ -71,7 +30,7 @@ class TestAtomicFile : public QObject {
     QString error;
     QVERIFY2(writeFileAtomically(path, "new\n", &error), qPrintable(error));
     QCOMPARE(contentOf(path), QByteArray("new\n"));
-    QCOMPARE(entries(folder.path()), QStringList{QStringLiteral("out.csv")});
+    QCOMPARE(entriesOf(folder.path()), QStringList{QStringLiteral("out.csv")});
   }
 
   void aDiscardedOrFailedWriteKeepsTheOldFile() {
@@ -85,11 +44,11 @@ class TestAtomicFile : public QObject {
       // Dropped without commit (a cancel, an exception): the old file stays, the temporary goes.
     }
     QCOMPARE(contentOf(path), QByteArray("old"));
-    QCOMPARE(entries(folder.path()), QStringList{QStringLiteral("report.pdf")});
+    QCOMPARE(entriesOf(folder.path()), QStringList{QStringLiteral("report.pdf")});
   }
 
   void aFullDiskFailsNamingItAndKeepsTheOldFile() {
-    FullDisk disk;
+    SmallDisk disk(256 * 1024);
     if (!disk.mounted()) QSKIP("mounting a small tmpfs needs root; the full-disk test runs in CI as root");
     const QString path = disk.path(QStringLiteral("figures.csv"));
     put(path, "the previous output\n");
@@ -98,7 +57,7 @@ class TestAtomicFile : public QObject {
     QVERIFY(!writeFileAtomically(path, QByteArray(64 * 1024, 'y'), &error));
     QVERIFY2(error.contains(QStringLiteral("the disk is full")) && error.contains(path), qPrintable(error));
     QCOMPARE(contentOf(path), QByteArray("the previous output\n"));
-    QCOMPARE(entries(disk.folder()).size(), 2);  // the output and the filler, no temporary
+    QCOMPARE(entriesOf(disk.folder()).size(), 2);  // the output and the filler, no temporary
   }
 
   void savingThroughAChainOfLinksUpdatesTheFileTheyEndAt() {
