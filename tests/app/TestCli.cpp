@@ -38,6 +38,16 @@ QByteArray readAll(const QString& path) {
   return file.readAll();
 }
 
+Run cli(const QStringList& arguments);
+
+/// `gigaplan-cli new --preset PRESET -o path`: true when it made the project.
+bool newProject(const QString& path, const char* preset) {
+  const Run made =
+      cli({QStringLiteral("new"), QStringLiteral("--preset"), QString::fromLatin1(preset), QStringLiteral("-o"), path});
+  if (made.exitCode != 0) qWarning("new --preset %s: %s", preset, qPrintable(made.err));
+  return made.exitCode == 0;
+}
+
 Run cli(const QStringList& arguments) {
   QProcess process;
   process.start(QStringLiteral(GIGAPLAN_CLI_PATH), arguments);
@@ -276,10 +286,7 @@ class TestCli : public QObject {
   void editNamesAndDescribesTheProjectAndTheReportShowsIt() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-150k-h100"));
     const Run named =
         cli({QStringLiteral("edit"), path, QStringLiteral("--name"), QStringLiteral("Memphis, hall A"),
              QStringLiteral("--description"), QStringLiteral("For the board, March.\nGrid power: 150 MW from TVA.")});
@@ -325,10 +332,7 @@ class TestCli : public QObject {
   void editAppliesLayoutEditsInTheOrderGiven() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-to-1m"));
     QString error;
     const auto project = ProjectStore::open(path, &error);
     QVERIFY2(project, qPrintable(error));
@@ -370,10 +374,7 @@ class TestCli : public QObject {
   void anInputThatShapesTheFloorLaysItOutAnew() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-150k-h100"));
     // An output of `evaluate`: outputs.<group>.<name>.value.
     const auto figure = [&](const char* output) {
       const QStringList parts = QString::fromLatin1(output).split(QLatin1Char('.'));
@@ -398,10 +399,7 @@ class TestCli : public QObject {
 
     // A phased project's GPUs come from its phases: cluster.gpus is refused, nothing saved.
     const QString phased = dir.filePath(QStringLiteral("phased.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
-                  QStringLiteral("-o"), phased})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(phased, "colossus-to-1m"));
     const Run refused =
         cli({QStringLiteral("edit"), phased, QStringLiteral("--set"), QStringLiteral("cluster.gpus=5")});
     QCOMPARE(refused.exitCode, 2);
@@ -419,10 +417,7 @@ class TestCli : public QObject {
   void rowsAndHallsAreNamedAsTheWorkspaceShowsThem() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-150k-h100"));
     const QByteArray before = readAll(path);
     // A row as HALL/N, a hall by its name in any case; a place that is not there is named, nothing saved.
     const Run refused = cli({QStringLiteral("edit"), path, QStringLiteral("--remove-row"), QStringLiteral("B1-H1/2"),
@@ -466,10 +461,7 @@ class TestCli : public QObject {
   void compareReadsEachSideOnItsFloorAsEvaluateDoes() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-to-1m"));
     QCOMPARE(cli({QStringLiteral("edit"), path, QStringLiteral("--remove-rack"), QStringLiteral("100")}).exitCode, 0);
     const Run compared =
         cli({QStringLiteral("compare"), path, QStringLiteral("--set-b"), QStringLiteral("cost.utilization=0.9"),
@@ -503,10 +495,7 @@ class TestCli : public QObject {
   void regeneratingReplacesHandEditsButKeepsLockedHalls() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-150k-h100"));
     QString error;
     const auto generated = ProjectStore::open(path, &error);
     QVERIFY2(generated, qPrintable(error));
@@ -570,10 +559,7 @@ class TestCli : public QObject {
   void infoHeadlinesTheSiteAfterEveryPhaseAsEvaluateDoes() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("f.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-to-1m"));
     const Run json = cli({QStringLiteral("info"), path, QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(json.exitCode, 0);
     const QJsonObject info = QJsonDocument::fromJson(json.out.toUtf8()).object();
@@ -639,10 +625,7 @@ class TestCli : public QObject {
   void racksListsEveryRackWithTheIdsEditTakes() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("f.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-to-1m"));
     QString error;
     const auto project = ProjectStore::open(path, &error);
     QVERIFY2(project, qPrintable(error));
@@ -773,10 +756,7 @@ class TestCli : public QObject {
     // A project file made from it keeps its tenants; the table lists them; a bad tenant is named.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("rented.gigaplan"));
-    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-to-1m"),
-                  QStringLiteral("-o"), path})
-                 .exitCode,
-             0);
+    QVERIFY(newProject(path, "colossus-to-1m"));
     const Run table = cli({QStringLiteral("evaluate"), path, QStringLiteral("--format"), QStringLiteral("table")});
     QCOMPARE(table.exitCode, 0);
     QVERIFY2(table.out.contains(QStringLiteral("Partner lab")), qPrintable(table.out.right(2000)));
