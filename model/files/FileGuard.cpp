@@ -22,26 +22,32 @@ namespace gigaplan {
 std::optional<FileStamp> FileStamp::of(const QString& path, QString* error) {
   const QString target = finalTarget(path, error);
   if (target.isEmpty()) return std::nullopt;
-  const QByteArray native = QFile::encodeName(target);
-  const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+  const int fd = ::open(QFile::encodeName(target).constData(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (error) *error = fileProblem("cannot read", target, errno);
     return std::nullopt;
   }
+  auto stamp = ofOpen(fd, target, error);
+  ::close(fd);
+  return stamp;
+}
+
+std::optional<FileStamp> FileStamp::ofOpen(int fd, const QString& target, QString* error) {
   FileStamp stamp;
   struct stat info {};
   QCryptographicHash hash(QCryptographicHash::Sha256);
   int failure = ::fstat(fd, &info) == 0 ? 0 : errno;
   if (failure == 0 && !S_ISREG(info.st_mode)) failure = EISDIR;
   QByteArray block(1 << 20, Qt::Uninitialized);
-  while (failure == 0) {
-    const ssize_t got = ::read(fd, block.data(), static_cast<std::size_t>(block.size()));
+  // Read at offsets: the descriptor is the caller's, and stays where it was.
+  for (off_t at = 0; failure == 0;) {
+    const ssize_t got = ::pread(fd, block.data(), static_cast<std::size_t>(block.size()), at);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) failure = errno;
     if (got <= 0) break;
     hash.addData(QByteArrayView(block.constData(), got));
+    at += got;
   }
-  ::close(fd);
   // Changes to an SQLite file may sit in a write-ahead log beside it: they change the file as
   // SQLite reads it.
   if (QFile wal(target + QStringLiteral("-wal")); failure == 0 && wal.open(QIODevice::ReadOnly)) {

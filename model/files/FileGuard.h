@@ -20,6 +20,10 @@ struct FileStamp {
   /// The stamp of the file `path` ends at (links followed); nothing, with `error`, when it
   /// cannot be read.
   static std::optional<FileStamp> of(const QString& path, QString* error);
+  /// The stamp of the file open on `fd` (`target` names it, for its -wal and messages), read
+  /// without closing it: closing any descriptor of a file drops every POSIX lock the process
+  /// holds on it, SQLite's included.
+  static std::optional<FileStamp> ofOpen(int fd, const QString& target, QString* error);
 
   /// The same file with the same content (a copy back in place or a touch is no change).
   bool sameContentAs(const FileStamp& other) const { return sha256 == other.sha256 && size == other.size; }

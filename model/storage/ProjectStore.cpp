@@ -330,18 +330,35 @@ bool ProjectStore::save(const Project& project, const QString& path, QString* er
     if (!file.prepare()) return failWith(file.errorString());
 
     // Other SQLite programs do not see our lock: SQLite's own write lock on the old file keeps
-    // them out while it is checked once more and replaced.
+    // them out while it is checked once more and replaced. Every look at the old file goes through
+    // one descriptor opened before that lock and closed after it: closing another would drop it.
+    const QByteArray nativeTarget = QFile::encodeName(file.targetPath());
+    const storage::FileCloser old{[&] {
+      const int fd = ::open(nativeTarget.constData(), O_RDWR | O_CLOEXEC);
+      return fd >= 0 ? fd : ::open(nativeTarget.constData(), O_RDONLY | O_CLOEXEC);
+    }()};
     QString sqliteProblem;
     const storage::SqliteWriteLock sqliteLock(file.targetPath(), sqliteProblem);
     if (!sqliteProblem.isEmpty()) return fail(sqliteProblem);
-    if (const QString change = changedSinceRead(); !change.isEmpty())
-      return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
+    if (check && check->expected) {
+      QString stampProblem;
+      const auto now = old.fd >= 0 ? FileStamp::ofOpen(old.fd, file.targetPath(), &stampProblem) : std::nullopt;
+      const QString change = now ? check->expected->changeTo(*now) : QStringLiteral("another program removed it");
+      if (!change.isEmpty()) {
+        check->changedOnDisk = true;
+        return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
+      }
+    }
     // What another SQLite program left beside the old file belongs to it: SQLite would replay it into the new
     // one and find it malformed. Its changes were read with the file (and checked unchanged above).
     QString companionProblem;
     const QString companion = storage::liveSqliteCompanion(file.targetPath(), &companionProblem);
     if (!companionProblem.isEmpty()) return fail(companionProblem);
     if (!file.commit()) return failWith(file.errorString());
+    // The old file stays open in other SQLite programs (one may be waiting for the lock right now):
+    // emptied once replaced, it makes their next write fail loudly instead of landing unseen in a
+    // file that no longer has a name.
+    if (old.fd >= 0 && ::ftruncate(old.fd, 0) == 0) ::fsync(old.fd);
     if (!companion.isEmpty()) {
       const QString target = file.targetPath();
       for (const char* suffix : {"-wal", "-shm", "-journal"})

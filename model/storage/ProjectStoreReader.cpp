@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonValue>
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <limits>
@@ -811,13 +813,25 @@ std::optional<Project> ProjectStore::open(const QString& path, QString* error, F
         return std::nullopt;
       }
     }
-    std::optional<Project> project = path.isEmpty() ? std::nullopt : storage::readProjectFile(path, problem);
-    if (project && stamp) {
-      const auto read = FileStamp::of(path, &problem);
-      if (!read)
-        project.reset();
-      else
-        *stamp = *read;
+    std::optional<Project> project;
+    if (!stamp || path.isEmpty()) {
+      project = path.isEmpty() ? std::nullopt : storage::readProjectFile(path, problem);
+    } else {
+      // Another SQLite program may commit while the file is read: the stamp is the file read only
+      // when it is the same before and after the reading, else the file is read again.
+      for (int attempt = 0; attempt < 20 && !project; ++attempt) {
+        const auto before = FileStamp::of(path, &problem);
+        if (!before) break;
+        project = storage::readProjectFile(path, problem);
+        const auto after = FileStamp::of(path, &problem);
+        if (!project || !after) break;
+        if (before->sameFileAs(*after)) {
+          *stamp = *before;
+        } else {
+          project.reset();
+          problem = QStringLiteral("another program kept changing it while it was read");
+        }
+      }
     }
     if (project) return project;
   } catch (const std::bad_alloc&) {
