@@ -11,6 +11,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include "FileFixtures.h"
 
@@ -98,6 +101,63 @@ class TestFileSafety : public QObject {
       QCOMPARE(inputOf(path, QStringLiteral("cost.electricityUsdPerKwh")), price.toDouble());
       QCOMPARE(inputOf(path, QStringLiteral("cost.utilization")), utilization.toDouble());
     }
+  }
+
+  void anotherSqliteProgramsCommitsAreNeverLost() {
+    QTemporaryDir dir;
+    const QString path = newProject(dir.filePath(QStringLiteral("plan.gigaplan")));
+    // Another program keeps one connection and commits a new project name every 80 ms, checking
+    // each time that its last commit is still in the file (reconnecting when a save replaced it).
+    std::atomic<bool> stop{false};
+    int commits = 0;
+    int lost = 0;
+    std::thread writer([&] {
+      const QByteArray native = QFile::encodeName(path);
+      sqlite3* db = nullptr;
+      sqlite3_open(native.constData(), &db);
+      sqlite3_busy_timeout(db, 5000);
+      QByteArray last;
+      while (!stop.load()) {
+        sqlite3_stmt* read = nullptr;
+        bool ok = sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK &&
+                  sqlite3_prepare_v2(db, "SELECT value FROM scenario_choice WHERE path = 'name'", -1, &read, nullptr) ==
+                      SQLITE_OK &&
+                  sqlite3_step(read) == SQLITE_ROW;
+        if (ok) {
+          const QByteArray now(reinterpret_cast<const char*>(sqlite3_column_text(read, 0)));
+          if (!last.isEmpty() && now != last) ++lost;
+        }
+        sqlite3_finalize(read);
+        const QByteArray name = "renamed " + QByteArray::number(commits);
+        const QByteArray update = "UPDATE scenario_choice SET value = '" + name + "' WHERE path = 'name'";
+        ok = ok && sqlite3_exec(db, update.constData(), nullptr, nullptr, nullptr) == SQLITE_OK &&
+             sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK;
+        if (ok) {
+          last = name;
+          ++commits;
+        } else {
+          sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+          sqlite3_close(db);
+          sqlite3_open(native.constData(), &db);
+          sqlite3_busy_timeout(db, 5000);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(80));
+      }
+      sqlite3_close(db);
+    });
+    int saved = 0;
+    for (int i = 0; i < 25; ++i) {
+      saved += cli({QStringLiteral("edit"), path, QStringLiteral("--set"),
+                    QStringLiteral("system.nicPowerW=%1").arg(30 + i % 5)})
+                   .exitCode == 0;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));  // room for the other program
+    }
+    stop.store(true);
+    writer.join();
+    qInfo("%d edits saved, %d commits of the other program, %d lost", saved, commits, lost);
+    // Both wrote (a save that found the file changed was refused), and nothing either wrote was lost.
+    QVERIFY(commits > 5 && saved > 0);
+    QCOMPARE(lost, 0);
   }
 
   void outputsOntoAFullDiskFailAndKeepThePreviousOutput() {
