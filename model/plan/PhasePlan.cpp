@@ -241,7 +241,6 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
     PhaseResult result;
     result.name = phase.name;
     result.start = phase.start;
-    for (const PhaseSystems& systems : phase.systems) result.gpusAdded += systems.gpus;
     result.site = combine(after);
     const OutputValues previous = combine(before);
     // What a phase adds: the extensive figures' differences. A ratio of the site is not the
@@ -250,6 +249,10 @@ std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErr
       result.added[o] = combineRule(static_cast<OutputId>(o)) == Combine::Sum
                             ? result.site[o] - previous[o]
                             : std::numeric_limits<double>::quiet_NaN();
+    // The GPUs it adds are those its groups hold (on the floor, when evaluated there); what it
+    // buys is the plan's.
+    for (const PhaseSystems& systems : phase.systems) result.gpusPlanned += systems.gpus;
+    result.gpusAdded = valueOf(result.added, OutputId::clusterGpus);
     const auto added = [&result](OutputId id) { return valueOf(result.added, id); };
     valueOf(result.added, OutputId::powerPue) = added(OutputId::powerItMw) > 0
                                                     ? added(OutputId::powerFacilityMw) / added(OutputId::powerItMw)

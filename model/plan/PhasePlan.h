@@ -16,12 +16,13 @@ namespace gigaplan {
 /// The figures of one phase of a build-out.
 struct PhaseResult {
   QString name;
-  double gpusAdded = 0.0;
-  OutputValues site{};   ///< the whole site once this phase is built, at this phase's inputs
-  OutputValues added{};  ///< what this phase adds, at its prices; its schedule outputs are the phase's own
-  QDate start;           ///< the phase's build starts
-  QDate firstRack;       ///< its first rack is on the floor
-  QDate training;        ///< all its GPUs train
+  double gpusAdded = 0.0;    ///< the GPUs it adds, as its figures count them (on the floor)
+  double gpusPlanned = 0.0;  ///< the GPUs its systems buy, as planned
+  OutputValues site{};       ///< the whole site once this phase is built, at this phase's inputs
+  OutputValues added{};      ///< what this phase adds, at its prices; its schedule outputs are the phase's own
+  QDate start;               ///< the phase's build starts
+  QDate firstRack;           ///< its first rack is on the floor
+  QDate training;            ///< all its GPUs train
 };
 
 /// The GPUs of one system type that one phase buys: a fabric of its own, in buildings of its own.

@@ -18,17 +18,18 @@ namespace gigaplan::report {
 
 namespace {
 
-/// The GPUs the phases add, by system type, in the order the types first appear.
-std::vector<std::pair<QString, double>> gpusBySystemType(const std::vector<Phase>& phases) {
+/// The GPUs on the floor by system type, in the order the types first appear in the plan's groups.
+std::vector<std::pair<QString, double>> gpusBySystemType(const PhasePlan& plan) {
   std::vector<std::pair<QString, double>> types;
-  for (const Phase& phase : phases)
-    for (const PhaseSystems& added : phase.systems) {
-      auto it = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.first == added.systemType; });
-      if (it == types.end())
-        types.emplace_back(added.systemType, added.gpus);
-      else
-        it->second += added.gpus;
-    }
+  for (std::size_t g = 0; g < plan.groups.size() && g < plan.groupOutputs.size(); ++g) {
+    const QString& type = plan.groups[g].systemType;
+    const double gpus = valueOf(plan.groupOutputs[g], OutputId::clusterGpus);
+    auto it = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.first == type; });
+    if (it == types.end())
+      types.emplace_back(type, gpus);
+    else
+      it->second += gpus;
+  }
   return types;
 }
 
@@ -55,7 +56,9 @@ void ReportBuilder::titlePage() {
   const OutputValues& site = report_.siteOutputs();
   const auto& plan = phases();
   QStringList systems;
-  for (const auto& [type, gpus] : gpusBySystemType(PhasePlan::phasesOf(project, *report_.result().resolved))) {
+  const std::vector<std::pair<QString, double>> types =
+      report_.result().plan ? gpusBySystemType(*report_.result().plan) : std::vector<std::pair<QString, double>>{};
+  for (const auto& [type, gpus] : types) {
     const CatalogEntry* entry = HardwareCatalog::bundled().system(type);
     systems << QStringLiteral("%1 GPUs: %2").arg(ProjectReport::formatCount(gpus), entry ? entry->name : type);
   }
