@@ -213,21 +213,43 @@ std::optional<TenantPlan> TenantPlan::evaluate(const Project& project, const Pha
       left[g] -= taken;
     }
   }
+  // The others take their contracts: first from the racks marked for them on the floor, group by
+  // group, then from what is left, in phase order, tenants in their order. So a rack removed by
+  // hand leaves short the tenant whose rack it was.
+  std::vector<double> wantedOf(project.tenants.size(), 0.0);
+  const auto take = [&](std::size_t t, std::size_t g, double amount) {
+    if (amount <= 0) return;
+    TenantFigures& figures = result.tenants[t];
+    const auto share =
+        std::find_if(figures.shares.begin(), figures.shares.end(), [g](const TenantShare& s) { return s.group == g; });
+    if (share == figures.shares.end())
+      figures.shares.push_back({g, amount});
+    else
+      share->gpus += amount;
+    left[g] -= amount;
+    wantedOf[t] -= amount;
+  };
+  const auto fits = [&](const Tenant& tenant, std::size_t g) {
+    return tenant.systemType.isEmpty() || plan.groups[g].systemType == tenant.systemType;
+  };
+  for (std::size_t t = 0; t < project.tenants.size(); ++t) {
+    const Tenant& tenant = project.tenants[t];
+    if (tenant.byHand()) continue;
+    result.tenants[t].name = tenant.name;
+    result.tenants[t].gpus = tenant.gpus;
+    wantedOf[t] = tenant.gpus;
+    for (std::size_t g = 0; g < groups && wantedOf[t] > 0; ++g)
+      if (fits(tenant, g)) take(t, g, std::min({wantedOf[t], left[g], marked[t + 1][g]}));
+  }
   for (std::size_t t = 0; t < project.tenants.size(); ++t) {
     const Tenant& tenant = project.tenants[t];
     if (tenant.byHand()) continue;
     TenantFigures& figures = result.tenants[t];
-    figures.name = tenant.name;
-    figures.gpus = tenant.gpus;
-    double wanted = tenant.gpus;
-    for (std::size_t g = 0; g < groups && wanted > 0; ++g) {
-      if (!tenant.systemType.isEmpty() && plan.groups[g].systemType != tenant.systemType) continue;
-      const double taken = std::min(wanted, left[g]);
-      if (taken <= 0) continue;
-      figures.shares.push_back({g, taken});
-      left[g] -= taken;
-      wanted -= taken;
-    }
+    for (std::size_t g = 0; g < groups && wantedOf[t] > 0; ++g)
+      if (fits(tenant, g)) take(t, g, std::min(wantedOf[t], left[g]));
+    std::sort(figures.shares.begin(), figures.shares.end(),
+              [](const TenantShare& a, const TenantShare& b) { return a.group < b.group; });
+    const double wanted = wantedOf[t];
     if (wanted > 0 && !shortIsError) {
       figures.gpus -= wanted;
       figures.shortGpus = wanted;

@@ -52,9 +52,11 @@ void ReportBuilder::tenantsSection() {
                {},
                6.6};
   const QString none = QStringLiteral("\u2014");
+  // The contract as signed (a tenant short on the floor has fewer GPUs than it), or the GPUs of the
+  // racks marked by hand for a tenant without one.
   const auto economics = [&](const TenantFigures& t, const QString& isolation, double floorGpus, const QString& price,
                              const QString& utilization) {
-    shares.rows.push_back({{t.name, isolation, ProjectReport::formatCount(t.gpus),
+    shares.rows.push_back({{t.name, isolation, ProjectReport::formatCount(t.gpus + t.shortGpus),
                             ProjectReport::formatCount(floorGpus), price, utilization, percentText(t.powerShare),
                             percentText(t.costShare), ProjectReport::formatUsd(t.revenueUsdPerYear),
                             ProjectReport::formatUsd(t.marginUsdPerYear), paybackText(t.paybackYears)}});

@@ -81,10 +81,11 @@ class TestProjectFindings : public QObject {
 
   void aTenantShortOfItsContractOnTheFloorIsAWarningAndTheSharesStillAddUp() {
     Project project = sample();
-    // Two racks of the partner's GB200 halls removed by hand: 144 of its 400,000 GPUs are gone.
+    // Two racks of the operator's own GB200 racks removed by hand: 144 GPUs are gone from the
+    // floor, and the operator (whose racks they were) is short, not the partner.
     int removed = 0;
     std::erase_if(project.layout.racks, [&](const Rack& rack) {
-      const bool partners = rack.role == RackRole::Compute && rack.tenant == 2 && rack.units == 18 && removed < 2;
+      const bool partners = rack.role == RackRole::Compute && rack.tenant == 1 && rack.units == 18 && removed < 2;
       removed += partners;
       return partners;
     });
@@ -93,7 +94,7 @@ class TestProjectFindings : public QObject {
     QVERIFY2(result.tenants, qPrintable(result.tenantError));
     const ProjectFindings found = ProjectFindings::of(project, result);
     const auto shortage = std::find_if(found.warnings.begin(), found.warnings.end(),
-                                       [&](const auto& w) { return w.object == project.tenants[1].name; });
+                                       [&](const auto& w) { return w.object == project.tenants[0].name; });
     QVERIFY(shortage != found.warnings.end());
     QVERIFY2(shortage->message.contains(QStringLiteral("(144 short)")), qPrintable(shortage->message));
     // The operator's row is the site: the same GPUs, capex, TCO and facility power.
