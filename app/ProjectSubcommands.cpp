@@ -77,7 +77,7 @@ std::optional<Project> openProject(const QString& path) {
   return project;
 }
 
-bool applyProjectSettings(Project& project, const QStringList& settings, ScenarioErrors& errors) {
+bool applyProjectSettings(Project& project, const QStringList& settings, ScenarioErrors& errors, QStringList* notes) {
   for (const QString& setting : settings)
     if (const QString refused = inputRefusedByProject(project, setting.section(QLatin1Char('='), 0, 0).trimmed());
         !refused.isEmpty())
@@ -88,11 +88,16 @@ bool applyProjectSettings(Project& project, const QStringList& settings, Scenari
   // Inputs that shape the floor lay it out anew, as in the desktop.
   if (auto floor = floorForScenarioEdit(project, edited)) {
     project.layout = std::move(floor->layout);
-    err() << "note: the floor was laid out anew for the inputs";
+    QStringList said{QStringLiteral("the floor was laid out anew for the inputs")};
     if (floor->handEdits > 0)
-      err() << "; " << floor->handEdits - floor->notKept.size() << " of " << floor->handEdits << " hand edits kept";
-    err() << "\n";
-    for (const QString& edit : floor->notKept) err() << "note: a hand edit no longer applies: " << edit << "\n";
+      said.first() += QStringLiteral("; %1 of %2 hand edits kept")
+                          .arg(floor->handEdits - floor->notKept.size())
+                          .arg(floor->handEdits);
+    for (const QString& edit : floor->notKept) said << QStringLiteral("a hand edit no longer applies: ") + edit;
+    if (notes)
+      *notes += said;
+    else
+      for (const QString& note : said) err() << "note: " << note << "\n";
   }
   project.scenario = std::move(edited);
   return true;
@@ -430,9 +435,9 @@ int runReport(const QStringList& arguments) {
   const QString source = parser.positionalArguments().first();
   QStringList taken{source};
   const auto refuse = [&](const QString& option, const QString& path) {
-    QString refused = outputRefused(path, taken);
-    if (refused.isEmpty() && taken.size() > 1 && taken.mid(1).contains(finalTarget(path, nullptr)))
-      refused = QStringLiteral("%1 is also another output of this report; nothing written").arg(path);
+    QString refused = taken.mid(1).contains(finalTarget(path, nullptr))
+                          ? QStringLiteral("%1 is also another output of this report; nothing written").arg(path)
+                          : outputRefused(path, {source});
     if (refused.isEmpty()) {
       taken << finalTarget(path, nullptr);
       return false;
@@ -792,7 +797,9 @@ int runEdit(const QStringList& arguments) {
     }
   }
 
-  if (!applyProjectSettings(*project, parser.values(setOption()), errors)) return reportErrors(errors);
+  // What the inputs did to the floor is said once the project is saved.
+  QStringList notes;
+  if (!applyProjectSettings(*project, parser.values(setOption()), errors, &notes)) return reportErrors(errors);
   const auto resolved = project->scenario.resolve(HardwareCatalog::bundled(), errors);
   if (!resolved) return reportErrors(errors);
 
@@ -815,7 +822,7 @@ int runEdit(const QStringList& arguments) {
     if (!relaid) return reportErrors(errors);
     project->layout = std::move(relaid->layout);
     err() << "note: the floor was laid out anew from the inputs; " << relaid->handEdits
-          << " hand edits replaced, locked halls kept\n";
+          << (relaid->handEdits == 1 ? " hand edit" : " hand edits") << " replaced, locked halls kept as they are\n";
   }
 
   QUndoStack stack;
@@ -839,6 +846,7 @@ int runEdit(const QStringList& arguments) {
     err() << "error: " << error << "\n";
     return kExitBadInput;
   }
+  for (const QString& note : notes) err() << "note: " << note << "\n";
   out() << path << ": saved (" << stack.count() << " layout edits";
   if (!parser.values(setOption()).isEmpty()) out() << ", " << parser.values(setOption()).size() << " inputs set";
   if (describes) out() << ", name and description set";

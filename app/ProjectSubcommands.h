@@ -26,7 +26,9 @@ int runReport(const QStringList& arguments);
 std::optional<Project> openProject(const QString& path);
 /// Applies --set path=value settings to a project as the desktop does: inputs a project takes no
 /// value for are refused, and inputs that shape the floor lay it out anew.
-bool applyProjectSettings(Project& project, const QStringList& settings, ScenarioErrors& errors);
+/// With `notes`, what the inputs did to the floor is added there instead of printed.
+bool applyProjectSettings(Project& project, const QStringList& settings, ScenarioErrors& errors,
+                          QStringList* notes = nullptr);
 /// The floor's own figures (racks, halls, cabling per tier, hall figures, findings) as JSON.
 QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluation);
 

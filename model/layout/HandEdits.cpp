@@ -71,6 +71,12 @@ QString HandEdits::describe(const Edit& edit) const {
   return {};
 }
 
+int HandEdits::countOutside(const QStringList& halls) const {
+  return static_cast<int>(std::count_if(edits_.begin(), edits_.end(), [&](const Edit& edit) {
+    return !halls.contains(edit.row.hall) && !halls.contains(edit.toRow.hall);
+  }));
+}
+
 QStringList HandEdits::descriptions() const {
   QStringList texts;
   for (const Edit& edit : edits_) texts.append(describe(edit));

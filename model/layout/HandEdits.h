@@ -23,6 +23,8 @@ class HandEdits {
 
   bool isEmpty() const { return edits_.empty(); }
   int count() const { return static_cast<int>(edits_.size()); }
+  /// The edits that touch none of `halls` (by name): those a re-lay replaces when they are locked.
+  int countOutside(const QStringList& halls) const;
 
   /// Applies the edits to a floor laid out anew, in order: halls, rows, then racks. Returns the
   /// edits that no longer apply (their place is gone, or taken), each in words.

@@ -348,7 +348,11 @@ std::optional<RelaidFloor> regeneratedFloor(const Project& project, ScenarioErro
   auto fresh = layOutProject(project, project.layout.hallTemplate, errors);
   if (!fresh) return std::nullopt;
   RelaidFloor relaid;
-  relaid.handEdits = HandEdits::between(*fresh, project.layout).count();
+  // The edits replaced are those outside the locked halls, which stay as they are.
+  QStringList locked;
+  for (const Hall& hall : project.layout.halls)
+    if (hall.locked) locked << hall.name;
+  relaid.handEdits = HandEdits::between(*fresh, project.layout).countOutside(locked);
   HandEdits::keepLockedHalls(project.layout, *fresh);
   relaid.layout = std::move(*fresh);
   return relaid;

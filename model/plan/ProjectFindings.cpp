@@ -28,6 +28,12 @@ ProjectFindings ProjectFindings::of(const Project& project, const ProjectResult&
   if (!result.plan || !result.resolved) return findings;
 
   for (const PhaseResult& phase : result.plan->phases) {
+    // Racks removed by hand, or a locked hall smaller than the one it stands for.
+    if (phase.gpusAdded < phase.gpusPlanned - 0.5)
+      findings.warnings.push_back({phase.name, QStringLiteral("the floor holds %L1 of the %L2 GPUs it buys (%L3 short)")
+                                                   .arg(phase.gpusAdded, 0, 'f', 0)
+                                                   .arg(phase.gpusPlanned, 0, 'f', 0)
+                                                   .arg(phase.gpusPlanned - phase.gpusAdded, 0, 'f', 0)});
     const double available = valueOf(phase.site, OutputId::sitePowerAvailableMw);
     const double margin = valueOf(phase.site, OutputId::sitePowerMarginMw);
     if (available > 0 && margin < 0)

@@ -97,6 +97,11 @@ class TestProjectFindings : public QObject {
                                        [&](const auto& w) { return w.object == project.tenants[0].name; });
     QVERIFY(shortage != found.warnings.end());
     QVERIFY2(shortage->message.contains(QStringLiteral("(144 short)")), qPrintable(shortage->message));
+    // And the phase that bought them says its floor holds fewer than it buys.
+    const auto phaseShort = std::find_if(found.warnings.begin(), found.warnings.end(),
+                                         [&](const auto& w) { return w.object == project.phases.back().name; });
+    QVERIFY(phaseShort != found.warnings.end());
+    QCOMPARE(phaseShort->message, QStringLiteral("the floor holds 799,856 of the 800,000 GPUs it buys (144 short)"));
     // The operator's row is the site: the same GPUs, capex, TCO and facility power.
     const OutputValues& site = result.evaluation.outputs;
     const TenantFigures& whole = result.tenants->operatorTotal;
