@@ -12,6 +12,7 @@
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -357,8 +358,12 @@ void MainWindow::showResult() {
   const SiteLayout& layout = document_.project().layout;
   // Limits broken and warnings are counted apart, as in the report and `info`.
   const ProjectFindings findings = ProjectFindings::of(document_.project(), result);
-  summary_->setText(
-      tr("%1 racks · %2 halls · %3").arg(layout.racks.size()).arg(layout.halls.size()).arg(findings.summary()));
+  // Racks as the figures count them (compute and network), CDUs apart: one value for each.
+  summary_->setText(tr("%1 racks, %2 CDUs · %3 halls · %4")
+                        .arg(QLocale().toString(valueOf(result.evaluation.outputs, OutputId::clusterRacks), 'f', 0))
+                        .arg(QLocale().toString(valueOf(result.evaluation.outputs, OutputId::coolingCdus), 'f', 0))
+                        .arg(layout.halls.size())
+                        .arg(findings.summary()));
   summary_->setToolTip([&] {
     QStringList lines;
     for (const ProjectFindings::Finding& finding : findings.brokenLimits)
