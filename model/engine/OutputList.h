@@ -10,7 +10,7 @@
   X(clusterScaleUpDomains, "cluster.scaleUpDomains", "domains", "scale-up (NVLink) domains") \
   X(clusterComputeRacks, "cluster.computeRacks", "racks", "compute racks") \
   X(clusterNetworkRacks, "cluster.networkRacks", "racks", "racks of fabric switches") \
-  X(clusterRacks, "cluster.racks", "racks", "all racks") \
+  X(clusterRacks, "cluster.racks", "racks", "compute and network racks (CDUs apart)") \
   X(clusterWhiteSpaceM2, "cluster.whiteSpaceM2", "m2", "data-hall floor") \
   X(clusterSiteAreaM2, "cluster.siteAreaM2", "m2", "site area") \
   /* network */ \
