@@ -1,6 +1,7 @@
 // The workspace window as a planner uses it (needs an X server for the 3D floor: xvfb-run):
 // inputs change the figures, undo restores them, the tree and the floor share the selection,
 // layout edits from the menus, save, and a dropped project file opens.
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
@@ -8,6 +9,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -34,6 +36,7 @@
 #include "WhatIfPanel.h"
 #include "document/ProjectDocument.h"
 #include "plan/TenantPlan.h"
+#include "storage/ProjectStore.h"
 
 using namespace gigaplan;
 
@@ -429,6 +432,56 @@ class TestWorkspace : public QObject {
     QVERIFY(window.windowTitle().contains(QStringLiteral("dropped.gigaplan")));
     QVERIFY(waitForFigures(window));
     QCOMPARE(window.findChild<FiguresPanel*>()->displayedValue(OutputId::clusterGpus), QStringLiteral("120,000"));
+  }
+  void anotherProgramsSaveIsReloadedOrAskedAbout() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("shared.gigaplan"));
+    QString error;
+    const auto saveElsewhere = [&](const char* word) {
+      // Another program (another Gigaplan, a script) saves the file.
+      auto project = ProjectStore::open(path, &error);
+      QVERIFY2(project, qPrintable(error));
+      project->scenario.name = QStringLiteral("Saved elsewhere with ") + QString::fromLatin1(word);
+      QVERIFY2(ProjectStore::save(*project, path, &error), qPrintable(error));
+    };
+    {
+      ProjectDocument document;
+      QVERIFY(document.newFromScenario(QStringLiteral("colossus-150k-h100"), &error));
+      QVERIFY(document.saveAs(path, &error));
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.document().openFile(path, &error), qPrintable(error));
+
+    // Nothing unsaved here: the window shows the file as the other program left it.
+    saveElsewhere("one");
+    QVERIFY(QTest::qWaitFor(
+        [&] { return window.document().project().scenario.name == QLatin1String("Saved elsewhere with one"); }, 5000));
+    QVERIFY(!window.isWindowModified());
+
+    // An edit here, then another save elsewhere: nothing is reloaded over the edit, and saving asks.
+    QVERIFY(window.document().setInput(QStringLiteral("facility.pue"), QStringLiteral("1.4"), &error));
+    saveElsewhere("two");
+    QTest::qWait(300);
+    QCOMPARE(window.document().project().scenario.values.value(InputId::facilityPue), 1.4);
+    bool asked = false;
+    QTimer::singleShot(200, [&asked] {
+      auto* ask = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      if (!ask) return;
+      asked = ask->text().contains(QStringLiteral("another program replaced it since it was opened"));
+      for (QAbstractButton* button : ask->buttons())
+        if (button->text() == QLatin1String("Overwrite")) button->click();
+    });
+    const auto save = std::find_if(window.findChildren<QAction*>().begin(), window.findChildren<QAction*>().end(),
+                                   [](QAction* a) { return a->text() == QLatin1String("&Save"); });
+    QVERIFY(save != window.findChildren<QAction*>().end());
+    (*save)->trigger();
+    const auto onDisk = ProjectStore::open(path, &error);
+    QVERIFY2(onDisk, qPrintable(error));
+    QVERIFY(asked);
+    QCOMPARE(onDisk->scenario.values.value(InputId::facilityPue), 1.4);  // overwritten, as asked
+    QVERIFY(!window.isWindowModified());
   }
 };
 
