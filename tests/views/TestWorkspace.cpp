@@ -473,9 +473,10 @@ class TestWorkspace : public QObject {
       for (QAbstractButton* button : ask->buttons())
         if (button->text() == QLatin1String("Overwrite")) button->click();
     });
-    const auto save = std::find_if(window.findChildren<QAction*>().begin(), window.findChildren<QAction*>().end(),
-                                   [](QAction* a) { return a->text() == QLatin1String("&Save"); });
-    QVERIFY(save != window.findChildren<QAction*>().end());
+    const QList<QAction*> actions = window.findChildren<QAction*>();
+    const auto save =
+        std::find_if(actions.begin(), actions.end(), [](QAction* a) { return a->text() == QLatin1String("&Save"); });
+    QVERIFY(save != actions.end());
     (*save)->trigger();
     const auto onDisk = ProjectStore::open(path, &error);
     QVERIFY2(onDisk, qPrintable(error));
