@@ -5,6 +5,8 @@
 //   Daly (2006):  tau = sqrt(2 delta M) [1 + sqrt(delta/2M)/3 + (delta/2M)/9] - delta, for delta < 2M; else M
 //   ETTR at tau (Daly's exponential model): tau / (M e^(R/M) (e^((tau+delta)/M) - 1)),
 //   then the planned interruptions' restart time is taken off.
+//   Job uptime: MTTI / (MTTI + MTTR), MTTI = 24 h / interruptions a day (planned and not), MTTR the
+//   restart time; the share of wall time the job runs, checkpoints aside.
 #pragma once
 
 #include "engine/LaneMath.h"
@@ -42,7 +44,8 @@ void estimateReliability(ModelFrame<V>& f) {
   f.out(OutputId::reliabilityYoungIntervalMinutes) = young * 60.0;
   f.out(OutputId::reliabilityDalyIntervalMinutes) = daly * 60.0;
   f.out(OutputId::reliabilityEttr) = ettrUnexpected * (1.0 - plannedLoss);
-  f.out(OutputId::reliabilityJobUptime) = maxOf(V(1.0 - interruptionsPerDay * restartH / 24.0), 0.0);
+  const V mttiH = 24.0 / maxOf(interruptionsPerDay, 1e-300);
+  f.out(OutputId::reliabilityJobUptime) = mttiH / (mttiH + restartH);
   const V nodesInRepair = minOf(V(hardwareNodeRate * f.in(InputId::reliabilityRepairHours)), nodes);
   f.out(OutputId::reliabilityNodesInRepair) = nodesInRepair;
   f.out(OutputId::reliabilityGpuAvailability) = 1.0 - nodesInRepair / nodes;

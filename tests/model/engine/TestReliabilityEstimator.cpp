@@ -38,7 +38,10 @@ class TestReliabilityEstimator : public QObject {
     const OutputValues out = evaluatePreset("gb200-nvl72-1m");
     QVERIFY(at(out, OutputId::reliabilityMtbiHours) < 0.1);
     QVERIFY(at(out, OutputId::reliabilityEttr) < 0.05);
-    QCOMPARE(at(out, OutputId::reliabilityJobUptime), 0.0);
+    // Uptime is MTTI / (MTTI + MTTR): small, never below zero as the first-order 1 - rate x restart was.
+    const double mttiH = 24.0 / at(out, OutputId::reliabilityInterruptionsPerDay);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::reliabilityJobUptime), mttiH / (mttiH + 10.0 / 60.0), 1e-12);
+    QVERIFY(at(out, OutputId::reliabilityJobUptime) > 0.0 && at(out, OutputId::reliabilityJobUptime) < 0.5);
     const OutputValues fastRestart = evaluatePreset(
         "gb200-nvl72-1m", {{"reliability.restartMinutes", "0.5"}, {"reliability.checkpointWriteMinutes", "0.05"}});
     QVERIFY(at(fastRestart, OutputId::reliabilityEttr) > 0.5);
