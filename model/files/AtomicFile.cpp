@@ -47,30 +47,18 @@ void removeAbandonedTemporaryFiles(const QDir& folder, const QString& prefix) {
   }
 }
 
-/// Writes all of `size` bytes at `offset`; the errno of the first failure, or 0.
-int writeAllAt(int fd, const char* data, qint64 size, qint64 offset) {
+/// Writes all of `size` bytes at `offset`, or where the descriptor stands (a pipe, a device) when
+/// `offset` is negative; the errno of the first failure, or 0.
+int writeAll(int fd, const char* data, qint64 size, qint64 offset) {
   while (size > 0) {
-    const ssize_t written = ::pwrite(fd, data, static_cast<std::size_t>(size), offset);
+    const auto count = static_cast<std::size_t>(size);
+    const ssize_t written = offset < 0 ? ::write(fd, data, count) : ::pwrite(fd, data, count, offset);
     if (written < 0 && errno == EINTR) continue;
     if (written < 0) return errno;
     if (written == 0) return ENOSPC;
     data += written;
     size -= written;
-    offset += written;
-  }
-  return 0;
-}
-
-/// Writes all of `size` bytes where the descriptor stands (a pipe, a device); the errno of the
-/// first failure, or 0.
-int writeAll(int fd, const char* data, qint64 size) {
-  while (size > 0) {
-    const ssize_t written = ::write(fd, data, static_cast<std::size_t>(size));
-    if (written < 0 && errno == EINTR) continue;
-    if (written < 0) return errno;
-    if (written == 0) return ENOSPC;
-    data += written;
-    size -= written;
+    if (offset >= 0) offset += written;
   }
   return 0;
 }
@@ -131,8 +119,7 @@ class AtomicFile::Device : public QIODevice {
   /// Writes what is gathered; false after any failure.
   bool drain() {
     if (failure_ == 0 && !pending_.isEmpty())
-      failure_ = sequential_ ? writeAll(fd_, pending_.constData(), pending_.size())
-                             : writeAllAt(fd_, pending_.constData(), pending_.size(), start_);
+      failure_ = writeAll(fd_, pending_.constData(), pending_.size(), sequential_ ? -1 : start_);
     start_ += pending_.size();
     pending_.clear();
     return failure_ == 0;

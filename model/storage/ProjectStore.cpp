@@ -1,21 +1,17 @@
 #include "storage/ProjectStore.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <atomic>
 #include <cerrno>
 #include <exception>
-#include <limits>
 #include <new>
 
 #include "files/AtomicFile.h"
@@ -309,15 +305,16 @@ bool ProjectStore::save(const Project& project, const QString& path, QString* er
     QString lockProblem;
     const auto lock = FileLock::acquire(path, kLockTimeoutMs, &lockProblem);
     if (!lock) return failWith(lockProblem);
-    const auto changedSinceRead = [&]() -> QString {
-      if (!check || !check->expected) return {};
-      QString stampProblem;
-      const auto now = FileStamp::of(path, &stampProblem);
+    // How the file on disk (`now`, nothing when it cannot be read) differs from the one read.
+    const auto changedSinceRead = [&](const std::optional<FileStamp>& now) -> QString {
       const QString change = now ? check->expected->changeTo(*now) : QStringLiteral("another program removed it");
       if (!change.isEmpty()) check->changedOnDisk = true;
       return change;
     };
-    if (const QString change = changedSinceRead(); !change.isEmpty())
+    const bool checked = check && check->expected;
+    QString stampProblem;
+    if (const QString change = checked ? changedSinceRead(FileStamp::of(path, &stampProblem)) : QString();
+        !change.isEmpty())
       return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
     // Saving through symbolic links replaces the file they finally point at and keeps the links;
     // the new file keeps the old one's owner, group and mode (AtomicFile).
@@ -340,14 +337,10 @@ bool ProjectStore::save(const Project& project, const QString& path, QString* er
     QString sqliteProblem;
     const storage::SqliteWriteLock sqliteLock(file.targetPath(), sqliteProblem);
     if (!sqliteProblem.isEmpty()) return fail(sqliteProblem);
-    if (check && check->expected) {
-      QString stampProblem;
+    if (checked) {
       const auto now = old.fd >= 0 ? FileStamp::ofOpen(old.fd, file.targetPath(), &stampProblem) : std::nullopt;
-      const QString change = now ? check->expected->changeTo(*now) : QStringLiteral("another program removed it");
-      if (!change.isEmpty()) {
-        check->changedOnDisk = true;
+      if (const QString change = changedSinceRead(now); !change.isEmpty())
         return fail(QStringLiteral("%1 since it was opened; nothing saved").arg(change));
-      }
     }
     // What another SQLite program left beside the old file belongs to it: SQLite would replay it into the new
     // one and find it malformed. Its changes were read with the file (and checked unchanged above).
@@ -364,10 +357,7 @@ bool ProjectStore::save(const Project& project, const QString& path, QString* er
       for (const char* suffix : {"-wal", "-shm", "-journal"})
         ::unlink(QFile::encodeName(target + QLatin1String(suffix)).constData());
     }
-    if (check) {
-      QString stampProblem;
-      check->written = FileStamp::of(path, &stampProblem);
-    }
+    if (check) check->written = FileStamp::of(path, &stampProblem);
     return true;
   } catch (const std::bad_alloc&) {
     return fail(QStringLiteral("not enough memory"));
