@@ -32,6 +32,14 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
   return path;
 }
 
+/// An output's entry in `evaluate`'s JSON outputs, by its path "group.name": its value and unit.
+QJsonObject outputEntry(const QJsonObject& outputs, const QString& path) {
+  return outputs.value(path.section(QLatin1Char('.'), 0, 0))
+      .toObject()
+      .value(path.section(QLatin1Char('.'), 1))
+      .toObject();
+}
+
 QByteArray readAll(const QString& path) {
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) qFatal("cannot read %s", qPrintable(path));
@@ -97,10 +105,7 @@ class TestCli : public QObject {
     const OutputValues expected = gigaplan::evaluateProject(*project).evaluation.outputs;
     for (const OutputSpec& spec : outputSpecs()) {
       const QString path = QString::fromLatin1(spec.path);
-      const QJsonObject entry = outputs.value(path.section(QLatin1Char('.'), 0, 0))
-                                    .toObject()
-                                    .value(path.section(QLatin1Char('.'), 1))
-                                    .toObject();
+      const QJsonObject entry = outputEntry(outputs, path);
       QCOMPARE(entry.value(QStringLiteral("unit")).toString(), QString::fromLatin1(spec.unit));
       QVERIFY2(
           near(entry.value(QStringLiteral("value")).toDouble(), expected[static_cast<std::size_t>(spec.id)], 1e-12),
@@ -377,10 +382,10 @@ class TestCli : public QObject {
     QVERIFY(newProject(path, "colossus-150k-h100"));
     // An output of `evaluate`: outputs.<group>.<name>.value.
     const auto figure = [&](const char* output) {
-      const QStringList parts = QString::fromLatin1(output).split(QLatin1Char('.'));
       const QJsonObject root = QJsonDocument::fromJson(cli({QStringLiteral("evaluate"), path}).out.toUtf8()).object();
-      const QJsonObject group = root.value(QStringLiteral("outputs")).toObject().value(parts[0]).toObject();
-      return group.value(parts[1]).toObject().value(QStringLiteral("value")).toDouble();
+      return outputEntry(root.value(QStringLiteral("outputs")).toObject(), QString::fromLatin1(output))
+          .value(QStringLiteral("value"))
+          .toDouble();
     };
     const double racksBefore = figure("cluster.computeRacks");
     QCOMPARE(
@@ -472,12 +477,7 @@ class TestCli : public QObject {
                                       .value(QStringLiteral("outputs"))
                                       .toObject();
     const auto evaluatedFigure = [&](const QString& figure) {
-      return evaluated.value(figure.section(QLatin1Char('.'), 0, 0))
-          .toObject()
-          .value(figure.section(QLatin1Char('.'), 1))
-          .toObject()
-          .value(QStringLiteral("value"))
-          .toDouble();
+      return outputEntry(evaluated, figure).value(QStringLiteral("value")).toDouble();
     };
     int checked = 0;
     for (const QJsonValue& row :
@@ -569,13 +569,7 @@ class TestCli : public QObject {
     const QJsonObject outputs =
         QJsonDocument::fromJson(evaluated.out.toUtf8()).object().value(QStringLiteral("outputs")).toObject();
     const auto evaluateSays = [&](const char* path) {
-      const QString text = QString::fromLatin1(path);
-      return outputs.value(text.section(QLatin1Char('.'), 0, 0))
-          .toObject()
-          .value(text.section(QLatin1Char('.'), 1))
-          .toObject()
-          .value(QStringLiteral("value"))
-          .toDouble(-1);
+      return outputEntry(outputs, QString::fromLatin1(path)).value(QStringLiteral("value")).toDouble(-1);
     };
     const QJsonObject site = info.value(QStringLiteral("site")).toObject();
     QCOMPARE(site.value(QStringLiteral("afterPhase")).toInt(), 3);
