@@ -48,8 +48,6 @@ void applyFloorCounts(const FloorCount& count, ModelFrame<double>& frame) {
   valueOf(outputs, OutputId::clusterComputeRacks) = count.computeRacks;
   valueOf(outputs, OutputId::clusterNetworkRacks) = count.networkRacks;
   valueOf(outputs, OutputId::clusterRacks) = count.computeRacks + count.networkRacks;
-  // The generator places CDUs row by row, with their spares: the floor's are the count.
-  if (count.cduRacks > 0) valueOf(outputs, OutputId::coolingCdus) = count.cduRacks;
   estimateFabricCapacity(frame);
   estimateSwitchPowerAndCost(frame);
 }
@@ -76,6 +74,9 @@ LayoutEvaluation LayoutEvaluation::evaluate(const InputValues& inputs, const Sit
   valueOf(result.outputs, OutputId::clusterSiteAreaM2) = result.metrics.siteAreaM2;
   // Media power and cost, and the site area, feed power, cooling, facility and cost again.
   estimateFromBuildOut(frame);
+  // The generator places CDUs row by row, with their spares: the floor's are the count (set after
+  // the cooling estimate, which sizes them from the heat; nothing downstream reads the count).
+  if (count.nodes > 0 && count.cduRacks > 0) valueOf(result.outputs, OutputId::coolingCdus) = count.cduRacks;
 
   // Each hall's electrical room carries its hall's share of the facility load.
   const double pue = valueOf(result.outputs, OutputId::powerPue);

@@ -16,7 +16,7 @@ namespace {
 
 /// What stands on the floor, counted here from the racks, independently of the model's counting.
 struct Counted {
-  double gpus = 0, computeRacks = 0, networkRacks = 0, switches = 0;
+  double gpus = 0, computeRacks = 0, networkRacks = 0, switches = 0, cdus = 0;
 };
 
 Counted countFloor(const SiteLayout& layout) {
@@ -26,7 +26,9 @@ Counted countFloor(const SiteLayout& layout) {
       const CatalogEntry* system = HardwareCatalog::bundled().system(layout.systemTypes[rack.system]);
       counted.gpus += rack.units * system->values.value(InputId::systemGpusPerNode).value;
       ++counted.computeRacks;
-    } else if (rack.role != RackRole::Cdu && rack.units > 0) {
+    } else if (rack.role == RackRole::Cdu) {
+      ++counted.cdus;
+    } else if (rack.units > 0) {
       ++counted.networkRacks;
       counted.switches += rack.units;
     }
@@ -108,6 +110,7 @@ class TestOneTruth : public QObject {
         QCOMPARE(valueOf(site, OutputId::clusterComputeRacks), counted.computeRacks);
         QCOMPARE(valueOf(site, OutputId::clusterNetworkRacks), counted.networkRacks);
         QCOMPARE(valueOf(site, OutputId::networkSwitches), counted.switches);
+        QCOMPARE(valueOf(site, OutputId::coolingCdus), counted.cdus);
         // The plan after its last phase is the site: one evaluation.
         QCOMPARE(valueOf(result.plan->phases.back().site, OutputId::costCapexUsd),
                  valueOf(site, OutputId::costCapexUsd));
