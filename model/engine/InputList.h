@@ -224,8 +224,11 @@
     "job-interrupting host failures per node (maintenance, NIC, SSD, PSU, chassis, IO, CPU, memory)", \
     "Llama 3 paper Table 5: 53 of 419 interruptions on 2,048 nodes in 54 days", "secondary") \
   X(reliabilityNetworkFailuresPerMillionHours, "reliability.networkFailuresPerMillionHours", "per 1e6 h", 1.648, 0, 1e6, Real, \
-    "job-interrupting switch and cable failures per fabric endpoint", \
-    "Llama 3 paper Table 5: 35 of 419 interruptions for 16,384 endpoints in 54 days", "secondary") \
+    "job-interrupting switch and cable failures per NIC-to-leaf link (the link, its optics and its share of the leaf)", \
+    "Llama 3 paper Table 5: 35 of 419 interruptions on 16,384 single-plane NIC links in 54 days", "secondary") \
+  X(reliabilityPlaneFailover, "reliability.planeFailover", "mode", 0, 0, 1, Choice, \
+    "with several fabric planes, whether a job stops when one NIC-to-leaf link fails or carries on over the other planes", \
+    "planner input: NCCL stops on a lost link unless the collective library fails over between planes", "input") \
   X(reliabilitySoftwareFailuresPerMillionHours, "reliability.softwareFailuresPerMillionHours", "per 1e6 h", 2.967, 0, 1e6, Real, \
     "job-interrupting software failures per GPU (bugs, NCCL watchdog, dependencies)", \
     "Llama 3 paper Table 5: 63 of 419 interruptions on 16,384 GPUs in 54 days", "secondary") \
@@ -233,10 +236,32 @@
     "planned interruptions of the full-cluster job per day", "Llama 3 paper Table 5: 47 planned in 54 days", "secondary") \
   X(reliabilityFailureRateScale, "reliability.failureRateScale", "factor", 1, 0, 100, Real, \
     "multiplies every failure rate (fleet maturity, newer generation)", "planner input", "input") \
-  X(reliabilityCheckpointWriteMinutes, "reliability.checkpointWriteMinutes", "min", 1, 0.001, 1440, Real, \
-    "time the job pauses to write one checkpoint", "estimate: asynchronous checkpoints to all-flash storage", "estimate") \
+  X(reliabilityCheckpointWriteMinutes, "reliability.checkpointWriteMinutes", "min", 0, 0, 1440, Real, \
+    "time the job pauses to write one checkpoint; 0 = checkpoint state over storage write bandwidth", \
+    "planner input", "input") \
+  X(reliabilityModelParametersBillions, "reliability.modelParametersBillions", "1e9 parameters", 405, 0.001, 1e6, Real, \
+    "parameters of the model the job trains (sets the checkpoint size)", \
+    "Llama 3 paper: the 405B-parameter model trained on 16,384 H100", "verified") \
+  X(reliabilityCheckpointBytesPerParameter, "reliability.checkpointBytesPerParameter", "bytes", 14, 0.1, 100, Real, \
+    "checkpoint bytes per parameter: 16-bit weights and the optimizer's fp32 master weights, momentum and variance", \
+    "ZeRO (Rajbhandari et al., SC 2020): 2 bytes of fp16 weights plus 12 bytes of Adam state per parameter", \
+    "verified") \
+  X(reliabilityCheckpointWriteGBpsPerGpu, "reliability.checkpointWriteGBpsPerGpu", "GB/s", 0.1220703125, 0.000001, 1000, Real, \
+    "sustained write bandwidth of the shared storage per GPU", \
+    "derived: Llama 3 paper, Tectonic sustains 2 TB/s for the 16,384-GPU cluster (2,000 / 16,384 GB/s)", "derived") \
+  X(reliabilityCheckpointIntervalMode, "reliability.checkpointIntervalMode", "mode", 0, 0, 1, Choice, \
+    "optimal: checkpoint at Daly's optimum; fixed: every reliability.checkpointIntervalMinutes", "planner input", \
+    "input") \
+  X(reliabilityCheckpointIntervalMinutes, "reliability.checkpointIntervalMinutes", "min", 30, 0.01, 100000, Real, \
+    "checkpoint interval when reliability.checkpointIntervalMode is fixed", "planner input", "input") \
   X(reliabilityRestartMinutes, "reliability.restartMinutes", "min", 10, 0, 10000, Real, \
     "time from an interruption to training again (detect, replace, reload)", "estimate", "estimate") \
+  X(reliabilityHotSpareFraction, "reliability.hotSpareFraction", "fraction", 0.01, 0, 0.5, Real, \
+    "nodes kept powered and burned in outside the job, to replace a failed node at once, as a share of all nodes", \
+    "estimate: a spare pool of about 1 % of nodes", "estimate") \
+  X(reliabilityNoSpareRestartMinutes, "reliability.noSpareRestartMinutes", "min", 60, 0, 100000, Real, \
+    "extra time to resume after a node failure when no spare is free (drain, re-shard onto the nodes left, reload)", \
+    "estimate", "estimate") \
   X(reliabilityRepairHours, "reliability.repairHours", "h", 24, 0, 10000, Real, \
     "time a failed node stays out of service", "estimate: next-business-day parts", "estimate") \
   X(reliabilityMinEttr, "reliability.minEttr", "fraction", 0.9, 0, 1, Real, \

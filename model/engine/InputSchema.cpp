@@ -37,6 +37,10 @@ QStringList choiceNames(InputId id) {
       return {"N", "N+1", "2N", "4N/3"};
     case InputId::facilityPueMode:
       return {"model", "fixed"};
+    case InputId::reliabilityCheckpointIntervalMode:
+      return {"optimal", "fixed"};
+    case InputId::reliabilityPlaneFailover:
+      return {"stop", "continue"};
     default:
       return {};
   }

@@ -105,9 +105,16 @@
   X(reliabilityUnexpectedPerDay, "reliability.unexpectedPerDay", "per day", "unexpected interruptions of a full-cluster job") \
   X(reliabilityInterruptionsPerDay, "reliability.interruptionsPerDay", "per day", "all interruptions, planned included") \
   X(reliabilityMtbiHours, "reliability.mtbiHours", "h", "mean time between unexpected interruptions") \
+  X(reliabilityCheckpointStateTb, "reliability.checkpointStateTB", "TB", "model and optimizer state one checkpoint writes") \
+  X(reliabilityCheckpointWriteMinutes, "reliability.checkpointWriteMinutes", "min", "time the job pauses for one checkpoint") \
   X(reliabilityYoungIntervalMinutes, "reliability.youngIntervalMinutes", "min", "optimal checkpoint interval, Young") \
   X(reliabilityDalyIntervalMinutes, "reliability.dalyIntervalMinutes", "min", "optimal checkpoint interval, Daly") \
-  X(reliabilityEttr, "reliability.ettr", "fraction", "effective training time ratio at the Daly interval") \
+  X(reliabilityCheckpointIntervalMinutes, "reliability.checkpointIntervalMinutes", "min", "checkpoint interval used: Daly's optimum or the fixed one") \
+  X(reliabilityHotSpareNodes, "reliability.hotSpareNodes", "nodes", "spare nodes held out of the job") \
+  X(reliabilitySpareShortfallProbability, "reliability.spareShortfallProbability", "fraction", "chance that no spare is free when a node fails") \
+  X(reliabilityJobGpus, "reliability.jobGpus", "GPUs", "GPUs the full-cluster job runs on: all but the spares") \
+  X(reliabilityEttr, "reliability.ettr", "fraction", "effective training time ratio at the checkpoint interval used") \
+  X(reliabilityGoodputGpus, "reliability.goodputGpus", "GPUs", "GPUs of useful training: job GPUs x effective training time") \
   X(reliabilityJobUptime, "reliability.jobUptime", "fraction", "share of time the full-cluster job is running") \
   X(reliabilityNodesInRepair, "reliability.nodesInRepair", "nodes", "nodes out of service on average") \
   X(reliabilityGpuAvailability, "reliability.gpuAvailability", "fraction", "share of GPUs in service") \
