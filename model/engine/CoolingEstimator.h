@@ -19,7 +19,7 @@ void estimateCooling(ModelFrame<V>& f) {
   const V deltaK = f.in(InputId::coolingReturnTempC)-f.in(InputId::coolingSupplyTempC);
   const V flowM3PerS =
       liquidMw * 1e6 / (f.in(InputId::coolingCoolantDensityKgM3)*f.in(InputId::coolingCoolantHeatCapacityJKgK)*deltaK);
-  const V itEnergyKwhPerYear = f.out(OutputId::powerItMw) * f.in(InputId::powerAverageLoadFraction)*8760.0 * 1e3;
+  const V itEnergyKwhPerYear = f.out(OutputId::powerAverageItMw) * 8760.0 * 1e3;
 
   f.out(OutputId::coolingLiquidHeatMw) = liquidMw;
   f.out(OutputId::coolingAirHeatMw) = airMw;

@@ -1,6 +1,7 @@
 // Capex by category, annualized with the capital recovery factor
-//   CRF(r, n) = r / (1 - (1 + r)^-n)   (1/n when r = 0: straight-line depreciation)
-// plus opex (energy, maintenance, staff); TCO per year and per GPU-hour at the utilization.
+//   CRF(r, n) = r / (1 - (1 + r)^-n)   (1/n when r = 0 or cost.amortization is straightLine)
+// plus opex (energy, non-energy opex per MW and any service contracts, staff); TCO per year and per
+// GPU-hour at the utilization.
 // Switches and media are priced by the fabric estimator, which knows the media of each tier.
 #pragma once
 
@@ -42,14 +43,15 @@ void estimateCost(ModelFrame<V>& f) {
   f.out(OutputId::costCapexPerGpuUsd) = capex / gpus;
   f.out(OutputId::costFacilityUsdPerMw) = facilityCapex / itMw;
 
-  const V& rate = f.in(InputId::costCapitalRate);
+  const V rate = where(greater(f.in(InputId::costAmortization), 0.5), 0.0, f.in(InputId::costCapitalRate));
   const V itFactor = cost_detail::capitalRecoveryFactor(rate, f.in(InputId::costItLifetimeYears));
   const V facilityFactor = cost_detail::capitalRecoveryFactor(rate, f.in(InputId::costFacilityLifetimeYears));
   const V itCapital = itCapex * itFactor;
   const V facilityCapital = facilityCapex * facilityFactor;
   const V landCapital = land * rate;
   const V energy = f.out(OutputId::powerAnnualEnergyGwh) * 1e6 * f.in(InputId::costElectricityUsdPerKwh);
-  const V maintenance = itCapex * f.in(InputId::costItMaintenanceFraction) +
+  const V maintenance = itMw * f.in(InputId::costNonEnergyOpexUsdPerMwYear) +
+                        itCapex * f.in(InputId::costItMaintenanceFraction) +
                         facilityCapex * f.in(InputId::costFacilityMaintenanceFraction);
   const V staff = itMw * f.in(InputId::costStaffPerMw)*f.in(InputId::costStaffUsdPerYear);
   const V tco = itCapital + facilityCapital + landCapital + energy + maintenance + staff;

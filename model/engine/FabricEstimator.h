@@ -25,6 +25,21 @@ struct PlaneShape {
   V maxEndpoints2, maxEndpoints3, maxEndpoints4;
 };
 
+/// What decides module and cable counts: the link and NIC speeds, the switch's transceiver cages
+/// and whether its optics are co-packaged, and how many NIC ports share one cage.
+template <class V>
+struct MediaShape {
+  V linkGbps, nicGbps, nicPortsPerCage, switchCageGbps, switchOpticsIntegrated;
+};
+
+/// `in` reads an input (a frame's or a plain InputValues').
+template <class V, class In>
+MediaShape<V> mediaShape(In in, const V& linkGbps) {
+  return {linkGbps, in(InputId::networkNicSpeedGbps), in(InputId::systemNicPortsPerCage),
+          in(InputId::networkSwitchPortSpeedGbps)*in(InputId::networkSwitchPortsPerCage),
+          in(InputId::networkSwitchOpticsIntegrated)};
+}
+
 template <class V>
 PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
   PlaneShape<V> s;
@@ -48,24 +63,44 @@ PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
   return s;
 }
 
-/// Switch ports one link end takes: a fraction of a port that breaks out, or whole bonded ports.
+/// Each reach class's inputs, in ReachClass order.
+inline constexpr InputId kMediaGbps[5] = {InputId::opticsCopperGbps, InputId::opticsAecGbps,
+                                          InputId::opticsMultimodeGbps, InputId::opticsSinglemodeDrGbps,
+                                          InputId::opticsSinglemodeFrGbps};
+inline constexpr InputId kMediaPricePer400G[5] = {
+    InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
+    InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G};
+inline constexpr InputId kMediaPowerPer400G[5] = {
+    InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G, InputId::opticsMultimodePowerWPer400G,
+    InputId::opticsSinglemodeDrPowerWPer400G, InputId::opticsSinglemodeFrPowerWPer400G};
+
+/// Pluggable transceiver modules for `links` optical links of a tier, by the ports each carries:
+/// at a NIC, one module per cage (nicPortsPerCage NIC ports share one); at a switch, links share a
+/// module up to what it carries (a twin-port 800G module takes two 400G links), none where the
+/// switch's optics are co-packaged. Tier 0 links a NIC to a leaf, upper tiers two switches.
 template <class V>
-V portsPerLinkEnd(const V& linkGbps, const V& portGbps) {
-  return where(lessEqual(linkGbps, portGbps), V(linkGbps / portGbps), ceilOf(V(linkGbps / portGbps)));
+V modulesForLinks(int tier, const V& links, const MediaShape<V>& m, const V& moduleGbps) {
+  const V switchEnd = where(greater(m.switchOpticsIntegrated, 0.5), 0.0,
+                            ceilOf(V(links * m.linkGbps / minOf(moduleGbps, m.switchCageGbps) - 1e-9)));
+  return tier == 0 ? V(ceilOf(V(links * m.linkGbps / m.nicGbps / m.nicPortsPerCage - 1e-9)) + switchEnd)
+                   : V(2.0 * switchEnd);
 }
 
-/// Transceiver modules for `links` optical links of a tier: tier 1 has a NIC-side module
-/// (a NIC port each) and a switch-side share; upper tiers have switch modules at both ends.
+/// Physical cables of copper or active electrical links: a cable carries links up to its speed
+/// (an 800G breakout cable serves two 400G links); optical links have a cable each.
 template <class V>
-V modulesForLinks(int tier, const V& links, const V& linkGbps, const V& nicGbps, const V& portsPerEnd) {
-  const V switchSide = ceilOf(V(links * portsPerEnd));
-  return tier == 0 ? V(links * linkGbps / nicGbps + switchSide) : V(2.0 * switchSide);
+V cablesForLinks(bool isCopperOrAec, const V& links, const V& linkGbps, const V& cableGbps) {
+  return isCopperOrAec ? V(ceilOf(V(links * linkGbps / maxOf(cableGbps, linkGbps) - 1e-9))) : links;
 }
 
-/// Link ends in units of 400 Gb/s, the unit media are priced and powered in.
+/// Link ends that carry bought media, in units of 400 Gb/s (the unit media are priced and powered
+/// in): both ends, less the switch ends whose optics are co-packaged (priced with the switch).
 template <class V>
-V linkEndsPer400G(const V& links, const V& linkGbps) {
-  return 2.0 * links * linkGbps / 400.0;
+V mediaEndsPer400G(int tier, const V& links, const MediaShape<V>& m, bool optical) {
+  const V switchEnds = tier == 0 ? constant<V>(1.0) : constant<V>(2.0);
+  const V boughtSwitchEnds = optical ? V(where(greater(m.switchOpticsIntegrated, 0.5), 0.0, switchEnds)) : switchEnds;
+  const V ends = (tier == 0 ? V(boughtSwitchEnds + 1.0) : boughtSwitchEnds);
+  return ends * links * m.linkGbps / 400.0;
 }
 
 /// Fewest tiers (2, 3 or 4) that connect `endpoints`; 5 when even four tiers cannot.
@@ -129,7 +164,6 @@ void estimateFabric(ModelFrame<V>& f) {
   const V designGpus = maxOf(gpus, f.in(InputId::clusterDesignGpus));
   const V& nicsPerGpu = f.in(InputId::networkNicsPerGpu);
   const V& gpusPerNode = f.in(InputId::systemGpusPerNode);
-  const V& nicGbps = f.in(InputId::networkNicSpeedGbps);
   const V endpoints = gpus * nicsPerGpu;
   const V designEndpoints = designGpus * nicsPerGpu;
 
@@ -197,39 +231,30 @@ void estimateFabric(ModelFrame<V>& f) {
   estimateFabricCapacity(f);
 
   // Media, by the reach class each tier's links are assumed to need.
-  const V portsPerEnd = portsPerLinkEnd(s.linkGbps, f.in(InputId::networkSwitchPortSpeedGbps));
+  const MediaShape<V> media = mediaShape<V>([&](InputId id) { return f.in(id); }, s.linkGbps);
   const V allLinks[4] = {planes * links1, planes * links2, planes * links3, planes * links4};
   const V reach[4] = {f.in(InputId::networkTier1Reach), f.in(InputId::networkTier2Reach),
                       f.in(InputId::networkTier3Reach), f.in(InputId::networkTier3Reach)};
   const V lengthM[4] = {f.in(InputId::networkTier1CableLengthM), f.in(InputId::networkTier2CableLengthM),
                         f.in(InputId::networkTier3CableLengthM), f.in(InputId::networkTier3CableLengthM)};
-  const InputId priceOf[5] = {InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G,
-                              InputId::opticsMultimodePriceUsdPer400G, InputId::opticsSinglemodeDrPriceUsdPer400G,
-                              InputId::opticsSinglemodeFrPriceUsdPer400G};
-  const InputId powerOf[5] = {InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G,
-                              InputId::opticsMultimodePowerWPer400G, InputId::opticsSinglemodeDrPowerWPer400G,
-                              InputId::opticsSinglemodeFrPowerWPer400G};
   V modulesByClass[5] = {constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0)};
   V cablesByClass[5] = {constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0)};
   V mediaUsd = constant<V>(0.0);
   V mediaW = constant<V>(0.0);
   V fiberM = constant<V>(0.0);
   for (int tier = 0; tier < 4; ++tier) {
-    const V tierModules = modulesForLinks(tier, allLinks[tier], s.linkGbps, nicGbps, portsPerEnd);
-    V priceUsdPer400G = constant<V>(0.0);
-    V powerWPer400G = constant<V>(0.0);
-    for (int media = 0; media < 5; ++media) {
-      const auto here = equal(reach[tier], static_cast<double>(media));
-      modulesByClass[media] += where(here, tierModules, 0.0);
-      cablesByClass[media] += where(here, allLinks[tier], 0.0);
-      priceUsdPer400G = where(here, f.in(priceOf[media]), priceUsdPer400G);
-      powerWPer400G = where(here, f.in(powerOf[media]), powerWPer400G);
+    for (int m = 0; m < 5; ++m) {
+      const V here = where(equal(reach[tier], static_cast<double>(m)), 1.0, 0.0);
+      const bool optical = m >= static_cast<int>(ReachClass::Multimode);
+      const V links = here * allLinks[tier];
+      const V& gbps = f.in(kMediaGbps[m]);
+      if (optical) modulesByClass[m] += modulesForLinks(tier, links, media, gbps);
+      cablesByClass[m] += cablesForLinks(!optical, links, s.linkGbps, gbps);
+      const V ends = mediaEndsPer400G(tier, links, media, optical);
+      mediaUsd += ends * f.in(kMediaPricePer400G[m]);
+      mediaW += ends * f.in(kMediaPowerPer400G[m]);
+      if (optical) fiberM += links * lengthM[tier];
     }
-    const V endsPer400G = linkEndsPer400G(allLinks[tier], s.linkGbps);
-    mediaUsd += endsPer400G * priceUsdPer400G;
-    mediaW += endsPer400G * powerWPer400G;
-    const auto optical = greaterEqual(reach[tier], static_cast<double>(ReachClass::Multimode));
-    fiberM += where(optical, V(allLinks[tier] * lengthM[tier]), 0.0);
   }
   const V fiberCables = cablesByClass[2] + cablesByClass[3] + cablesByClass[4];
   f.out(OutputId::networkTransceiversMultimode) = modulesByClass[2];

@@ -1,5 +1,6 @@
 // Facility power, energy and the electrical chain.
 //   overhead = cooling + UPS/distribution losses + miscellaneous; PUE = 1 + overhead / IT
+//   800 V DC distribution takes its saving (a share of IT power) off the conversion losses.
 //   In fixed-PUE mode the same overhead parts are scaled to add up to IT x (PUE - 1).
 //   Transformers (MVA = facility MW / power factor) and UPS modules (IT MW) are sized for N,
 //   then N+1 adds one unit, 2N doubles, distributed 4N/3 adds a third (rounded up).
@@ -24,8 +25,14 @@ template <class V>
 void estimateFacility(ModelFrame<V>& f) {
   const V& itMw = f.out(OutputId::powerItMw);
   const V modelCoolingMw = f.out(OutputId::powerCoolingMw);
-  const V modelLossMw =
+  const V chainLossMw =
       itMw * (1.0 / (f.in(InputId::electricalUpsEfficiency)*f.in(InputId::electricalTransformerEfficiency)) - 1.0);
+  // 800 V DC drops conversion stages between the utility and the racks: its saving comes off the
+  // UPS and distribution losses and the rack power supplies' losses, never more than they are.
+  const V dc800 = where(greater(f.in(InputId::electricalDistribution), 0.5), 1.0, 0.0);
+  const V dcSavingMw = dc800 * minOf(V(f.in(InputId::electricalDc800EfficiencyGain)*itMw),
+                                     V(chainLossMw + f.out(OutputId::powerPsuLossMw)));
+  const V modelLossMw = chainLossMw - dcSavingMw;
   const V modelMiscMw = itMw * f.in(InputId::facilityMiscOverheadFraction);
   const V modelOverheadMw = modelCoolingMw + modelLossMw + modelMiscMw;
   const V fixedScale = (f.in(InputId::facilityPue)-1.0) * itMw / maxOf(modelOverheadMw, 1e-12);
@@ -37,7 +44,9 @@ void estimateFacility(ModelFrame<V>& f) {
   const V facilityMw = itMw + modelOverheadMw * scale;
   f.out(OutputId::powerFacilityMw) = facilityMw;
   f.out(OutputId::powerPue) = facilityMw / itMw;
-  f.out(OutputId::powerAverageFacilityMw) = facilityMw * f.in(InputId::powerAverageLoadFraction);
+  f.out(OutputId::powerDc800SavingMw) = dcSavingMw * scale;
+  // The plant's overhead follows the IT load it serves.
+  f.out(OutputId::powerAverageFacilityMw) = facilityMw * f.out(OutputId::powerAverageItMw) / itMw;
   f.out(OutputId::powerAnnualEnergyGwh) = f.out(OutputId::powerAverageFacilityMw) * 8760.0 * 1e-3;
 
   // All power drawn ends up as heat; the plant rejects everything but what leaves as misc loads.

@@ -34,10 +34,29 @@
     "NVLink switch power attributed to one node", "catalog", "catalog") \
   X(systemFanPowerWPerNode, "system.fanPowerWPerNode", "W", kFromCatalog, 0, 20000, Real, \
     "fans of one node at full load", "catalog", "catalog") \
+  X(systemNicPortsPerCage, "system.nicPortsPerCage", "ports", 1, 1, 8, Count, \
+    "scale-out NIC ports behind one transceiver cage of a node (2 where two NICs share a twin-port OSFP cage)", \
+    "catalog", "catalog") \
   X(systemNicPowerW, "system.nicPowerW", "W", kFromCatalog, 0, 1000, Real, \
     "one scale-out NIC", "catalog", "catalog") \
   X(systemPsuEfficiency, "system.psuEfficiency", "fraction", kFromCatalog, 0.5, 1, Real, \
     "power-supply efficiency (AC in to DC out)", "catalog", "catalog") \
+  X(systemMaxPowerWPerNode, "system.maxPowerWPerNode", "W", 0, 0, 100000, Real, \
+    "vendor maximum of one node (server at its AC inlet, or compute tray); 0 = not published: the component estimate", \
+    "catalog", "catalog") \
+  X(systemRackSharedMaxPowerW, "system.rackSharedMaxPowerW", "W", 0, 0, 1000000, Real, \
+    "vendor maximum of a compute rack's shared gear outside its nodes (NVLink switch trays, management)", \
+    "catalog", "catalog") \
+  X(systemMeasuredPeakWPerNode, "system.measuredPeakWPerNode", "W", 0, 0, 100000, Real, \
+    "highest draw of one node measured under training where published; 0 = none: the component estimate", \
+    "catalog", "catalog") \
+  X(systemPowerSuppliesPerNode, "system.powerSuppliesPerNode", "PSUs", 0, 0, 100, Real, \
+    "power supplies of one node, redundant ones included (a rack's shelf rectifiers shared over its nodes)", \
+    "catalog", "catalog") \
+  X(systemPowerSupplyW, "system.powerSupplyW", "W", 0, 0, 100000, Real, \
+    "rating of one power supply or shelf rectifier", "catalog", "catalog") \
+  X(systemPowerSupplyRedundantFraction, "system.powerSupplyRedundantFraction", "fraction", 0, 0, 0.9, Real, \
+    "share of the power supplies that are redundant (2 of 6 for 4+2)", "catalog", "catalog") \
   X(systemLiquidFraction, "system.liquidFraction", "fraction", kFromCatalog, 0, 1, Real, \
     "share of a node's heat removed by liquid", "catalog", "catalog") \
   X(systemRackMassKg, "system.rackMassKg", "kg", kFromCatalog, 1, 10000, Real, \
@@ -53,6 +72,11 @@
     "ports of one fabric switch", "catalog", "catalog") \
   X(networkSwitchPortSpeedGbps, "network.switchPortSpeedGbps", "Gb/s", kFromCatalog, 1, 3200, Count, \
     "speed of one switch port", "catalog", "catalog") \
+  X(networkSwitchPortsPerCage, "network.switchPortsPerCage", "ports", 1, 1, 8, Count, \
+    "switch ports behind one transceiver cage (2 for twin-port OSFP cages)", "catalog", "catalog") \
+  X(networkSwitchOpticsIntegrated, "network.switchOpticsIntegrated", "0/1", 0, 0, 1, Count, \
+    "1 when the switch's optics are co-packaged: no pluggable modules at its ports, their power in the switch's", \
+    "catalog", "catalog") \
   X(networkSwitchPowerW, "network.switchPowerW", "W", kFromCatalog, 0, 100000, Real, \
     "one switch without its optics", "catalog", "catalog") \
   X(networkSwitchPriceUsd, "network.switchPriceUsd", "USD", kFromCatalog, 0, 1e8, Real, \
@@ -97,22 +121,32 @@
   X(networkFabricLatencyUs, "network.fabricLatencyUs", "us", 10, 0, 10000, Real, \
     "latency of one step across the fabric", "estimate: NCCL InfiniBand/RoCE small-message latency", "estimate") \
   /* optics and cables (per 400 Gb/s at one link end, from the catalog module of each class) */ \
+  X(opticsCopperGbps, "optics.copper.gbps", "Gb/s", kFromCatalog, 1, 12800, Real, \
+    "copper (DAC) cable: Gb/s one cable carries (a breakout cable serves several links)", "catalog", "catalog") \
   X(opticsCopperPriceUsdPer400G, "optics.copper.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
     "copper (DAC): cost per 400 Gb/s at one link end (half a cable)", "catalog", "catalog") \
   X(opticsCopperPowerWPer400G, "optics.copper.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
     "copper (DAC): power per 400 Gb/s at one link end", "catalog", "catalog") \
+  X(opticsAecGbps, "optics.aec.gbps", "Gb/s", kFromCatalog, 1, 12800, Real, \
+    "active electrical cable: Gb/s one cable carries", "catalog", "catalog") \
   X(opticsAecPriceUsdPer400G, "optics.aec.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
     "active electrical cable: cost per 400 Gb/s at one link end", "catalog", "catalog") \
   X(opticsAecPowerWPer400G, "optics.aec.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
     "active electrical cable: power per 400 Gb/s at one link end", "catalog", "catalog") \
+  X(opticsMultimodeGbps, "optics.multimode.gbps", "Gb/s", kFromCatalog, 1, 12800, Real, \
+    "multimode transceiver: Gb/s one module carries (800 for a twin-port 2x400G module)", "catalog", "catalog") \
   X(opticsMultimodePriceUsdPer400G, "optics.multimode.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
     "multimode transceiver: cost per 400 Gb/s", "catalog", "catalog") \
   X(opticsMultimodePowerWPer400G, "optics.multimode.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
     "multimode transceiver: power per 400 Gb/s", "catalog", "catalog") \
+  X(opticsSinglemodeDrGbps, "optics.singlemodeDr.gbps", "Gb/s", kFromCatalog, 1, 12800, Real, \
+    "single-mode DR transceiver: Gb/s one module carries", "catalog", "catalog") \
   X(opticsSinglemodeDrPriceUsdPer400G, "optics.singlemodeDr.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
     "single-mode DR (500 m) transceiver: cost per 400 Gb/s", "catalog", "catalog") \
   X(opticsSinglemodeDrPowerWPer400G, "optics.singlemodeDr.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
     "single-mode DR (500 m) transceiver: power per 400 Gb/s", "catalog", "catalog") \
+  X(opticsSinglemodeFrGbps, "optics.singlemodeFr.gbps", "Gb/s", kFromCatalog, 1, 12800, Real, \
+    "single-mode FR transceiver: Gb/s one module carries", "catalog", "catalog") \
   X(opticsSinglemodeFrPriceUsdPer400G, "optics.singlemodeFr.priceUsdPer400G", "USD", kFromCatalog, 0, 1e6, Real, \
     "single-mode FR (2 km) transceiver: cost per 400 Gb/s", "catalog", "catalog") \
   X(opticsSinglemodeFrPowerWPer400G, "optics.singlemodeFr.powerWPer400G", "W", kFromCatalog, 0, 1000, Real, \
@@ -122,8 +156,17 @@
   X(opticsFiberUsdPerM, "optics.fiberUsdPerM", "USD/m", 1.5, 0, 1e4, Real, \
     "optical cable per metre", "estimate: MPO-12 OS2/OM4 cable list prices", "estimate") \
   /* power */ \
+  X(powerProvisioningBasis, "power.provisioningBasis", "basis", 0, 0, 2, Choice, \
+    "what electrical and cooling plant is sized for: the vendor maximum of each system, the expected peak " \
+    "(measured where published, else the component estimate), or a power cap per compute rack", \
+    "planner input; plant is commonly provisioned against the vendor maximum", "input") \
+  X(powerRackCapKw, "power.rackCapKw", "kW", 0, 0, 10000, Real, \
+    "power cap of one compute rack when power.provisioningBasis is rackCap; 0 = no cap", "planner input", "input") \
+  X(powerCapThroughputExponent, "power.capThroughputExponent", "exponent", 0.3333333333333333, 0, 1, Real, \
+    "throughput under a cap = (capped power / uncapped peak) ^ exponent", \
+    "estimate: DVFS, dynamic power grows with frequency times voltage squared, about frequency cubed", "estimate") \
   X(powerAverageLoadFraction, "power.averageLoadFraction", "fraction", 0.76, 0.01, 1, Real, \
-    "average IT draw over a year as a share of the sized (maximum) IT power", \
+    "average IT draw over a year as a share of the IT power at the vendor maximum", \
     "arXiv 2506.14551: HGX H100 under intensive training draws about 76 % of the 10.2 kW maximum", "verified") \
   X(powerStorageWPerGpu, "power.storageWPerGpu", "W", 30, 0, 10000, Real, \
     "shared training storage per GPU", "estimate: all-flash storage at about 2 % of IT power", "estimate") \
@@ -136,6 +179,13 @@
   X(electricalRedundancy, "electrical.redundancy", "scheme", 1, 0, 3, Choice, \
     "redundancy of transformers and UPS: N, N+1, 2N or distributed 4N/3", \
     "Uptime Institute Tier III allows N+1 on the power path", "secondary") \
+  X(electricalDistribution, "electrical.distribution", "scheme", 0, 0, 1, Choice, \
+    "power to the racks: AC through UPS and rack power supplies, or 800 V DC to rack-scale systems", \
+    "planner input", "input") \
+  X(electricalDc800EfficiencyGain, "electrical.dc800EfficiencyGain", "fraction", 0.05, 0, 0.2, Real, \
+    "share of IT power 800 V DC distribution saves in conversion losses (UPS, distribution and rack supplies)", \
+    "NVIDIA 800 VDC architecture for AI factories: up to 5 % end-to-end efficiency; SemiAnalysis: about 5 % " \
+    "at the facility", "secondary") \
   X(electricalTransformerMva, "electrical.transformerMva", "MVA", 3, 0.1, 1000, Real, \
     "rating of one medium-voltage transformer", "estimate: 2.5-3 MVA unit substations", "estimate") \
   X(electricalPowerFactor, "electrical.powerFactor", "fraction", 0.95, 0.5, 1, Real, \
@@ -203,17 +253,28 @@
   X(costFacilityLifetimeYears, "cost.facilityLifetimeYears", "years", 14, 1, 100, Real, \
     "depreciation life of electrical, cooling and building", \
     "Epoch AI data-center cost breakdown: facility life 14 years", "verified") \
+  X(costAmortization, "cost.amortization", "method", 0, 0, 1, Choice, \
+    "how capex becomes a yearly cost: costOfCapital (annuity at cost.capitalRate over each life) or straightLine " \
+    "(capex over its life, no cost of capital)", "planner input", "input") \
   X(costCapitalRate, "cost.capitalRate", "1/year", 0.08, 0, 1, Real, \
-    "cost of capital used to annualize capex (0 = straight-line depreciation)", \
+    "cost of capital used to annualize capex when cost.amortization is costOfCapital", \
     "estimate: data-center WACC of 7-9 %", "estimate") \
-  X(costItMaintenanceFraction, "cost.itMaintenanceFraction", "1/year", 0.03, 0, 1, Real, \
-    "yearly maintenance and support as a share of IT capex", "estimate: hardware support contracts", "estimate") \
-  X(costFacilityMaintenanceFraction, "cost.facilityMaintenanceFraction", "1/year", 0.02, 0, 1, Real, \
-    "yearly maintenance as a share of facility capex", "estimate", "estimate") \
+  X(costNonEnergyOpexUsdPerMwYear, "cost.nonEnergyOpexUsdPerMwYear", "USD/(MW year)", 255000, 0, 1e8, Real, \
+    "yearly maintenance, repairs, insurance and services per MW of IT, staff apart", \
+    "derived: Epoch AI 1 GW GB200 case, $0.9B opex less $0.6B energy = $0.3M per MW-year, less the staff " \
+    "counted apart (0.3 FTE/MW x $150,000)", "derived") \
+  X(costItMaintenanceFraction, "cost.itMaintenanceFraction", "1/year", 0, 0, 1, Real, \
+    "yearly vendor support contracts as a share of IT capex, beyond the non-energy opex", \
+    "planner input: an owner-operator repairing with its own spares buys none (Epoch AI's hyperscaler case)", \
+    "input") \
+  X(costFacilityMaintenanceFraction, "cost.facilityMaintenanceFraction", "1/year", 0, 0, 1, Real, \
+    "yearly facility service contracts as a share of facility capex, beyond the non-energy opex", "planner input", \
+    "input") \
   X(costStaffPerMw, "cost.staffPerMw", "FTE/MW", 0.3, 0, 100, Real, \
     "operations staff per MW of IT", "estimate: about 100 staff for a 300 MW campus", "estimate") \
   X(costStaffUsdPerYear, "cost.staffUsdPerYear", "USD", 150000, 0, 1e7, Real, \
-    "loaded cost of one staff member per year", "estimate", "estimate") \
+    "loaded cost of one staff member per year", \
+    "estimate: US data-center technician and engineer wages with 30-40 % benefits and overhead", "estimate") \
   X(costUtilization, "cost.utilization", "fraction", 0.8, 0.01, 1, Real, \
     "share of GPU-hours sold or used, for the price per GPU-hour", "planner input", "input") \
   /* reliability */ \
@@ -284,6 +345,12 @@
     "power the utility grid delivers to the site (0 when not yet planned)", "planner input", "input") \
   X(siteOnsiteGenerationMw, "site.onsiteGenerationMw", "MW", 0, 0, 100000, Real, \
     "power of turbines and other generation on the site", "planner input", "input") \
+  X(siteGridCarbonKgPerKwh, "site.gridCarbonKgPerKwh", "kg/kWh", 0.348, 0, 2, Real, \
+    "CO2-equivalent of one kWh from the grid", \
+    "US EPA eGRID (2023 data): US total output emission rate, about 348 g/kWh", "secondary") \
+  X(siteOnsiteCarbonKgPerKwh, "site.onsiteCarbonKgPerKwh", "kg/kWh", 0.411, 0, 2, Real, \
+    "CO2 of one kWh from the on-site generation", \
+    "derived: EIA, natural gas 53.07 kg CO2/MMBtu x the gas fleet's heat rate of 7,740 Btu/kWh", "derived") \
   X(siteBatteryMw, "site.batteryMw", "MW", 0, 0, 100000, Real, \
     "power the site's batteries deliver (for peaks and ride-through, not for days)", "planner input", "input")
 // clang-format on

@@ -35,6 +35,12 @@ QStringList choiceNames(InputId id) {
       return {"copper", "aec", "multimode", "singlemodeDr", "singlemodeFr"};
     case InputId::electricalRedundancy:
       return {"N", "N+1", "2N", "4N/3"};
+    case InputId::powerProvisioningBasis:
+      return {"vendorMaximum", "estimatedPeak", "rackCap"};
+    case InputId::costAmortization:
+      return {"costOfCapital", "straightLine"};
+    case InputId::electricalDistribution:
+      return {"ac", "dc800"};
     case InputId::facilityPueMode:
       return {"model", "fixed"};
     case InputId::reliabilityCheckpointIntervalMode:

@@ -51,13 +51,25 @@
   X(powerPsuLossMw, "power.psuLossMw", "MW", "power-supply losses") \
   X(powerNetworkMw, "power.networkMw", "MW", "fabric switches and optics") \
   X(powerStorageMw, "power.storageMw", "MW", "shared storage") \
-  X(powerItMw, "power.itMw", "MW", "IT power at maximum load (sizing)") \
-  X(powerNodeKw, "power.nodeKw", "kW", "one node at maximum load") \
-  X(powerComputeRackKw, "power.computeRackKw", "kW", "one full compute rack at maximum load") \
+  X(powerProvisioningHeadroomMw, "power.provisioningHeadroomMw", "MW", "provisioned IT power above the component estimate") \
+  X(powerItMw, "power.itMw", "MW", "IT power as provisioned (sizes electrical and cooling plant)") \
+  X(powerPeakItMw, "power.peakItMw", "MW", "expected peak IT draw (measured or estimated node peaks, capped)") \
+  X(powerAverageItMw, "power.averageItMw", "MW", "average IT draw over a year") \
+  X(powerNodeKw, "power.nodeKw", "kW", "one node as provisioned, with its share of the rack's shared gear") \
+  X(powerNodeVendorMaxKw, "power.nodeVendorMaxKw", "kW", "one node at its vendor maximum") \
+  X(powerNodeEstimateKw, "power.nodeEstimateKw", "kW", "one node from its components at full load") \
+  X(powerNodePeakKw, "power.nodePeakKw", "kW", "one node at its expected peak (measured where published)") \
+  X(powerServerOverGpuTdp, "power.serverOverGpuTdp", "ratio", "a node's vendor maximum over its GPUs' board power") \
+  X(powerComputeRackVendorMaxKw, "power.computeRackVendorMaxKw", "kW", "one full compute rack at its vendor maximum") \
+  X(powerComputeRackKw, "power.computeRackKw", "kW", "one full compute rack as provisioned") \
+  X(powerCapThroughputFraction, "power.capThroughputFraction", "fraction", "training throughput left under the rack power cap") \
+  X(powerPowerSupplies, "power.powerSupplies", "PSUs", "power supplies and shelf rectifiers, redundant ones included") \
+  X(powerPowerSupplyMarginKw, "power.powerSupplyMarginKw", "kW", "one node's power supplies without the redundant ones, less its vendor maximum") \
   X(powerItPerGpuKw, "power.itPerGpuKw", "kW", "IT power per GPU, all in") \
   X(powerItOverGpuTdp, "power.itOverGpuTdp", "ratio", "IT power over GPU board power") \
   X(powerCoolingMw, "power.coolingMw", "MW", "cooling plant power") \
-  X(powerElectricalLossMw, "power.electricalLossMw", "MW", "UPS and distribution losses") \
+  X(powerElectricalLossMw, "power.electricalLossMw", "MW", "UPS and distribution losses (less what 800 V DC saves)") \
+  X(powerDc800SavingMw, "power.dc800SavingMw", "MW", "conversion losses 800 V DC distribution saves") \
   X(powerMiscMw, "power.miscMw", "MW", "lighting, offices, security") \
   X(powerFacilityMw, "power.facilityMw", "MW", "facility power at maximum IT load") \
   X(powerPue, "power.pue", "ratio", "power usage effectiveness") \
@@ -105,6 +117,7 @@
   X(reliabilityUnexpectedPerDay, "reliability.unexpectedPerDay", "per day", "unexpected interruptions of a full-cluster job") \
   X(reliabilityInterruptionsPerDay, "reliability.interruptionsPerDay", "per day", "all interruptions, planned included") \
   X(reliabilityMtbiHours, "reliability.mtbiHours", "h", "mean time between unexpected interruptions") \
+  X(reliabilityMttiHours, "reliability.mttiHours", "h", "mean time between interruptions, planned included") \
   X(reliabilityCheckpointStateTb, "reliability.checkpointStateTB", "TB", "model and optimizer state one checkpoint writes") \
   X(reliabilityCheckpointWriteMinutes, "reliability.checkpointWriteMinutes", "min", "time the job pauses for one checkpoint") \
   X(reliabilityYoungIntervalMinutes, "reliability.youngIntervalMinutes", "min", "optimal checkpoint interval, Young") \
@@ -125,7 +138,14 @@
   X(scheduleBuildDays, "schedule.buildDays", "days", "from the start of the build to training") \
   X(sitePowerAvailableMw, "site.powerAvailableMw", "MW", "grid and on-site generation") \
   X(sitePowerMarginMw, "site.powerMarginMw", "MW", "power available less facility power at full IT load") \
+  X(siteComputeRacksSupported, "site.computeRacksSupported", "racks", "compute racks the site's power carries at this provisioning (0 when no power is planned)") \
   X(sitePeakPowerAvailableMw, "site.peakPowerAvailableMw", "MW", "grid, on-site generation and batteries, for peaks") \
+  /* carbon */ \
+  X(carbonOnsiteEnergyShare, "carbon.onsiteEnergyShare", "fraction", "share of the year's energy the on-site generation supplies") \
+  X(carbonGridTco2ePerYear, "carbon.gridTco2ePerYear", "tCO2e/year", "emissions of the grid energy") \
+  X(carbonOnsiteTco2ePerYear, "carbon.onsiteTco2ePerYear", "tCO2e/year", "emissions of the on-site generation") \
+  X(carbonTco2ePerYear, "carbon.tco2ePerYear", "tCO2e/year", "emissions of the site's energy per year") \
+  X(carbonKgPerGpuHour, "carbon.kgPerGpuHour", "kg", "emissions per GPU-hour") \
   /* tenants (TenantPlan; zero without tenants) */ \
   X(tenantsRentedGpus, "tenants.rentedGpus", "GPUs", "GPUs the tenants rent") \
   X(tenantsRevenueUsdPerYear, "tenants.revenueUsdPerYear", "USD/year", "revenue from every tenant at its price and utilization") \

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "engine/CarbonEstimator.h"
 #include "engine/ClusterEstimator.h"
 #include "engine/CoolingEstimator.h"
 #include "engine/CostEstimator.h"
@@ -21,12 +22,13 @@ void estimateBuildOut(ModelFrame<V>& frame) {
 }
 
 /// Everything that follows from the build-out's counts, in dependency order: power, cooling,
-/// facility plant, cost, reliability and schedule.
+/// facility plant, carbon, cost, reliability and schedule.
 template <class V>
 void estimateFromBuildOut(ModelFrame<V>& frame) {
   estimatePower(frame);
   estimateCooling(frame);
   estimateFacility(frame);
+  estimateCarbon(frame);
   estimateCost(frame);
   estimateReliability(frame);
   estimateSchedule(frame);

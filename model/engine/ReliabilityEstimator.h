@@ -104,6 +104,7 @@ void estimateReliability(ModelFrame<V>& f) {
   f.out(OutputId::reliabilityEttr) = ettr;
   f.out(OutputId::reliabilityGoodputGpus) = jobGpus * ettr;
   const V mttiH = 24.0 / maxOf(interruptionsPerDay, 1e-300);
+  f.out(OutputId::reliabilityMttiHours) = mttiH;
   const V mttrH = (unexpectedPerDay * failureRestartH + plannedPerDay * restartH) / maxOf(interruptionsPerDay, 1e-300);
   f.out(OutputId::reliabilityJobUptime) = mttiH / (mttiH + mttrH);
   f.out(OutputId::reliabilityNodesInRepair) = nodesInRepairAll;

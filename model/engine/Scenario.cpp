@@ -192,6 +192,8 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
   static const InputId opticPower[5] = {InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G,
                                         InputId::opticsMultimodePowerWPer400G, InputId::opticsSinglemodeDrPowerWPer400G,
                                         InputId::opticsSinglemodeFrPowerWPer400G};
+  static const InputId opticGbps[5] = {InputId::opticsCopperGbps, InputId::opticsAecGbps, InputId::opticsMultimodeGbps,
+                                       InputId::opticsSinglemodeDrGbps, InputId::opticsSinglemodeFrGbps};
   for (int r = 0; r < 5; ++r) {
     const auto reach = static_cast<ReachClass>(r);
     const QString id = opticModules[r].isEmpty() ? catalog.defaultOptic(reach) : opticModules[r];
@@ -213,6 +215,10 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
     resolved.source[power] = QStringLiteral("derived from %1: %2").arg(optic->name, optic->powerW.source);
     resolved.confidence[price] = optic->priceUsd.confidence;
     resolved.confidence[power] = optic->powerW.confidence;
+    const auto gbps = static_cast<std::size_t>(opticGbps[r]);
+    resolved.values[gbps] = optic->gbps;
+    resolved.source[gbps] = QStringLiteral("%1 carries %2 Gb/s").arg(optic->name).arg(optic->gbps);
+    resolved.confidence[gbps] = QStringLiteral("verified");
   }
   for (auto it = values.begin(); it != values.end(); ++it) {
     const auto i = static_cast<std::size_t>(it.key());

@@ -23,6 +23,9 @@ void estimateSchedule(ModelFrame<V>& f) {
       f.in(InputId::scheduleSiteReadyDays) + f.out(OutputId::scheduleFirstRackToTrainingDays);
   f.out(OutputId::sitePowerAvailableMw) = f.in(InputId::siteGridMw) + f.in(InputId::siteOnsiteGenerationMw);
   f.out(OutputId::sitePowerMarginMw) = f.out(OutputId::sitePowerAvailableMw) - f.out(OutputId::powerFacilityMw);
+  // The racks the site's power carries at this facility power per compute rack (all loads shared out).
+  f.out(OutputId::siteComputeRacksSupported) = floorOf(V(
+      f.out(OutputId::sitePowerAvailableMw) * f.out(OutputId::clusterComputeRacks) / f.out(OutputId::powerFacilityMw)));
   f.out(OutputId::sitePeakPowerAvailableMw) = f.out(OutputId::sitePowerAvailableMw) + f.in(InputId::siteBatteryMw);
 }
 

@@ -230,15 +230,8 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
 
 void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) const {
   using namespace fabric_detail;
-  const double linkGbps = valueOf(outputs, OutputId::networkLinkGbps);
-  const double nicGbps = valueOf(inputs, InputId::networkNicSpeedGbps);
-  const double portsPerEnd = portsPerLinkEnd(linkGbps, valueOf(inputs, InputId::networkSwitchPortSpeedGbps));
-  static const InputId priceOf[5] = {
-      InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
-      InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G};
-  static const InputId powerOf[5] = {InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G,
-                                     InputId::opticsMultimodePowerWPer400G, InputId::opticsSinglemodeDrPowerWPer400G,
-                                     InputId::opticsSinglemodeFrPowerWPer400G};
+  const MediaShape<double> media =
+      mediaShape<double>([&](InputId id) { return valueOf(inputs, id); }, valueOf(outputs, OutputId::networkLinkGbps));
   std::array<double, 5> modules{}, cables{};
   double mediaUsd = 0, mediaW = 0, fiberM = 0;
   for (int tier = 0; tier < 4; ++tier) {
@@ -249,16 +242,18 @@ void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) co
     std::array<double, 5> lengthM = tc.lengthByReachM;
     byReach[4] += tc.beyondReach;
     lengthM[4] += tc.beyondLengthM;
-    for (std::size_t media = 0; media < 5; ++media) {
-      const double links = byReach[media];
+    for (std::size_t m = 0; m < 5; ++m) {
+      const double links = byReach[m];
       if (links <= 0) continue;
-      cables[media] += links;
-      const double ends = linkEndsPer400G(links, linkGbps);
-      mediaUsd += ends * valueOf(inputs, priceOf[media]);
-      mediaW += ends * valueOf(inputs, powerOf[media]);
-      if (media >= static_cast<std::size_t>(ReachClass::Multimode)) {
-        modules[media] += modulesForLinks(tier, links, linkGbps, nicGbps, portsPerEnd);
-        fiberM += lengthM[media];
+      const bool optical = m >= static_cast<std::size_t>(ReachClass::Multimode);
+      const double gbps = valueOf(inputs, kMediaGbps[m]);
+      cables[m] += cablesForLinks(!optical, links, media.linkGbps, gbps);
+      const double ends = mediaEndsPer400G(tier, links, media, optical);
+      mediaUsd += ends * valueOf(inputs, kMediaPricePer400G[m]);
+      mediaW += ends * valueOf(inputs, kMediaPowerPer400G[m]);
+      if (optical) {
+        modules[m] += modulesForLinks(tier, links, media, gbps);
+        fiberM += lengthM[m];
       }
     }
   }

@@ -42,9 +42,29 @@ std::optional<QList<CalibrationReference>> Calibration::fromJson(const QByteArra
         *error = QStringLiteral("calibration: references[%1] needs id, preset, output or input, expected").arg(i);
       return std::nullopt;
     }
+    reference.explanation = object.value(QStringLiteral("explained")).toString();
+    const double allowed = maximumTolerance(reference.confidence);
+    if (reference.tolerance > allowed + 1e-12) {
+      if (error)
+        *error = QStringLiteral(
+                     "calibration: references[%1] (%2): tolerance %3 % is wider than the %4 % a %5 "
+                     "reference may have")
+                     .arg(i)
+                     .arg(reference.id)
+                     .arg(reference.tolerance * 100)
+                     .arg(allowed * 100)
+                     .arg(reference.confidence.isEmpty() ? QStringLiteral("unclassified") : reference.confidence);
+      return std::nullopt;
+    }
     references.append(reference);
   }
   return references;
+}
+
+double Calibration::maximumTolerance(const QString& confidence) {
+  if (confidence == QLatin1String("secondary")) return 0.15;
+  if (confidence == QLatin1String("verified") || confidence == QLatin1String("derived")) return 0.05;
+  return 0.0;
 }
 
 QList<CalibrationReference> Calibration::bundled(QString* error) {

@@ -21,6 +21,9 @@ struct CalibrationReference {
   double expected = 0.0;
   double tolerance = 0.0;  ///< allowed relative error; 0 = exact
   enum class Comparison { Near, AtLeast } comparison = Comparison::Near;
+  /// Why the model misses this figure, when it does for a reason documented with the reference
+  /// (an inconsistent or differently scoped publication); empty for every other reference.
+  QString explanation;
 };
 
 struct CalibrationResult {
@@ -35,7 +38,10 @@ struct CalibrationResult {
 class Calibration {
  public:
   static QList<CalibrationReference> bundled(QString* error = nullptr);
+  /// Parses references; refuses a tolerance wider than its confidence allows (verified and
+  /// derived 5 %, secondary 15 %).
   static std::optional<QList<CalibrationReference>> fromJson(const QByteArray& json, QString* error);
+  static double maximumTolerance(const QString& confidence);
   static CalibrationResult run(const CalibrationReference& reference);
 };
 

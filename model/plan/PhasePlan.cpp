@@ -45,12 +45,13 @@ Combine combineRule(OutputId id) {
       break;
   }
   static const QSet<QString> extensive = {
-      QStringLiteral("GPUs"),    QStringLiteral("nodes"),    QStringLiteral("domains"),  QStringLiteral("racks"),
-      QStringLiteral("m2"),      QStringLiteral("switches"), QStringLiteral("links"),    QStringLiteral("modules"),
-      QStringLiteral("cables"),  QStringLiteral("km"),       QStringLiteral("MW"),       QStringLiteral("GWh"),
-      QStringLiteral("MWh"),     QStringLiteral("MVA"),      QStringLiteral("units"),    QStringLiteral("L/s"),
-      QStringLiteral("RT"),      QStringLiteral("m3"),       QStringLiteral("USD"),      QStringLiteral("USD/year"),
-      QStringLiteral("per day"), QStringLiteral("Pb/s"),     QStringLiteral("endpoints")};
+      QStringLiteral("GPUs"),      QStringLiteral("nodes"),    QStringLiteral("domains"),   QStringLiteral("racks"),
+      QStringLiteral("m2"),        QStringLiteral("switches"), QStringLiteral("links"),     QStringLiteral("modules"),
+      QStringLiteral("cables"),    QStringLiteral("km"),       QStringLiteral("MW"),        QStringLiteral("GWh"),
+      QStringLiteral("MWh"),       QStringLiteral("MVA"),      QStringLiteral("units"),     QStringLiteral("L/s"),
+      QStringLiteral("RT"),        QStringLiteral("m3"),       QStringLiteral("USD"),       QStringLiteral("USD/year"),
+      QStringLiteral("per day"),   QStringLiteral("Pb/s"),     QStringLiteral("endpoints"), QStringLiteral("PSUs"),
+      QStringLiteral("tCO2e/year")};
   return extensive.contains(QString::fromLatin1(outputSpec(id).unit)) ? Combine::Sum : Combine::ByGpus;
 }
 
@@ -81,6 +82,8 @@ void recomputeRatios(OutputValues& site, const OutputValues& anyGroup) {
   at(OutputId::reliabilityInterruptionsPerDay) = at(OutputId::reliabilityUnexpectedPerDay) + plannedPerDay;
   if (at(OutputId::reliabilityUnexpectedPerDay) > 0)
     at(OutputId::reliabilityMtbiHours) = 24.0 / at(OutputId::reliabilityUnexpectedPerDay);
+  if (at(OutputId::reliabilityInterruptionsPerDay) > 0)
+    at(OutputId::reliabilityMttiHours) = 24.0 / at(OutputId::reliabilityInterruptionsPerDay);
   const double bringUpDays = of(OutputId::scheduleFirstRackToTrainingDays) - of(OutputId::scheduleInstallDays);
   const double readyDays = of(OutputId::scheduleBuildDays) - of(OutputId::scheduleFirstRackToTrainingDays);
   if (at(OutputId::scheduleRacksPerDay) > 0)
@@ -88,6 +91,9 @@ void recomputeRatios(OutputValues& site, const OutputValues& anyGroup) {
   at(OutputId::scheduleFirstRackToTrainingDays) = at(OutputId::scheduleInstallDays) + bringUpDays;
   at(OutputId::scheduleBuildDays) = readyDays + at(OutputId::scheduleFirstRackToTrainingDays);
   at(OutputId::sitePowerMarginMw) = at(OutputId::sitePowerAvailableMw) - at(OutputId::powerFacilityMw);
+  if (at(OutputId::powerFacilityMw) > 0)
+    at(OutputId::siteComputeRacksSupported) = std::floor(
+        at(OutputId::sitePowerAvailableMw) * at(OutputId::clusterComputeRacks) / at(OutputId::powerFacilityMw));
 }
 
 QString phaseField(std::size_t phase, const QString& field) {
