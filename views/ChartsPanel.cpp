@@ -278,13 +278,15 @@ class FabricChart {
 
 namespace {
 
-// IT power is the first six parts (PowerEstimator); the facility adds the last three
+// IT power is the first seven parts (PowerEstimator: the component estimate, the headroom the
+// provisioning basis adds to it, fabric and storage); the facility adds the last three
 // (FacilityEstimator), so together they sum to power.facilityMw.
 QList<BreakdownChart::Part> powerParts() {
   return {{ChartsPanel::tr("GPUs"), OutputId::powerGpuMw, 0},
           {ChartsPanel::tr("CPUs, memory, NVLink, NICs"), OutputId::powerHostMw, 0},
           {ChartsPanel::tr("Node fans"), OutputId::powerFanMw, 0},
           {ChartsPanel::tr("Power-supply losses"), OutputId::powerPsuLossMw, 0},
+          {ChartsPanel::tr("Provisioning headroom"), OutputId::powerProvisioningHeadroomMw, 0},
           {ChartsPanel::tr("Fabric switches, optics"), OutputId::powerNetworkMw, 0},
           {ChartsPanel::tr("Storage"), OutputId::powerStorageMw, 0},
           {ChartsPanel::tr("Cooling plant"), OutputId::powerCoolingMw, 1},

@@ -11,8 +11,9 @@ namespace gigaplan {
 
 template <class V>
 void estimateCooling(ModelFrame<V>& f) {
+  // The nodes as provisioned: their component lines and the provisioning headroom above them.
   const V nodeMw = f.out(OutputId::powerGpuMw) + f.out(OutputId::powerHostMw) + f.out(OutputId::powerFanMw) +
-                   f.out(OutputId::powerPsuLossMw);
+                   f.out(OutputId::powerPsuLossMw) + f.out(OutputId::powerProvisioningHeadroomMw);
   const V liquidMw = nodeMw * f.in(InputId::systemLiquidFraction);
   const V airMw = f.out(OutputId::powerItMw) - liquidMw;
   const V cdusNeeded = ceilOf(V(liquidMw * 1e3 / f.in(InputId::coolingCduCapacityKw)));

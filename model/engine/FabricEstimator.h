@@ -82,7 +82,9 @@ template <class V>
 V modulesForLinks(int tier, const V& links, const MediaShape<V>& m, const V& moduleGbps) {
   const V switchEnd = where(greater(m.switchOpticsIntegrated, 0.5), 0.0,
                             ceilOf(V(links * m.linkGbps / minOf(moduleGbps, m.switchCageGbps) - 1e-9)));
-  return tier == 0 ? V(ceilOf(V(links * m.linkGbps / m.nicGbps / m.nicPortsPerCage - 1e-9)) + switchEnd)
+  // A NIC cage shares one module between its ports only when the module carries them all.
+  const V nicPortsPerModule = minOf(m.nicPortsPerCage, maxOf(floorOf(V(moduleGbps / m.nicGbps)), 1.0));
+  return tier == 0 ? V(ceilOf(V(links * m.linkGbps / m.nicGbps / nicPortsPerModule - 1e-9)) + switchEnd)
                    : V(2.0 * switchEnd);
 }
 

