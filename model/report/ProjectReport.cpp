@@ -232,6 +232,8 @@ std::vector<BillOfMaterialsItem> ProjectReport::billOfMaterials() const {
   engine(electrical, QStringLiteral("UPS modules"), OutputId::electricalUpsModules);
   engine(electrical, QStringLiteral("UPS capacity"), OutputId::electricalUpsMw);
   engine(electrical, QStringLiteral("battery for the training swing"), OutputId::powerBatteryMwh);
+  engine(electrical, QStringLiteral("power supplies and shelf rectifiers, redundant included"),
+         OutputId::powerPowerSupplies);
   return items;
 }
 
@@ -277,6 +279,7 @@ std::vector<ReportAssumption> ProjectReport::assumptions() const {
                                 : QStringLiteral("Hardware: %1 (%2), %3")
                                       .arg(resolved->systemName, group.systemType, phases[group.phase].name);
     for (InputId id : {InputId::systemGpusPerNode, InputId::systemNodesPerRack, InputId::systemGpuTdpW,
+                       InputId::systemMaxPowerWPerNode, InputId::systemRackSharedMaxPowerW,
                        InputId::systemLiquidFraction, InputId::systemRackMassKg, InputId::systemPriceUsdPerNode})
       addResolved(heading, *resolved, id);
   }
@@ -287,6 +290,14 @@ std::vector<ReportAssumption> ProjectReport::assumptions() const {
                      InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
                      InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G})
     addResolved(fabric, base, id);
+
+  // The choices that decide how the figures are counted, whether or not the project sets them.
+  const QString choices = QStringLiteral("Planning choices");
+  for (InputId id : {InputId::powerProvisioningBasis, InputId::powerRackCapKw, InputId::electricalDistribution,
+                     InputId::costAmortization, InputId::costCapitalRate, InputId::costNonEnergyOpexUsdPerMwYear,
+                     InputId::reliabilityCheckpointIntervalMode, InputId::reliabilityHotSpareFraction,
+                     InputId::reliabilityPlaneFailover})
+    if (!listed.count(id)) addResolved(choices, base, id);
 
   const QString defaults = QStringLiteral("Key defaults");
   for (InputId id : {InputId::networkNicSpeedGbps,
@@ -306,13 +317,16 @@ std::vector<ReportAssumption> ProjectReport::assumptions() const {
                      InputId::costStorageUsdPerGpu,
                      InputId::costItLifetimeYears,
                      InputId::costFacilityLifetimeYears,
-                     InputId::costCapitalRate,
                      InputId::costUtilization,
                      InputId::reliabilityGpuFailuresPerMillionHours,
                      InputId::reliabilityHostFailuresPerMillionHours,
                      InputId::reliabilityNetworkFailuresPerMillionHours,
-                     InputId::reliabilityCheckpointWriteMinutes,
+                     InputId::reliabilityModelParametersBillions,
+                     InputId::reliabilityCheckpointBytesPerParameter,
+                     InputId::reliabilityCheckpointWriteGBpsPerGpu,
                      InputId::reliabilityRestartMinutes,
+                     InputId::siteGridCarbonKgPerKwh,
+                     InputId::siteOnsiteCarbonKgPerKwh,
                      InputId::scheduleCrews,
                      InputId::scheduleRacksPerCrewPerDay,
                      InputId::scheduleSiteReadyDays,

@@ -196,6 +196,31 @@ class TestProjectReport : public QObject {
     QVERIFY(page->contains(QStringLiteral("revenue from every tenant")));
   }
 
+  void assumptionsListThePlanningChoices() {
+    // The choices that decide how figures are counted are in the assumptions, as their names, and on
+    // the page.
+    const std::vector<ReportAssumption> list = report_->assumptions();
+    auto find = [&](const char* path) {
+      return std::find_if(list.begin(), list.end(),
+                          [&](const ReportAssumption& a) { return a.path == QLatin1String(path); });
+    };
+    for (const char* path : {"power.provisioningBasis", "cost.amortization", "electrical.distribution",
+                             "reliability.checkpointIntervalMode", "cost.nonEnergyOpexUsdPerMwYear",
+                             "site.gridCarbonKgPerKwh", "reliability.checkpointWriteGBpsPerGpu"})
+      QVERIFY2(find(path) != list.end(), path);
+    QCOMPARE(find("power.provisioningBasis")->value, QStringLiteral("vendorMaximum"));
+    QCOMPARE(find("cost.amortization")->value, QStringLiteral("costOfCapital"));
+    QVERIFY(pages_.join(QLatin1Char('\n')).contains(QStringLiteral("power.provisioningBasis")));
+    // The power supplies the bill of materials buys are the evaluation's count.
+    const std::vector<BillOfMaterialsItem> items = report_->billOfMaterials();
+    const auto supplies = std::find_if(items.begin(), items.end(), [](const BillOfMaterialsItem& i) {
+      return i.origin == QLatin1String("power.powerSupplies");
+    });
+    QVERIFY(supplies != items.end());
+    QCOMPARE(supplies->quantity, valueOf(report_->siteOutputs(), OutputId::powerPowerSupplies));
+    QVERIFY(supplies->quantity > 0);
+  }
+
   void billOfMaterialsCountsTheSitesSwitches() {
     const OutputValues& site = report_->siteOutputs();
     const std::vector<BillOfMaterialsItem> items = report_->billOfMaterials();
