@@ -63,17 +63,6 @@ PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
   return s;
 }
 
-/// Each reach class's inputs, in ReachClass order.
-inline constexpr InputId kMediaGbps[5] = {InputId::opticsCopperGbps, InputId::opticsAecGbps,
-                                          InputId::opticsMultimodeGbps, InputId::opticsSinglemodeDrGbps,
-                                          InputId::opticsSinglemodeFrGbps};
-inline constexpr InputId kMediaPricePer400G[5] = {
-    InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
-    InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G};
-inline constexpr InputId kMediaPowerPer400G[5] = {
-    InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G, InputId::opticsMultimodePowerWPer400G,
-    InputId::opticsSinglemodeDrPowerWPer400G, InputId::opticsSinglemodeFrPowerWPer400G};
-
 /// Pluggable transceiver modules for `links` optical links of a tier, by the ports each carries:
 /// at a NIC, one module per cage (nicPortsPerCage NIC ports share one); at a switch, links share a
 /// module up to what it carries (a twin-port 800G module takes two 400G links), none where the
@@ -104,6 +93,47 @@ V mediaEndsPer400G(int tier, const V& links, const MediaShape<V>& m, bool optica
   const V ends = (tier == 0 ? V(boughtSwitchEnds + 1.0) : boughtSwitchEnds);
   return ends * links * m.linkGbps / 400.0;
 }
+
+/// What the links of every tier and reach class buy: modules and cables by class, the media's
+/// price and power, and the optical cable length. The engine adds its assumed reach per tier, a
+/// floor (FabricCabling) the reach its routed lengths need; both write the same outputs.
+template <class V>
+struct MediaTotals {
+  V modules[5]{}, cables[5]{};
+  V usd{}, watts{}, fiberM{};
+
+  /// `links` of one tier in one reach class, with their optical length; `in` reads an input.
+  template <class In>
+  void add(int tier, int reach, const V& links, const V& lengthM, const MediaShape<V>& m, In in) {
+    const bool optical = reach >= static_cast<int>(ReachClass::Multimode);
+    const V& gbps = in(kMediaGbps[reach]);
+    cables[reach] += cablesForLinks(!optical, links, m.linkGbps, gbps);
+    const V ends = mediaEndsPer400G(tier, links, m, optical);
+    usd += ends * in(kMediaPricePer400G[reach]);
+    watts += ends * in(kMediaPowerPer400G[reach]);
+    if (optical) {
+      modules[reach] += modulesForLinks(tier, links, m, gbps);
+      fiberM += lengthM;
+    }
+  }
+
+  /// Writes the counts, the media power and the media and optical cable price; `out` gives an output.
+  template <class In, class Out>
+  void write(In in, Out out) const {
+    const V fiberCables = cables[2] + cables[3] + cables[4];
+    out(OutputId::networkTransceiversMultimode) = modules[2];
+    out(OutputId::networkTransceiversSinglemodeDr) = modules[3];
+    out(OutputId::networkTransceiversSinglemodeFr) = modules[4];
+    out(OutputId::networkCablesCopper) = cables[0];
+    out(OutputId::networkCablesAec) = cables[1];
+    out(OutputId::networkCablesFiber) = fiberCables;
+    out(OutputId::networkFiberKm) = fiberM * 1e-3;
+    out(OutputId::networkMediaPowerMw) = watts * 1e-6;
+    // The fabric knows its media per tier, so it prices them here rather than in the cost estimator.
+    out(OutputId::costOpticsCablesUsd) =
+        usd + fiberCables * in(InputId::opticsFiberCableUsd) + fiberM * in(InputId::opticsFiberUsdPerM);
+  }
+};
 
 /// Fewest tiers (2, 3 or 4) that connect `endpoints`; 5 when even four tiers cannot.
 template <class V>
@@ -239,38 +269,16 @@ void estimateFabric(ModelFrame<V>& f) {
                       f.in(InputId::networkTier3Reach), f.in(InputId::networkTier3Reach)};
   const V lengthM[4] = {f.in(InputId::networkTier1CableLengthM), f.in(InputId::networkTier2CableLengthM),
                         f.in(InputId::networkTier3CableLengthM), f.in(InputId::networkTier3CableLengthM)};
-  V modulesByClass[5] = {constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0)};
-  V cablesByClass[5] = {constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0), constant<V>(0)};
-  V mediaUsd = constant<V>(0.0);
-  V mediaW = constant<V>(0.0);
-  V fiberM = constant<V>(0.0);
+  auto in = [&](InputId id) -> const V& { return f.in(id); };
+  MediaTotals<V> totals;
   for (int tier = 0; tier < 4; ++tier) {
     for (int m = 0; m < 5; ++m) {
-      const V here = where(equal(reach[tier], static_cast<double>(m)), 1.0, 0.0);
-      const bool optical = m >= static_cast<int>(ReachClass::Multimode);
-      const V links = here * allLinks[tier];
-      const V& gbps = f.in(kMediaGbps[m]);
-      if (optical) modulesByClass[m] += modulesForLinks(tier, links, media, gbps);
-      cablesByClass[m] += cablesForLinks(!optical, links, s.linkGbps, gbps);
-      const V ends = mediaEndsPer400G(tier, links, media, optical);
-      mediaUsd += ends * f.in(kMediaPricePer400G[m]);
-      mediaW += ends * f.in(kMediaPowerPer400G[m]);
-      if (optical) fiberM += links * lengthM[tier];
+      const V links = where(equal(reach[tier], static_cast<double>(m)), allLinks[tier], 0.0);
+      totals.add(tier, m, links, V(links * lengthM[tier]), media, in);
     }
   }
-  const V fiberCables = cablesByClass[2] + cablesByClass[3] + cablesByClass[4];
-  f.out(OutputId::networkTransceiversMultimode) = modulesByClass[2];
-  f.out(OutputId::networkTransceiversSinglemodeDr) = modulesByClass[3];
-  f.out(OutputId::networkTransceiversSinglemodeFr) = modulesByClass[4];
-  f.out(OutputId::networkCablesCopper) = cablesByClass[0];
-  f.out(OutputId::networkCablesAec) = cablesByClass[1];
-  f.out(OutputId::networkCablesFiber) = fiberCables;
-  f.out(OutputId::networkFiberKm) = fiberM * 1e-3;
-  f.out(OutputId::networkMediaPowerMw) = mediaW * 1e-6;
+  totals.write(in, [&](OutputId id) -> V& { return f.out(id); });
   estimateSwitchPowerAndCost(f);
-  // The fabric knows its media per tier, so it prices them here rather than in the cost estimator.
-  f.out(OutputId::costOpticsCablesUsd) =
-      mediaUsd + fiberCables * f.in(InputId::opticsFiberCableUsd) + fiberM * f.in(InputId::opticsFiberUsdPerM);
 }
 
 }  // namespace gigaplan

@@ -186,14 +186,6 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
                    QStringLiteral("unknown switch '%1' (known: %2)")
                        .arg(switchModel, HardwareCatalog::ids(catalog.switches()).join(QStringLiteral(", ")))});
   }
-  static const InputId opticPrice[5] = {
-      InputId::opticsCopperPriceUsdPer400G, InputId::opticsAecPriceUsdPer400G, InputId::opticsMultimodePriceUsdPer400G,
-      InputId::opticsSinglemodeDrPriceUsdPer400G, InputId::opticsSinglemodeFrPriceUsdPer400G};
-  static const InputId opticPower[5] = {InputId::opticsCopperPowerWPer400G, InputId::opticsAecPowerWPer400G,
-                                        InputId::opticsMultimodePowerWPer400G, InputId::opticsSinglemodeDrPowerWPer400G,
-                                        InputId::opticsSinglemodeFrPowerWPer400G};
-  static const InputId opticGbps[5] = {InputId::opticsCopperGbps, InputId::opticsAecGbps, InputId::opticsMultimodeGbps,
-                                       InputId::opticsSinglemodeDrGbps, InputId::opticsSinglemodeFrGbps};
   for (int r = 0; r < 5; ++r) {
     const auto reach = static_cast<ReachClass>(r);
     const QString id = opticModules[r].isEmpty() ? catalog.defaultOptic(reach) : opticModules[r];
@@ -207,15 +199,15 @@ std::optional<ResolvedScenario> Scenario::resolve(const HardwareCatalog& catalog
       errors.append({path, QStringLiteral("'%1' is a %2 part").arg(id, HardwareCatalog::reachName(optic->reach))});
       continue;
     }
-    const auto price = static_cast<std::size_t>(opticPrice[r]);
-    const auto power = static_cast<std::size_t>(opticPower[r]);
+    const auto price = static_cast<std::size_t>(kMediaPricePer400G[r]);
+    const auto power = static_cast<std::size_t>(kMediaPowerPer400G[r]);
     resolved.values[price] = optic->priceUsdPer400G();
     resolved.values[power] = optic->powerWPer400G();
     resolved.source[price] = QStringLiteral("derived from %1: %2").arg(optic->name, optic->priceUsd.source);
     resolved.source[power] = QStringLiteral("derived from %1: %2").arg(optic->name, optic->powerW.source);
     resolved.confidence[price] = optic->priceUsd.confidence;
     resolved.confidence[power] = optic->powerW.confidence;
-    const auto gbps = static_cast<std::size_t>(opticGbps[r]);
+    const auto gbps = static_cast<std::size_t>(kMediaGbps[r]);
     resolved.values[gbps] = optic->gbps;
     resolved.source[gbps] = QStringLiteral("%1 carries %2 Gb/s").arg(optic->name).arg(optic->gbps);
     resolved.confidence[gbps] = QStringLiteral("verified");

@@ -230,10 +230,9 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
 
 void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) const {
   using namespace fabric_detail;
-  const MediaShape<double> media =
-      mediaShape<double>([&](InputId id) { return valueOf(inputs, id); }, valueOf(outputs, OutputId::networkLinkGbps));
-  std::array<double, 5> modules{}, cables{};
-  double mediaUsd = 0, mediaW = 0, fiberM = 0;
+  auto in = [&](InputId id) -> const double& { return inputs[static_cast<std::size_t>(id)]; };
+  const MediaShape<double> media = mediaShape<double>(in, valueOf(outputs, OutputId::networkLinkGbps));
+  MediaTotals<double> totals;
   for (int tier = 0; tier < 4; ++tier) {
     const TierCabling& tc = tiers[static_cast<std::size_t>(tier)];
     // Links beyond every reach still need the longest-reach media: they are counted there and
@@ -242,33 +241,11 @@ void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) co
     std::array<double, 5> lengthM = tc.lengthByReachM;
     byReach[4] += tc.beyondReach;
     lengthM[4] += tc.beyondLengthM;
-    for (std::size_t m = 0; m < 5; ++m) {
-      const double links = byReach[m];
-      if (links <= 0) continue;
-      const bool optical = m >= static_cast<std::size_t>(ReachClass::Multimode);
-      const double gbps = valueOf(inputs, kMediaGbps[m]);
-      cables[m] += cablesForLinks(!optical, links, media.linkGbps, gbps);
-      const double ends = mediaEndsPer400G(tier, links, media, optical);
-      mediaUsd += ends * valueOf(inputs, kMediaPricePer400G[m]);
-      mediaW += ends * valueOf(inputs, kMediaPowerPer400G[m]);
-      if (optical) {
-        modules[m] += modulesForLinks(tier, links, media, gbps);
-        fiberM += lengthM[m];
-      }
-    }
+    for (int m = 0; m < 5; ++m)
+      if (byReach[static_cast<std::size_t>(m)] > 0)
+        totals.add(tier, m, byReach[static_cast<std::size_t>(m)], lengthM[static_cast<std::size_t>(m)], media, in);
   }
-  const double fiberCables = cables[2] + cables[3] + cables[4];
-  valueOf(outputs, OutputId::networkTransceiversMultimode) = modules[2];
-  valueOf(outputs, OutputId::networkTransceiversSinglemodeDr) = modules[3];
-  valueOf(outputs, OutputId::networkTransceiversSinglemodeFr) = modules[4];
-  valueOf(outputs, OutputId::networkCablesCopper) = cables[0];
-  valueOf(outputs, OutputId::networkCablesAec) = cables[1];
-  valueOf(outputs, OutputId::networkCablesFiber) = fiberCables;
-  valueOf(outputs, OutputId::networkFiberKm) = fiberM * 1e-3;
-  valueOf(outputs, OutputId::networkMediaPowerMw) = mediaW * 1e-6;
-  valueOf(outputs, OutputId::costOpticsCablesUsd) = mediaUsd +
-                                                    fiberCables * valueOf(inputs, InputId::opticsFiberCableUsd) +
-                                                    fiberM * valueOf(inputs, InputId::opticsFiberUsdPerM);
+  totals.write(in, [&](OutputId id) -> double& { return valueOf(outputs, id); });
 }
 
 std::vector<RackLink> FabricCabling::linksOfRack(const SiteLayout& layout, const OutputValues& outputs, int rackIndex) {
