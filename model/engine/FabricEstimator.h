@@ -19,8 +19,10 @@ namespace fabric_detail {
 
 template <class V>
 struct PlaneShape {
-  V linkGbps;
-  V radix;  // ports at link speed
+  V linkGbps;    // NIC-to-leaf links
+  V upLinkGbps;  // links above the leaves
+  V radix;       // leaf ports at the NIC-to-leaf link speed
+  V upRadix;     // ports at the upper link speed
   V down1, up1, down2, up2, down3, up3;
   V maxEndpoints2, maxEndpoints3, maxEndpoints4;
 };
@@ -29,38 +31,78 @@ struct PlaneShape {
 /// and whether its optics are co-packaged, and how many NIC ports share one cage.
 template <class V>
 struct MediaShape {
-  V linkGbps, nicGbps, nicPortsPerCage, switchCageGbps, switchOpticsIntegrated;
+  V linkGbps, upLinkGbps, nicGbps, nicPortsPerCage, switchCageGbps, switchOpticsIntegrated;
+  /// The speed of a tier's links: NIC-to-leaf for tier 0, the upper link speed above.
+  const V& gbps(int tier) const { return tier == 0 ? linkGbps : upLinkGbps; }
 };
 
 /// `in` reads an input (a frame's or a plain InputValues').
 template <class V, class In>
-MediaShape<V> mediaShape(In in, const V& linkGbps) {
-  return {linkGbps, in(InputId::networkNicSpeedGbps), in(InputId::systemNicPortsPerCage),
+MediaShape<V> mediaShape(In in, const V& linkGbps, const V& upLinkGbps) {
+  return {linkGbps,
+          upLinkGbps,
+          in(InputId::networkNicSpeedGbps),
+          in(InputId::systemNicPortsPerCage),
           in(InputId::networkSwitchPortSpeedGbps)*in(InputId::networkSwitchPortsPerCage),
           in(InputId::networkSwitchOpticsIntegrated)};
 }
 
+/// Ports of a switch at a link speed: a port faster than the link breaks out into several links;
+/// a link faster than a port bonds ports.
 template <class V>
-PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
+V portsAtSpeed(const V& ports, const V& portGbps, const V& linkGbps) {
+  return where(lessEqual(linkGbps, portGbps), V(ports * floorOf(V(portGbps / linkGbps))),
+               floorOf(V(ports / ceilOf(V(linkGbps / portGbps)))));
+}
+
+/// One plane's shape. Oversubscription is down bandwidth over up bandwidth; a leaf gives its
+/// share of ports to NIC links at their speed and the rest to uplinks at theirs.
+/// Ports at the given upper link speed (network.uplinkGbps); it does not depend on the planes, so
+/// the plane search computes it once. Meaningless, and unused, when no upper speed is given.
+template <class V>
+V givenUplinkPorts(const ModelFrame<V>& f) {
+  return portsAtSpeed(f.in(InputId::networkSwitchRadix), f.in(InputId::networkSwitchPortSpeedGbps),
+                      maxOf(f.in(InputId::networkUplinkGbps), 1.0));
+}
+
+template <class V>
+PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes, const V& uplinkPorts) {
   PlaneShape<V> s;
   const V& portGbps = f.in(InputId::networkSwitchPortSpeedGbps);
   const V& ports = f.in(InputId::networkSwitchRadix);
+  const auto uplinkGiven = greater(f.in(InputId::networkUplinkGbps), 0.0);
   s.linkGbps = f.in(InputId::networkNicSpeedGbps) / planes;
-  // A port faster than the link breaks out into several links; a link faster than a port bonds ports.
-  s.radix = where(lessEqual(s.linkGbps, portGbps), V(ports * floorOf(V(portGbps / s.linkGbps))),
-                  floorOf(V(ports / ceilOf(V(s.linkGbps / portGbps)))));
+  s.upLinkGbps = where(uplinkGiven, f.in(InputId::networkUplinkGbps), s.linkGbps);
+  s.radix = portsAtSpeed(ports, portGbps, s.linkGbps);
+  s.upRadix = where(uplinkGiven, uplinkPorts, s.radix);
+  const V& o1 = f.in(InputId::networkOversubscriptionTier1);
+  s.down1 = floorOf(V(s.radix * o1 / (o1 + 1.0)));
+  s.up1 = floorOf(V((s.radix - s.down1) * s.upRadix / s.radix + 1e-9));
   auto split = [&](InputId oversubscription, V& down, V& up) {
     const V& o = f.in(oversubscription);
-    down = floorOf(V(s.radix * o / (o + 1.0)));
-    up = s.radix - down;
+    down = floorOf(V(s.upRadix * o / (o + 1.0)));
+    up = s.upRadix - down;
   };
-  split(InputId::networkOversubscriptionTier1, s.down1, s.up1);
   split(InputId::networkOversubscriptionTier2, s.down2, s.up2);
   split(InputId::networkOversubscriptionTier3, s.down3, s.up3);
-  s.maxEndpoints2 = s.radix * s.down1;
+  s.maxEndpoints2 = s.upRadix * s.down1;
   s.maxEndpoints3 = s.maxEndpoints2 * s.down2;
   s.maxEndpoints4 = s.maxEndpoints3 * s.down3;
   return s;
+}
+
+template <class V>
+PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
+  return planeShape(f, planes, givenUplinkPorts(f));
+}
+
+/// Endpoints on one plane beyond the GPUs' NICs (fabric managers, storage, management nodes):
+/// a fixed count plus a count per scalable unit.
+template <class V>
+V extraEndpoints(const ModelFrame<V>& f, const V& gpus) {
+  const V& suGpus = f.in(InputId::networkScalableUnitGpus);
+  const V units = where(greater(suGpus, 0.0), ceilOf(V(gpus / maxOf(suGpus, 1.0))), 0.0);
+  return f.in(InputId::networkExtraEndpoints) + units * f.in(InputId::networkExtraEndpointsPerSu);
 }
 
 /// Pluggable transceiver modules for `links` optical links of a tier, by the ports each carries:
@@ -70,7 +112,7 @@ PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
 template <class V>
 V modulesForLinks(int tier, const V& links, const MediaShape<V>& m, const V& moduleGbps) {
   const V switchEnd = where(greater(m.switchOpticsIntegrated, 0.5), 0.0,
-                            ceilOf(V(links * m.linkGbps / minOf(moduleGbps, m.switchCageGbps) - 1e-9)));
+                            ceilOf(V(links * m.gbps(tier) / minOf(moduleGbps, m.switchCageGbps) - 1e-9)));
   // A NIC cage shares one module between its ports only when the module carries them all.
   const V nicPortsPerModule = minOf(m.nicPortsPerCage, maxOf(floorOf(V(moduleGbps / m.nicGbps)), 1.0));
   return tier == 0 ? V(ceilOf(V(links * m.linkGbps / m.nicGbps / nicPortsPerModule - 1e-9)) + switchEnd)
@@ -91,7 +133,7 @@ V mediaEndsPer400G(int tier, const V& links, const MediaShape<V>& m, bool optica
   const V switchEnds = tier == 0 ? constant<V>(1.0) : constant<V>(2.0);
   const V boughtSwitchEnds = optical ? V(where(greater(m.switchOpticsIntegrated, 0.5), 0.0, switchEnds)) : switchEnds;
   const V ends = (tier == 0 ? V(boughtSwitchEnds + 1.0) : boughtSwitchEnds);
-  return ends * links * m.linkGbps / 400.0;
+  return ends * links * m.gbps(tier) / 400.0;
 }
 
 /// What the links of every tier and reach class buy: modules and cables by class, the media's
@@ -107,7 +149,7 @@ struct MediaTotals {
   void add(int tier, int reach, const V& links, const V& lengthM, const MediaShape<V>& m, In in) {
     const bool optical = reach >= static_cast<int>(ReachClass::Multimode);
     const V& gbps = in(kMediaGbps[reach]);
-    cables[reach] += cablesForLinks(!optical, links, m.linkGbps, gbps);
+    cables[reach] += cablesForLinks(!optical, links, m.gbps(tier), gbps);
     const V ends = mediaEndsPer400G(tier, links, m, optical);
     usd += ends * in(kMediaPricePer400G[reach]);
     watts += ends * in(kMediaPowerPer400G[reach]);
@@ -159,11 +201,12 @@ void estimateFabricCapacity(ModelFrame<V>& f) {
   const V links3 = f.out(OutputId::networkLinksTier3) / planes;
   const V links4 = f.out(OutputId::networkLinksTier4) / planes;
 
-  // Bisection: the narrowest tier boundary of each plane, halved.
-  V narrowest = minOf(endpoints, links2);
-  narrowest = where(greater(tiers, 2.5), minOf(narrowest, links3), narrowest);
-  narrowest = where(greater(tiers, 3.5), minOf(narrowest, links4), narrowest);
-  const V bisectionGbps = planes * f.out(OutputId::networkLinkGbps) * narrowest * 0.5;
+  // Bisection: the narrowest tier boundary of each plane (in Gb/s, each tier at its link speed), halved.
+  const V& upGbps = f.out(OutputId::networkUplinkGbps);
+  V narrowest = minOf(V(endpoints * f.out(OutputId::networkLinkGbps)), V(links2 * upGbps));
+  narrowest = where(greater(tiers, 2.5), minOf(narrowest, V(links3 * upGbps)), narrowest);
+  narrowest = where(greater(tiers, 3.5), minOf(narrowest, V(links4 * upGbps)), narrowest);
+  const V bisectionGbps = planes * narrowest * 0.5;
   f.out(OutputId::networkBisectionPbps) = bisectionGbps * 1e-6;
   f.out(OutputId::networkBisectionPerGpuGbps) = bisectionGbps / (gpus * 0.5);
 
@@ -196,19 +239,22 @@ void estimateFabric(ModelFrame<V>& f) {
   const V designGpus = maxOf(gpus, f.in(InputId::clusterDesignGpus));
   const V& nicsPerGpu = f.in(InputId::networkNicsPerGpu);
   const V& gpusPerNode = f.in(InputId::systemGpusPerNode);
-  const V endpoints = gpus * nicsPerGpu;
-  const V designEndpoints = designGpus * nicsPerGpu;
+  const V extra = extraEndpoints(f, gpus);
+  const V designExtra = extraEndpoints(f, designGpus);
+  const V endpoints = gpus * nicsPerGpu + extra;
+  const V designEndpoints = designGpus * nicsPerGpu + designExtra;
 
   // Planes: as given, or the fewest of 1, 2, 4, 8 that keep the fabric within the wanted tiers
   // (as given, else 3) without splitting a NIC below network.minPlaneLinkGbps.
   const V& planesIn = f.in(InputId::networkPlanes);
   const V& tiersIn = f.in(InputId::networkTiers);
   const V tierTarget = where(greater(tiersIn, 0.5), tiersIn, 3.0);
+  const V uplinkPorts = givenUplinkPorts(f);
   V autoPlanes = constant<V>(1.0);
   V chosen = constant<V>(0.0);  // 1 once a plane count has been chosen
   for (double candidate : {1.0, 2.0, 4.0, 8.0}) {
     const V candidatePlanes = constant<V>(candidate);
-    const PlaneShape<V> shape = planeShape(f, candidatePlanes);
+    const PlaneShape<V> shape = planeShape(f, candidatePlanes, uplinkPorts);
     const V linkFast = candidate == 1.0
                            ? constant<V>(1.0)
                            : where(greaterEqual(shape.linkGbps, f.in(InputId::networkMinPlaneLinkGbps)), 1.0, 0.0);
@@ -217,33 +263,52 @@ void estimateFabric(ModelFrame<V>& f) {
     chosen = maxOf(chosen, fits);
   }
   const V planes = where(greater(planesIn, 0.5), planesIn, autoPlanes);
-  const PlaneShape<V> s = planeShape(f, planes);
+  const PlaneShape<V> s = planeShape(f, planes, uplinkPorts);
   const V needed = tiersNeeded(s, designEndpoints);
   const V tiers = where(greater(tiersIn, 0.5), tiersIn, minOf(needed, 4.0));
   const V maxEndpoints =
       where(less(tiers, 2.5), s.maxEndpoints2, where(less(tiers, 3.5), s.maxEndpoints3, s.maxEndpoints4));
-  f.out(OutputId::networkFeasible) = where(lessEqual(designEndpoints, maxEndpoints), 1.0, 0.0);
   f.out(OutputId::networkPlanes) = planes;
   f.out(OutputId::networkTiers) = tiers;
   f.out(OutputId::networkLinkGbps) = s.linkGbps;
+  f.out(OutputId::networkUplinkGbps) = s.upLinkGbps;
   f.out(OutputId::networkEffectiveRadix) = s.radix;
   f.out(OutputId::networkEndpointsPerPlane) = endpoints;
   f.out(OutputId::networkMaxEndpointsPerPlane) = maxEndpoints;
 
-  // Switch counts of one plane: leaves as built, upper tiers for the design size.
+  // Switch counts of one plane: leaves as built, upper tiers for the design size. Extra endpoints
+  // take leaf ports spread over the rails.
   const V rails = gpusPerNode * nicsPerGpu;
   const V nodes = ceilOf(V(gpus / gpusPerNode));
   const V designNodes = ceilOf(V(designGpus / gpusPerNode));
-  const V leaves = rails * ceilOf(V(nodes / s.down1));
-  const V designLeaves = rails * ceilOf(V(designNodes / s.down1));
+  const V leaves = rails * ceilOf(V((nodes + extra / rails) / s.down1 - 1e-9));
+  const V designLeaves = rails * ceilOf(V((designNodes + designExtra / rails) / s.down1 - 1e-9));
   const V twoTier = where(less(tiers, 2.5), 1.0, 0.0);
   const V threeUp = 1.0 - twoTier;
   const V fourTier = where(greater(tiers, 3.5), 1.0, 0.0);
   const V threeTier = threeUp - fourTier;
+  // Pods (3 and 4 tiers): groups of leaves under their own spines. Given a pod size, each pod's
+  // spines are counted for its own leaves (the last pod may be partly filled); otherwise the
+  // spines are counted for all leaves at once and a pod is as many leaves as one spine reaches.
+  const V& podGpus = f.in(InputId::networkPodGpus);
+  const auto podsGiven = greater(podGpus, 0.0);
+  const V podNodes = ceilOf(V(maxOf(podGpus, 1.0) / gpusPerNode));
+  const V fullPods = floorOf(V(designNodes / podNodes));
+  const V restNodes = designNodes - fullPods * podNodes;
+  const V podLeaves = rails * ceilOf(V(podNodes / s.down1 - 1e-9));
+  const V restLeaves = rails * ceilOf(V(restNodes / s.down1 - 1e-9));
+  const V pods =
+      where(podsGiven, V(fullPods + where(greater(restNodes, 0.0), 1.0, 0.0)), ceilOf(V(designLeaves / s.down2)));
+  const V spinesAtOnce = ceilOf(V(designLeaves * s.up1 / s.down2));
+  const V spinesByPod = fullPods * ceilOf(V(podLeaves * s.up1 / s.down2)) + ceilOf(V(restLeaves * s.up1 / s.down2));
+  // A given pod must fit under its spines: every leaf of a pod reaches each of the pod's spines.
+  const V podFits = where(both(both(podsGiven, greater(tiers, 2.5)), greater(podLeaves, s.down2)), 0.0, 1.0);
+  f.out(OutputId::networkFeasible) = where(lessEqual(designEndpoints, maxEndpoints), podFits, 0.0);
   const V tier2 =
-      where(less(tiers, 2.5), ceilOf(V(designLeaves * s.up1 / s.radix)), ceilOf(V(designLeaves * s.up1 / s.down2)));
-  const V tier3 = threeTier * ceilOf(V(tier2 * s.up2 / s.radix)) + fourTier * ceilOf(V(tier2 * s.up2 / s.down3));
-  const V tier4 = fourTier * ceilOf(V(tier3 * s.up3 / s.radix));
+      where(less(tiers, 2.5), ceilOf(V(designLeaves * s.up1 / s.upRadix)), where(podsGiven, spinesByPod, spinesAtOnce));
+  const V tier3 = threeTier * ceilOf(V(tier2 * s.up2 / s.upRadix)) + fourTier * ceilOf(V(tier2 * s.up2 / s.down3));
+  const V tier4 = fourTier * ceilOf(V(tier3 * s.up3 / s.upRadix));
+  f.out(OutputId::networkPods) = threeUp * pods;
   const V links1 = endpoints;
   const V links2 = leaves * s.up1;
   const V links3 = threeUp * tier2 * s.up2;
@@ -263,7 +328,7 @@ void estimateFabric(ModelFrame<V>& f) {
   estimateFabricCapacity(f);
 
   // Media, by the reach class each tier's links are assumed to need.
-  const MediaShape<V> media = mediaShape<V>([&](InputId id) { return f.in(id); }, s.linkGbps);
+  const MediaShape<V> media = mediaShape<V>([&](InputId id) { return f.in(id); }, s.linkGbps, s.upLinkGbps);
   const V allLinks[4] = {planes * links1, planes * links2, planes * links3, planes * links4};
   const V reach[4] = {f.in(InputId::networkTier1Reach), f.in(InputId::networkTier2Reach),
                       f.in(InputId::networkTier3Reach), f.in(InputId::networkTier3Reach)};

@@ -91,11 +91,25 @@
   X(networkTiers, "network.tiers", "tiers", 0, 0, 4, Count, \
     "switch tiers of each plane (2, 3 or 4); 0 = automatic (fewest that fit)", "planner input", "input") \
   X(networkOversubscriptionTier1, "network.oversubscriptionTier1", "down:up", 1, 1, 16, Real, \
-    "leaf downlinks per uplink (1 = non-blocking)", "planner input", "input") \
+    "leaf down bandwidth per up bandwidth (1 = non-blocking)", "planner input", "input") \
   X(networkOversubscriptionTier2, "network.oversubscriptionTier2", "down:up", 1, 1, 16, Real, \
-    "spine downlinks per uplink in 3- and 4-tier fabrics", "planner input", "input") \
+    "spine down bandwidth per up bandwidth in 3- and 4-tier fabrics", "planner input", "input") \
   X(networkOversubscriptionTier3, "network.oversubscriptionTier3", "down:up", 1, 1, 16, Real, \
-    "tier-3 downlinks per uplink in 4-tier fabrics", "planner input", "input") \
+    "tier-3 down bandwidth per up bandwidth in 4-tier fabrics", "planner input", "input") \
+  X(networkUplinkGbps, "network.uplinkGbps", "Gb/s", 0, 0, 3200, Count, \
+    "speed of the links above the leaves; 0 = the NIC-to-leaf link speed (Alibaba HPN: 200G down, 400G up)", \
+    "planner input", "input") \
+  X(networkExtraEndpoints, "network.extraEndpoints", "endpoints", 0, 0, 1000000, Count, \
+    "endpoints on each plane beyond the GPUs' NICs: fabric managers, storage or management nodes", \
+    "planner input; DGX SuperPOD H100: 4 UFM links on the compute fabric", "input") \
+  X(networkExtraEndpointsPerSu, "network.extraEndpointsPerSu", "endpoints", 0, 0, 100000, Count, \
+    "endpoints on each plane beyond the GPUs' NICs, per scalable unit", "planner input", "input") \
+  X(networkScalableUnitGpus, "network.scalableUnitGpus", "GPUs", 0, 0, 10000000, Count, \
+    "GPUs of one scalable unit, for the extra endpoints per unit; 0 = no scalable units", \
+    "planner input; DGX SuperPOD H100 and B200: 32 nodes, 256 GPUs", "input") \
+  X(networkPodGpus, "network.podGpus", "GPUs", 0, 0, 10000000, Count, \
+    "GPUs of one pod (leaves under their own spines, 3 and 4 tiers); 0 = as many leaves as one spine reaches", \
+    "planner input; Meta 24K clusters: pods of 3,072 GPUs", "input") \
   X(networkMinPlaneLinkGbps, "network.minPlaneLinkGbps", "Gb/s", 200, 1, 3200, Count, \
     "automatic planes never split a NIC into links slower than this", \
     "NDR and XDR ports split into at most two links (NDR200 / 2x400G)", "secondary") \

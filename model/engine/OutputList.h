@@ -17,9 +17,11 @@
   X(networkFeasible, "network.feasible", "0/1", "1 when the chosen switch can build the fabric") \
   X(networkPlanes, "network.planes", "planes", "fabric planes used") \
   X(networkTiers, "network.tiers", "tiers", "switch tiers of each plane") \
-  X(networkLinkGbps, "network.linkGbps", "Gb/s", "speed of one fabric link") \
-  X(networkEffectiveRadix, "network.effectiveRadix", "ports", "switch ports at link speed") \
-  X(networkEndpointsPerPlane, "network.endpointsPerPlane", "endpoints", "NIC links in one plane") \
+  X(networkLinkGbps, "network.linkGbps", "Gb/s", "speed of one NIC-to-leaf link") \
+  X(networkUplinkGbps, "network.uplinkGbps", "Gb/s", "speed of one link above the leaves") \
+  X(networkPods, "network.pods", "pods", "pods of each plane: leaves under their own spines (3 and 4 tiers)") \
+  X(networkEffectiveRadix, "network.effectiveRadix", "ports", "leaf ports at the NIC-to-leaf link speed") \
+  X(networkEndpointsPerPlane, "network.endpointsPerPlane", "endpoints", "NIC links in one plane, extra endpoints included") \
   X(networkMaxEndpointsPerPlane, "network.maxEndpointsPerPlane", "endpoints", "most endpoints one plane of this many tiers can connect") \
   X(networkSwitchesTier1, "network.switchesTier1", "switches", "leaf switches, all planes") \
   X(networkSwitchesTier2, "network.switchesTier2", "switches", "spine switches, all planes") \

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/FabricEstimator.h"
 #include "engine/OutputSchema.h"
 
 namespace gigaplan {
@@ -257,6 +258,20 @@ std::optional<ScenarioError> fabricProblem(const InputValues& inputs, const Outp
   auto out = [&](OutputId id) { return valueOf(outputs, id); };
   const double designGpus = std::max(in(InputId::clusterGpus), in(InputId::clusterDesignGpus));
   const QLocale locale(QLocale::English);
+  if (designGpus * in(InputId::networkNicsPerGpu) <= out(OutputId::networkMaxEndpointsPerPlane)) {
+    // The endpoints fit: the pod is what does not.
+    OutputValues scratch = outputs;
+    const ModelFrame<double> frame{inputs, scratch};
+    const auto shape = fabric_detail::planeShape(frame, out(OutputId::networkPlanes));
+    const double rails = in(InputId::systemGpusPerNode)*in(InputId::networkNicsPerGpu);
+    const double largestPod = shape.down2 / rails * shape.down1 * in(InputId::systemGpusPerNode);
+    return ScenarioError{
+        QStringLiteral("network.podGpus"),
+        QStringLiteral("a pod of %1 GPUs needs more leaves than one spine reaches (%2 ports down); "
+                       "a pod holds at most %3 GPUs")
+            .arg(locale.toString(in(InputId::networkPodGpus), 'f', 0), locale.toString(shape.down2, 'f', 0),
+                 locale.toString(std::floor(largestPod), 'f', 0))};
+  }
   return ScenarioError{
       QString::fromLatin1(in(InputId::networkTiers) > 0 ? "network.tiers" : Scenario::kSwitchPath),
       QStringLiteral("a %1-port %2 Gb/s switch cannot build this fabric: %3 endpoints per plane, but %4 planes of %5 "

@@ -32,6 +32,7 @@ Combine combineRule(OutputId id) {
     case OutputId::networkPlanes:  // a configuration, not a quantity: the largest group's
     case OutputId::networkTiers:
     case OutputId::networkLinkGbps:
+    case OutputId::networkUplinkGbps:
     case OutputId::networkEffectiveRadix:
     case OutputId::networkEndpointsPerPlane:
     case OutputId::networkMaxEndpointsPerPlane:
@@ -45,13 +46,13 @@ Combine combineRule(OutputId id) {
       break;
   }
   static const QSet<QString> extensive = {
-      QStringLiteral("GPUs"),      QStringLiteral("nodes"),    QStringLiteral("domains"),   QStringLiteral("racks"),
-      QStringLiteral("m2"),        QStringLiteral("switches"), QStringLiteral("links"),     QStringLiteral("modules"),
-      QStringLiteral("cables"),    QStringLiteral("km"),       QStringLiteral("MW"),        QStringLiteral("GWh"),
-      QStringLiteral("MWh"),       QStringLiteral("MVA"),      QStringLiteral("units"),     QStringLiteral("L/s"),
-      QStringLiteral("RT"),        QStringLiteral("m3"),       QStringLiteral("USD"),       QStringLiteral("USD/year"),
-      QStringLiteral("per day"),   QStringLiteral("Pb/s"),     QStringLiteral("endpoints"), QStringLiteral("PSUs"),
-      QStringLiteral("tCO2e/year")};
+      QStringLiteral("GPUs"),    QStringLiteral("nodes"),     QStringLiteral("domains"),   QStringLiteral("racks"),
+      QStringLiteral("m2"),      QStringLiteral("switches"),  QStringLiteral("links"),     QStringLiteral("modules"),
+      QStringLiteral("cables"),  QStringLiteral("km"),        QStringLiteral("MW"),        QStringLiteral("GWh"),
+      QStringLiteral("MWh"),     QStringLiteral("MVA"),       QStringLiteral("units"),     QStringLiteral("L/s"),
+      QStringLiteral("RT"),      QStringLiteral("m3"),        QStringLiteral("USD"),       QStringLiteral("USD/year"),
+      QStringLiteral("per day"), QStringLiteral("Pb/s"),      QStringLiteral("endpoints"), QStringLiteral("PSUs"),
+      QStringLiteral("pods"),    QStringLiteral("tCO2e/year")};
   return extensive.contains(QString::fromLatin1(outputSpec(id).unit)) ? Combine::Sum : Combine::ByGpus;
 }
 

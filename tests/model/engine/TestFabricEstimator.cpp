@@ -137,6 +137,63 @@ class TestFabricEstimator : public QObject {
     GIGAPLAN_COMPARE_NEAR(at(cpo, OutputId::networkMediaPowerMw), 1152 * 7.5 * 1e-6, 1e-12);
   }
 
+  void upperLinksAtTheirOwnSpeed() {
+    // Alibaba HPN-style pod: 400G NICs as 2 x 200G over two planes, 51.2 Tb/s switches (64 x 800G),
+    // 400G uplinks. A leaf: 256 ports at 200G, half the bandwidth down (128 links), half up at 400G
+    // (64 links). 15,360 GPUs: 8 rails x ceil(1,920 / 128) = 120 leaves and 60 spines per plane.
+    const OutputValues out = evaluatePreset("alibaba-hpn-pod");
+    QCOMPARE(at(out, OutputId::networkLinkGbps), 200.0);
+    QCOMPARE(at(out, OutputId::networkUplinkGbps), 400.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier1), 2 * 120.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier2), 2 * 60.0);
+    QCOMPARE(at(out, OutputId::networkLinksTier2), 2 * 120 * 64.0);
+    QCOMPARE(at(out, OutputId::networkMaxEndpointsPerPlane), 128 * 128.0);
+    // Non-blocking: 15,360 x 200G down = 7,680 x 400G up per plane; 400 Gb/s per GPU.
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkBisectionPerGpuGbps), 400.0, 1e-12);
+    // At one speed the same fabric needs twice the upper links, each module of 400G carrying one.
+    const OutputValues flat = evaluatePreset("alibaba-hpn-pod", {{"network.uplinkGbps", "0"}});
+    QCOMPARE(at(flat, OutputId::networkLinksTier2), 2 * 120 * 128.0);
+    GIGAPLAN_COMPARE_NEAR(at(flat, OutputId::networkBisectionPerGpuGbps), 400.0, 1e-12);
+    // Media are priced per 400G of link end: the same upper bandwidth costs the same either way.
+    QVERIFY(at(out, OutputId::networkCablesFiber) < at(flat, OutputId::networkCablesFiber));
+  }
+
+  void extraEndpointsTakeLeafPortsAndLinks() {
+    // DGX SuperPOD H100, 1 SU: 31 nodes and the UFM's 4 links fill 8 leaves of 32 down ports.
+    const OutputValues out = evaluatePreset("superpod-h100-1su");
+    QCOMPARE(at(out, OutputId::networkEndpointsPerPlane), 252.0);
+    QCOMPARE(at(out, OutputId::networkLinksTier1), 252.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier1), 8.0);
+    // A full SU of 32 nodes leaves no room: the UFM's links need another leaf per rail.
+    const OutputValues full = evaluatePreset("superpod-h100-1su", {{"cluster.gpus", "256"}});
+    QCOMPARE(at(full, OutputId::networkSwitchesTier1), 16.0);
+    // Per scalable unit: 2 extra endpoints in each of 4 units of 256 GPUs.
+    const OutputValues perUnit = evaluatePreset(
+        "superpod-h100-4su",
+        {{"network.extraEndpoints", "0"}, {"network.extraEndpointsPerSu", "2"}, {"network.scalableUnitGpus", "256"}});
+    QCOMPARE(at(perUnit, OutputId::networkLinksTier1), 1016.0 + 8);
+  }
+
+  void podsCountSpinesPerPod() {
+    // Llama cluster (2,048 nodes, 32 down ports): pods of 1,024 GPUs (128 nodes, 32 leaves under
+    // 32 spines): 16 pods, 512 spines, as counting all leaves at once.
+    const OutputValues out = evaluatePreset("llama3-16k-h100", {{"network.podGpus", "1024"}});
+    QCOMPARE(at(out, OutputId::networkPods), 16.0);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier2), 512.0);
+    const OutputValues uneven = evaluatePreset("llama3-16k-h100", {{"network.podGpus", "768"}});
+    // 768 GPUs = 96 nodes = 24 leaves, 24 spines per pod: 21 full pods and one of 32 nodes (8 + 8).
+    QCOMPARE(at(uneven, OutputId::networkPods), 22.0);
+    QCOMPARE(at(uneven, OutputId::networkSwitchesTier2), 21 * 24.0 + 8);
+    // A pod with more leaves than a spine reaches is refused, naming the field.
+    const InputValues tooLarge = presetInputs("llama3-16k-h100", {{"network.podGpus", "3072"}});
+    const OutputValues refused = evaluate(tooLarge);
+    QCOMPARE(at(refused, OutputId::networkFeasible), 0.0);
+    const auto problem = fabricProblem(tooLarge, refused);
+    QVERIFY(problem.has_value());
+    QCOMPARE(problem->field, QStringLiteral("network.podGpus"));
+    QVERIFY2(problem->message.contains(QStringLiteral("at most 1,024 GPUs")), qPrintable(problem->message));
+  }
+
   void switchThatCannotBuildTheFabric() {
     const InputValues inputs = presetInputs("gb200-nvl72-1m", {{"network.planes", "1"}, {"network.tiers", "2"}});
     const OutputValues out = evaluate(inputs);
