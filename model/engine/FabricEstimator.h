@@ -261,6 +261,8 @@ void estimateFabric(ModelFrame<V>& f) {
     const V fits = where(lessEqual(tiersNeeded(shape, designEndpoints), tierTarget), linkFast, 0.0);
     autoPlanes = where(both(less(chosen, 0.5), greater(fits, 0.5)), candidatePlanes, autoPlanes);
     chosen = maxOf(chosen, fits);
+    // Once every scenario has its planes, larger candidates change nothing.
+    if (allOf(greater(chosen, 0.5))) break;
   }
   const V planes = where(greater(planesIn, 0.5), planesIn, autoPlanes);
   const PlaneShape<V> s = planeShape(f, planes, uplinkPorts);

@@ -74,6 +74,10 @@ GIGAPLAN_LANE_INLINE bool both(bool a, bool b) {
 GIGAPLAN_LANE_INLINE double log2Of(double x) {
   return std::log2(x);
 }
+/// True when the condition holds in every lane (for a scalar, when it holds).
+GIGAPLAN_LANE_INLINE bool allOf(bool condition) {
+  return condition;
+}
 
 #if defined(__AVX2__)
 
@@ -158,6 +162,9 @@ GIGAPLAN_LANE_INLINE LaneMask equal(Lanes a, double b) {
 }
 GIGAPLAN_LANE_INLINE LaneMask both(LaneMask a, LaneMask b) {
   return _mm256_and_pd(a, b);
+}
+GIGAPLAN_LANE_INLINE bool allOf(LaneMask mask) {
+  return _mm256_movemask_pd(mask) == 0xF;
 }
 
 GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, Lanes b) {

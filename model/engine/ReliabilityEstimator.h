@@ -45,11 +45,10 @@ void estimateReliability(ModelFrame<V>& f) {
   const V spares = floorOf(V(nodes * f.in(InputId::reliabilityHotSpareFraction) + 0.5));
   const V jobShare = maxOf(V(nodes - spares), 0.0) / nodes;
   const V perHour = f.in(InputId::reliabilityFailureRateScale)*1e-6;
-  const V nodeRatePerNode = perHour *
-                            (f.in(InputId::reliabilityGpuFailuresPerMillionHours)*gpus +
-                             f.in(InputId::reliabilityHostFailuresPerMillionHours)*nodes) /
-                            nodes;
-  const V hardwareRate = nodeRatePerNode * nodes * jobShare;
+  // Node failures (GPU and host) of every node, spares included; the job sees its share of them.
+  const V allNodesRate = perHour * (f.in(InputId::reliabilityGpuFailuresPerMillionHours)*gpus +
+                                    f.in(InputId::reliabilityHostFailuresPerMillionHours)*nodes);
+  const V hardwareRate = allNodesRate * jobShare;
   const V planeStops =
       where(both(greater(f.out(OutputId::networkPlanes), 1.5), greater(f.in(InputId::reliabilityPlaneFailover), 0.5)),
             0.0, 1.0);
@@ -67,25 +66,25 @@ void estimateReliability(ModelFrame<V>& f) {
   const V writeGBps = f.in(InputId::reliabilityCheckpointWriteGBpsPerGpu)*gpus;
   const V& writeMinutesSet = f.in(InputId::reliabilityCheckpointWriteMinutes);
   const V deltaH =
-      where(greater(writeMinutesSet, 0.0), V(writeMinutesSet / 60.0), V(stateTb * 1e3 / writeGBps / 3600.0));
+      where(greater(writeMinutesSet, 0.0), V(writeMinutesSet * (1.0 / 60.0)), V(stateTb * (1e3 / 3600.0) / writeGBps));
 
   // Every node in repair beyond the spares leaves the next node failure without a replacement.
-  const V nodesInRepairAll = minOf(V(nodeRatePerNode * nodes * f.in(InputId::reliabilityRepairHours)), nodes);
+  const V nodesInRepairAll = minOf(V(allNodesRate * f.in(InputId::reliabilityRepairHours)), nodes);
   const V shortfall = poissonTailAbove(nodesInRepairAll, spares);
   const V hardwareShare = hardwareRate / maxOf(rate, 1e-300);
-  const V restartH = f.in(InputId::reliabilityRestartMinutes) / 60.0;
+  const V restartH = f.in(InputId::reliabilityRestartMinutes) * (1.0 / 60.0);
   const V failureRestartH =
-      restartH + shortfall * hardwareShare * f.in(InputId::reliabilityNoSpareRestartMinutes) / 60.0;
+      restartH + shortfall * hardwareShare * f.in(InputId::reliabilityNoSpareRestartMinutes) * (1.0 / 60.0);
 
   const V young = sqrtOf(V(2.0 * deltaH * mtbiH));
   const V ratio = deltaH / (2.0 * mtbiH);
-  const V daly =
-      where(less(deltaH, V(2.0 * mtbiH)), V(young * (1.0 + sqrtOf(ratio) / 3.0 + ratio / 9.0) - deltaH), mtbiH);
+  const V daly = where(less(deltaH, V(2.0 * mtbiH)),
+                       V(young * (1.0 + sqrtOf(ratio) * (1.0 / 3.0) + ratio * (1.0 / 9.0)) - deltaH), mtbiH);
   const V intervalH = where(greater(f.in(InputId::reliabilityCheckpointIntervalMode), 0.5),
-                            V(f.in(InputId::reliabilityCheckpointIntervalMinutes) / 60.0), daly);
+                            V(f.in(InputId::reliabilityCheckpointIntervalMinutes) * (1.0 / 60.0)), daly);
   const V ettrUnexpected =
       intervalH / (mtbiH * expOf(V(failureRestartH / mtbiH)) * (expOf(V((intervalH + deltaH) / mtbiH)) - 1.0));
-  const V plannedLoss = minOf(V(plannedPerDay * restartH / 24.0), 1.0);
+  const V plannedLoss = minOf(V(plannedPerDay * restartH * (1.0 / 24.0)), 1.0);
   const V interruptionsPerDay = unexpectedPerDay + plannedPerDay;
   const V ettr = ettrUnexpected * (1.0 - plannedLoss);
   const V jobGpus = gpus * jobShare;
