@@ -86,7 +86,7 @@ void BatchEvaluator::evaluate(const ScenarioBatch& batch, const std::vector<Outp
   // blocks' lane inputs (the rest of which hold the base scenario), the chunks are evaluated,
   // and each wanted output is written as one run per block. Reading a hundred columns a few
   // values at a time would leave the processor waiting on memory instead of computing.
-  constexpr Eigen::Index kBlockRows = 64;
+  constexpr Eigen::Index kBlockRows = 32;
   constexpr Eigen::Index kChunksPerBlock = kBlockRows / kLaneWidth;
   std::vector<std::array<Lanes, kInputCount>> chunkInputs(kChunksPerBlock);
   for (auto& inputs : chunkInputs)

@@ -19,10 +19,12 @@ namespace fabric_detail {
 
 template <class V>
 struct PlaneShape {
-  V linkGbps;    // NIC-to-leaf links
-  V upLinkGbps;  // links above the leaves
-  V radix;       // leaf ports at the NIC-to-leaf link speed
-  V upRadix;     // ports at the upper link speed
+  V linkGbps;      // NIC-to-leaf links
+  V upLinkGbps;    // leaf-to-spine links
+  V coreLinkGbps;  // links above the spines
+  V radix;         // leaf ports at the NIC-to-leaf link speed
+  V upRadix;       // ports at the leaf-to-spine link speed
+  V coreRadix;     // ports at the speed of the links above the spines
   V down1, up1, down2, up2, down3, up3;
   V maxEndpoints2, maxEndpoints3, maxEndpoints4;
 };
@@ -31,16 +33,17 @@ struct PlaneShape {
 /// and whether its optics are co-packaged, and how many NIC ports share one cage.
 template <class V>
 struct MediaShape {
-  V linkGbps, upLinkGbps, nicGbps, nicPortsPerCage, switchCageGbps, switchOpticsIntegrated;
-  /// The speed of a tier's links: NIC-to-leaf for tier 0, the upper link speed above.
-  const V& gbps(int tier) const { return tier == 0 ? linkGbps : upLinkGbps; }
+  V linkGbps, upLinkGbps, coreLinkGbps, nicGbps, nicPortsPerCage, switchCageGbps, switchOpticsIntegrated;
+  /// The speed of a tier's links: NIC-to-leaf (tier 0), leaf-to-spine (tier 1), above (2 and 3).
+  const V& gbps(int tier) const { return tier == 0 ? linkGbps : tier == 1 ? upLinkGbps : coreLinkGbps; }
 };
 
 /// `in` reads an input (a frame's or a plain InputValues').
 template <class V, class In>
-MediaShape<V> mediaShape(In in, const V& linkGbps, const V& upLinkGbps) {
+MediaShape<V> mediaShape(In in, const V& linkGbps, const V& upLinkGbps, const V& coreLinkGbps) {
   return {linkGbps,
           upLinkGbps,
+          coreLinkGbps,
           in(InputId::networkNicSpeedGbps),
           in(InputId::systemNicPortsPerCage),
           in(InputId::networkSwitchPortSpeedGbps)*in(InputId::networkSwitchPortsPerCage),
@@ -57,43 +60,63 @@ V portsAtSpeed(const V& ports, const V& portGbps, const V& linkGbps) {
 
 /// One plane's shape. Oversubscription is down bandwidth over up bandwidth; a leaf gives its
 /// share of ports to NIC links at their speed and the rest to uplinks at theirs.
-/// Ports at the given upper link speed (network.uplinkGbps); it does not depend on the planes, so
-/// the plane search computes it once. Meaningless, and unused, when no upper speed is given.
+/// Ports at the upper link speeds given (network.uplinkGbps, network.coreLinkGbps). They do not
+/// depend on the planes, so the plane search computes them once; unused where no speed is given.
 template <class V>
-V givenUplinkPorts(const ModelFrame<V>& f) {
-  return portsAtSpeed(f.in(InputId::networkSwitchRadix), f.in(InputId::networkSwitchPortSpeedGbps),
-                      maxOf(f.in(InputId::networkUplinkGbps), 1.0));
-}
+struct GivenSpeedPorts {
+  V uplinkPorts, corePorts;
+};
 
 template <class V>
-PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes, const V& uplinkPorts) {
+GivenSpeedPorts<V> givenSpeedPorts(const ModelFrame<V>& f) {
+  const V& ports = f.in(InputId::networkSwitchRadix);
+  const V& portGbps = f.in(InputId::networkSwitchPortSpeedGbps);
+  const V& uplinkIn = f.in(InputId::networkUplinkGbps);
+  const V& coreIn = f.in(InputId::networkCoreLinkGbps);
+  // Most scenarios give neither speed: skip the divisions then.
+  GivenSpeedPorts<V> given{constant<V>(0.0), constant<V>(0.0)};
+  if (anyOf(greater(uplinkIn, 0.0))) given.uplinkPorts = portsAtSpeed(ports, portGbps, V(maxOf(uplinkIn, 1.0)));
+  if (anyOf(greater(coreIn, 0.0))) given.corePorts = portsAtSpeed(ports, portGbps, V(maxOf(coreIn, 1.0)));
+  return given;
+}
+
+/// One plane's shape. Oversubscription is down bandwidth over up bandwidth; a switch gives its
+/// share of ports to the links below at their speed and the rest to the links above at theirs.
+template <class V>
+PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes, const GivenSpeedPorts<V>& given) {
   PlaneShape<V> s;
   const V& portGbps = f.in(InputId::networkSwitchPortSpeedGbps);
   const V& ports = f.in(InputId::networkSwitchRadix);
   const auto uplinkGiven = greater(f.in(InputId::networkUplinkGbps), 0.0);
+  const auto coreGiven = greater(f.in(InputId::networkCoreLinkGbps), 0.0);
   s.linkGbps = f.in(InputId::networkNicSpeedGbps) / planes;
   s.upLinkGbps = where(uplinkGiven, f.in(InputId::networkUplinkGbps), s.linkGbps);
+  s.coreLinkGbps = where(coreGiven, f.in(InputId::networkCoreLinkGbps), s.upLinkGbps);
   s.radix = portsAtSpeed(ports, portGbps, s.linkGbps);
-  s.upRadix = where(uplinkGiven, uplinkPorts, s.radix);
+  s.upRadix = where(uplinkGiven, given.uplinkPorts, s.radix);
+  s.coreRadix = where(coreGiven, given.corePorts, s.upRadix);
   const V& o1 = f.in(InputId::networkOversubscriptionTier1);
+  const V& o2 = f.in(InputId::networkOversubscriptionTier2);
+  const V& o3 = f.in(InputId::networkOversubscriptionTier3);
   s.down1 = floorOf(V(s.radix * o1 / (o1 + 1.0)));
-  s.up1 = floorOf(V((s.radix - s.down1) * s.upRadix / s.radix + 1e-9));
-  auto split = [&](InputId oversubscription, V& down, V& up) {
-    const V& o = f.in(oversubscription);
-    down = floorOf(V(s.upRadix * o / (o + 1.0)));
-    up = s.upRadix - down;
-  };
-  split(InputId::networkOversubscriptionTier2, s.down2, s.up2);
-  split(InputId::networkOversubscriptionTier3, s.down3, s.up3);
+  // Without a speed of their own, uplinks take the rest of the ports (the same value, no division).
+  s.up1 = anyOf(uplinkGiven) ? V(floorOf(V((s.radix - s.down1) * s.upRadix / s.radix + 1e-9))) : V(s.radix - s.down1);
+  s.down2 = floorOf(V(s.upRadix * o2 / (o2 + 1.0)));
+  s.up2 =
+      anyOf(coreGiven) ? V(floorOf(V((s.upRadix - s.down2) * s.coreRadix / s.upRadix + 1e-9))) : V(s.upRadix - s.down2);
+  s.down3 = floorOf(V(s.coreRadix * o3 / (o3 + 1.0)));
+  s.up3 = s.coreRadix - s.down3;
+  // The top tier turns every port down: a 2-tier plane's spines at the leaf-to-spine speed, a
+  // taller plane's top at the speed above the spines.
   s.maxEndpoints2 = s.upRadix * s.down1;
-  s.maxEndpoints3 = s.maxEndpoints2 * s.down2;
-  s.maxEndpoints4 = s.maxEndpoints3 * s.down3;
+  s.maxEndpoints3 = s.coreRadix * s.down2 * s.down1;
+  s.maxEndpoints4 = s.coreRadix * s.down3 * s.down2 * s.down1;
   return s;
 }
 
 template <class V>
 PlaneShape<V> planeShape(const ModelFrame<V>& f, const V& planes) {
-  return planeShape(f, planes, givenUplinkPorts(f));
+  return planeShape(f, planes, givenSpeedPorts(f));
 }
 
 /// Endpoints on one plane beyond the GPUs' NICs (fabric managers, storage, management nodes):
@@ -202,10 +225,10 @@ void estimateFabricCapacity(ModelFrame<V>& f) {
   const V links4 = f.out(OutputId::networkLinksTier4) / planes;
 
   // Bisection: the narrowest tier boundary of each plane (in Gb/s, each tier at its link speed), halved.
-  const V& upGbps = f.out(OutputId::networkUplinkGbps);
-  V narrowest = minOf(V(endpoints * f.out(OutputId::networkLinkGbps)), V(links2 * upGbps));
-  narrowest = where(greater(tiers, 2.5), minOf(narrowest, V(links3 * upGbps)), narrowest);
-  narrowest = where(greater(tiers, 3.5), minOf(narrowest, V(links4 * upGbps)), narrowest);
+  const V& coreGbps = f.out(OutputId::networkCoreLinkGbps);
+  V narrowest = minOf(V(endpoints * f.out(OutputId::networkLinkGbps)), V(links2 * f.out(OutputId::networkUplinkGbps)));
+  narrowest = where(greater(tiers, 2.5), minOf(narrowest, V(links3 * coreGbps)), narrowest);
+  narrowest = where(greater(tiers, 3.5), minOf(narrowest, V(links4 * coreGbps)), narrowest);
   const V bisectionGbps = planes * narrowest * 0.5;
   f.out(OutputId::networkBisectionPbps) = bisectionGbps * 1e-6;
   f.out(OutputId::networkBisectionPerGpuGbps) = bisectionGbps / (gpus * 0.5);
@@ -249,12 +272,12 @@ void estimateFabric(ModelFrame<V>& f) {
   const V& planesIn = f.in(InputId::networkPlanes);
   const V& tiersIn = f.in(InputId::networkTiers);
   const V tierTarget = where(greater(tiersIn, 0.5), tiersIn, 3.0);
-  const V uplinkPorts = givenUplinkPorts(f);
+  const GivenSpeedPorts<V> given = givenSpeedPorts(f);
   V autoPlanes = constant<V>(1.0);
   V chosen = constant<V>(0.0);  // 1 once a plane count has been chosen
   for (double candidate : {1.0, 2.0, 4.0, 8.0}) {
     const V candidatePlanes = constant<V>(candidate);
-    const PlaneShape<V> shape = planeShape(f, candidatePlanes, uplinkPorts);
+    const PlaneShape<V> shape = planeShape(f, candidatePlanes, given);
     const V linkFast = candidate == 1.0
                            ? constant<V>(1.0)
                            : where(greaterEqual(shape.linkGbps, f.in(InputId::networkMinPlaneLinkGbps)), 1.0, 0.0);
@@ -265,7 +288,7 @@ void estimateFabric(ModelFrame<V>& f) {
     if (allOf(greater(chosen, 0.5))) break;
   }
   const V planes = where(greater(planesIn, 0.5), planesIn, autoPlanes);
-  const PlaneShape<V> s = planeShape(f, planes, uplinkPorts);
+  const PlaneShape<V> s = planeShape(f, planes, given);
   const V needed = tiersNeeded(s, designEndpoints);
   const V tiers = where(greater(tiersIn, 0.5), tiersIn, minOf(needed, 4.0));
   const V maxEndpoints =
@@ -274,6 +297,7 @@ void estimateFabric(ModelFrame<V>& f) {
   f.out(OutputId::networkTiers) = tiers;
   f.out(OutputId::networkLinkGbps) = s.linkGbps;
   f.out(OutputId::networkUplinkGbps) = s.upLinkGbps;
+  f.out(OutputId::networkCoreLinkGbps) = s.coreLinkGbps;
   f.out(OutputId::networkEffectiveRadix) = s.radix;
   f.out(OutputId::networkEndpointsPerPlane) = endpoints;
   f.out(OutputId::networkMaxEndpointsPerPlane) = maxEndpoints;
@@ -308,8 +332,8 @@ void estimateFabric(ModelFrame<V>& f) {
   f.out(OutputId::networkFeasible) = where(lessEqual(designEndpoints, maxEndpoints), podFits, 0.0);
   const V tier2 =
       where(less(tiers, 2.5), ceilOf(V(designLeaves * s.up1 / s.upRadix)), where(podsGiven, spinesByPod, spinesAtOnce));
-  const V tier3 = threeTier * ceilOf(V(tier2 * s.up2 / s.upRadix)) + fourTier * ceilOf(V(tier2 * s.up2 / s.down3));
-  const V tier4 = fourTier * ceilOf(V(tier3 * s.up3 / s.upRadix));
+  const V tier3 = threeTier * ceilOf(V(tier2 * s.up2 / s.coreRadix)) + fourTier * ceilOf(V(tier2 * s.up2 / s.down3));
+  const V tier4 = fourTier * ceilOf(V(tier3 * s.up3 / s.coreRadix));
   f.out(OutputId::networkPods) = threeUp * pods;
   const V links1 = endpoints;
   const V links2 = leaves * s.up1;
@@ -330,7 +354,8 @@ void estimateFabric(ModelFrame<V>& f) {
   estimateFabricCapacity(f);
 
   // Media, by the reach class each tier's links are assumed to need.
-  const MediaShape<V> media = mediaShape<V>([&](InputId id) { return f.in(id); }, s.linkGbps, s.upLinkGbps);
+  const MediaShape<V> media =
+      mediaShape<V>([&](InputId id) { return f.in(id); }, s.linkGbps, s.upLinkGbps, s.coreLinkGbps);
   const V allLinks[4] = {planes * links1, planes * links2, planes * links3, planes * links4};
   const V reach[4] = {f.in(InputId::networkTier1Reach), f.in(InputId::networkTier2Reach),
                       f.in(InputId::networkTier3Reach), f.in(InputId::networkTier3Reach)};

@@ -97,8 +97,11 @@
   X(networkOversubscriptionTier3, "network.oversubscriptionTier3", "down:up", 1, 1, 16, Real, \
     "tier-3 down bandwidth per up bandwidth in 4-tier fabrics", "planner input", "input") \
   X(networkUplinkGbps, "network.uplinkGbps", "Gb/s", 0, 0, 3200, Count, \
-    "speed of the links above the leaves; 0 = the NIC-to-leaf link speed (Alibaba HPN: 200G down, 400G up)", \
+    "speed of the leaf-to-spine links; 0 = the NIC-to-leaf link speed (Alibaba HPN: 200G down, 400G up)", \
     "planner input", "input") \
+  X(networkCoreLinkGbps, "network.coreLinkGbps", "Gb/s", 0, 0, 3200, Count, \
+    "speed of the links above the spines (3 and 4 tiers); 0 = the leaf-to-spine link speed", "planner input", \
+    "input") \
   X(networkExtraEndpoints, "network.extraEndpoints", "endpoints", 0, 0, 1000000, Count, \
     "endpoints on each plane beyond the GPUs' NICs: fabric managers, storage or management nodes", \
     "planner input; DGX SuperPOD H100: 4 UFM links on the compute fabric", "input") \

@@ -78,6 +78,10 @@ GIGAPLAN_LANE_INLINE double log2Of(double x) {
 GIGAPLAN_LANE_INLINE bool allOf(bool condition) {
   return condition;
 }
+/// True when the condition holds in some lane (for a scalar, when it holds).
+GIGAPLAN_LANE_INLINE bool anyOf(bool condition) {
+  return condition;
+}
 
 #if defined(__AVX2__)
 
@@ -165,6 +169,9 @@ GIGAPLAN_LANE_INLINE LaneMask both(LaneMask a, LaneMask b) {
 }
 GIGAPLAN_LANE_INLINE bool allOf(LaneMask mask) {
   return _mm256_movemask_pd(mask) == 0xF;
+}
+GIGAPLAN_LANE_INLINE bool anyOf(LaneMask mask) {
+  return _mm256_movemask_pd(mask) != 0;
 }
 
 GIGAPLAN_LANE_INLINE Lanes where(LaneMask mask, Lanes a, Lanes b) {

@@ -18,7 +18,8 @@
   X(networkPlanes, "network.planes", "planes", "fabric planes used") \
   X(networkTiers, "network.tiers", "tiers", "switch tiers of each plane") \
   X(networkLinkGbps, "network.linkGbps", "Gb/s", "speed of one NIC-to-leaf link") \
-  X(networkUplinkGbps, "network.uplinkGbps", "Gb/s", "speed of one link above the leaves") \
+  X(networkUplinkGbps, "network.uplinkGbps", "Gb/s", "speed of one leaf-to-spine link") \
+  X(networkCoreLinkGbps, "network.coreLinkGbps", "Gb/s", "speed of one link above the spines") \
   X(networkPods, "network.pods", "pods", "pods of each plane: leaves under their own spines (3 and 4 tiers)") \
   X(networkEffectiveRadix, "network.effectiveRadix", "ports", "leaf ports at the NIC-to-leaf link speed") \
   X(networkEndpointsPerPlane, "network.endpointsPerPlane", "endpoints", "NIC links in one plane, extra endpoints included") \

@@ -50,9 +50,14 @@ void estimatePower(ModelFrame<V>& f) {
   const V provisionedW = where(less(basis, 0.5), vendorW, where(less(basis, 1.5), peakW, cappedVendorW));
   const auto capped = greater(basis, 1.5);
   const V runningPeakW = where(capped, minOf(peakW, capW), peakW);
+  // Uncapped scenarios (most) skip the power law.
   const V throughput =
-      where(capped,
-            V(expOf(V(logOf(maxOf(V(runningPeakW / peakW), 1e-12)) * f.in(InputId::powerCapThroughputExponent)))), 1.0);
+      anyOf(capped)
+          ? V(where(
+                capped,
+                V(expOf(V(logOf(maxOf(V(runningPeakW / peakW), 1e-12)) * f.in(InputId::powerCapThroughputExponent)))),
+                1.0))
+          : constant<V>(1.0);
 
   const V itMw = nodes * provisionedW * 1e-6 + networkMw + storageMw;
   const V vendorItMw = nodes * vendorW * 1e-6 + networkMw + storageMw;

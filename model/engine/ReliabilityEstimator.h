@@ -29,11 +29,15 @@ namespace reliability_detail {
 /// - 1.5976 z)) (Bowling et al., J. Industrial Engineering and Management 2(1), 2009; error below 1.4e-4).
 template <class V>
 V poissonTailAbove(const V& mean, const V& spares) {
+  // Far beyond the mean (more than 12 standard deviations and 12 above it) the tail is below
+  // 1e-30: taken as 0, and skipped when every scenario is there.
+  const auto negligible = greater(spares, V(mean + 12.0 * sqrtOf(mean) + 12.0));
+  if (allOf(negligible)) return constant<V>(0.0);
   const V k = spares + 1.0;
   const V cubeRoot = expOf(V(logOf(maxOf(V(mean / k), 1e-300)) * (1.0 / 3.0)));
   const V z = 3.0 * sqrtOf(k) * (1.0 - 1.0 / (9.0 * k) - cubeRoot);
   const V exponent = minOf(V(0.07056 * z * z * z + 1.5976 * z), 700.0);
-  return 1.0 / (1.0 + expOf(exponent));
+  return where(negligible, 0.0, V(1.0 / (1.0 + expOf(exponent))));
 }
 }  // namespace reliability_detail
 

@@ -231,8 +231,9 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
 void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) const {
   using namespace fabric_detail;
   auto in = [&](InputId id) -> const double& { return inputs[static_cast<std::size_t>(id)]; };
-  const MediaShape<double> media = mediaShape<double>(in, valueOf(outputs, OutputId::networkLinkGbps),
-                                                      valueOf(outputs, OutputId::networkUplinkGbps));
+  const MediaShape<double> media =
+      mediaShape<double>(in, valueOf(outputs, OutputId::networkLinkGbps), valueOf(outputs, OutputId::networkUplinkGbps),
+                         valueOf(outputs, OutputId::networkCoreLinkGbps));
   MediaTotals<double> totals;
   for (int tier = 0; tier < 4; ++tier) {
     const TierCabling& tc = tiers[static_cast<std::size_t>(tier)];

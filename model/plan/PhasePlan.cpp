@@ -33,6 +33,7 @@ Combine combineRule(OutputId id) {
     case OutputId::networkTiers:
     case OutputId::networkLinkGbps:
     case OutputId::networkUplinkGbps:
+    case OutputId::networkCoreLinkGbps:
     case OutputId::networkEffectiveRadix:
     case OutputId::networkEndpointsPerPlane:
     case OutputId::networkMaxEndpointsPerPlane:

@@ -21,7 +21,7 @@ QString tenantField(std::size_t tenant, const QString& field) {
 /// One plane of a group's fabric, as the engine built it (fabric_detail::planeShape).
 struct FabricShape {
   double planes = 1, tiers = 2, rails = 8, gpusPerNode = 8;
-  double upRadix = 64;        ///< ports of a top-tier switch, all towards the tier below
+  double topRadix = 64;       ///< ports of a top-tier switch, all towards the tier below
   double down[3]{}, up[3]{};  ///< links of tiers 1..3 towards endpoints and towards the tier above
 
   FabricShape(const InputValues& inputs, const OutputValues& outputs) {
@@ -32,12 +32,12 @@ struct FabricShape {
     OutputValues scratch = outputs;
     const ModelFrame<double> frame{inputs, scratch};
     const fabric_detail::PlaneShape<double> s = fabric_detail::planeShape(frame, planes);
-    upRadix = s.upRadix;
+    topRadix = tiers < 2.5 ? s.upRadix : s.coreRadix;
     down[0] = s.down1, down[1] = s.down2, down[2] = s.down3;
     up[0] = s.up1, up[1] = s.up2, up[2] = s.up3;
   }
   /// Ports of a tier-t switch (1-based) towards what is below it: all of them at the top tier.
-  double downPorts(int t) const { return t >= tiers ? upRadix : down[t - 1]; }
+  double downPorts(int t) const { return t >= tiers ? topRadix : down[t - 1]; }
   /// Switches of tier t+1 that take the uplinks of `below` switches of tier t.
   double above(int t, double below) const { return std::ceil(below * up[t - 1] / downPorts(t + 1)); }
   double nodes(double gpus) const { return std::ceil(gpus / gpusPerNode); }

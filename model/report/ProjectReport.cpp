@@ -296,7 +296,8 @@ std::vector<ReportAssumption> ProjectReport::assumptions() const {
   for (InputId id : {InputId::powerProvisioningBasis, InputId::powerRackCapKw, InputId::electricalDistribution,
                      InputId::costAmortization, InputId::costCapitalRate, InputId::costNonEnergyOpexUsdPerMwYear,
                      InputId::reliabilityCheckpointIntervalMode, InputId::reliabilityHotSpareFraction,
-                     InputId::reliabilityPlaneFailover})
+                     InputId::reliabilityPlaneFailover, InputId::networkUplinkGbps, InputId::networkCoreLinkGbps,
+                     InputId::networkPodGpus, InputId::networkExtraEndpoints})
     if (!listed.count(id)) addResolved(choices, base, id);
 
   const QString defaults = QStringLiteral("Key defaults");

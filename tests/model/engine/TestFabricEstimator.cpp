@@ -158,6 +158,22 @@ class TestFabricEstimator : public QObject {
     QVERIFY(at(out, OutputId::networkCablesFiber) < at(flat, OutputId::networkCablesFiber));
   }
 
+  void coreLinksAtTheirOwnSpeed() {
+    // Llama cluster on 64 x 400G switches with 800G links above the spines (two ports bonded): a
+    // spine has 32 links down at 400G and 16 up at 800G; a core switch 32 ports of 800G. Half the
+    // core links, the same bandwidth, and the same 256 core switches; a plane reaches 32 x 32 x 32.
+    const OutputValues flat = evaluatePreset("llama3-16k-h100");
+    const OutputValues out = evaluatePreset("llama3-16k-h100", {{"network.coreLinkGbps", "800"}});
+    QCOMPARE(at(out, OutputId::networkCoreLinkGbps), 800.0);
+    QCOMPARE(at(out, OutputId::networkUplinkGbps), 400.0);
+    QCOMPARE(at(out, OutputId::networkLinksTier3), at(flat, OutputId::networkLinksTier3) / 2);
+    QCOMPARE(at(out, OutputId::networkSwitchesTier3), at(flat, OutputId::networkSwitchesTier3));
+    QCOMPARE(at(out, OutputId::networkMaxEndpointsPerPlane), 32.0 * 32 * 32);
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkBisectionPbps), at(flat, OutputId::networkBisectionPbps), 1e-12);
+    // Media are priced per 400G of link end: the same core bandwidth, the same FR media power.
+    GIGAPLAN_COMPARE_NEAR(at(out, OutputId::networkMediaPowerMw), at(flat, OutputId::networkMediaPowerMw), 1e-12);
+  }
+
   void extraEndpointsTakeLeafPortsAndLinks() {
     // DGX SuperPOD H100, 1 SU: 31 nodes and the UFM's 4 links fill 8 leaves of 32 down ports.
     const OutputValues out = evaluatePreset("superpod-h100-1su");
