@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
+#include <QSet>
 #include <QTextStream>
 #include <algorithm>
 #include <atomic>
@@ -271,6 +272,16 @@ int runSweep(const QStringList& arguments) {
     err().flush();
   };
 
+  // A varied input is one column: an output of the same path (cluster.gpus) is not written again.
+  QSet<QString> variedPaths;
+  if (grid)
+    for (const SweepAxis& axis : axes) variedPaths.insert(QString::fromLatin1(inputSpec(axis.input).path));
+  else
+    for (const UncertainInput& input : uncertain) variedPaths.insert(QString::fromLatin1(inputSpec(input.input).path));
+  columns.erase(
+      std::remove_if(columns.begin(), columns.end(),
+                     [&](OutputId id) { return variedPaths.contains(QString::fromLatin1(outputSpec(id).path)); }),
+      columns.end());
   std::vector<OutputId> wanted = columns;
   wanted.push_back(OutputId::networkFeasible);  // counted below, not printed
   const auto feasibleColumn = static_cast<Eigen::Index>(columns.size());

@@ -3,6 +3,8 @@
 #include <QStringList>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "engine/OutputSchema.h"
 
@@ -111,6 +113,16 @@ Eigen::Index gridSize(const QList<SweepAxis>& axes) {
   return rows;
 }
 
+namespace {
+/// A grid point as the planner would write it: the arithmetic's last-bit error (31.259999999999998
+/// for 31.26) rounded off at 15 significant digits, so the value reads back as it was meant.
+double gridPoint(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.15g", value);
+  return std::strtod(text, nullptr);
+}
+}  // namespace
+
 ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, Eigen::Index firstRow,
                         Eigen::Index rows) {
   ScenarioBatch batch{base, {}, ScenarioMatrix(rows, axes.size())};
@@ -123,7 +135,7 @@ ScenarioBatch gridBatch(const InputValues& base, const QList<SweepAxis>& axes, E
     for (Eigen::Index row = 0; row < rows; ++row) {
       const Eigen::Index step = ((firstRow + row) / repeat) % axis.steps;
       const double value = axis.steps == 1 ? axis.from : axis.from + (axis.to - axis.from) * step / (axis.steps - 1);
-      batch.values(row, a) = whole ? std::round(value) : value;
+      batch.values(row, a) = whole ? std::round(value) : gridPoint(value);
     }
   }
   return batch;

@@ -200,6 +200,27 @@ class TestCli : public QObject {
     QCOMPARE(last[3].toDouble(), at(expected, OutputId::networkSwitches));
   }
 
+  void sweepColumnsReadAsWritten() {
+    // A varied input that is also an output (cluster.gpus) is one column; grid points read back as
+    // the planner would write them (1.13, not 1.1299999999999999).
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sweep.csv"));
+    const Run run =
+        cli({QStringLiteral("sweep"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--vary"),
+             QStringLiteral("cluster.gpus=150000:300000:2"), QStringLiteral("--vary"),
+             QStringLiteral("facility.pue=1.1:1.37:28"), QStringLiteral("--outputs"),
+             QStringLiteral("cluster.gpus,power.pue"), QStringLiteral("-o"), path, QStringLiteral("--quiet")});
+    QCOMPARE(run.exitCode, 0);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines[0], QStringLiteral("cluster.gpus,facility.pue,power.pue"));
+    QStringList pues;
+    for (int i = 1; i <= 28; ++i) pues << lines[i].split(QLatin1Char(','))[1];
+    QCOMPARE(pues.mid(0, 4), (QStringList{"1.1", "1.11", "1.12", "1.13"}));
+    for (const QString& pue : pues) QVERIFY2(pue.size() <= 4, qPrintable(pue));
+  }
+
   void sweepMonteCarlo() {
     const Run run = cli({QStringLiteral("sweep"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--samples"),
                          QStringLiteral("2000"), QStringLiteral("--outputs"), QStringLiteral("cost.tcoUsdPerYear")});
