@@ -35,16 +35,22 @@ int main(int argc, char** argv) {
   gigaplan::MainWindow window;
   QString error;
   bool opened = window.open(scenario, &error);
-  if (!opened && !given && scenario != gigaplan::MainWindow::samplePreset()) {
-    // The last project no longer opens: say why, and start from the sample instead.
-    std::fprintf(stderr, "warning: %s\n", qPrintable(error));
-    opened = window.open(gigaplan::MainWindow::samplePreset(), &error);
-  }
+  QString notOpened;  // why the file asked for did not open, said once the window is up
   if (!opened) {
-    std::fprintf(stderr, "error: %s\n", qPrintable(error));
-    if (parser.isSet(screenshotOption)) return 2;
-    QMessageBox::warning(nullptr, QStringLiteral("Gigaplan"), error);
+    std::fprintf(stderr, "%s: %s\n", given ? "error" : "warning", qPrintable(error));
+    if (given && parser.isSet(screenshotOption)) return 2;
+    notOpened = error;
+    // Start from the last project, else the sample, rather than an empty workspace.
+    for (const QString& fallback : {gigaplan::MainWindow::startupProject(), gigaplan::MainWindow::samplePreset()}) {
+      if (fallback == scenario) continue;
+      QString fallbackError;
+      if ((opened = window.open(fallback, &fallbackError))) break;
+      std::fprintf(stderr, "warning: %s\n", qPrintable(fallbackError));
+    }
   }
+  if (!opened && parser.isSet(screenshotOption)) return 2;
+  if (!notOpened.isEmpty() && !parser.isSet(screenshotOption))
+    QMessageBox::warning(nullptr, QStringLiteral("Gigaplan"), notOpened);
   window.show();
   if (parser.isSet(screenshotOption)) {
     // Once the floor has drawn a frame and the figures are in, the window is what a user sees.

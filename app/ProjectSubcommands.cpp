@@ -49,7 +49,7 @@ namespace {
 
 /// A project file, or a new project from a preset id or scenario file (its phases, no layout yet).
 std::optional<Project> projectOrPreset(const QString& source, ScenarioErrors& errors) {
-  return looksLikeProject(source) ? openProject(source) : PresetLibrary::loadProject(source, errors);
+  return ProjectStore::isMeantAsProject(source) ? openProject(source) : PresetLibrary::loadProject(source, errors);
 }
 
 /// Parses "a:b:c" into numbers; false when the count or a number is wrong.
@@ -104,7 +104,7 @@ bool applyProjectSettings(Project& project, const QStringList& settings, Scenari
 }
 
 std::optional<Project> projectOnFloor(const QString& source, const QStringList& settings, ScenarioErrors& errors) {
-  if (looksLikeProject(source)) {
+  if (ProjectStore::isMeantAsProject(source)) {
     auto project = openProject(source);
     if (!project || !applyProjectSettings(*project, settings, errors)) return std::nullopt;
     return project;
@@ -171,13 +171,6 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
                      {QStringLiteral("hallFigures"), halls},
                      {QStringLiteral("cabling"), tiers},
                      {QStringLiteral("findings"), findings}};
-}
-
-bool looksLikeProject(const QString& path) {
-  // Only a regular file is looked into: reading a pipe's first bytes would take them from the reader.
-  if (!QFileInfo(path).isFile()) return false;
-  QFile file(path);
-  return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
 int runNew(const QStringList& arguments) {
@@ -347,8 +340,8 @@ namespace {
 /// on screen. Empty, with `error` set, when no frame is drawn.
 std::vector<QImage> floorViews(const QString& source, QString* error) {
   ProjectDocument document;
-  const bool opened =
-      looksLikeProject(source) ? document.openFile(source, error) : document.newFromScenario(source, error);
+  const bool opened = ProjectStore::isMeantAsProject(source) ? document.openFile(source, error)
+                                                             : document.newFromScenario(source, error);
   if (!opened) return {};
   document.waitForResult();
   if (!document.result().plan) {

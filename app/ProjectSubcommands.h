@@ -34,8 +34,6 @@ QJsonObject layoutJson(const SiteLayout& layout, const LayoutEvaluation& evaluat
 
 /// True when a report can draw the floor in 3D: a local X display is there (xvfb-run will do).
 bool canDraw3d();
-/// True when the file starts like an SQLite database, i.e. should be read as a project.
-bool looksLikeProject(const QString& path);
 /// The project a command evaluates: a project file (with `settings` applied as `edit --set`
 /// would, the floor re-laid where they shape it), or a preset or scenario file laid out on a new
 /// floor as `new` lays it. Nothing, with `errors` (or a message already printed), when it fails.

@@ -39,6 +39,7 @@
 #include "plan/PresetLibrary.h"
 #include "plan/ProjectFindings.h"
 #include "report/ProjectReport.h"
+#include "storage/ProjectStore.h"
 
 namespace gigaplan {
 
@@ -46,11 +47,6 @@ namespace {
 
 constexpr int kMaxRecentFiles = 8;
 const QString kFileFilter = QStringLiteral("Gigaplan projects (*.gigaplan);;All files (*)");
-
-bool isProjectFile(const QString& path) {
-  QFile file(path);
-  return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
-}
 
 QDockWidget* dock(QMainWindow* window, const QString& title, const char* name, QWidget* content,
                   Qt::DockWidgetArea area) {
@@ -385,7 +381,7 @@ void MainWindow::updateTitle() {
 }
 
 bool MainWindow::open(const QString& fileOrPreset, QString* error) {
-  if (isProjectFile(fileOrPreset)) {
+  if (ProjectStore::isMeantAsProject(fileOrPreset)) {
     if (!document_.openFile(fileOrPreset, error)) return false;
     rememberRecent(document_.filePath());
     return true;

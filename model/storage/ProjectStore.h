@@ -60,6 +60,11 @@ class ProjectStore {
   /// Whether `path` is a file Gigaplan wrote (an SQLite database with Gigaplan's application id),
   /// judged by its header alone.
   static bool isProjectFile(const QString& path);
+  /// Whether `path` is to be opened as a project rather than read as a scenario: a regular file
+  /// named *.gigaplan or starting like an SQLite database. An empty or damaged one then gets the
+  /// project's message ("the file is empty (not a Gigaplan project)"), not a JSON parser's. Only a
+  /// regular file is looked into: reading a pipe's first bytes would take them from its reader.
+  static bool isMeantAsProject(const QString& path);
 
   /// The first value that keeps a project from being stored, named by table, row and field as in
   /// the file (e.g. "hall 3, width_m: -5 is not a positive size"); empty when there is none.

@@ -801,6 +801,14 @@ bool ProjectStore::isProjectFile(const QString& path) {
          header.mid(68, 4) == QByteArray("GPLN");
 }
 
+bool ProjectStore::isMeantAsProject(const QString& path) {
+  const QFileInfo info(path);
+  if (!info.isFile()) return false;
+  if (info.suffix().compare(QLatin1String("gigaplan"), Qt::CaseInsensitive) == 0) return true;
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) && file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
 std::optional<Project> ProjectStore::open(const QString& path, QString* error, FileStamp* stamp) {
   QString problem = QStringLiteral("no file name given");
   try {

@@ -433,6 +433,31 @@ class TestWorkspace : public QObject {
     QVERIFY(waitForFigures(window));
     QCOMPARE(window.findChild<FiguresPanel*>()->displayedValue(OutputId::clusterGpus), QStringLiteral("120,000"));
   }
+  void aBadProjectFileGetsTheProjectsMessageAndTheWorkspaceKeepsItsOwn() {
+    // An empty or foreign *.gigaplan file is a project that does not open, with the message the
+    // command line gives, not a JSON parser's; the project open before stays open.
+    QTemporaryDir dir;
+    const QString empty = dir.filePath(QStringLiteral("empty.gigaplan"));
+    const QString foreign = dir.filePath(QStringLiteral("notes.gigaplan"));
+    QVERIFY(QFile(empty).open(QIODevice::WriteOnly));
+    {
+      QFile file(foreign);
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      file.write("meeting notes, not a plan\n");
+    }
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
+    const QString before = window.document().project().scenario.name;
+    QString error;
+    QVERIFY(!window.open(empty, &error));
+    QVERIFY2(error.contains(QStringLiteral("the file is empty (not a Gigaplan project)")), qPrintable(error));
+    QVERIFY(!error.contains(QStringLiteral("JSON")));
+    QVERIFY(!window.open(foreign, &error));
+    QVERIFY2(error.contains(QStringLiteral("not a Gigaplan project")), qPrintable(error));
+    QCOMPARE(window.document().project().scenario.name, before);
+    QVERIFY(!window.document().project().layout.racks.empty());
+  }
+
   void anotherProgramsSaveIsReloadedOrAskedAbout() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("shared.gigaplan"));
