@@ -146,7 +146,10 @@ void MainWindow::createActions() {
   file->addSeparator();
   QAction* saveAction = file->addAction(tr("&Save"), this, &MainWindow::saveProject);
   saveAction->setShortcut(QKeySequence::Save);
-  file->addAction(tr("Save &As…"), this, &MainWindow::saveProjectAs)->setShortcut(QKeySequence::SaveAs);
+  // Qt's SaveAs key is empty outside KDE and GNOME: Ctrl+Shift+S, as those desktops have it.
+  QAction* saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveProjectAs);
+  saveAsAction->setObjectName(QStringLiteral("saveAs"));
+  saveAsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
   file->addSeparator();
   file->addAction(tr("Project &Properties…"), this, &MainWindow::editProjectProperties)
       ->setObjectName(QStringLiteral("projectProperties"));
@@ -197,7 +200,14 @@ void MainWindow::createActions() {
   QAction* insertRackAction = layout->addAction(tr("Insert Rac&k in Row"), this, &MainWindow::insertRack);
   insertRackAction->setObjectName(QStringLiteral("insertRack"));
   insertRackAction->setShortcut(Qt::Key_Insert);
-  layout->addAction(tr("&Delete Selection"), floor_, &FloorView::removeSelection);
+  // Delete works where a selection is made (the floor and the project tree), not in tables and
+  // editors, where the key edits text.
+  QAction* deleteAction = layout->addAction(tr("&Delete Selection"), floor_, &FloorView::removeSelection);
+  deleteAction->setObjectName(QStringLiteral("deleteSelection"));
+  deleteAction->setShortcut(QKeySequence::Delete);
+  deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+  floor_->addAction(deleteAction);
+  tree_->addAction(deleteAction);
   layout->addSeparator();
   layout->addAction(tr("Set &Phase of Selection…"), this, &MainWindow::setPhaseOfSelection)
       ->setObjectName(QStringLiteral("setPhase"));

@@ -354,6 +354,29 @@ class TestWorkspace : public QObject {
     QCOMPARE(inputs->view()->currentIndex().data(InputsModel::PathRole).toString(), expected);
   }
 
+  void keyboardShortcutsWorkFromTheTreeAndShowInTheMenus() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
+    QCOMPARE(action(window, "deleteSelection")->shortcut(), QKeySequence(QKeySequence::Delete));
+    QVERIFY(!action(window, "deleteSelection")->shortcut().isEmpty());
+    QCOMPARE(action(window, "saveAs")->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+S")));
+    // Delete with the project tree in focus removes what the tree has picked: a row's racks.
+    auto* tree = window.findChild<QTreeView*>(QStringLiteral("projectTree"));
+    auto* treeModel = qobject_cast<ProjectTreeModel*>(tree->model());
+    const std::size_t racksBefore = window.document().project().layout.racks.size();
+    const int row = window.document().project().layout.racks[500].row;
+    tree->setCurrentIndex(treeModel->indexOf(LayoutSelection::row(row)));
+    QCOMPARE(window.document().selection(), LayoutSelection::row(row));
+    // Without a window manager the window is made active by hand, as a click would.
+    QApplication::setActiveWindow(&window);
+    tree->setFocus();
+    QCOMPARE(QApplication::focusWidget(), tree);
+    QTest::keyClick(tree, Qt::Key_Delete);
+    QVERIFY(window.document().project().layout.racks.size() < racksBefore);
+    window.document().undoStack()->undo();
+    QCOMPARE(window.document().project().layout.racks.size(), racksBefore);
+  }
+
   void menusInsertRacksAndRowsAsUndoableEdits() {
     MainWindow window;
     QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
