@@ -16,6 +16,7 @@
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
 #include "layout/FabricCabling.h"
+#include "layout/FloorPlaces.h"
 
 namespace gigaplan {
 
@@ -538,7 +539,7 @@ void FloorView::finishMove(const QPointF& position) {
     const Hall& hall = layout.halls[static_cast<std::size_t>(row.hall)];
     const double x = snap(row.xM + delta.x()), y = snap(row.yM + delta.y());
     if (x < 0 || y < 0 || x + row.slotCount * t.rackWidthM > hall.widthM || y + t.rackDepthM > hall.depthM)
-      error = tr("row %1: would leave hall %2").arg(s.index).arg(hall.name);
+      error = tr("%1: would leave the hall").arg(FloorPlaces::rowName(layout, s.index));
     else
       command = LayoutCommands::moveRow(layout, s.index, x, y, &error);
   } else if (s.level == LayoutSelection::Level::Hall) {

@@ -31,7 +31,7 @@ QString billions(double usd) {
 PhasesPanel::PhasesPanel(QWidget* parent)
     : QWidget(parent),
       shown_(new QComboBox(this)),
-      error_(new QLabel(this)),
+      error_(new EditMessage(this)),
       table_(new QTableWidget(this)),
       timeline_(new QChart) {
   auto* layout = new QVBoxLayout(this);
@@ -54,9 +54,6 @@ PhasesPanel::PhasesPanel(QWidget* parent)
   timeline_->legend()->setAlignment(Qt::AlignRight);
   split->addWidget(chartView, 2);
   layout->addLayout(split);
-  error_->setStyleSheet(QStringLiteral("color: #b00020"));
-  error_->setWordWrap(true);
-  error_->hide();
   layout->addWidget(error_);
   table_->setColumnCount(kColumnCount);
   table_->setHorizontalHeaderLabels({tr("Phase"), tr("Start"), tr("Systems added (type: GPUs)"),
@@ -83,7 +80,7 @@ int PhasesPanel::shownPhase() const {
 }
 
 QString PhasesPanel::lastError() const {
-  return error_->isVisible() ? error_->text() : QString();
+  return error_->shown();
 }
 
 QString PhasesPanel::systemsText(const std::vector<PhaseSystems>& systems) {
@@ -124,15 +121,41 @@ std::optional<std::vector<PhaseSystems>> PhasesPanel::parseSystems(const QString
   return systems;
 }
 
-void PhasesPanel::apply(std::vector<Phase> phases) {
+QString PhasesPanel::plannedText(int row, int column) const {
+  const std::vector<Phase>& own = document_->project().phases;
+  if (row < 0 || static_cast<std::size_t>(row) >= own.size()) return {};
+  const Phase& phase = own[static_cast<std::size_t>(row)];
+  switch (column) {
+    case kName:
+      return phase.name;
+    case kStart:
+      return phase.start.toString(Qt::ISODate);
+    case kSystems:
+      return systemsText(phase.systems);
+    case kInputs:
+      return inputsText(phase.inputs);
+    default:
+      return {};
+  }
+}
+
+void PhasesPanel::refuse(QTableWidgetItem* edited, const QString& message) {
+  // The cell goes back at once: the table is not rebuilt while its editor is still closing.
+  filling_ = true;
+  edited->setText(plannedText(edited->row(), edited->column()));
+  filling_ = false;
+  error_->refuse(message);
+}
+
+void PhasesPanel::apply(std::vector<Phase> phases, QTableWidgetItem* edited) {
   QString error;
   if (document_ && !document_->setPhases(std::move(phases), &error) && !error.isEmpty()) {
+    if (edited) return refuse(edited, error);
     refresh();  // the table shows the phases as they are
-    error_->setText(error);
-    error_->show();
+    error_->refuse(error);
     return;
   }
-  error_->hide();
+  error_->accept();
 }
 
 void PhasesPanel::cellEdited(QTableWidgetItem* item) {
@@ -147,24 +170,16 @@ void PhasesPanel::cellEdited(QTableWidgetItem* item) {
     phases[row].start = QDate::fromString(text, Qt::ISODate);
   } else if (item->column() == kSystems) {
     const auto systems = parseSystems(text);
-    if (!systems) {
-      refresh();
-      error_->setText(tr("phases[%1].systems: write them as \"type: GPUs; type: GPUs\"").arg(row));
-      error_->show();
-      return;
-    }
+    if (!systems) return refuse(item, tr("phases[%1].systems: write them as \"type: GPUs; type: GPUs\"").arg(row + 1));
     phases[row].systems = *systems;
   } else if (item->column() == kInputs) {
     const auto inputs = parseInputs(text);
-    if (!inputs) {
-      refresh();
-      error_->setText(tr("phases[%1].set: write them as \"path=value; path=value\" with known input paths").arg(row));
-      error_->show();
-      return;
-    }
+    if (!inputs)
+      return refuse(item,
+                    tr("phases[%1].set: write them as \"path=value; path=value\" with known input paths").arg(row + 1));
     phases[row].inputs = *inputs;
   }
-  apply(std::move(phases));
+  apply(std::move(phases), item);
 }
 
 void PhasesPanel::addPhase() {
@@ -209,10 +224,11 @@ void PhasesPanel::refresh() {
     const auto k = static_cast<std::size_t>(r);
     const PhaseResult* p = k < figures.size() ? &figures[k] : nullptr;
     QStringList cells(kColumnCount);
-    cells[kName] = editable ? own[k].name : p->name;
-    cells[kStart] = (editable ? own[k].start : p->start).toString(Qt::ISODate);
-    cells[kSystems] = editable ? systemsText(own[k].systems) : QString();
-    cells[kInputs] = editable ? inputsText(own[k].inputs) : QString();
+    for (int c : {kName, kStart, kSystems, kInputs}) cells[c] = editable ? plannedText(r, c) : QString();
+    if (!editable) {
+      cells[kName] = p->name;
+      cells[kStart] = p->start.toString(Qt::ISODate);
+    }
     const double available = p ? valueOf(p->site, OutputId::sitePowerAvailableMw) : 0.0;
     const double margin = p ? valueOf(p->site, OutputId::sitePowerMarginMw) : 0.0;
     if (p) {
@@ -237,8 +253,7 @@ void PhasesPanel::refresh() {
   filling_ = false;
   // Phases that check out can still fail to evaluate (a fabric the switch cannot build): say so.
   const bool failed = result && result->revision == document_->revision() && !result->error.isEmpty();
-  error_->setText(failed ? result->error : QString());
-  error_->setVisible(failed);
+  error_->setEvaluationError(failed ? result->error : QString());
   showTimeline(figures);
   // The phase choice follows its phase by name when phases come or go (else keeps its place),
   // and starts at the whole site.

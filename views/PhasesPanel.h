@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "EditMessage.h"
 #include "plan/Phase.h"
 #include "plan/PhasePlan.h"
 
@@ -71,12 +72,17 @@ class PhasesPanel : public QWidget {
  private:
   void refresh();
   void cellEdited(QTableWidgetItem* item);
-  void apply(std::vector<Phase> phases);
+  /// Applies edited phases; a refusal puts `edited` (the cell the planner changed) back as it was.
+  void apply(std::vector<Phase> phases, QTableWidgetItem* edited = nullptr);
+  /// What the project holds for an editable cell (name, start, systems, inputs) of a phase.
+  QString plannedText(int row, int column) const;
+  /// Puts a refused cell back as the project holds it and says why, where the edit was made.
+  void refuse(QTableWidgetItem* edited, const QString& message);
   void showTimeline(const std::vector<PhaseResult>& phases);
 
   ProjectDocument* document_ = nullptr;
   QComboBox* shown_;
-  QLabel* error_;
+  EditMessage* error_;
   QTableWidget* table_;
   QChart* timeline_;
   bool filling_ = false;

@@ -35,7 +35,7 @@ QString percent(double fraction) {
 }  // namespace
 
 TenantsPanel::TenantsPanel(QWidget* parent)
-    : QWidget(parent), error_(new QLabel(this)), summary_(new QLabel(this)), table_(new QTableWidget(this)) {
+    : QWidget(parent), error_(new EditMessage(this)), summary_(new QLabel(this)), table_(new QTableWidget(this)) {
   auto* layout = new QVBoxLayout(this);
   auto* controls = new QHBoxLayout;
   auto* add = new QPushButton(tr("Add Tenant"), this);
@@ -44,9 +44,6 @@ TenantsPanel::TenantsPanel(QWidget* parent)
   controls->addWidget(add);
   controls->addWidget(remove);
   layout->addLayout(controls);
-  error_->setStyleSheet(QStringLiteral("color: #b00020"));
-  error_->setWordWrap(true);
-  error_->hide();
   layout->addWidget(error_);
   layout->addWidget(table_, 1);
   summary_->setWordWrap(true);
@@ -74,19 +71,48 @@ void TenantsPanel::setDocument(ProjectDocument* document) {
 }
 
 QString TenantsPanel::lastError() const {
-  return error_->isVisible() ? error_->text() : QString();
+  return error_->shown();
 }
 
-void TenantsPanel::showError(const QString& message) {
-  refresh();  // the table shows the tenants as they are
-  error_->setText(message);
-  error_->show();
+QString TenantsPanel::plannedText(int row, int column) const {
+  const std::vector<Tenant>& tenants = document_->project().tenants;
+  if (row < 0 || static_cast<std::size_t>(row) >= tenants.size()) return {};
+  const Tenant& tenant = tenants[static_cast<std::size_t>(row)];
+  switch (column) {
+    case kName:
+      return tenant.name;
+    case kSystem:
+      return tenant.systemType;
+    case kGpus:
+      return tenant.byHand() ? tr("by hand") : thousands(tenant.gpus);
+    case kIsolation:
+      return TenantPlan::isolationName(tenant.isolation);
+    case kPrice:
+      return QString::number(tenant.priceUsdPerGpuHour, 'f', 2);
+    case kUtilization:
+      return QStringLiteral("%1 %").arg(100.0 * tenant.utilization, 0, 'f', 0);
+    default:
+      return {};
+  }
 }
 
-void TenantsPanel::apply(std::vector<Tenant> tenants) {
+void TenantsPanel::showError(const QString& message, QTableWidgetItem* edited) {
+  if (edited) {
+    // The cell goes back at once: the table is not rebuilt while its editor is still closing.
+    filling_ = true;
+    edited->setText(plannedText(edited->row(), edited->column()));
+    filling_ = false;
+  } else {
+    refresh();  // the table shows the tenants as they are
+  }
+  error_->refuse(message);
+}
+
+void TenantsPanel::apply(std::vector<Tenant> tenants, QTableWidgetItem* edited) {
   QString error;
-  if (document_ && !document_->setTenants(std::move(tenants), &error) && !error.isEmpty()) return showError(error);
-  error_->hide();
+  if (document_ && !document_->setTenants(std::move(tenants), &error) && !error.isEmpty())
+    return showError(error, edited);
+  error_->accept();
 }
 
 void TenantsPanel::cellEdited(QTableWidgetItem* item) {
@@ -104,7 +130,7 @@ void TenantsPanel::cellEdited(QTableWidgetItem* item) {
     double parsed = QLocale().toDouble(digits.trimmed(), &ok);
     if (!ok) parsed = digits.remove(QLatin1Char(',')).trimmed().toDouble(&ok);
     if (!ok) {
-      showError(tr("tenants[%1].%2: '%3' is not a number").arg(row).arg(QLatin1StringView(field), text));
+      showError(tr("tenants[%1].%2: '%3' is not a number").arg(row + 1).arg(QLatin1StringView(field), text), item);
       return false;
     }
     value = parsed * scale;
@@ -128,8 +154,9 @@ void TenantsPanel::cellEdited(QTableWidgetItem* item) {
         tenant.isolation = *level;
       else
         return showError(tr("tenants[%1].isolation: '%2' is not one of shared-fabric, own-leaves, own-halls, own-plane")
-                             .arg(row)
-                             .arg(text));
+                             .arg(row + 1)
+                             .arg(text),
+                         item);
       break;
     case kPrice:
       if (!number(tenant.priceUsdPerGpuHour, "priceUsdPerGpuHour", 1.0)) return;
@@ -140,7 +167,7 @@ void TenantsPanel::cellEdited(QTableWidgetItem* item) {
     default:
       return;
   }
-  apply(std::move(tenants));
+  apply(std::move(tenants), item);
 }
 
 void TenantsPanel::addTenant() {
@@ -212,12 +239,8 @@ void TenantsPanel::refresh() {
   for (std::size_t t = 0; t < tenants.size(); ++t) {
     const Tenant& tenant = tenants[t];
     QStringList cells = current ? figureCells(result->tenants->tenants[t], floorOf(t + 1)) : QStringList(kColumnCount);
-    cells[kName] = tenant.name;
-    cells[kSystem] = tenant.systemType;
-    cells[kGpus] = tenant.byHand() ? tr("by hand") : thousands(tenant.gpus);
-    cells[kIsolation] = TenantPlan::isolationName(tenant.isolation);
-    cells[kPrice] = QString::number(tenant.priceUsdPerGpuHour, 'f', 2);
-    cells[kUtilization] = QStringLiteral("%1 %").arg(100.0 * tenant.utilization, 0, 'f', 0);
+    for (int c : {kName, kSystem, kGpus, kIsolation, kPrice, kUtilization})
+      cells[c] = plannedText(static_cast<int>(t), c);
     fillRow(static_cast<int>(t), cells, true);
     // Whole halls or rows taken by other tenants can leave a tenant short of what it rents.
     const double floorGpus = floorOf(t + 1);
@@ -243,8 +266,7 @@ void TenantsPanel::refresh() {
   }
   filling_ = false;
   const bool failed = result && result->revision == document_->revision() && !result->tenantError.isEmpty();
-  if (failed) error_->setText(result->tenantError);
-  error_->setVisible(failed);
+  error_->setEvaluationError(failed ? result->tenantError : QString());
   summary_->setText(
       tenants.empty()
           ? tr("No tenants: the operator uses the whole cluster. Add a tenant to plan rentals and isolation.")

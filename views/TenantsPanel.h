@@ -3,6 +3,7 @@
 #include <QWidget>
 #include <vector>
 
+#include "EditMessage.h"
 #include "plan/Tenant.h"
 
 class QLabel;
@@ -56,12 +57,17 @@ class TenantsPanel : public QWidget {
  private:
   void refresh();
   void cellEdited(QTableWidgetItem* item);
-  void apply(std::vector<Tenant> tenants);
-  void showError(const QString& message);
+  /// Applies edited tenants; a refusal puts `edited` (the cell the planner changed) back as it was.
+  void apply(std::vector<Tenant> tenants, QTableWidgetItem* edited = nullptr);
+  /// What the project holds for an editable cell of a tenant.
+  QString plannedText(int row, int column) const;
+  /// Says why an edit was refused, with the edited cell put back as the project holds it (or the
+  /// table shown anew when no cell was edited).
+  void showError(const QString& message, QTableWidgetItem* edited = nullptr);
   QStringList figureCells(const TenantFigures& figures, double floorGpus) const;
 
   ProjectDocument* document_ = nullptr;
-  QLabel* error_;
+  EditMessage* error_;
   QLabel* summary_;
   QTableWidget* table_;
   bool filling_ = false;

@@ -98,8 +98,9 @@ void recomputeRatios(OutputValues& site, const OutputValues& anyGroup) {
         at(OutputId::sitePowerAvailableMw) * at(OutputId::clusterComputeRacks) / at(OutputId::powerFacilityMw));
 }
 
+// Phases, and a phase's systems, are numbered from 1 in messages, as the workspace numbers them.
 QString phaseField(std::size_t phase, const QString& field) {
-  return QStringLiteral("phases[%1].%2").arg(phase).arg(field);
+  return QStringLiteral("phases[%1].%2").arg(phase + 1).arg(field);
 }
 
 }  // namespace
@@ -376,7 +377,7 @@ ScenarioErrors PhasePlan::check(const std::vector<Phase>& phases) {
       errors.append({phaseField(at, QStringLiteral("start")), QStringLiteral("is before the previous phase's")});
     for (std::size_t s = 0; s < phase.systems.size(); ++s) {
       const PhaseSystems& added = phase.systems[s];
-      const QString field = phaseField(at, QStringLiteral("systems[%1]").arg(s));
+      const QString field = phaseField(at, QStringLiteral("systems[%1]").arg(s + 1));
       if (!HardwareCatalog::bundled().system(added.systemType))
         errors.append({field + QStringLiteral(".type"), QStringLiteral("unknown system '%1'").arg(added.systemType)});
       if (!(added.gpus >= 1) || added.gpus > 1e7)

@@ -14,8 +14,9 @@ namespace gigaplan {
 
 namespace {
 
+// Tenants are numbered from 1 in messages, as the workspace and the command line number them.
 QString tenantField(std::size_t tenant, const QString& field) {
-  return QStringLiteral("tenants[%1].%2").arg(tenant).arg(field);
+  return QStringLiteral("tenants[%1].%2").arg(tenant + 1).arg(field);
 }
 
 /// One plane of a group's fabric, as the engine built it (fabric_detail::planeShape).
@@ -507,7 +508,7 @@ std::optional<std::vector<Tenant>> TenantPlan::fromJson(const QJsonValue& json, 
   for (qsizetype i = 0; i < list.size(); ++i) {
     const auto t = static_cast<std::size_t>(i);
     if (!list[i].isObject()) {
-      errors.append({QStringLiteral("tenants[%1]").arg(i), QStringLiteral("must be an object")});
+      errors.append({QStringLiteral("tenants[%1]").arg(i + 1), QStringLiteral("must be an object")});
       continue;
     }
     const QJsonObject object = list[i].toObject();

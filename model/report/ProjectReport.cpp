@@ -257,7 +257,7 @@ std::vector<ReportAssumption> ProjectReport::assumptions() const {
   const std::vector<Phase> phases = PhasePlan::phasesOf(project_, base);
   for (std::size_t k = 0; k < phases.size(); ++k)
     for (std::size_t s = 0; s < phases[k].systems.size(); ++s)
-      list.push_back({set, QStringLiteral("phases[%1].systems[%2]").arg(k).arg(s),
+      list.push_back({set, QStringLiteral("phases[%1].systems[%2]").arg(k + 1).arg(s + 1),
                       formatCount(phases[k].systems[s].gpus), QStringLiteral("GPUs"),
                       QStringLiteral("%1 adds %2").arg(phases[k].name, phases[k].systems[s].systemType),
                       QStringLiteral("input")});

@@ -73,7 +73,8 @@ QString variantsProblem(const std::vector<Variant>& variants) {
     if (v.name.size() > ProjectStore::kMaxPhaseNameChars)
       return where + QStringLiteral("name: longer than %1 characters").arg(ProjectStore::kMaxPhaseNameChars);
     if (const auto t = tenantWithoutIsolation(v.tenants))
-      return where + QStringLiteral("document: tenants[%1].isolation: ").arg(*t) + isolationValueProblem(v.tenants[*t]);
+      return where + QStringLiteral("document: tenants[%1].isolation: ").arg(*t + 1) +
+             isolationValueProblem(v.tenants[*t]);
     // What is saved must read back: the document goes through the parser a file's would.
     ScenarioErrors errors;
     if (!parseVariantDocument(variantDocument(v), errors))
@@ -151,7 +152,8 @@ QString tenantsProblem(const std::vector<Tenant>& tenants) {
   const ScenarioErrors errors = TenantPlan::check(tenants);
   if (errors.isEmpty()) return {};
   const ScenarioError& first = errors.first();
-  // TenantPlan names fields as scenario documents do ("tenants[1].priceUsdPerGpuHour"); the file has columns.
+  // TenantPlan names fields as the workspace numbers tenants, from 1 ("tenants[1].priceUsdPerGpuHour"); the
+  // file has columns, and rows keyed from 0.
   static const QRegularExpression field(QStringLiteral("^tenants\\[(\\d+)\\]\\.(\\w+)$"));
   const QRegularExpressionMatch match = field.match(first.field);
   if (!match.hasMatch()) return QStringLiteral("tenant: ") + first.text();
@@ -159,7 +161,8 @@ QString tenantsProblem(const std::vector<Tenant>& tenants) {
       {QStringLiteral("system"), QStringLiteral("system_type")},
       {QStringLiteral("priceUsdPerGpuHour"), QStringLiteral("price_usd_per_gpu_hour")}};
   const QString key = match.captured(2);
-  return QStringLiteral("tenant %1, %2: %3").arg(match.captured(1), columns.value(key, key), first.message);
+  return QStringLiteral("tenant %1, %2: %3")
+      .arg(QString::number(match.captured(1).toInt() - 1), columns.value(key, key), first.message);
 }
 
 }  // namespace

@@ -575,7 +575,7 @@ class TestCli : public QObject {
       "phases": [{"name": "x", "start": "2025-13-01", "systems": [{"type": "hgx-h100", "gpus": 8}]}]})");
     const Run refused = cli({QStringLiteral("phases"), bad});
     QCOMPARE(refused.exitCode, 2);
-    QVERIFY2(refused.err.contains(QStringLiteral("phases[0].start")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QStringLiteral("phases[1].start")), qPrintable(refused.err));
   }
 
   void infoHeadlinesTheSiteAfterEveryPhaseAsEvaluateDoes() {
@@ -789,7 +789,7 @@ class TestCli : public QObject {
       "cluster": {"gpus": 1000}, "tenants": [{"name": "lab", "gpus": 2000}]})");
     const Run refused = cli({QStringLiteral("evaluate"), bad});
     QCOMPARE(refused.exitCode, 2);
-    QVERIFY2(refused.err.contains(QStringLiteral("tenants[0].gpus")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(QStringLiteral("tenants[1].gpus")), qPrintable(refused.err));
   }
 
   void whatIfAndCompare() {

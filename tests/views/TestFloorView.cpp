@@ -271,7 +271,7 @@ class TestFloorView : public QObject {
     QSignalSpy refused(&shown.view, &FloorView::editRefused);
     shown.drag(grab, QPoint(2, grab.y()));
     QCOMPARE(refused.count(), 1);
-    QVERIFY(refused.first().first().toString().contains(QStringLiteral("would leave hall")));
+    QVERIFY(refused.first().first().toString().contains(QStringLiteral("would leave the hall")));
     QCOMPARE(document->undoStack()->count(), 0);
   }
 

@@ -12,6 +12,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -165,10 +166,10 @@ class TestWorkspace : public QObject {
     // 400 MW of grid and the 35 MW on site since phase 1.
     QCOMPARE(phases->table()->item(1, PhasesPanel::kAvailableMw)->text(), QStringLiteral("435.0"));
     phases->table()->item(1, PhasesPanel::kInputs)->setText(QStringLiteral("site.gridMegawatts=400"));
-    QVERIFY2(phases->lastError().contains(QStringLiteral("phases[1].set")), qPrintable(phases->lastError()));
+    QVERIFY2(phases->lastError().contains(QStringLiteral("phases[2].set")), qPrintable(phases->lastError()));
     // A start before the phase before it is refused, named, and the table shows the phases as they are.
     phases->table()->item(1, PhasesPanel::kStart)->setText(QStringLiteral("2020-01-01"));
-    QVERIFY2(phases->lastError().contains(QStringLiteral("phases[1].start")), qPrintable(phases->lastError()));
+    QVERIFY2(phases->lastError().contains(QStringLiteral("phases[2].start")), qPrintable(phases->lastError()));
     QCOMPARE(phases->table()->item(1, PhasesPanel::kStart)->text(),
              document.project().phases[1].start.toString(Qt::ISODate));
     const std::size_t racksBefore = document.project().layout.racks.size();
@@ -287,7 +288,7 @@ class TestWorkspace : public QObject {
     QVERIFY(TenantPlan::floorGpus(document.project(), *document.result().plan)[2] < partnerBefore);
     // A bad value is refused, naming the field.
     table->item(1, TenantsPanel::kIsolation)->setText(QStringLiteral("walls"));
-    QVERIFY(tenants->lastError().contains(QStringLiteral("tenants[1].isolation")));
+    QVERIFY(tenants->lastError().contains(QStringLiteral("tenants[2].isolation")));
     QCOMPARE(document.project().tenants[1].isolation, TenantIsolation::OwnHalls);
     document.undoStack()->undo();
     QCOMPARE(document.project().tenants[1].gpus, 400000.0);
@@ -352,6 +353,44 @@ class TestWorkspace : public QObject {
                                                             : QStringLiteral("network.switch");
     auto* inputs = window.findChild<InputsEditor*>();
     QCOMPARE(inputs->view()->currentIndex().data(InputsModel::PathRole).toString(), expected);
+  }
+
+  void aRefusedEditRevertsItsCellAndSaysWhyNumberedFromOne() {
+    // Typed into a cell's editor and committed with Enter, as a planner does: a refused entry goes
+    // back to what the project holds, and the message numbers the phase or tenant from 1.
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-to-1m")));
+    QVERIFY(waitForFigures(window));
+    QApplication::setActiveWindow(&window);
+    auto typeInto = [&](QTableWidget* table, int row, int column, const QString& text) {
+      QTableWidgetItem* item = table->item(row, column);
+      table->setCurrentItem(item);
+      table->editItem(item);
+      auto* editor = table->viewport()->findChild<QLineEdit*>();
+      if (!editor) return false;
+      editor->selectAll();
+      QTest::keyClicks(editor, text);
+      if (editor->text() != text) return false;
+      // The delegate commits and closes its editor a moment after Enter (a queued call).
+      QPointer<QLineEdit> open = editor;
+      QTest::keyClick(editor, Qt::Key_Return);
+      return QTest::qWaitFor([&] { return open.isNull() || !open->isVisible(); });
+    };
+    auto* phases = window.findChild<PhasesPanel*>();
+    const QString systemsBefore = phases->table()->item(1, PhasesPanel::kSystems)->text();
+    QVERIFY(typeInto(phases->table(), 1, PhasesPanel::kSystems, QStringLiteral("lots of GPUs")));
+    QCOMPARE(phases->table()->item(1, PhasesPanel::kSystems)->text(), systemsBefore);
+    QVERIFY2(phases->lastError().startsWith(QStringLiteral("phases[2].systems")), qPrintable(phases->lastError()));
+
+    auto* tenants = window.findChild<TenantsPanel*>();
+    const QString gpusBefore = tenants->table()->item(0, TenantsPanel::kGpus)->text();
+    QVERIFY(typeInto(tenants->table(), 0, TenantsPanel::kGpus, QStringLiteral("many")));
+    QCOMPARE(tenants->table()->item(0, TenantsPanel::kGpus)->text(), gpusBefore);
+    QVERIFY2(tenants->lastError().startsWith(QStringLiteral("tenants[1].gpus")), qPrintable(tenants->lastError()));
+    // Refused by the project rather than the parser: more GPUs than the site has.
+    QVERIFY(typeInto(tenants->table(), 0, TenantsPanel::kGpus, QStringLiteral("90000000")));
+    QCOMPARE(tenants->table()->item(0, TenantsPanel::kGpus)->text(), gpusBefore);
+    QVERIFY2(tenants->lastError().startsWith(QStringLiteral("tenants[1].gpus")), qPrintable(tenants->lastError()));
   }
 
   void keyboardShortcutsWorkFromTheTreeAndShowInTheMenus() {

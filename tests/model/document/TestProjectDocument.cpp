@@ -352,7 +352,7 @@ class TestProjectDocument : public QObject {
     lab.gpus = 200000;  // more than the 150,000 there are
     lab.isolation = TenantIsolation::OwnHalls;
     QVERIFY(!document.setTenants({lab}, &error));
-    QVERIFY2(error.startsWith(QStringLiteral("tenants[0].gpus")), qPrintable(error));
+    QVERIFY2(error.startsWith(QStringLiteral("tenants[1].gpus")), qPrintable(error));
     lab.gpus = 50000;
     QSignalSpy layoutChanged(&document, &ProjectDocument::layoutChanged);
     QVERIFY2(document.setTenants({lab}, &error), qPrintable(error));

@@ -242,11 +242,11 @@ class TestPhasePlan : public QObject {
     QVERIFY(!PhasePlan::fromJson(json.array(), errors));
     QStringList fields;
     for (const ScenarioError& e : errors) fields << e.field;
-    QVERIFY2(fields.contains(QStringLiteral("phases[1].start")), qPrintable(fields.join(',')));
-    QVERIFY(fields.contains(QStringLiteral("phases[1].systems[0].type")));
-    QVERIFY(fields.contains(QStringLiteral("phases[1].systems[0].gpus")));
-    QVERIFY(fields.contains(QStringLiteral("phases[1].set.cost.electricityUsdPerKwh")));
-    QVERIFY(fields.contains(QStringLiteral("phases[1].set.cost.nonsense")));
+    QVERIFY2(fields.contains(QStringLiteral("phases[2].start")), qPrintable(fields.join(',')));
+    QVERIFY(fields.contains(QStringLiteral("phases[2].systems[1].type")));
+    QVERIFY(fields.contains(QStringLiteral("phases[2].systems[1].gpus")));
+    QVERIFY(fields.contains(QStringLiteral("phases[2].set.cost.electricityUsdPerKwh")));
+    QVERIFY(fields.contains(QStringLiteral("phases[2].set.cost.nonsense")));
 
     // What toJson writes, fromJson reads back.
     const Project project = twoPhases(QStringLiteral("gb200-nvl72"));
@@ -373,10 +373,10 @@ class TestPhasePlan : public QObject {
     ScenarioErrors errors;
     QVERIFY(!PhasePlan::layOut(project, HallTemplate{}, errors));
     QVERIFY(!errors.isEmpty());
-    QVERIFY2(errors.front().field.startsWith(QStringLiteral("phases[1].")), qPrintable(errors.front().text()));
+    QVERIFY2(errors.front().field.startsWith(QStringLiteral("phases[2].")), qPrintable(errors.front().text()));
     ScenarioErrors planErrors;
     QVERIFY(!PhasePlan::evaluate(project, planErrors));
-    QVERIFY(planErrors.front().field.startsWith(QStringLiteral("phases[1].")));
+    QVERIFY(planErrors.front().field.startsWith(QStringLiteral("phases[2].")));
   }
 };
 

@@ -176,7 +176,7 @@ class TestTenantPlan : public QObject {
     project->tenants[1].gpus = 500000;
     const auto plan = PhasePlan::evaluate(*project, errors);
     QVERIFY(!TenantPlan::evaluate(*project, *plan, errors));
-    QCOMPARE(errors.back().field, QStringLiteral("tenants[1].gpus"));
+    QCOMPARE(errors.back().field, QStringLiteral("tenants[2].gpus"));
     QVERIFY2(errors.back().message.contains(QStringLiteral("400000")), qPrintable(errors.back().message));
   }
 
@@ -185,7 +185,7 @@ class TestTenantPlan : public QObject {
     project.tenants = {tenant(QStringLiteral("lab"), 20000, TenantIsolation::SharedFabric)};
     const ProjectResult result = evaluateProject(project);
     QVERIFY(result.error.isEmpty());
-    QVERIFY2(result.tenantError.startsWith(QStringLiteral("tenants[0].gpus")), qPrintable(result.tenantError));
+    QVERIFY2(result.tenantError.startsWith(QStringLiteral("tenants[1].gpus")), qPrintable(result.tenantError));
     QVERIFY(!result.tenants);
     QCOMPARE(valueOf(result.evaluation.outputs, OutputId::clusterGpus), 16384.0);
   }
@@ -231,8 +231,8 @@ class TestTenantPlan : public QObject {
     QVERIFY(!TenantPlan::fromJson(json.array(), errors));
     QStringList fields;
     for (const ScenarioError& e : errors) fields << e.field;
-    for (const char* field : {"tenants[1].name", "tenants[1].gpus", "tenants[1].system", "tenants[1].isolation",
-                              "tenants[1].utilization", "tenants[1].colour"})
+    for (const char* field : {"tenants[2].name", "tenants[2].gpus", "tenants[2].system", "tenants[2].isolation",
+                              "tenants[2].utilization", "tenants[2].colour"})
       QVERIFY2(fields.contains(QString::fromLatin1(field)),
                qPrintable(fields.join(',') + QStringLiteral(" lacks ") + field));
     // What toJson writes, fromJson reads back.

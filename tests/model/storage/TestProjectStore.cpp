@@ -514,7 +514,7 @@ class TestProjectStore : public QObject {
                "WHERE idx = 0");
     const QByteArray damaged = sha256(path);
     QVERIFY(!ProjectStore::open(path, &error));
-    QVERIFY2(error.contains(QStringLiteral("variant 0, document: tenants[1].isolation: 'private-cage'")),
+    QVERIFY2(error.contains(QStringLiteral("variant 0, document: tenants[2].isolation: 'private-cage'")),
              qPrintable(error));
     QCOMPARE(sha256(path), damaged);
 
@@ -852,13 +852,13 @@ class TestProjectStore : public QObject {
            p.variants = {{QStringLiteral("leased"), p.scenario, {}, sampleTenants()}};
            p.variants[0].tenants[1].utilization = 0.0;
          },
-         QStringLiteral("variant 0, document: tenants[1].utilization: must be above 0 and at most 1")},
+         QStringLiteral("variant 0, document: tenants[2].utilization: must be above 0 and at most 1")},
         {"variant tenant isolation out of the enum",
          [](Project& p) {
            p.variants = {{QStringLiteral("leased"), p.scenario, {}, sampleTenants()}};
            p.variants[0].tenants[0].isolation = static_cast<TenantIsolation>(200);
          },
-         QStringLiteral("variant 0, document: tenants[0].isolation: 200 is not an isolation (0 to 3)")},
+         QStringLiteral("variant 0, document: tenants[1].isolation: 200 is not an isolation (0 to 3)")},
     };
     return list;
   }
