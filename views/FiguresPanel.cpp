@@ -43,6 +43,39 @@ void FiguresPanel::showResult(const ResolvedScenario&, const OutputValues& outpu
         ->setText(1, formatQuantity(outputs[static_cast<std::size_t>(spec.id)]));
 }
 
+void FiguresPanel::setFilter(const QString& text) {
+  const QString wanted = text.trimmed();
+  for (int s = 0; s < topLevelItemCount(); ++s) {
+    QTreeWidgetItem* section = topLevelItem(s);
+    const bool sectionMatches = section->text(0).contains(wanted, Qt::CaseInsensitive);
+    int shown = 0;
+    for (int c = 0; c < section->childCount(); ++c) {
+      QTreeWidgetItem* item = section->child(c);
+      const bool match = wanted.isEmpty() || sectionMatches || item->text(0).contains(wanted, Qt::CaseInsensitive) ||
+                         item->toolTip(0).contains(wanted, Qt::CaseInsensitive);
+      item->setHidden(!match);
+      shown += match ? 1 : 0;
+    }
+    section->setHidden(shown == 0);
+  }
+}
+
+bool FiguresPanel::isShown(OutputId id) const {
+  const QTreeWidgetItem* item = itemByOutput_.value(static_cast<int>(id));
+  return item && !item->isHidden() && !item->parent()->isHidden();
+}
+
+void FiguresPanel::reveal(OutputId id) {
+  QTreeWidgetItem* item = itemByOutput_.value(static_cast<int>(id));
+  if (!item) return;
+  if (!isShown(id)) {
+    setFilter(QString());
+    emit filterCleared();
+  }
+  setCurrentItem(item);
+  scrollToItem(item, QAbstractItemView::PositionAtCenter);
+}
+
 QString FiguresPanel::displayedValue(OutputId id) const {
   const QTreeWidgetItem* item = itemByOutput_.value(static_cast<int>(id));
   return item ? item->text(1) : QString();

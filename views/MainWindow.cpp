@@ -12,6 +12,7 @@
 #include <QInputDialog>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -20,13 +21,16 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 #include "ChartsPanel.h"
 #include "FiguresPanel.h"
 #include "FloorView.h"
+#include "HeadlineBar.h"
 #include "InputsEditor.h"
 #include "PhasesPanel.h"
 #include "ProjectPropertiesDialog.h"
@@ -63,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       floor_(new FloorView(this)),
       figures_(new FiguresPanel(this)),
+      headline_(new HeadlineBar(this)),
       inputs_(new InputsEditor(this)),
       charts_(new ChartsPanel(this)),
       properties_(new SelectionPanel(this)),
@@ -113,7 +118,22 @@ void MainWindow::createDocks() {
   QDockWidget* treeDock = dock(this, tr("Project"), "projectDock", tree_, Qt::LeftDockWidgetArea);
   dock(this, tr("Selection"), "selectionDock", properties_, Qt::LeftDockWidgetArea);
   QDockWidget* inputsDock = dock(this, tr("Inputs"), "inputsDock", inputs_, Qt::LeftDockWidgetArea);
-  QDockWidget* figuresDock = dock(this, tr("Figures"), "figuresDock", figures_, Qt::RightDockWidgetArea);
+  // Figures with a filter above them: a hundred and more rows are found by a word of their name.
+  auto* figuresBox = new QWidget(this);
+  auto* figuresLayout = new QVBoxLayout(figuresBox);
+  figuresLayout->setContentsMargins(0, 0, 0, 0);
+  auto* filter = new QLineEdit(figuresBox);
+  filter->setObjectName(QStringLiteral("figuresFilter"));
+  filter->setPlaceholderText(tr("Filter figures by name or path (e.g. capex, power.pue)"));
+  filter->setClearButtonEnabled(true);
+  figuresLayout->addWidget(filter);
+  figuresLayout->addWidget(figures_);
+  connect(filter, &QLineEdit::textChanged, figures_, &FiguresPanel::setFilter);
+  connect(figures_, &FiguresPanel::filterCleared, filter, [filter] {
+    const QSignalBlocker quiet(filter);
+    filter->clear();
+  });
+  QDockWidget* figuresDock = dock(this, tr("Figures"), "figuresDock", figuresBox, Qt::RightDockWidgetArea);
   QDockWidget* chartsDock = dock(this, tr("Charts"), "chartsDock", charts_, Qt::RightDockWidgetArea);
   tabifyDockWidget(treeDock, inputsDock);
   treeDock->raise();
@@ -132,8 +152,8 @@ void MainWindow::sizeDocks() {
   const auto byName = [this](const char* name) { return findChild<QDockWidget*>(QString::fromLatin1(name)); };
   resizeDocks({byName("projectDock"), byName("figuresDock")}, {360, 540}, Qt::Horizontal);
   resizeDocks({byName("projectDock"), byName("selectionDock")}, {560, 300}, Qt::Vertical);
-  resizeDocks({byName("figuresDock"), byName("chartsDock")}, {420, 380}, Qt::Vertical);
-  resizeDocks({byName("phasesDock")}, {280}, Qt::Vertical);
+  resizeDocks({byName("phasesDock")}, {230}, Qt::Vertical);
+  resizeDocks({byName("figuresDock"), byName("chartsDock")}, {360, 340}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {
@@ -224,6 +244,12 @@ void MainWindow::createActions() {
 
   viewMenu_ = menuBar()->addMenu(tr("&View"));
   QToolBar* toolbar = addToolBar(tr("View"));
+  toolbar->setObjectName(QStringLiteral("viewToolbar"));
+  // The headline figures on a row of their own under the view tools, always in view.
+  addToolBarBreak();
+  addToolBar(Qt::TopToolBarArea, headline_);
+  connect(headline_, &HeadlineBar::figureRequested, this, &MainWindow::showFigure);
+  connect(headline_, &HeadlineBar::findingsRequested, this, &MainWindow::showFindings);
   toolbar->setObjectName(QStringLiteral("viewToolbar"));
   auto camera = [&](const QString& text, auto slot, const QKeySequence& shortcut) {
     QAction* action = viewMenu_->addAction(text, floor_, slot);
@@ -370,14 +396,29 @@ void MainWindow::showResult() {
                         .arg(QLocale().toString(valueOf(result.evaluation.outputs, OutputId::coolingCdus), 'f', 0))
                         .arg(layout.halls.size())
                         .arg(findings.summary()));
-  summary_->setToolTip([&] {
+  const QString findingLines = [&] {
     QStringList lines;
     for (const ProjectFindings::Finding& finding : findings.brokenLimits)
       lines << tr("Limit broken: ") + finding.text();
     for (const ProjectFindings::Finding& finding : findings.warnings) lines << tr("Warning: ") + finding.text();
     return lines.join(QLatin1Char('\n'));
-  }());
+  }();
+  summary_->setToolTip(findingLines);
+  headline_->showResult(result.evaluation.outputs, findings.summary(), findingLines);
   if (!result.error.isEmpty()) statusBar()->showMessage(result.error);
+}
+
+void MainWindow::showFigure(OutputId id) {
+  if (auto* figuresDock = findChild<QDockWidget*>(QStringLiteral("figuresDock"))) {
+    figuresDock->show();
+    figuresDock->raise();
+  }
+  figures_->reveal(id);
+}
+
+void MainWindow::showFindings() {
+  const QString detail = summary_->toolTip();
+  QMessageBox::information(this, tr("Findings"), detail.isEmpty() ? tr("No limit broken and no warning.") : detail);
 }
 
 void MainWindow::updateTitle() {

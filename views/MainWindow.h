@@ -15,6 +15,7 @@ namespace gigaplan {
 
 class ChartsPanel;
 class FiguresPanel;
+class HeadlineBar;
 class FloorView;
 class InputsEditor;
 class PhasesPanel;
@@ -95,10 +96,15 @@ class MainWindow : public QMainWindow {
   /// Shows in the inputs editor the input that defines the selected rack.
   void showInputOfSelection();
   void reportRefusal(const QString& message);
+  /// The Figures dock brought forward with a figure selected in it.
+  void showFigure(OutputId id);
+  /// Every broken limit and warning of the plan, in a message.
+  void showFindings();
 
   ProjectDocument document_;
   FloorView* floor_ = nullptr;
   FiguresPanel* figures_ = nullptr;
+  HeadlineBar* headline_ = nullptr;
   InputsEditor* inputs_ = nullptr;
   ChartsPanel* charts_ = nullptr;
   SelectionPanel* properties_ = nullptr;

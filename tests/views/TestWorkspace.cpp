@@ -26,6 +26,7 @@
 
 #include "FiguresPanel.h"
 #include "FloorView.h"
+#include "HeadlineBar.h"
 #include "InputsEditor.h"
 #include "MainWindow.h"
 #include "PhasesPanel.h"
@@ -36,7 +37,9 @@
 #include "VtkMessageGuard.h"
 #include "WhatIfPanel.h"
 #include "document/ProjectDocument.h"
+#include "plan/ProjectFindings.h"
 #include "plan/TenantPlan.h"
+#include "report/ProjectReport.h"
 #include "storage/ProjectStore.h"
 
 using namespace gigaplan;
@@ -391,6 +394,40 @@ class TestWorkspace : public QObject {
     QVERIFY(typeInto(tenants->table(), 0, TenantsPanel::kGpus, QStringLiteral("90000000")));
     QCOMPARE(tenants->table()->item(0, TenantsPanel::kGpus)->text(), gpusBefore);
     QVERIFY2(tenants->lastError().startsWith(QStringLiteral("tenants[1].gpus")), qPrintable(tenants->lastError()));
+  }
+
+  void theHeadlineBarShowsTheSitesFiguresAndLeadsToThem() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-to-1m")));
+    QVERIFY(waitForFigures(window));
+    auto* headline = window.findChild<HeadlineBar*>();
+    auto* figures = window.findChild<FiguresPanel*>();
+    QVERIFY(headline && headline->isVisible());
+    // One evaluation: the headline reads the values the Figures dock shows.
+    const OutputValues& site = window.document().result().evaluation.outputs;
+    QCOMPARE(headline->entryText(OutputId::clusterGpus),
+             QStringLiteral("GPUs: ") + figures->displayedValue(OutputId::clusterGpus));
+    QCOMPARE(headline->entryText(OutputId::powerFacilityMw),
+             QStringLiteral("Facility: %1 of %2")
+                 .arg(ProjectReport::formatMw(valueOf(site, OutputId::powerFacilityMw)),
+                      ProjectReport::formatMw(valueOf(site, OutputId::sitePowerAvailableMw))));
+    QCOMPARE(headline->entryText(OutputId::costCapexUsd),
+             QStringLiteral("Capex: ") + ProjectReport::formatUsd(valueOf(site, OutputId::costCapexUsd)));
+    const ProjectFindings findings = ProjectFindings::of(window.document().project(), window.document().result());
+    QCOMPARE(headline->findingsText(), findings.summary());
+    // The Figures filter narrows the rows; a headline click brings its figure back into view.
+    auto* filter = window.findChild<QLineEdit*>(QStringLiteral("figuresFilter"));
+    QVERIFY(filter);
+    filter->setText(QStringLiteral("capex"));
+    QVERIFY(figures->isShown(OutputId::costCapexUsd));
+    QVERIFY(!figures->isShown(OutputId::clusterGpus));
+    filter->setText(QStringLiteral("power.pue"));
+    QVERIFY(figures->isShown(OutputId::powerPue));
+    QVERIFY(!figures->isShown(OutputId::powerFacilityMw));
+    emit headline->figureRequested(OutputId::networkBisectionPerGpuGbps);
+    QVERIFY(figures->isShown(OutputId::networkBisectionPerGpuGbps));
+    QVERIFY(filter->text().isEmpty());
+    QCOMPARE(figures->currentItem()->toolTip(0), QStringLiteral("network.bisectionPerGpuGbps"));
   }
 
   void keyboardShortcutsWorkFromTheTreeAndShowInTheMenus() {
