@@ -134,6 +134,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
       runButton_(new QPushButton(tr("Run"), this)),
       progress_(new QProgressBar(this)),
       bandsTable_(newTable(this, {tr("Figure"), tr("P10"), tr("P50"), tr("P90"), tr("Unit")})),
+      bandsStatus_(new QLabel(this)),
       baselineLabel_(new QLabel(this)),
       comparisonTable_(newTable(this, {tr("Figure"), tr("A"), tr("B"), tr("B − A"), tr("%"), tr("Better")})) {
   baselineChoice_ = new QComboBox(this);
@@ -159,16 +160,21 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* uncertaintyLayout = new QVBoxLayout(uncertainty);
   auto* controls = new QHBoxLayout;
   controls->addWidget(new QLabel(tr("Samples:"), uncertainty));
-  samples_->setRange(100, 5'000'000);
+  // The command line's limit; memory stays bounded at any count (histogram bands past 4 million).
+  samples_->setRange(100, 1'000'000'000);
   samples_->setSingleStep(10000);
   samples_->setValue(10000);
+  samples_->setGroupSeparatorShown(true);
+  samples_->setToolTip(tr("from 100 to 1,000,000,000"));
   controls->addWidget(samples_);
+  controls->addWidget(new QLabel(tr("(100 to 1,000,000,000)"), uncertainty));
   controls->addWidget(runButton_);
   controls->addWidget(progress_, 1);
   uncertaintyLayout->addLayout(controls);
   uncertaintyLayout->addWidget(new QLabel(tr("Every sourced default drawn within ±5 % (verified), ±15 % (secondary, "
                                              "derived) or ±30 % (estimate) of its value."),
                                           uncertainty));
+  uncertaintyLayout->addWidget(bandsStatus_);
   uncertaintyLayout->addWidget(bandsTable_);
   tabs->addTab(uncertainty, tr("Uncertainty"));
   connect(runButton_, &QPushButton::clicked, this, [this] {
@@ -275,20 +281,21 @@ void WhatIfPanel::showTornado() {
   const double base = tornado.base[figure];
   for (int i = std::min(shown, kTornadoChartBars) - 1; i >= 0; --i) {  // the chart's first category is at the bottom
     const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
-    categories << QString::fromLatin1(inputSpec(bar.input).path);
+    categories << shortName(inputSpec(bar.input).meaning) + (bar.clipped ? tr(" (at its limit)") : QString());
     lows << (base != 0 ? 100.0 * (bar.atLow[figure] - base) / std::fabs(base) : 0.0);
     highs << (base != 0 ? 100.0 * (bar.atHigh[figure] - base) / std::fabs(base) : 0.0);
   }
   for (int i = 0; i < shown; ++i) {
     const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
     setRow(tornadoTable_, i,
-           {QString::fromLatin1(inputSpec(bar.input).path), formatQuantity(bar.low), formatQuantity(bar.high),
-            formatQuantity(bar.atLow[figure]), formatQuantity(bar.atHigh[figure])});
+           {shortName(inputSpec(bar.input).meaning) + (bar.clipped ? tr(" (held at its valid range)") : QString()),
+            formatQuantity(bar.low), formatQuantity(bar.high), formatQuantity(bar.atLow[figure]),
+            formatQuantity(bar.atHigh[figure])});
   }
   const OutputId id = kWhatIfFigures[figure];
   showBars(tornadoChart_,
            tr("%1: %2 %3 at base")
-               .arg(QString::fromLatin1(outputSpec(id).path), formatQuantity(tornado.base[figure]),
+               .arg(shortName(outputSpec(id).meaning), formatQuantity(tornado.base[figure]),
                     QString::fromLatin1(outputSpec(id).unit)),
            categories, {{tr("input −10 %"), lows}, {tr("input +10 %"), highs}}, tr("change of the figure (%)"));
 }
@@ -447,7 +454,7 @@ void WhatIfPanel::showComparison() {
   QList<qreal> percents;
   for (auto it = headlineFigures().rbegin(); it != headlineFigures().rend(); ++it) {
     const FigureComparison& row = rows[static_cast<std::size_t>(*it)];
-    categories << QString::fromLatin1(outputSpec(*it).path);
+    categories << shortName(outputSpec(*it).meaning);
     percents << (std::isfinite(row.percent) ? row.percent : 0.0);
   }
   showBars(comparisonChart_, tr("B against A"), categories, {{tr("difference in % of A"), percents}}, tr("%"));
@@ -462,7 +469,10 @@ void WhatIfPanel::runUncertainty(int samples) {
   runButton_->setText(tr("Cancel"));
   progress_->setRange(0, samples);
   progress_->setValue(0);
-  bandsTable_->setRowCount(0);
+  progress_->setFormat(QStringLiteral("%p%"));
+  // The last bands stay until new ones replace them.
+  if (bandsTable_->rowCount() > 0)
+    bandsStatus_->setText(bandsStatus_->text() + tr(" (running %L1 samples)").arg(samples));
   const ResolvedScenario scenario = *studied;
   QThreadPool::globalInstance()->start([run, scenario, samples] {
     run->bands = uncertaintyBands(
@@ -480,10 +490,18 @@ void WhatIfPanel::runUncertainty(int samples) {
     running_.reset();
     runButton_->setText(tr("Run"));
     if (!run->bands) {
-      progress_->setValue(0);
+      progress_->setFormat(tr("cancelled at %p%"));
+      bandsStatus_->setText(
+          bandsTable_->rowCount() > 0
+              ? tr("Cancelled after %L1 of %L2 samples: the bands shown are from the run before.")
+                    .arg(run->done.load())
+                    .arg(run->total)
+              : tr("Cancelled after %L1 of %L2 samples: no bands yet.").arg(run->done.load()).arg(run->total));
       emit uncertaintyCancelled();
       return;
     }
+    progress_->setFormat(QStringLiteral("%p%"));
+    bandsStatus_->setText(tr("Bands over %L1 samples.").arg(run->total));
     progress_->setValue(progress_->maximum());
     bandsTable_->setRowCount(static_cast<int>(run->bands->size()));
     for (int r = 0; r < static_cast<int>(run->bands->size()); ++r) {
@@ -495,6 +513,10 @@ void WhatIfPanel::runUncertainty(int samples) {
     emit uncertaintyFinished();
   });
   timer->start(100);
+}
+
+QString WhatIfPanel::bandsStatus() const {
+  return bandsStatus_->text();
 }
 
 void WhatIfPanel::cancelUncertainty() {

@@ -56,6 +56,9 @@ class WhatIfPanel : public QWidget {
 
   QTableWidget* tornadoTable() const { return tornadoTable_; }
   QTableWidget* bandsTable() const { return bandsTable_; }
+  /// What the bands shown are ("10,000 samples", or that a run was cancelled and these remain).
+  QString bandsStatus() const;
+  QSpinBox* samplesBox() const { return samples_; }
   QTableWidget* comparisonTable() const { return comparisonTable_; }
 
  signals:
@@ -80,6 +83,7 @@ class WhatIfPanel : public QWidget {
   QPushButton* runButton_;
   QProgressBar* progress_;
   QTableWidget* bandsTable_;
+  QLabel* bandsStatus_;  ///< what the bands shown are: the last run's, or kept through a cancel
   QLabel* baselineLabel_;
   QTableWidget* comparisonTable_;
   QChart* comparisonChart_;

@@ -72,4 +72,14 @@ QString resultTable(const ResolvedScenario& scenario, const OutputValues& output
   return text;
 }
 
+QString shortName(const char* meaning) {
+  QString name = QString::fromUtf8(meaning);
+  for (const char* end : {" (", "; ", ": ", " when "}) {
+    const auto at = name.indexOf(QLatin1String(end));
+    if (at > 0) name.truncate(at);
+  }
+  if (!name.isEmpty()) name[0] = name[0].toUpper();
+  return name;
+}
+
 }  // namespace gigaplan

@@ -18,4 +18,8 @@ QString resultTable(const ResolvedScenario& scenario, const OutputValues& output
 /// A number for people: thousands separators, about four significant digits.
 QString formatQuantity(double value);
 
+/// A figure's or input's name for a chart label: the first clause of its meaning, capitalised
+/// ("power-supply efficiency (AC in to DC out)" reads "Power-supply efficiency").
+QString shortName(const char* meaning);
+
 }  // namespace gigaplan

@@ -46,6 +46,8 @@ Tornado Tornado::compute(const ResolvedScenario& scenario, double fraction) {
     bar.input = batch.varied[static_cast<std::size_t>(i)];
     bar.low = batch.values(2 * i, i);
     bar.high = batch.values(2 * i + 1, i);
+    const double value = valueOf(scenario.values, bar.input);
+    bar.clipped = bar.low != value * (1.0 - fraction) || bar.high != value * (1.0 + fraction);
     for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f) {
       bar.atLow[f] = figures(2 * i, static_cast<Eigen::Index>(f));
       bar.atHigh[f] = figures(2 * i + 1, static_cast<Eigen::Index>(f));

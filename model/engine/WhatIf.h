@@ -20,8 +20,9 @@ inline constexpr std::array<OutputId, 3> kWhatIfFigures = {OutputId::costTcoUsdP
 /// One input moved down and up: the figures at each end.
 struct TornadoBar {
   InputId input;
-  double low = 0.0;   ///< the input's value at the low end
-  double high = 0.0;  ///< and at the high end
+  double low = 0.0;      ///< the input's value at the low end
+  double high = 0.0;     ///< and at the high end
+  bool clipped = false;  ///< an end held at the input's valid range instead of the full fraction
   std::array<double, kWhatIfFigures.size()> atLow{};
   std::array<double, kWhatIfFigures.size()> atHigh{};
   /// How far a figure moves between the two ends.

@@ -15,6 +15,7 @@
 #include <QPointer>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -246,6 +247,17 @@ class TestWorkspace : public QObject {
     whatIf->cancelUncertainty();
     QVERIFY(cancelled.wait(30000));
     QVERIFY(!whatIf->uncertaintyRunning());
+    // ... and keeps the bands it had, saying so.
+    QCOMPARE(whatIf->bandsTable()->rowCount(), 3);
+    QVERIFY2(whatIf->bandsStatus().startsWith(QStringLiteral("Cancelled after")), qPrintable(whatIf->bandsStatus()));
+    QVERIFY(whatIf->bandsStatus().contains(QStringLiteral("from the run before")));
+    // The samples box takes what the command line takes, and says its limits.
+    QCOMPARE(whatIf->samplesBox()->maximum(), 1'000'000'000);
+    QVERIFY(whatIf->samplesBox()->toolTip().contains(QStringLiteral("1,000,000,000")));
+    // Inputs read by name in the tornado, not by path.
+    for (int r = 0; r < whatIf->tornadoTable()->rowCount(); ++r)
+      QVERIFY2(!whatIf->tornadoTable()->item(r, 0)->text().contains(QLatin1Char('.')),
+               qPrintable(whatIf->tornadoTable()->item(r, 0)->text()));
   }
 
   void aCopiedPhaseIsComparedAfterThatPhase() {

@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include "engine/Evaluator.h"
+#include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
 #include "plan/PresetLibrary.h"
 
@@ -47,6 +48,30 @@ class TestWhatIf : public QObject {
     InputValues high = scenario.values;
     high[static_cast<std::size_t>(electricity->input)] = electricity->high;
     QVERIFY(std::fabs(electricity->atHigh[2] - valueOf(evaluate(high), OutputId::costUsdPerGpuHour)) < 1e-9);
+  }
+
+  void theTornadoStaysWithinEachInputsRangeAndSaysSo() {
+    // PSU efficiency 0.95 + 10 % would be 1.045: held at 1, its valid maximum, and marked clipped
+    // (Colossus's liquid-cooled HGX has no published maximum: its power is the component
+    // estimate). A price moves the full 10 %.
+    const Tornado tornado = Tornado::compute(preset("colossus-150k-h100"), 0.1);
+    auto barOf = [&](InputId id) -> const TornadoBar* {
+      for (const TornadoBar& bar : tornado.bars)
+        if (bar.input == id) return &bar;
+      return nullptr;
+    };
+    for (const TornadoBar& bar : tornado.bars) {
+      const InputSpec& spec = inputSpec(bar.input);
+      QVERIFY2(bar.low >= spec.minimum && bar.high <= spec.maximum, spec.path);
+    }
+    const TornadoBar* psu = barOf(InputId::systemPsuEfficiency);
+    QVERIFY(psu);
+    QCOMPARE(psu->high, 1.0);
+    QVERIFY(psu->clipped);
+    const TornadoBar* price = barOf(InputId::costElectricityUsdPerKwh);
+    QVERIFY(price);
+    QVERIFY(!price->clipped);
+    QCOMPARE(shortName(inputSpec(InputId::systemPsuEfficiency).meaning), QStringLiteral("Power-supply efficiency"));
   }
 
   void bandsOrderAndStayWithinTheDraws() {
