@@ -12,6 +12,7 @@
 #include "engine/Evaluator.h"
 #include "engine/HardwareCatalog.h"
 #include "engine/ResultFormat.h"
+#include "layout/FloorPlaces.h"
 #include "plan/PhasePlan.h"
 #include "plan/ProjectEvaluation.h"
 #include "plan/ProjectFindings.h"
@@ -42,13 +43,17 @@ std::vector<double> gpusPerNodeOfSystems(const Project& project) {
 int runRacks(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file."));
-  parser.addOptions({formatOption(QStringLiteral("table")), outputOption()});
+  const QCommandLineOption findOption(QStringLiteral("find"),
+                                      QStringLiteral("Only the racks of a building, hall, row (HALL/N) or rack id."),
+                                      QStringLiteral("place"));
+  parser.addOptions({formatOption(QStringLiteral("table")), outputOption(), findOption});
   if (const auto done = parseSubcommand(
           parser, arguments,
-          "Usage: gigaplan-cli racks FILE [--format table|csv|json] [-o FILE]\n"
+          "Usage: gigaplan-cli racks FILE [--find PLACE] [--format table|csv|json] [-o FILE]\n"
           "Every rack of the project's floor: its id, building, hall (by name, and the index edit takes),\n"
           "row (numbered in its hall from 1 as the desktop's project tree shows it, and the index edit\n"
-          "takes), slot, role, system, GPUs, kW at full load, phase (from 1) and tenant.\n"))
+          "takes), slot, role, system, GPUs, kW at full load, phase (from 1) and tenant. --find keeps the\n"
+          "racks of one place, named as the desktop's Find takes it: a rack id, HALL/N, a hall or a building.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("racks takes one FILE"));
   const QString format = parser.value(QStringLiteral("format"));
@@ -57,6 +62,17 @@ int runRacks(const QStringList& arguments) {
   const auto project = openProject(parser.positionalArguments().first());
   if (!project) return kExitBadInput;
   const SiteLayout& layout = project->layout;
+  std::vector<int> listed(layout.racks.size());
+  for (std::size_t i = 0; i < listed.size(); ++i) listed[i] = static_cast<int>(i);
+  if (parser.isSet(findOption)) {
+    QString error;
+    const auto place = FloorPlaces::find(layout, parser.value(findOption), &error);
+    if (!place) {
+      err() << "error: --find: " << error << "\n";
+      return kExitBadInput;
+    }
+    listed = FloorPlaces::racksIn(layout, *place);
+  }
   const std::vector<double> gpusPerNode = gpusPerNodeOfSystems(*project);
   for (std::size_t t = 0; t < gpusPerNode.size(); ++t)
     if (std::isnan(gpusPerNode[t]))
@@ -76,8 +92,9 @@ int runRacks(const QStringList& arguments) {
                                        {"system", false}, {"gpus", true},      {"kw", true},    {"phase", true},
                                        {"tenant", false}};
   std::vector<QStringList> rows;
-  rows.reserve(layout.racks.size());
-  for (const Rack& rack : layout.racks) {
+  rows.reserve(listed.size());
+  for (int index : listed) {
+    const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
     const auto r = static_cast<std::size_t>(rack.row);
     const auto h = static_cast<std::size_t>(layout.rows[r].hall);
     const Hall& hall = layout.halls[h];

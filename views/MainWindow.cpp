@@ -40,6 +40,7 @@
 #include "WhatIfPanel.h"
 #include "document/LayoutCommands.h"
 #include "files/AtomicFile.h"
+#include "layout/FloorPlaces.h"
 #include "plan/PresetLibrary.h"
 #include "plan/ProjectFindings.h"
 #include "report/ProjectReport.h"
@@ -200,6 +201,16 @@ void MainWindow::createActions() {
   edit->addAction(redo);
   edit->addSeparator();
   edit->addAction(tr("Select &None"), this, [this] { document_.setSelection({}); })->setShortcut(Qt::Key_Escape);
+  QAction* findAction = edit->addAction(tr("&Find…"), this, [this] {
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, tr("Find"), tr("Building, hall, row (as B1-H2/3) or rack id:"),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok || text.trimmed().isEmpty()) return;
+    QString error;
+    if (!findPlace(text, &error)) QMessageBox::information(this, tr("Find"), error);
+  });
+  findAction->setObjectName(QStringLiteral("find"));
+  findAction->setShortcut(QKeySequence::Find);
 
   QMenu* layout = menuBar()->addMenu(tr("&Layout"));
   pickGroup_ = new QActionGroup(this);
@@ -406,6 +417,32 @@ void MainWindow::showResult() {
   summary_->setToolTip(findingLines);
   headline_->showResult(result.evaluation.outputs, findings.summary(), findingLines);
   if (!result.error.isEmpty()) statusBar()->showMessage(result.error);
+}
+
+bool MainWindow::findPlace(const QString& text, QString* error) {
+  const SiteLayout& layout = document_.project().layout;
+  const auto place = FloorPlaces::find(layout, text, error);
+  if (!place) return false;
+  using Kind = FloorPlaces::Place::Kind;
+  switch (place->kind) {
+    case Kind::Building:
+      document_.setSelection(LayoutSelection::building(place->index));
+      floor_->frameBuilding();
+      break;
+    case Kind::Hall:
+      document_.setSelection(LayoutSelection::hall(place->index));
+      floor_->frameHall();
+      break;
+    case Kind::Row:
+      document_.setSelection(LayoutSelection::row(place->index));
+      floor_->frameHall();
+      break;
+    case Kind::Rack:
+      document_.setSelection(LayoutSelection::racks({layout.racks[static_cast<std::size_t>(place->index)].id}));
+      floor_->frameHall();
+      break;
+  }
+  return true;
 }
 
 void MainWindow::showFigure(OutputId id) {

@@ -35,6 +35,9 @@ class MainWindow : public QMainWindow {
   /// Opens a project file, or starts a new project from a preset id or scenario file; false
   /// with `error` set when it cannot (the open project stays).
   bool open(const QString& fileOrPreset, QString* error);
+  /// Selects the building, hall, row or rack `text` names and brings it into view (Edit › Find);
+  /// false with `error` saying why when nothing or several things match.
+  bool findPlace(const QString& text, QString* error);
 
   ProjectDocument& document() { return document_; }
   FloorView* floor() const { return floor_; }

@@ -69,4 +69,72 @@ int findRow(const SiteLayout& layout, const QString& text, QString* error) {
   return -1;
 }
 
+std::optional<Place> find(const SiteLayout& layout, const QString& text, QString* error) {
+  QString wanted = text.trimmed();
+  if (wanted.startsWith(QLatin1String("rack "), Qt::CaseInsensitive)) wanted = wanted.mid(5).trimmed();
+  auto fail = [&](const QString& why) -> std::optional<Place> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  if (wanted.isEmpty()) return fail(QStringLiteral("find: nothing to find"));
+  bool isNumber = false;
+  const qulonglong id = wanted.toULongLong(&isNumber);
+  if (isNumber) {
+    for (std::size_t i = 0; i < layout.racks.size(); ++i)
+      if (layout.racks[i].id == id) return Place{Place::Kind::Rack, static_cast<int>(i)};
+    return fail(QStringLiteral("rack %1: no such rack").arg(id));
+  }
+  if (wanted.contains(QLatin1Char('/'))) {
+    QString why;
+    const int row = findRow(layout, wanted, &why);
+    if (row < 0) return fail(why);
+    return Place{Place::Kind::Row, row};
+  }
+  for (std::size_t h = 0; h < layout.halls.size(); ++h)
+    if (layout.halls[h].name.compare(wanted, Qt::CaseInsensitive) == 0)
+      return Place{Place::Kind::Hall, static_cast<int>(h)};
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b)
+    if (layout.buildings[b].name.compare(wanted, Qt::CaseInsensitive) == 0)
+      return Place{Place::Kind::Building, static_cast<int>(b)};
+  // A part of a name, when it names one place.
+  std::vector<Place> partly;
+  QStringList names;
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b)
+    if (layout.buildings[b].name.contains(wanted, Qt::CaseInsensitive)) {
+      partly.push_back({Place::Kind::Building, static_cast<int>(b)});
+      names << layout.buildings[b].name;
+    }
+  for (std::size_t h = 0; h < layout.halls.size(); ++h)
+    if (layout.halls[h].name.contains(wanted, Qt::CaseInsensitive)) {
+      partly.push_back({Place::Kind::Hall, static_cast<int>(h)});
+      names << layout.halls[h].name;
+    }
+  if (partly.size() == 1) return partly.front();
+  if (partly.empty())
+    return fail(QStringLiteral("'%1': no building, hall, row (HALL/N) or rack id of that name").arg(wanted));
+  return fail(QStringLiteral("'%1' is part of %2 names (%3%4): say which")
+                  .arg(wanted)
+                  .arg(partly.size())
+                  .arg(names.mid(0, 4).join(QStringLiteral(", ")))
+                  .arg(names.size() > 4 ? QStringLiteral(", ...") : QString()));
+}
+
+std::vector<int> racksIn(const SiteLayout& layout, const Place& place) {
+  std::vector<int> found;
+  if (place.kind == Place::Kind::Rack) {
+    if (place.index >= 0 && place.index < static_cast<int>(layout.racks.size())) found.push_back(place.index);
+    return found;
+  }
+  for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+    const int row = layout.racks[i].row;
+    const int hall = layout.rows[static_cast<std::size_t>(row)].hall;
+    const int building = layout.halls[static_cast<std::size_t>(hall)].building;
+    const bool in = place.kind == Place::Kind::Row    ? row == place.index
+                    : place.kind == Place::Kind::Hall ? hall == place.index
+                                                      : building == place.index;
+    if (in) found.push_back(static_cast<int>(i));
+  }
+  return found;
+}
+
 }  // namespace gigaplan::FloorPlaces

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QString>
+#include <optional>
+#include <vector>
 
 #include "layout/SiteLayout.h"
 
@@ -24,6 +26,22 @@ int findHall(const SiteLayout& layout, const QString& text, QString* error);
 /// The row given as HALL/N ("B1-H2/3": the hall's third row, as the workspace shows it) or by its
 /// index on the floor ("117", as `racks` prints in row_index); -1 with `error` when none.
 int findRow(const SiteLayout& layout, const QString& text, QString* error);
+
+/// A place on the floor that Find names: a building, a hall, a row or a rack.
+struct Place {
+  enum class Kind { Building, Hall, Row, Rack };
+  Kind kind = Kind::Building;
+  int index = -1;  ///< building, hall or row index; for a rack, its index in layout.racks
+};
+
+/// The place `text` names, as a planner types it: a rack id ("4711" or "rack 4711"), a row as
+/// HALL/N ("B1-H2/3"), a hall or a building by name (any case; "B1-H2", "Building 3"), else the
+/// one building or hall whose name contains the text. Nothing, with `error` saying why, when none
+/// or several match.
+std::optional<Place> find(const SiteLayout& layout, const QString& text, QString* error);
+
+/// Indices in layout.racks of the racks in a place.
+std::vector<int> racksIn(const SiteLayout& layout, const Place& place);
 
 }  // namespace FloorPlaces
 

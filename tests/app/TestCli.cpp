@@ -200,6 +200,37 @@ class TestCli : public QObject {
     QCOMPARE(last[3].toDouble(), at(expected, OutputId::networkSwitches));
   }
 
+  void racksFindsOnePlace() {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.gigaplan"));
+    QCOMPARE(cli({QStringLiteral("new"), QStringLiteral("--preset"), QStringLiteral("colossus-150k-h100"),
+                  QStringLiteral("-o"), project})
+                 .exitCode,
+             0);
+    const Run all = cli({QStringLiteral("racks"), project, QStringLiteral("--format"), QStringLiteral("csv")});
+    const QStringList rows = all.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList some = rows[100].split(QLatin1Char(','));  // id, building, hall, hall_index, row, ...
+    const Run row =
+        cli({QStringLiteral("racks"), project, QStringLiteral("--find"), QStringLiteral("%1/%2").arg(some[2], some[4]),
+             QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(row.exitCode, 0);
+    const QStringList found = row.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).mid(1);
+    QVERIFY(!found.isEmpty());
+    int expected = 0;
+    for (const QString& line : rows.mid(1)) {
+      const QStringList cells = line.split(QLatin1Char(','));
+      expected += cells[2] == some[2] && cells[4] == some[4] ? 1 : 0;
+    }
+    QCOMPARE(found.size(), expected);
+    const Run rack = cli({QStringLiteral("racks"), project, QStringLiteral("--find"), some[0]});
+    QCOMPARE(rack.exitCode, 0);
+    QCOMPARE(rack.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);  // header and the rack
+    const Run nowhere = cli({QStringLiteral("racks"), project, QStringLiteral("--find"), QStringLiteral("nowhere")});
+    QCOMPARE(nowhere.exitCode, 2);
+    QVERIFY2(nowhere.err.contains(QStringLiteral("--find: 'nowhere': no building, hall, row")),
+             qPrintable(nowhere.err));
+  }
+
   void sweepColumnsReadAsWritten() {
     // A varied input that is also an output (cluster.gpus) is one column; grid points read back as
     // the planner would write them (1.13, not 1.1299999999999999).

@@ -442,6 +442,24 @@ class TestWorkspace : public QObject {
     QCOMPARE(figures->currentItem()->toolTip(0), QStringLiteral("network.bisectionPerGpuGbps"));
   }
 
+  void findSelectsAndShowsAPlaceByItsName() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
+    QCOMPARE(action(window, "find")->shortcut(), QKeySequence(QKeySequence::Find));
+    const SiteLayout& layout = window.document().project().layout;
+    QString error;
+    const Rack& rack = layout.racks[777];
+    QVERIFY2(window.findPlace(QString::number(rack.id), &error), qPrintable(error));
+    QCOMPARE(window.document().selection(), LayoutSelection::racks({rack.id}));
+    QVERIFY2(window.findPlace(layout.halls[1].name + QStringLiteral("/2"), &error), qPrintable(error));
+    QCOMPARE(window.document().selection().level, LayoutSelection::Level::Row);
+    QVERIFY(window.findPlace(layout.buildings[0].name, &error));
+    QCOMPARE(window.document().selection(), LayoutSelection::building(0));
+    QVERIFY(!window.findPlace(QStringLiteral("nowhere"), &error));
+    QVERIFY(error.contains(QStringLiteral("no building, hall, row")));
+    QCOMPARE(window.document().selection(), LayoutSelection::building(0));  // a miss changes nothing
+  }
+
   void keyboardShortcutsWorkFromTheTreeAndShowInTheMenus() {
     MainWindow window;
     QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
