@@ -12,6 +12,7 @@ packages=(
   xvfb xauth poppler-utils fonts-dejavu-core
   clang-format
   util-linux  # flock, prlimit and setpriv: the file-safety tests hold locks, cap memory, run as nobody
+  appstream desktop-file-utils shared-mime-info groff-base  # the packaging test validates the desktop files
 )
 
 sudo_cmd=()
