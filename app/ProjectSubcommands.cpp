@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -12,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
-#include <QTimer>
 #include <QUndoStack>
 #include <algorithm>
 #include <cmath>
@@ -343,29 +341,7 @@ std::vector<QImage> floorViews(const QString& source, QString* error) {
   const bool opened = ProjectStore::isMeantAsProject(source) ? document.openFile(source, error)
                                                              : document.newFromScenario(source, error);
   if (!opened) return {};
-  document.waitForResult();
-  if (!document.result().plan) {
-    *error = document.result().error;
-    return {};
-  }
-  FloorView view;
-  view.setAttribute(Qt::WA_DontShowOnScreen);
-  view.resize(1280, 800);
-  view.setDocument(&document);
-  bool painted = false;
-  QEventLoop loop;
-  QObject::connect(&view, &FloorView::framePainted, &loop, [&] {
-    painted = true;
-    loop.quit();
-  });
-  QTimer::singleShot(20000, &loop, &QEventLoop::quit);
-  view.show();
-  loop.exec();
-  if (!painted) {
-    *error = QStringLiteral("the floor view drew no frame in 20 s");
-    return {};
-  }
-  return view.phaseSnapshots(static_cast<int>(document.result().plan->phases.size()));
+  return FloorView::renderPhaseViews(document, FloorView::printSize(), error);
 }
 
 }  // namespace

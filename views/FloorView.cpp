@@ -5,9 +5,11 @@
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
 
+#include <QEventLoop>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QRubberBand>
+#include <QTimer>
 #include <algorithm>
 #include <cmath>
 
@@ -96,6 +98,34 @@ QImage croppedToContent(const QImage& image) {
                     image.rect());
 }
 }  // namespace
+
+std::vector<QImage> FloorView::renderPhaseViews(ProjectDocument& document, const QSize& size, QString* error) {
+  document.waitForResult();
+  if (!document.result().plan) {
+    if (error) *error = document.result().error;
+    return {};
+  }
+  FloorView view;
+  view.setAttribute(Qt::WA_DontShowOnScreen);
+  view.resize(size);
+  view.setDocument(&document);
+  bool painted = false;
+  QEventLoop loop;
+  QObject::connect(&view, &FloorView::framePainted, &loop, [&] {
+    painted = true;
+    loop.quit();
+  });
+  QTimer::singleShot(20000, &loop, &QEventLoop::quit);
+  view.show();
+  loop.exec();
+  std::vector<QImage> views;
+  if (painted)
+    views = view.phaseSnapshots(static_cast<int>(document.result().plan->phases.size()));
+  else if (error)
+    *error = QStringLiteral("the floor view drew no frame in 20 s");
+  view.setDocument(nullptr);
+  return views;
+}
 
 std::vector<QImage> FloorView::phaseSnapshots(int phases) {
   std::vector<QImage> snapshots;

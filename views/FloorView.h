@@ -73,6 +73,12 @@ class FloorView : public VtkOpenGLWidget {
   /// camera, each image cut to its content (the report's 3D views); the view is then left as it
   /// was. The view must be shown.
   std::vector<QImage> phaseSnapshots(int phases);
+  /// The report's 3D views, one per phase, drawn off screen at `size` pixels (print resolution
+  /// whatever the window's size); empty, with `error` set, when no frame is drawn.
+  static std::vector<QImage> renderPhaseViews(ProjectDocument& document, const QSize& size, QString* error);
+  /// Pixels of the report's 3D views: wide enough for 200 pixels per inch across an A4 page's
+  /// text width once cropped to the site.
+  static QSize printSize() { return {2400, 1500}; }
   void frameBuilding();
   void frameHall();
   /// Plan mode looks straight down with a parallel projection; left drag pans.

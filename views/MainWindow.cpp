@@ -618,7 +618,11 @@ bool MainWindow::exportReportTo(const QString& path, QString* error) {
 
 std::vector<QImage> MainWindow::floorSnapshots() {
   if (!floor_->isVisible() || !document_.result().plan) return {};
-  return floor_->phaseSnapshots(static_cast<int>(document_.result().plan->phases.size()));
+  // Drawn off screen at print size: the window's view is a fraction of what a page needs.
+  QString error;
+  std::vector<QImage> views = FloorView::renderPhaseViews(document_, FloorView::printSize(), &error);
+  if (views.empty()) statusBar()->showMessage(tr("No 3D views in the report: %1").arg(error), 8000);
+  return views;
 }
 
 void MainWindow::exportText(const QString& title, const QString& filter, const QString& suffix, int what) {

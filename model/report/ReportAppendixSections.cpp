@@ -102,24 +102,26 @@ void ReportBuilder::calibration() {
 void ReportBuilder::allFigures() {
   section(QStringLiteral("All figures"));
   paragraph(
-      QStringLiteral("Every output of the engine for the whole site after each phase (the figures CSV holds "
-                     "the same at full precision)."));
+      QStringLiteral("Every output of the engine for the whole site after each phase, by name (the figures CSV "
+                     "holds the same by path, at full precision)."));
   const auto& plan = phases();
   constexpr std::size_t kPhasesPerTable = 3;
   for (std::size_t first = 0; first < plan.size(); first += kPhasesPerTable) {
     const std::size_t count = std::min(kPhasesPerTable, plan.size() - first);
-    Table table{{{QStringLiteral("Output"), 0.34}, {QStringLiteral("Unit"), 0.12}}, {}, 7};
+    Table table{{{QStringLiteral("Figure"), 0.40}, {QStringLiteral("Unit"), 0.10}}, {}, 7};
     for (std::size_t k = first; k < first + count; ++k)
-      table.columns.push_back({plan[k].name, 0.54 / static_cast<double>(kPhasesPerTable), Qt::AlignRight});
+      table.columns.push_back({plan[k].name, 0.50 / static_cast<double>(kPhasesPerTable), Qt::AlignRight});
     QString group;
     for (const OutputSpec& spec : outputSpecs()) {
       const QString path = QString::fromLatin1(spec.path);
       const QString section = path.section(QLatin1Char('.'), 0, 0);
+      // Without tenants their figures are all zero: left out, as the Tenants section is.
+      if (section == QLatin1String("tenants") && report_.project().tenants.empty()) continue;
       if (section != group) {
         group = section;
-        table.rows.push_back({{group}, true});
+        table.rows.push_back({{group.left(1).toUpper() + group.mid(1)}, true});
       }
-      TableRow row{{path, QString::fromLatin1(spec.unit)}};
+      TableRow row{{shortName(spec.meaning), QString::fromLatin1(spec.unit)}};
       for (std::size_t k = first; k < first + count; ++k)
         row.cells << formatFigure(plan[k].site[static_cast<std::size_t>(spec.id)], QString::fromLatin1(spec.unit));
       table.rows.push_back(row);

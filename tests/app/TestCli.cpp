@@ -868,15 +868,21 @@ class TestCli : public QObject {
 
     // On an X display (the test command runs under xvfb-run) the floor after each of the three
     // phases is drawn in 3D: three images. With --no-3d, plans only.
-    const auto images = [](const QString& path) {
+    const auto imageLines = [](const QString& path) {
       QProcess list;
       list.start(QStringLiteral("pdfimages"), {QStringLiteral("-list"), path});
       list.waitForFinished(30000);
-      return QString::fromUtf8(list.readAllStandardOutput()).count(QStringLiteral(" image "));
+      return QString::fromUtf8(list.readAllStandardOutput()).split(QLatin1Char('\n')).filter(QStringLiteral(" image "));
     };
-    if (run.err.contains(QStringLiteral("report: drawing the floor in 3D")))
+    const auto images = [&](const QString& path) { return imageLines(path).size(); };
+    if (run.err.contains(QStringLiteral("report: drawing the floor in 3D"))) {
       QCOMPARE(images(pdf), 3);
-    else
+      // At print resolution: at least 200 pixels per inch at the size printed (pdfimages' x-ppi).
+      for (const QString& line : imageLines(pdf)) {
+        const QStringList fields = line.simplified().split(QLatin1Char(' '));
+        QVERIFY2(fields.size() > 13 && fields[12].toInt() >= 200, qPrintable(line));
+      }
+    } else
       QVERIFY2(qgetenv("DISPLAY").isEmpty(), "an X display is there, but the report drew no 3D view");
     const QString plans = dir.filePath(QStringLiteral("plans.pdf"));
     QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("colossus-to-1m"), QStringLiteral("-o"), plans,
