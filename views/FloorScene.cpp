@@ -4,6 +4,7 @@
 #include <vtkCellArray.h>
 #include <vtkCellData.h>
 #include <vtkNew.h>
+#include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
@@ -98,6 +99,11 @@ QColor ramp(double t) {
 }
 
 const QColor kNeutral(150, 150, 155);
+// The areas under the racks. The electrical rooms are sandstone, not yellow: the top of the
+// power and heat ramp is yellow, and a room must not read as a hot rack.
+const QColor kBuildingColour(170, 172, 180);
+const QColor kHallFloorColour(205, 205, 210);
+const QColor kElectricalRoomColour(196, 160, 128);
 const QColor kHighlight(255, 215, 0);
 
 QColor roleColour(RackRole role) {
@@ -217,6 +223,10 @@ Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* docum
       break;
     }
   }
+  // Every colour on screen is explained: the areas under the racks too.
+  legend.push_back({kHallFloorColour, FloorView::tr("hall floor")});
+  legend.push_back({kElectricalRoomColour, FloorView::tr("electrical room")});
+  legend.push_back({kBuildingColour, FloorView::tr("building")});
   return colouring;
 }
 
@@ -293,18 +303,40 @@ vtkSmartPointer<vtkActor> floorSlabs(vtkRenderer* renderer, const SiteLayout& la
     if (!buildingBuilt[b]) continue;
     const Building& building = layout.buildings[b];
     floors.add(building.xM - 2, building.yM - 2, -0.25, building.xM + building.widthM + 2,
-               building.yM + building.depthM + 2, -0.1, QColor(170, 172, 180));
+               building.yM + building.depthM + 2, -0.1, kBuildingColour);
   }
   const LayoutMetrics metrics = LayoutMetrics::measure(layout);
   for (std::size_t h = 0; h < layout.halls.size(); ++h) {
     if (!hallBuilt[h]) continue;
     const Hall& hall = layout.halls[h];
-    floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, QColor(205, 205, 210));
+    floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, kHallFloorColour);
     const HallMetrics& m = metrics.halls[h];
     floors.add(m.electricalRoomXM, m.electricalRoomYM, -0.1, m.electricalRoomXM + m.electricalRoomWidthM,
-               m.electricalRoomYM + m.electricalRoomDepthM, 0.0, QColor(235, 215, 130));
+               m.electricalRoomYM + m.electricalRoomDepthM, 0.0, kElectricalRoomColour);
   }
   return floors.actor(renderer);
+}
+
+std::vector<FloorName> floorNames(const SiteLayout& layout, const std::vector<std::vector<int>>& racksByHall,
+                                  int shownPhase) {
+  std::vector<FloorName> names;
+  std::vector<bool> buildingShown(layout.buildings.size(), false);
+  std::vector<FloorName> halls;
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    // As the floors: with a phase shown, halls not built yet are not named.
+    if (shownPhase >= 0 && h < racksByHall.size() && racksByHall[h].empty()) continue;
+    const Hall& hall = layout.halls[h];
+    buildingShown[static_cast<std::size_t>(hall.building)] = true;
+    halls.push_back({hall.name, hall.xM + hall.widthM / 2, hall.yM + hall.depthM / 2});
+  }
+  // Buildings first, at their south edge: where names would overlap, a building's is kept.
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    if (!buildingShown[b]) continue;
+    const Building& building = layout.buildings[b];
+    names.push_back({building.name, building.xM + building.widthM / 2, building.yM - 8.0});
+  }
+  names.insert(names.end(), halls.begin(), halls.end());
+  return names;
 }
 
 vtkSmartPointer<vtkActor> selectionOutline(vtkRenderer* renderer, const SiteLayout& layout,

@@ -49,6 +49,11 @@ vtkSmartPointer<vtkActor> rackBoxes(vtkRenderer* renderer, const SiteLayout& lay
 vtkSmartPointer<vtkActor> floorSlabs(vtkRenderer* renderer, const SiteLayout& layout,
                                      const std::vector<std::vector<int>>& racksByHall, int shownPhase);
 
+/// The names of the buildings and halls shown, buildings first (at their south edge), then halls
+/// (at their centre). With a phase shown, halls not built yet have none.
+std::vector<FloorName> floorNames(const SiteLayout& layout, const std::vector<std::vector<int>>& racksByHall,
+                                  int shownPhase);
+
 /// The selected racks, row, hall or building as a wireframe outline; null when nothing is selected. The
 /// selection must be valid for the layout.
 vtkSmartPointer<vtkActor> selectionOutline(vtkRenderer* renderer, const SiteLayout& layout,

@@ -1,9 +1,12 @@
 #include "FloorView.h"
 
 #include <vtkActor.h>
+#include <vtkActor2D.h>
 #include <vtkCamera.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkTextActor.h>
+#include <vtkTextProperty.h>
 
 #include <QEventLoop>
 #include <QKeyEvent>
@@ -225,6 +228,24 @@ void FloorView::updateScene() {
   // Building footprints, hall floors and electrical rooms under the racks, as built by the phase shown.
   if (floors_) renderer()->RemoveActor(floors_);
   floors_ = floorscene::floorSlabs(renderer(), layout, racksByHall_, shownPhase_);
+  for (const auto& actor : nameActors_) renderer()->RemoveActor2D(actor);
+  nameActors_.clear();
+  names_ = floorscene::floorNames(layout, racksByHall_, shownPhase_);
+  for (const floorscene::FloorName& name : names_) {
+    auto actor = vtkSmartPointer<vtkTextActor>::New();
+    actor->SetInput(name.text.toUtf8().constData());
+    vtkTextProperty* text = actor->GetTextProperty();
+    text->SetFontSize(static_cast<int>(kNameFontPx * devicePixelRatioF()));
+    text->SetBold(true);
+    text->SetColor(0.12, 0.12, 0.16);
+    text->SetBackgroundColor(1.0, 1.0, 1.0);
+    text->SetBackgroundOpacity(0.75);
+    text->SetJustificationToCentered();
+    text->SetVerticalJustificationToCentered();
+    actor->SetVisibility(false);
+    renderer()->AddActor2D(actor);
+    nameActors_.push_back(actor);
+  }
   updateSelectionActors();
   legendOverlay_->refresh();
 }
@@ -268,10 +289,42 @@ void FloorView::updateLevelOfDetail() {
   }
 }
 
+void FloorView::placeNames() {
+  // Each name at its point on the ground, unless it would overlap a name placed before it
+  // (buildings come first) or fall outside the view. Sizes are estimated from the font: VTK
+  // measures text only while rendering.
+  shownNames_.clear();
+  const qreal ratio = devicePixelRatioF();
+  const double charWidth = 0.62 * kNameFontPx * ratio, lineHeight = 1.5 * kNameFontPx * ratio;
+  const double width = this->width() * ratio, height = this->height() * ratio;
+  std::vector<QRectF> placed;
+  for (std::size_t i = 0; i < names_.size() && i < nameActors_.size(); ++i) {
+    const floorscene::FloorName& name = names_[i];
+    renderer()->SetWorldPoint(name.xM, name.yM, 0.0, 1.0);
+    renderer()->WorldToDisplay();
+    double display[3];
+    renderer()->GetDisplayPoint(display);
+    const QRectF box(display[0] - charWidth * name.text.size() / 2 - 4, display[1] - lineHeight / 2,
+                     charWidth * name.text.size() + 8, lineHeight);
+    const bool inView = display[2] >= 0.0 && display[2] <= 1.0 && box.left() >= 0 && box.right() <= width &&
+                        box.top() >= 0 && box.bottom() <= height;
+    bool free = inView;
+    for (const QRectF& other : placed) free = free && !other.intersects(box);
+    nameActors_[i]->SetVisibility(free);
+    if (!free) continue;
+    nameActors_[i]->SetPosition(display[0], display[1]);
+    placed.push_back(box);
+    // In widget coordinates (top-left origin), for tests.
+    shownNames_.push_back({name.text, QRectF(box.left() / ratio, (height - box.bottom()) / ratio, box.width() / ratio,
+                                             box.height() / ratio)});
+  }
+}
+
 void FloorView::paintGL() {
   if (frameOnFirstPaint_) frameSite();
   updateLevelOfDetail();
   renderer()->ResetCameraClippingRange();
+  placeNames();
   VtkOpenGLWidget::paintGL();
   scaleOverlay_->refresh();
   emit framePainted();

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QImage>
 #include <QPointer>
+#include <QRectF>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +18,8 @@
 #include "layout/SiteLayout.h"
 
 class vtkActor;
+class vtkActor2D;
+class vtkTextActor;
 
 namespace gigaplan {
 
@@ -32,6 +35,15 @@ class FloorOverlay;
 /// click selects the rack, row or hall under the mouse (by pick level); dragging the selection
 /// moves it; shift-drag selects the racks in a rectangle; Delete removes the selection. Edits go
 /// to the document as undoable commands.
+namespace floorscene {
+/// A name written over the floor, at a point on the ground (FloorScene's floorNames).
+struct FloorName {
+  QString text;
+  double xM = 0.0;
+  double yM = 0.0;
+};
+}  // namespace floorscene
+
 class FloorView : public VtkOpenGLWidget {
   Q_OBJECT
  public:
@@ -79,6 +91,13 @@ class FloorView : public VtkOpenGLWidget {
   /// Pixels of the report's 3D views: wide enough for 200 pixels per inch across an A4 page's
   /// text width once cropped to the site.
   static QSize printSize() { return {2400, 1500}; }
+  /// A building or hall name shown over the floor in the last frame, with its box on the widget.
+  struct ShownName {
+    QString text;
+    QRectF box;
+  };
+  /// The names the last frame showed: those that fit the view without overlapping another.
+  const std::vector<ShownName>& shownNames() const { return shownNames_; }
   void frameBuilding();
   void frameHall();
   /// Plan mode looks straight down with a parallel projection; left drag pans.
@@ -145,6 +164,11 @@ class FloorView : public VtkOpenGLWidget {
   std::vector<HallScene> halls_;
   std::vector<QColor> colours_;  ///< per rack, in the current colouring
   vtkSmartPointer<vtkActor> floors_;
+  std::vector<floorscene::FloorName> names_;  ///< building and hall names, in placement order
+  std::vector<vtkSmartPointer<vtkTextActor>> nameActors_;
+  std::vector<ShownName> shownNames_;
+  static constexpr double kNameFontPx = 13.0;
+  void placeNames();
   vtkSmartPointer<vtkActor> highlight_;
   vtkSmartPointer<vtkActor> links_;
   ColourBy colourBy_ = ColourBy::Role;

@@ -296,7 +296,8 @@ class TestFloorView : public QObject {
     ShownView shown(document.get());
     const SiteLayout& layout = document->project().layout;
     shown.view.setColourBy(FloorView::ColourBy::Power);
-    QCOMPARE(shown.view.legend().size(), std::size_t{5});
+    // Five steps of the ramp, and the hall floor, electrical room and building under the racks.
+    QCOMPARE(shown.view.legend().size(), std::size_t{5 + 3});
     // Compute and network racks draw different power, so they get different colours.
     std::size_t leaf = 0;
     while (layout.racks[leaf].role != RackRole::Leaf) ++leaf;
@@ -307,15 +308,48 @@ class TestFloorView : public QObject {
     shown.view.setColourBy(FloorView::ColourBy::CableClass);
     // Every reach class and "no links" are in the legend; compute racks reach their leaves
     // within the row, so they are not in the longest class.
-    QCOMPARE(shown.view.legend().size(), std::size_t{7});
+    QCOMPARE(shown.view.legend().size(), std::size_t{7 + 3});
     QVERIFY(shown.view.rackColour(static_cast<int>(compute)) != shown.view.legend()[5].colour);
 
     shown.view.frameHall();
     shown.view.grab().save(QStringLiteral("floor-cable-class.png"));  // for a person to look at
 
     shown.view.setColourBy(FloorView::ColourBy::Phase);
-    QCOMPARE(shown.view.legend().size(), std::size_t{1});
+    QCOMPARE(shown.view.legend().size(), std::size_t{1 + 3});
     QCOMPARE(shown.view.legendTitle(), FloorView::colourByName(FloorView::ColourBy::Phase));
+  }
+
+  void buildingAndHallNamesReadWithoutOverlapping() {
+    auto document = presetDocument("colossus-to-1m");
+    ShownView shown(document.get());
+    const SiteLayout& layout = document->project().layout;
+    auto names = [&] {
+      shown.view.grabFramebuffer();
+      QStringList texts;
+      for (const auto& name : shown.view.shownNames()) texts << name.text;
+      return texts;
+    };
+    auto noneOverlap = [&] {
+      const auto& shownNames = shown.view.shownNames();
+      for (std::size_t i = 0; i < shownNames.size(); ++i)
+        for (std::size_t j = i + 1; j < shownNames.size(); ++j)
+          if (shownNames[i].box.intersects(shownNames[j].box)) return false;
+      return true;
+    };
+    // At site scale several buildings are named, none over another, all inside the view.
+    shown.view.frameSite();
+    const QStringList atSite = names();
+    int buildings = 0;
+    for (const Building& b : layout.buildings) buildings += atSite.contains(b.name) ? 1 : 0;
+    QVERIFY2(buildings >= 3, qPrintable(atSite.join(QStringLiteral(", "))));
+    QVERIFY(noneOverlap());
+    for (const auto& name : shown.view.shownNames()) QVERIFY(QRectF(shown.view.rect()).contains(name.box));
+    // Near a hall, the hall's own name shows.
+    document->setSelection(LayoutSelection::hall(3));
+    shown.view.frameHall();
+    QVERIFY2(names().contains(layout.halls[3].name), qPrintable(names().join(QStringLiteral(", "))));
+    QVERIFY(noneOverlap());
+    shown.view.grab().save(QStringLiteral("floor-names.png"));  // for a person to look at
   }
 
   void aMillionGpuSiteUsesLevelOfDetail() {
