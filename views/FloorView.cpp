@@ -3,7 +3,13 @@
 #include <vtkActor.h>
 #include <vtkActor2D.h>
 #include <vtkCamera.h>
+#include <vtkCellArray.h>
 #include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkNew.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
@@ -737,7 +743,10 @@ void FloorView::mouseReleaseEvent(QMouseEvent* event) {
   switch (gesture) {
     case Gesture::Orbit:
       VtkOpenGLWidget::mouseReleaseEvent(event);
-      if (click) selectAt(event->position(), toggle);
+      if (click && measuring_)
+        measureAt(event->position());
+      else if (click)
+        selectAt(event->position(), toggle);
       break;
     case Gesture::MoveSelection:
       if (click) {
@@ -755,12 +764,67 @@ void FloorView::mouseReleaseEvent(QMouseEvent* event) {
         finishRectangle(event->position());
       break;
     case Gesture::PlanPan:
-      if (click) selectAt(event->position(), toggle);
+      if (click && measuring_)
+        measureAt(event->position());
+      else if (click)
+        selectAt(event->position(), toggle);
       break;
     case Gesture::None:
       break;
   }
   update();
+}
+
+void FloorView::setMeasuring(bool on) {
+  measuring_ = on;
+  measureStart_.reset();
+  if (measureLine_) {
+    renderer()->RemoveActor(measureLine_);
+    measureLine_ = nullptr;
+  }
+  if (on) emit measured(tr("Measure: click the first point on the floor"));
+  update();
+}
+
+bool FloorView::measureAt(const QPointF& position) {
+  const auto point = floorPointAt(position);
+  if (!point || !document_) return false;
+  if (!measureStart_) {
+    measureStart_ = point;
+    if (measureLine_) renderer()->RemoveActor(measureLine_);
+    measureLine_ = nullptr;
+    emit measured(
+        tr("Measure: from %1 m, %2 m; click the second point").arg((*point)[0], 0, 'f', 1).arg((*point)[1], 0, 'f', 1));
+    return true;
+  }
+  const Eigen::Vector2d from = *measureStart_, to = *point;
+  measureStart_.reset();
+  const double floorM = (to - from).norm();
+  const double trayM =
+      FabricCabling::trayLengthM(document_->project().layout.hallTemplate, to[0] - from[0], to[1] - from[1]);
+  // A line over the floor between the two points.
+  vtkNew<vtkPoints> ends;
+  ends->InsertNextPoint(from[0], from[1], 0.4);
+  ends->InsertNextPoint(to[0], to[1], 0.4);
+  vtkNew<vtkCellArray> segment;
+  const vtkIdType ids[2] = {0, 1};
+  segment->InsertNextCell(2, ids);
+  vtkNew<vtkPolyData> line;
+  line->SetPoints(ends);
+  line->SetLines(segment);
+  vtkNew<vtkPolyDataMapper> mapper;
+  mapper->SetInputData(line);
+  if (measureLine_) renderer()->RemoveActor(measureLine_);
+  measureLine_ = vtkSmartPointer<vtkActor>::New();
+  measureLine_->SetMapper(mapper);
+  measureLine_->GetProperty()->SetColor(0.05, 0.05, 0.05);
+  measureLine_->GetProperty()->SetLineWidth(3.0);
+  renderer()->AddActor(measureLine_);
+  emit measured(tr("Measured: %1 m along the floor, %2 m as a cable in the trays (rise and slack included)")
+                    .arg(floorM, 0, 'f', 1)
+                    .arg(trayM, 0, 'f', 1));
+  update();
+  return true;
 }
 
 void FloorView::keyPressEvent(QKeyEvent* event) {

@@ -103,6 +103,12 @@ class FloorView : public VtkOpenGLWidget {
   /// Plan mode looks straight down with a parallel projection; left drag pans.
   void setPlanMode(bool plan);
   bool planMode() const { return planMode_; }
+  /// Measuring: each two clicks on the floor give the distance between them, straight along the
+  /// floor and as a cable runs in the trays (FabricCabling::trayLengthM), said by `measured`.
+  void setMeasuring(bool on);
+  bool measuring() const { return measuring_; }
+  /// A measuring click at a window point (as the mouse gives it); false off the floor.
+  bool measureAt(const QPointF& position);
 
   /// Removes the selected racks, row or hall (one undoable edit).
   void removeSelection();
@@ -124,6 +130,8 @@ class FloorView : public VtkOpenGLWidget {
  signals:
   /// An edit made with the mouse or keyboard was refused; the message names the object.
   void editRefused(const QString& message);
+  /// What a measuring click found: the first point, or the distance to the second.
+  void measured(const QString& text);
   /// A frame was drawn (benchmarks measure frame times with it).
   void framePainted();
 
@@ -177,6 +185,9 @@ class FloorView : public VtkOpenGLWidget {
   PickLevel pickLevel_ = PickLevel::Rack;
   int shownPhase_ = -1;
   bool planMode_ = false;
+  bool measuring_ = false;
+  std::optional<Eigen::Vector2d> measureStart_;
+  vtkSmartPointer<vtkActor> measureLine_;
   Gesture gesture_ = Gesture::None;
   QPointF pressPosition_;
   std::optional<Eigen::Vector2d> pressFloor_;

@@ -275,6 +275,14 @@ void MainWindow::createActions() {
   plan->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
   connect(plan, &QAction::toggled, floor_, &FloorView::setPlanMode);
   toolbar->addAction(plan);
+  QAction* measure = viewMenu_->addAction(tr("&Measure"));
+  measure->setObjectName(QStringLiteral("measure"));
+  measure->setCheckable(true);
+  measure->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  measure->setToolTip(tr("Two clicks on the floor: the distance between them, along the floor and in the cable trays"));
+  connect(measure, &QAction::toggled, floor_, &FloorView::setMeasuring);
+  connect(floor_, &FloorView::measured, this, [this](const QString& text) { statusBar()->showMessage(text, 20000); });
+  toolbar->addAction(measure);
   toolbar->addSeparator();
   viewMenu_->addSeparator();
   QMenu* colourMenu = viewMenu_->addMenu(tr("&Colour Racks by"));

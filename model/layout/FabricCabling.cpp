@@ -27,7 +27,7 @@ struct RackGroup {
 class Router {
  public:
   Router(const HallTemplate& t, const std::array<double, 5>& reach, FabricCabling& cabling)
-      : riseM_(t.cableRiseM), slack_(1.0 + t.cableSlackFraction), reach_(reach), cabling_(cabling) {}
+      : template_(t), reach_(reach), cabling_(cabling) {}
 
   /// `links` links between every rack of `from` and every rack of `to`, split in proportion
   /// to the switches (units) at each end.
@@ -40,7 +40,7 @@ class Router {
 
  private:
   double lengthM(const RackPoint& a, const RackPoint& b) const {
-    return (std::fabs(a.xM - b.xM) + std::fabs(a.yM - b.yM) + riseM_) * slack_;
+    return FabricCabling::trayLengthM(template_, a.xM - b.xM, a.yM - b.yM);
   }
   void add(int tier, double count, double lengthM) {
     TierCabling& t = cabling_.tiers[static_cast<std::size_t>(tier)];
@@ -58,8 +58,7 @@ class Router {
     t.beyondLengthM += count * lengthM;
   }
 
-  double riseM_;
-  double slack_;
+  const HallTemplate& template_;
   const std::array<double, 5>& reach_;
   FabricCabling& cabling_;
 };
@@ -172,10 +171,8 @@ std::array<double, 4> tierLinksOf(const OutputValues& outputs) {
 }
 
 double linkLengthM(const SiteLayout& layout, const Rack& a, const Rack& b) {
-  const HallTemplate& t = layout.hallTemplate;
-  return (std::fabs(layout.rackXM(a) - layout.rackXM(b)) + std::fabs(layout.rackYM(a) - layout.rackYM(b)) +
-          t.cableRiseM) *
-         (1.0 + t.cableSlackFraction);
+  return FabricCabling::trayLengthM(layout.hallTemplate, layout.rackXM(a) - layout.rackXM(b),
+                                    layout.rackYM(a) - layout.rackYM(b));
 }
 
 }  // namespace

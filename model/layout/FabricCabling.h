@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <vector>
 
 #include "engine/InputSchema.h"
@@ -53,6 +54,11 @@ struct FabricCabling {
   static std::vector<RackLink> linksOfRack(const SiteLayout& layout, const OutputValues& outputs, int rackIndex);
   /// Per rack (by index), the longest of its links in metres; 0 for racks without links.
   static std::vector<float> longestLinkPerRack(const SiteLayout& layout, const OutputValues& outputs);
+  /// A cable between two points of the floor `dx` and `dy` metres apart, as the trays carry it:
+  /// along x then y, up to the tray and down again, with the template's slack.
+  static double trayLengthM(const HallTemplate& t, double dx, double dy) {
+    return (std::fabs(dx) + std::fabs(dy) + t.cableRiseM) * (1.0 + t.cableSlackFraction);
+  }
 };
 
 }  // namespace gigaplan

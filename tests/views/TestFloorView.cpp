@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QMouseEvent>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,6 +17,7 @@
 #include "VtkMessageGuard.h"
 #include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
+#include "layout/FabricCabling.h"
 
 using namespace gigaplan;
 
@@ -350,6 +352,34 @@ class TestFloorView : public QObject {
     QVERIFY2(names().contains(layout.halls[3].name), qPrintable(names().join(QStringLiteral(", "))));
     QVERIFY(noneOverlap());
     shown.view.grab().save(QStringLiteral("floor-names.png"));  // for a person to look at
+  }
+
+  void twoClicksMeasureAlongTheFloorAndTheTrays() {
+    auto document = presetDocument("colossus-150k-h100");
+    ShownView shown(document.get());
+    shown.planOfFirstHall();
+    const SiteLayout& layout = document->project().layout;
+    const Hall& hall = layout.halls[0];
+    // Two points of the first hall, 20 m apart along x and 10 m along y.
+    const double x0 = hall.xM + 5, y0 = hall.yM + 5, x1 = x0 + 20, y1 = y0 + 10;
+    QSignalSpy said(&shown.view, &FloorView::measured);
+    shown.view.setMeasuring(true);
+    const QPoint a = shown.project(x0, y0, 0), b = shown.project(x1, y1, 0);
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, a);
+    QTest::mouseClick(&shown.view, Qt::LeftButton, Qt::NoModifier, b);
+    QVERIFY(said.count() >= 3);
+    const QString text = said.last().first().toString();
+    // Clicks land on whole pixels: the distances agree to the floor a pixel covers.
+    const QRegularExpression numbers(QStringLiteral("Measured: ([\\d.]+) m along the floor, ([\\d.]+) m"));
+    const auto match = numbers.match(text);
+    QVERIFY2(match.hasMatch(), qPrintable(text));
+    const double floorM = match.captured(1).toDouble(), trayM = match.captured(2).toDouble();
+    QVERIFY2(std::fabs(floorM - std::hypot(20.0, 10.0)) < 0.5, qPrintable(text));
+    const HallTemplate& t = layout.hallTemplate;
+    QVERIFY2(std::fabs(trayM - FabricCabling::trayLengthM(t, 20, 10)) < 0.8, qPrintable(text));
+    // Measuring leaves the selection alone.
+    QVERIFY(document->selection().isEmpty());
+    shown.view.setMeasuring(false);
   }
 
   void aMillionGpuSiteUsesLevelOfDetail() {
