@@ -99,11 +99,13 @@ QColor ramp(double t) {
 }
 
 const QColor kNeutral(150, 150, 155);
-// The areas under the racks. The electrical rooms are sandstone, not yellow: the top of the
-// power and heat ramp is yellow, and a room must not read as a hot rack.
-const QColor kBuildingColour(170, 172, 180);
-const QColor kHallFloorColour(205, 205, 210);
-const QColor kElectricalRoomColour(196, 160, 128);
+QColor qColour(PaletteColour c) {
+  return QColor(c.red, c.green, c.blue);
+}
+// The areas under the racks (FloorPalette), as the report's plans show them too.
+const QColor kBuildingColour = qColour(kBuildingAreaColour);
+const QColor kHallFloor = qColour(kHallFloorColour);
+const QColor kElectricalRoom = qColour(kElectricalRoomColour);
 const QColor kHighlight(255, 215, 0);
 
 QColor roleColour(RackRole role) {
@@ -224,8 +226,8 @@ Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* docum
     }
   }
   // Every colour on screen is explained: the areas under the racks too.
-  legend.push_back({kHallFloorColour, FloorView::tr("hall floor")});
-  legend.push_back({kElectricalRoomColour, FloorView::tr("electrical room")});
+  legend.push_back({kHallFloor, FloorView::tr("hall floor")});
+  legend.push_back({kElectricalRoom, FloorView::tr("electrical room")});
   legend.push_back({kBuildingColour, FloorView::tr("building")});
   return colouring;
 }
@@ -309,10 +311,10 @@ vtkSmartPointer<vtkActor> floorSlabs(vtkRenderer* renderer, const SiteLayout& la
   for (std::size_t h = 0; h < layout.halls.size(); ++h) {
     if (!hallBuilt[h]) continue;
     const Hall& hall = layout.halls[h];
-    floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, kHallFloorColour);
+    floors.add(hall.xM, hall.yM, -0.1, hall.xM + hall.widthM, hall.yM + hall.depthM, 0.0, kHallFloor);
     const HallMetrics& m = metrics.halls[h];
     floors.add(m.electricalRoomXM, m.electricalRoomYM, -0.1, m.electricalRoomXM + m.electricalRoomWidthM,
-               m.electricalRoomYM + m.electricalRoomDepthM, 0.0, kElectricalRoomColour);
+               m.electricalRoomYM + m.electricalRoomDepthM, 0.0, kElectricalRoom);
   }
   return floors.actor(renderer);
 }

@@ -141,11 +141,14 @@ std::vector<QImage> FloorView::phaseSnapshots(int phases) {
   const int shown = shownPhase_;
   const ColourBy colouring = colourBy_;
   setColourBy(ColourBy::Role);  // as the report's caption says
+  // Screen-sized names would print as specks; the plan above each view names the halls.
+  namesShown_ = false;
   for (int k = 0; k < phases; ++k) {
     setShownPhase(phases == 1 ? -1 : k);
     frameSite();
     snapshots.push_back(croppedToContent(grabFramebuffer()));
   }
+  namesShown_ = true;
   setShownPhase(shown);
   setColourBy(colouring);
   frameSite();
@@ -300,6 +303,10 @@ void FloorView::placeNames() {
   // (buildings come first) or fall outside the view. Sizes are estimated from the font: VTK
   // measures text only while rendering.
   shownNames_.clear();
+  if (!namesShown_) {
+    for (const auto& actor : nameActors_) actor->SetVisibility(false);
+    return;
+  }
   const qreal ratio = devicePixelRatioF();
   const double charWidth = 0.62 * kNameFontPx * ratio, lineHeight = 1.5 * kNameFontPx * ratio;
   const double width = this->width() * ratio, height = this->height() * ratio;

@@ -175,6 +175,7 @@ class FloorView : public VtkOpenGLWidget {
   std::vector<floorscene::FloorName> names_;  ///< building and hall names, in placement order
   std::vector<vtkSmartPointer<vtkTextActor>> nameActors_;
   std::vector<ShownName> shownNames_;
+  bool namesShown_ = true;  ///< off for the report's views, whose plans name the halls legibly
   static constexpr double kNameFontPx = 13.0;
   void placeNames();
   vtkSmartPointer<vtkActor> highlight_;

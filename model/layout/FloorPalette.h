@@ -29,4 +29,11 @@ inline PaletteColour categoryColour(int index) {
   return kPalette[static_cast<std::size_t>(index < 0 ? 0 : index) % kPalette.size()];
 }
 
+/// The areas under the racks, as the 3D floor and the report's plans show them. Electrical rooms
+/// are sandstone, not yellow: the top of the power and heat ramp is yellow, and a room must not
+/// read as a hot rack.
+inline constexpr PaletteColour kBuildingAreaColour{170, 172, 180};
+inline constexpr PaletteColour kHallFloorColour{205, 205, 210};
+inline constexpr PaletteColour kElectricalRoomColour{196, 160, 128};
+
 }  // namespace gigaplan

@@ -124,13 +124,22 @@ void ReportBuilder::placeTable(const Table& table) {
 
   std::vector<double> heights;
   for (const TableRow& row : table.rows) heights.push_back(rowHeight(row, font));
+  // What is left of the table from each row on: a break never carries fewer than a few rows over,
+  // and a table that fits a page is not split when a fresh page holds it whole.
+  std::vector<double> tail(heights.size() + 1, 0.0);
+  for (std::size_t r = heights.size(); r-- > 0;) tail[r] = tail[r + 1] + heights[r];
+  constexpr std::size_t kRowsCarried = 4;
+  if (!cursor_.atTop() && !cursor_.fits(headerHeight + tail[0]) && headerHeight + tail[0] <= cursor_.pageHeight() &&
+      heights.size() <= 30)
+    cursor_.newPage(cursor_.section());
   if (headed) cursor_.place(headerHeight, paintHeader, heights.empty() ? 0.0 : heights.front());
   int stripe = 0;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const TableRow& row = table.rows[r];
     // A group title stays with its first row.
     const double keep = row.group && r + 1 < heights.size() ? heights[r + 1] : 0.0;
-    if (!cursor_.fits(heights[r] + keep)) {
+    const bool fewLeft = heights.size() - r <= kRowsCarried && r >= kRowsCarried;
+    if (!cursor_.fits(heights[r] + keep) || (fewLeft && !cursor_.fits(tail[r]))) {
       cursor_.newPage(cursor_.section());
       if (headed) cursor_.place(headerHeight, paintHeader);
     }

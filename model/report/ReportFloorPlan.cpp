@@ -10,6 +10,7 @@
 #include <map>
 #include <utility>
 
+#include "layout/FloorPalette.h"
 #include "report/ReportStyle.h"
 
 namespace gigaplan::report {
@@ -69,7 +70,7 @@ void paintFloorPlan(QPainter& painter, const QRectF& rect, const SiteLayout& lay
 
   // Electrical rooms, then buildings and halls as outlines.
   painter.setPen(Qt::NoPen);
-  painter.setBrush(QColor(236, 232, 222));
+  painter.setBrush(QColor(kElectricalRoomColour.red, kElectricalRoomColour.green, kElectricalRoomColour.blue));
   for (std::size_t h = 0; h < layout.halls.size() && h < metrics.halls.size(); ++h) {
     if (!scope.halls[h]) continue;
     const HallMetrics& m = metrics.halls[h];
@@ -158,7 +159,7 @@ void paintFloorPlan(QPainter& painter, const QRectF& rect, const SiteLayout& lay
   painter.drawText(QRectF(rect.left(), rect.bottom() - 10, legendRight - rect.left(), 10),
                    Qt::AlignLeft | Qt::AlignVCenter,
                    QStringLiteral("Compute racks in the phase colour; network racks darker, CDUs lighter; electrical "
-                                  "rooms beige."));
+                                  "rooms sandstone, as on the 3D floor."));
 
   const double baseY = rect.bottom() - kPlanLegendPt + 12;
   const double metres = scaleBarMetres(scale, 100.0);

@@ -63,6 +63,8 @@ class PageCursor {
   }
   bool atTop() const { return y_ <= body_.top() + 1e-6; }
   double remaining() const { return body_.bottom() - y_; }
+  /// The height a page's body holds.
+  double pageHeight() const { return body_.height(); }
   double width() const { return body_.width(); }
   int pageNumber() const { return static_cast<int>(pages_.size()); }
   QString section() const { return pages_.empty() ? QString() : pages_.back().section; }
