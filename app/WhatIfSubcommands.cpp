@@ -24,16 +24,23 @@ QString figureName(OutputId id) {
   return QString::fromLatin1(outputSpec(id).path);
 }
 
-/// The scenario a preset or file stands for in what-if analysis (PhasePlan::studiedScenario),
-/// with --set applied; says on stderr when it is a phased build-out's largest group.
-std::optional<ResolvedScenario> loadStudied(const QString& source, const QStringList& settings,
-                                            ScenarioErrors& errors) {
+/// The groups of systems a preset or file stands for in what-if analysis, largest first
+/// (PhasePlan::siteScenarios: one without phases), with --set applied to each.
+std::optional<std::vector<ResolvedScenario>> loadSite(const QString& source, const QStringList& settings,
+                                                      ScenarioErrors& errors) {
   auto project = PresetLibrary::loadProject(source, errors);
   if (!project) return std::nullopt;
-  Scenario scenario = PhasePlan::studiedScenario(*project);
-  if (!project->phases.empty()) err() << "note: " << source << " has phases; studying " << scenario.name << "\n";
-  if (!applySettings(scenario, settings, errors)) return std::nullopt;
-  return scenario.resolve(HardwareCatalog::bundled(), errors);
+  std::vector<ResolvedScenario> groups;
+  for (Scenario scenario : PhasePlan::siteScenarios(*project)) {
+    if (!applySettings(scenario, settings, errors)) return std::nullopt;
+    auto resolved = scenario.resolve(HardwareCatalog::bundled(), errors);
+    if (!resolved) return std::nullopt;
+    groups.push_back(std::move(*resolved));
+  }
+  if (groups.size() > 1)
+    err() << "note: " << source << " has phases; the tornado moves all " << groups.size()
+          << " groups of systems at once, the bands study the largest\n";
+  return groups;
 }
 }  // namespace
 
@@ -68,14 +75,20 @@ int runWhatIf(const QStringList& arguments) {
   const int top = parser.value(topOption).toInt(&ok);
   if (!ok || top < 1) return reportErrors({{QStringLiteral("--top"), QStringLiteral("must be a positive count")}});
   ScenarioErrors errors;
-  const auto resolved = loadStudied(parser.positionalArguments().first(), parser.values(setOption()), errors);
-  if (!resolved) return reportErrors(errors);
+  const auto site = loadSite(parser.positionalArguments().first(), parser.values(setOption()), errors);
+  if (!site) return reportErrors(errors);
+  const ResolvedScenario* resolved = &site->front();
 
-  const Tornado tornado = Tornado::compute(*resolved, fraction);
+  const Tornado tornado = Tornado::computeSite(*site, fraction);
   // Thousands of evaluations need the engine's fast path: say so, since `evaluate` counts the floor.
-  out() << "Engine estimates of the analytic build-out ("
-        << QLocale().toString(valueOf(resolved->values, InputId::clusterGpus), 'f', 0) << " GPUs of "
-        << resolved->systemName << "), not a floor's counts:\n";
+  double siteGpus = 0;
+  for (const ResolvedScenario& group : *site) siteGpus += valueOf(group.values, InputId::clusterGpus);
+  if (site->size() > 1)
+    out() << "Engine estimates of the whole site after its last phase (" << QLocale().toString(siteGpus, 'f', 0)
+          << " GPUs in " << site->size() << " groups of systems), not a floor's counts:\n";
+  else
+    out() << "Engine estimates of the analytic build-out (" << QLocale().toString(siteGpus, 'f', 0) << " GPUs of "
+          << resolved->systemName << "), not a floor's counts:\n";
   for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f) {
     const OutputId figure = kWhatIfFigures[f];
     out() << "Tornado of " << figureName(figure) << " (" << outputSpec(figure).unit << "), base "

@@ -259,8 +259,9 @@ void WhatIfPanel::refresh() {
           ? tr("Tornado and bands of the scenario (%1 GPUs of %2): engine estimates of the analytic build-out, "
                "not the floor's counts, so a base may differ a little from the figures.")
                 .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0), scenario->systemName)
-          : tr("Tornado and bands of the largest system group after the last phase: %1 GPUs of %2, as engine "
-               "estimates of the analytic build-out, not the floor's counts.")
+          : tr("Tornado of the whole site after the last phase, every group of systems moved at once; bands of "
+               "its largest group (%1 GPUs of %2). Engine estimates of the analytic build-out, not the floor's "
+               "counts.")
                 .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
                      scenario->systemName));
   showTornado();
@@ -272,7 +273,12 @@ void WhatIfPanel::showTornado() {
   const auto scenario = studiedScenario();
   if (!scenario) return;
   const auto figure = static_cast<std::size_t>(tornadoFigure_->currentIndex());
-  const Tornado tornado = Tornado::compute(*scenario, 0.1);
+  // A phased site: every group of systems moves at once, and the figures are the whole site's.
+  std::vector<ResolvedScenario> groups;
+  ScenarioErrors errors;
+  for (const Scenario& group : PhasePlan::siteScenarios(document_->project()))
+    if (auto resolved = group.resolve(HardwareCatalog::bundled(), errors)) groups.push_back(std::move(*resolved));
+  const Tornado tornado = groups.size() > 1 ? Tornado::computeSite(groups, 0.1) : Tornado::compute(*scenario, 0.1);
   const auto bars = tornado.orderedBy(figure);
   const int shown = std::min<int>(kTornadoBars, static_cast<int>(bars.size()));
   tornadoTable_->setRowCount(shown);

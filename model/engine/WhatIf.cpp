@@ -18,39 +18,63 @@ double percentile(std::vector<double>& values, double fraction) {
 }  // namespace
 
 Tornado Tornado::compute(const ResolvedScenario& scenario, double fraction) {
+  return computeSite({scenario}, fraction);
+}
+
+Tornado Tornado::computeSite(const std::vector<ResolvedScenario>& groups, double fraction) {
   Tornado tornado;
-  ScenarioBatch batch;
-  batch.base = scenario.values;
+  if (groups.empty()) return tornado;
+  // Every real input that is not 0 in some group moves, in every group at once, by the fraction of
+  // that group's own value (an H100's board power and a GB200's each by 10 %).
+  std::vector<InputId> varied;
   for (const InputSpec& spec : inputSpecs()) {
-    const double value = valueOf(scenario.values, spec.id);
-    // Counts and choices move in steps, not by a fraction; an input at 0 has nothing to move.
-    if (spec.kind == InputKind::Real && value != 0.0) batch.varied.push_back(spec.id);
+    if (spec.kind != InputKind::Real) continue;  // counts and choices move in steps, not by a fraction
+    const bool nonzero = std::any_of(groups.begin(), groups.end(),
+                                     [&](const ResolvedScenario& g) { return valueOf(g.values, spec.id) != 0.0; });
+    if (nonzero) varied.push_back(spec.id);
   }
-  const auto inputs = static_cast<Eigen::Index>(batch.varied.size());
-  batch.values.resize(2 * inputs + 1, inputs);
-  for (Eigen::Index c = 0; c < inputs; ++c)
-    batch.values.col(c).setConstant(valueOf(scenario.values, batch.varied[static_cast<std::size_t>(c)]));
-  for (Eigen::Index i = 0; i < inputs; ++i) {
-    const InputSpec& spec = inputSpec(batch.varied[static_cast<std::size_t>(i)]);
-    const double value = valueOf(scenario.values, spec.id);
-    batch.values(2 * i, i) = std::clamp(value * (1.0 - fraction), spec.minimum, spec.maximum);
-    batch.values(2 * i + 1, i) = std::clamp(value * (1.0 + fraction), spec.minimum, spec.maximum);
+  const auto inputs = static_cast<Eigen::Index>(varied.size());
+  const auto rows = 2 * inputs + 1;  // the last row is the scenario itself
+  // Per row: the site's TCO, facility MW and GPU-hours (TCO / $ per GPU-hour), summed over groups.
+  Eigen::ArrayXd tco = Eigen::ArrayXd::Zero(rows), mw = Eigen::ArrayXd::Zero(rows), hours = Eigen::ArrayXd::Zero(rows);
+  std::vector<TornadoBar> bars(static_cast<std::size_t>(inputs));
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    ScenarioBatch batch;
+    batch.base = groups[g].values;
+    batch.varied = varied;
+    batch.values.resize(rows, inputs);
+    for (Eigen::Index c = 0; c < inputs; ++c)
+      batch.values.col(c).setConstant(valueOf(groups[g].values, varied[static_cast<std::size_t>(c)]));
+    for (Eigen::Index i = 0; i < inputs; ++i) {
+      const InputSpec& spec = inputSpec(varied[static_cast<std::size_t>(i)]);
+      const double value = valueOf(groups[g].values, spec.id);
+      batch.values(2 * i, i) = std::clamp(value * (1.0 - fraction), spec.minimum, spec.maximum);
+      batch.values(2 * i + 1, i) = std::clamp(value * (1.0 + fraction), spec.minimum, spec.maximum);
+      TornadoBar& bar = bars[static_cast<std::size_t>(i)];
+      bar.input = spec.id;
+      bar.clipped = bar.clipped || batch.values(2 * i, i) != value * (1.0 - fraction) ||
+                    batch.values(2 * i + 1, i) != value * (1.0 + fraction);
+      if (g == 0) {  // the values shown are the first group's
+        bar.low = batch.values(2 * i, i);
+        bar.high = batch.values(2 * i + 1, i);
+      }
+    }
+    ScenarioMatrix figures;
+    BatchEvaluator().evaluate(batch, std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), figures);
+    tco += figures.col(0);
+    mw += figures.col(1);
+    hours += figures.col(0) / figures.col(2);
   }
-  // The last row is the scenario itself.
-  ScenarioMatrix figures;
-  BatchEvaluator().evaluate(batch, std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), figures);
-  for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f)
-    tornado.base[f] = figures(2 * inputs, static_cast<Eigen::Index>(f));
+  const Eigen::ArrayXd perGpuHour = tco / hours;
+  auto figureAt = [&](std::size_t f, Eigen::Index row) {
+    return f == 0 ? tco(row) : f == 1 ? mw(row) : perGpuHour(row);
+  };
+  for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f) tornado.base[f] = figureAt(f, 2 * inputs);
   for (Eigen::Index i = 0; i < inputs; ++i) {
-    TornadoBar bar;
-    bar.input = batch.varied[static_cast<std::size_t>(i)];
-    bar.low = batch.values(2 * i, i);
-    bar.high = batch.values(2 * i + 1, i);
-    const double value = valueOf(scenario.values, bar.input);
-    bar.clipped = bar.low != value * (1.0 - fraction) || bar.high != value * (1.0 + fraction);
+    TornadoBar& bar = bars[static_cast<std::size_t>(i)];
     for (std::size_t f = 0; f < kWhatIfFigures.size(); ++f) {
-      bar.atLow[f] = figures(2 * i, static_cast<Eigen::Index>(f));
-      bar.atHigh[f] = figures(2 * i + 1, static_cast<Eigen::Index>(f));
+      bar.atLow[f] = figureAt(f, 2 * i);
+      bar.atHigh[f] = figureAt(f, 2 * i + 1);
     }
     // An input that moves nothing (or breaks the fabric at one end) has no bar.
     bool moves = false, finite = true;

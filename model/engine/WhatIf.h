@@ -37,6 +37,10 @@ struct Tornado {
   std::vector<TornadoBar> bars;  ///< largest swing of the first figure first
 
   static Tornado compute(const ResolvedScenario& scenario, double fraction = 0.1);
+  /// The same over a site of several groups of systems (a phased build-out's): each input moved in
+  /// every group by the fraction of that group's value; TCO and facility power summed, the price of
+  /// a GPU-hour of the whole site. The bars' input values are the first group's.
+  static Tornado computeSite(const std::vector<ResolvedScenario>& groups, double fraction = 0.1);
   /// The bars ordered by one figure's swing, largest first.
   std::vector<TornadoBar> orderedBy(std::size_t figure) const;
 };

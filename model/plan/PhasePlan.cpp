@@ -206,6 +206,16 @@ Scenario PhasePlan::studiedScenario(const Project& project) {
   return studied;
 }
 
+std::vector<Scenario> PhasePlan::siteScenarios(const Project& project) {
+  std::vector<PhaseGroup> groups = groupsOf(project.phases);
+  if (groups.empty()) return {project.scenario};
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const PhaseGroup& a, const PhaseGroup& b) { return a.gpus > b.gpus; });
+  std::vector<Scenario> scenarios;
+  for (const PhaseGroup& group : groups) scenarios.push_back(groupScenario(project, group, project.phases.size() - 1));
+  return scenarios;
+}
+
 std::optional<PhasePlan> PhasePlan::evaluate(const Project& project, ScenarioErrors& errors,
                                              const GroupEvaluator& evaluateGroup) {
   const auto base = project.scenario.resolve(HardwareCatalog::bundled(), errors);

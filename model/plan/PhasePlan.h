@@ -73,6 +73,9 @@ struct PhasePlan {
   /// The one scenario what-if analysis studies: the project's own, or for a phased project its
   /// largest group (by GPUs) once every phase is built.
   static Scenario studiedScenario(const Project& project);
+  /// Every group of a phased project once every phase is built, largest (by GPUs) first; the
+  /// project's own scenario when it has no phases. What a site-wide what-if moves.
+  static std::vector<Scenario> siteScenarios(const Project& project);
   /// The scenario a group is evaluated with when the site is seen at phase `at` (at >= its phase).
   static Scenario groupScenario(const Project& project, const PhaseGroup& group, std::size_t at);
 

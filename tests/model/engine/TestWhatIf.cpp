@@ -11,6 +11,9 @@
 using namespace gigaplan;
 
 namespace {
+bool near(double a, double b, double relative = 1e-9) {
+  return std::fabs(a - b) <= relative * std::max(1.0, std::fabs(b));
+}
 ResolvedScenario preset(const char* id) {
   ScenarioErrors errors;
   const auto scenario = PresetLibrary::load(QString::fromLatin1(id), errors);
@@ -72,6 +75,31 @@ class TestWhatIf : public QObject {
     QVERIFY(price);
     QVERIFY(!price->clipped);
     QCOMPARE(shortName(inputSpec(InputId::systemPsuEfficiency).meaning), QStringLiteral("Power-supply efficiency"));
+  }
+
+  void aSiteTornadoMovesEveryGroupAtOnce() {
+    // Two groups of systems, as a phased site has: the base is the site's (TCO and MW summed, the
+    // price of a GPU-hour over all GPU-hours), and the electricity price moves both groups' bills.
+    const ResolvedScenario h100 = preset("colossus-150k-h100");
+    const ResolvedScenario gb200 = preset("gb200-nvl72-1m");
+    const Tornado site = Tornado::computeSite({gb200, h100}, 0.1);
+    const OutputValues a = evaluate(gb200.values), b = evaluate(h100.values);
+    auto out = [](const OutputValues& o, OutputId id) { return valueOf(o, id); };
+    QVERIFY(near(site.base[0], out(a, OutputId::costTcoUsdPerYear) + out(b, OutputId::costTcoUsdPerYear)));
+    QVERIFY(near(site.base[1], out(a, OutputId::powerFacilityMw) + out(b, OutputId::powerFacilityMw)));
+    const double hours = out(a, OutputId::costTcoUsdPerYear) / out(a, OutputId::costUsdPerGpuHour) +
+                         out(b, OutputId::costTcoUsdPerYear) / out(b, OutputId::costUsdPerGpuHour);
+    QVERIFY(near(site.base[2], site.base[0] / hours));
+    const auto price = std::find_if(site.bars.begin(), site.bars.end(), [](const TornadoBar& bar) {
+      return bar.input == InputId::costElectricityUsdPerKwh;
+    });
+    QVERIFY(price != site.bars.end());
+    // +10 % on the price adds 10 % of both energy bills.
+    const double bills = out(a, OutputId::costEnergyUsdPerYear) + out(b, OutputId::costEnergyUsdPerYear);
+    QVERIFY(near(price->atHigh[0] - site.base[0], 0.1 * bills, 1e-6));
+    // One group alone is the plain tornado.
+    const Tornado one = Tornado::computeSite({h100}, 0.1);
+    QCOMPARE(one.base[0], Tornado::compute(h100, 0.1).base[0]);
   }
 
   void bandsOrderAndStayWithinTheDraws() {
