@@ -146,9 +146,13 @@ void ReportBuilder::floorPlans() {
     });
     if (k < report_.floorSnapshots().size() && !report_.floorSnapshots()[k].isNull()) {
       const QImage snapshot = report_.floorSnapshots()[k];
-      const double height = cursor_.width() * snapshot.height() / std::max(1, snapshot.width());
-      paragraph(QStringLiteral("The same site in 3D, racks coloured by role, as the program shows it."), 8.5, kMuted);
-      cursor_.place(std::min(height, 330.0), [snapshot](QPainter& painter, const QRectF& rect) {
+      const double height = std::min(cursor_.width() * snapshot.height() / std::max(1, snapshot.width()), 330.0);
+      // The caption goes with its picture: both on the next page when the picture does not fit here.
+      const QString caption = QStringLiteral("The same site in 3D, racks coloured by role, as the program shows it.");
+      if (!cursor_.fits(textHeight(caption, reportFont(8.5), cursor_.width()) + 6 + height))
+        cursor_.newPage(cursor_.section());
+      paragraph(caption, 8.5, kMuted);
+      cursor_.place(height, [snapshot](QPainter& painter, const QRectF& rect) {
         // Fitted into the block, keeping its proportions.
         const QSizeF size = QSizeF(snapshot.size()).scaled(rect.size(), Qt::KeepAspectRatio);
         painter.drawImage(QRectF(rect.topLeft(), size), snapshot);

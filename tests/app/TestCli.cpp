@@ -881,6 +881,13 @@ class TestCli : public QObject {
       for (const QString& line : imageLines(pdf)) {
         const QStringList fields = line.simplified().split(QLatin1Char(' '));
         QVERIFY2(fields.size() > 13 && fields[12].toInt() >= 200, qPrintable(line));
+        // Each picture's caption is on its page.
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {QStringLiteral("-f"), fields[0], QStringLiteral("-l"), fields[0],
+                                                 QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+        text.waitForFinished(30000);
+        QVERIFY2(QString::fromUtf8(text.readAllStandardOutput()).contains(QStringLiteral("The same site in 3D")),
+                 qPrintable(line));
       }
     } else
       QVERIFY2(qgetenv("DISPLAY").isEmpty(), "an X display is there, but the report drew no 3D view");
