@@ -4,6 +4,7 @@
 #include <vtkActor2D.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
+#include <vtkCoordinate.h>
 #include <vtkGenericOpenGLRenderWindow.h>
 #include <vtkNew.h>
 #include <vtkPoints.h>
@@ -251,6 +252,10 @@ void FloorView::updateScene() {
     text->SetBackgroundOpacity(0.75);
     text->SetJustificationToCentered();
     text->SetVerticalJustificationToCentered();
+    // Placed in world coordinates, VTK projects it each frame: moving the camera does not touch
+    // the actor, which would rasterise its text again.
+    actor->GetPositionCoordinate()->SetCoordinateSystemToWorld();
+    actor->GetPositionCoordinate()->SetValue(name.xM, name.yM, 0.0);
     actor->SetVisibility(false);
     renderer()->AddActor2D(actor);
     nameActors_.push_back(actor);
@@ -304,7 +309,8 @@ void FloorView::placeNames() {
   // measures text only while rendering.
   shownNames_.clear();
   if (!namesShown_) {
-    for (const auto& actor : nameActors_) actor->SetVisibility(false);
+    for (const auto& actor : nameActors_)
+      if (actor->GetVisibility()) actor->SetVisibility(false);
     return;
   }
   const qreal ratio = devicePixelRatioF();
@@ -323,9 +329,9 @@ void FloorView::placeNames() {
                         box.top() >= 0 && box.bottom() <= height;
     bool free = inView;
     for (const QRectF& other : placed) free = free && !other.intersects(box);
-    nameActors_[i]->SetVisibility(free);
+    // Only a change of visibility touches the actor.
+    if (static_cast<bool>(nameActors_[i]->GetVisibility()) != free) nameActors_[i]->SetVisibility(free);
     if (!free) continue;
-    nameActors_[i]->SetPosition(display[0], display[1]);
     placed.push_back(box);
     // In widget coordinates (top-left origin), for tests.
     shownNames_.push_back({name.text, QRectF(box.left() / ratio, (height - box.bottom()) / ratio, box.width() / ratio,
