@@ -25,7 +25,8 @@ QString figureName(OutputId id) {
 }
 
 /// The groups of systems a preset or file stands for in what-if analysis, largest first
-/// (PhasePlan::siteScenarios: one without phases), with --set applied to each.
+/// (PhasePlan::siteScenarios: one without phases), with --set applied to each. The tornado and
+/// the bands study them all at once.
 std::optional<std::vector<ResolvedScenario>> loadSite(const QString& source, const QStringList& settings,
                                                       ScenarioErrors& errors) {
   auto project = PresetLibrary::loadProject(source, errors);
@@ -37,9 +38,6 @@ std::optional<std::vector<ResolvedScenario>> loadSite(const QString& source, con
     if (!resolved) return std::nullopt;
     groups.push_back(std::move(*resolved));
   }
-  if (groups.size() > 1)
-    err() << "note: " << source << " has phases; the tornado moves all " << groups.size()
-          << " groups of systems at once, the bands study the largest\n";
   return groups;
 }
 }  // namespace
@@ -115,9 +113,7 @@ int runWhatIf(const QStringList& arguments) {
           << (terminal ? "" : "\n");
     err().flush();
   };
-  const auto bands =
-      uncertaintyBands(*resolved, uncertaintyFromConfidence(*resolved), samples, 1,
-                       std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()), progress, &cancelRequested);
+  const auto bands = siteUncertaintyBands(*site, samples, 1, progress, &cancelRequested);
   if (showProgress && terminal) err() << "\n";
   if (!bands) {
     err() << "cancelled\n";

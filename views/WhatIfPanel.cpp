@@ -36,6 +36,7 @@ namespace {
 
 constexpr int kTornadoBars = 12;  ///< in the table; the chart shows the first 8
 constexpr int kTornadoChartBars = 8;
+constexpr int kProgressSteps = 1000;  ///< a bar's range in steps: a billion samples overflow an int
 
 /// The headline figures the comparison chart shows.
 const std::vector<OutputId>& headlineFigures() {
@@ -120,8 +121,11 @@ void showBars(QChart* chart, const QString& title, const QStringList& categories
 struct WhatIfPanel::Run {
   std::atomic<bool> cancel{false};
   std::atomic<bool> finished{false};
-  std::atomic<long long> done{0};
-  long long total = 0;
+  std::atomic<long long> done{0};  ///< evaluations done: past 4 million samples each is drawn twice
+  std::atomic<long long> work{1};  ///< evaluations to do
+  long long total = 0;             ///< samples asked for
+  /// Samples done, in proportion to the evaluations (a two-pass run counts each pass as half).
+  long long samplesDone() const { return std::min(total, done.load() * total / std::max(1LL, work.load())); }
   std::optional<std::vector<UncertaintyBand>> bands;
 };
 
@@ -242,6 +246,21 @@ void WhatIfPanel::setDocument(ProjectDocument* document) {
   refresh();
 }
 
+std::vector<ResolvedScenario> WhatIfPanel::siteGroups() const {
+  std::vector<ResolvedScenario> groups;
+  if (!document_ || !document_->result().resolved) return groups;
+  ScenarioErrors errors;
+  for (const Scenario& group : PhasePlan::siteScenarios(document_->project()))
+    if (auto resolved = group.resolve(HardwareCatalog::bundled(), errors)) groups.push_back(std::move(*resolved));
+  return groups;
+}
+
+double WhatIfPanel::siteGpus() const {
+  double gpus = 0;
+  for (const ResolvedScenario& group : siteGroups()) gpus += valueOf(group.values, InputId::clusterGpus);
+  return gpus;
+}
+
 std::optional<ResolvedScenario> WhatIfPanel::studiedScenario() const {
   if (!document_ || !document_->result().resolved) return std::nullopt;
   ScenarioErrors errors;
@@ -259,11 +278,10 @@ void WhatIfPanel::refresh() {
           ? tr("Tornado and bands of the scenario (%1 GPUs of %2): engine estimates of the analytic build-out, "
                "not the floor's counts, so a base may differ a little from the figures.")
                 .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0), scenario->systemName)
-          : tr("Tornado of the whole site after the last phase, every group of systems moved at once; bands of "
-               "its largest group (%1 GPUs of %2). Engine estimates of the analytic build-out, not the floor's "
-               "counts.")
-                .arg(QLocale().toString(valueOf(scenario->values, InputId::clusterGpus), 'f', 0),
-                     scenario->systemName));
+          : tr("Tornado and bands of the whole site after the last phase (%1 GPUs in %2 groups of systems), every "
+               "group moved at once. Engine estimates of the analytic build-out, not the floor's counts.")
+                .arg(QLocale().toString(siteGpus(), 'f', 0))
+                .arg(siteGroups().size()));
   showTornado();
   showComparison();
 }
@@ -274,10 +292,7 @@ void WhatIfPanel::showTornado() {
   if (!scenario) return;
   const auto figure = static_cast<std::size_t>(tornadoFigure_->currentIndex());
   // A phased site: every group of systems moves at once, and the figures are the whole site's.
-  std::vector<ResolvedScenario> groups;
-  ScenarioErrors errors;
-  for (const Scenario& group : PhasePlan::siteScenarios(document_->project()))
-    if (auto resolved = group.resolve(HardwareCatalog::bundled(), errors)) groups.push_back(std::move(*resolved));
+  const std::vector<ResolvedScenario> groups = siteGroups();
   const Tornado tornado = groups.size() > 1 ? Tornado::computeSite(groups, 0.1) : Tornado::compute(*scenario, 0.1);
   const auto bars = tornado.orderedBy(figure);
   const int shown = std::min<int>(kTornadoBars, static_cast<int>(bars.size()));
@@ -467,30 +482,30 @@ void WhatIfPanel::showComparison() {
 }
 
 void WhatIfPanel::runUncertainty(int samples) {
-  const auto studied = studiedScenario();
-  if (running_ || !studied) return;
+  std::vector<ResolvedScenario> groups = siteGroups();
+  if (running_ || groups.empty()) return;
   auto run = std::make_shared<Run>();
   run->total = samples;
   running_ = run;
   runButton_->setText(tr("Cancel"));
-  progress_->setRange(0, samples);
+  progress_->setRange(0, kProgressSteps);
   progress_->setValue(0);
   progress_->setFormat(QStringLiteral("%p%"));
   // The last bands stay until new ones replace them.
   if (bandsTable_->rowCount() > 0)
     bandsStatus_->setText(bandsStatus_->text() + tr(" (running %L1 samples)").arg(samples));
-  const ResolvedScenario scenario = *studied;
-  QThreadPool::globalInstance()->start([run, scenario, samples] {
-    run->bands = uncertaintyBands(
-        scenario, uncertaintyFromConfidence(scenario), samples, 1,
-        std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()),
-        [run](Eigen::Index done, Eigen::Index) { run->done = done; }, &run->cancel);
+  QThreadPool::globalInstance()->start([run, groups = std::move(groups), samples] {
+    run->bands = siteUncertaintyBands(
+        groups, samples, 1, [run](Eigen::Index done, Eigen::Index work) {
+          run->work = work;
+          run->done = done;
+        }, &run->cancel);
     run->finished = true;
   });
   // Polling keeps the worker free of Qt objects; ten updates a second are enough for a bar.
   auto* timer = new QTimer(this);
   connect(timer, &QTimer::timeout, this, [this, timer, run] {
-    progress_->setValue(static_cast<int>(run->done.load()));
+    progress_->setValue(static_cast<int>(kProgressSteps * run->done.load() / std::max(1LL, run->work.load())));
     if (!run->finished) return;
     timer->deleteLater();
     running_.reset();
@@ -500,9 +515,9 @@ void WhatIfPanel::runUncertainty(int samples) {
       bandsStatus_->setText(
           bandsTable_->rowCount() > 0
               ? tr("Cancelled after %L1 of %L2 samples: the bands shown are from the run before.")
-                    .arg(run->done.load())
+                    .arg(run->samplesDone())
                     .arg(run->total)
-              : tr("Cancelled after %L1 of %L2 samples: no bands yet.").arg(run->done.load()).arg(run->total));
+              : tr("Cancelled after %L1 of %L2 samples: no bands yet.").arg(run->samplesDone()).arg(run->total));
       emit uncertaintyCancelled();
       return;
     }

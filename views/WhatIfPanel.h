@@ -68,8 +68,11 @@ class WhatIfPanel : public QWidget {
  private:
   struct Run;
   /// The scenario the tornado and the bands study: the project's own, or for a phased project
-  /// its largest system group once every phase is built.
+  /// its largest system group once every phase is built (whose inputs the tornado shows).
   std::optional<ResolvedScenario> studiedScenario() const;
+  /// Every group of systems of the site once every phase is built; one without phases.
+  std::vector<ResolvedScenario> siteGroups() const;
+  double siteGpus() const;
   void refresh();
   void showTornado();
   void showComparison();

@@ -95,12 +95,15 @@ std::vector<TornadoBar> Tornado::orderedBy(std::size_t figure) const {
   return ordered;
 }
 
-std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScenario& scenario,
-                                                             const QList<UncertainInput>& uncertain,
-                                                             Eigen::Index samples, quint64 seed,
-                                                             const std::vector<OutputId>& figures,
-                                                             const BatchEvaluator::Progress& progress,
-                                                             const std::atomic<bool>* cancel, Eigen::Index exactUpTo) {
+namespace {
+/// Fills `figures` (rows x figures) with the figures of `rows` scenarios drawn from `random`.
+using BlockSource = std::function<void(Eigen::Index rows, SampleGenerator& random, ScenarioMatrix& figures)>;
+
+/// P10, P50 and P90 of each column of `samples` rows drawn block by block from `draw`.
+std::optional<std::vector<UncertaintyBand>> bandsOver(Eigen::Index samples, quint64 seed,
+                                                      const std::vector<OutputId>& figures, const BlockSource& draw,
+                                                      const BatchEvaluator::Progress& progress,
+                                                      const std::atomic<bool>* cancel, Eigen::Index exactUpTo) {
   // Drawn and evaluated in blocks, so that cancel and progress come often. Up to exactUpTo the
   // values are kept and the bands are exact order statistics; beyond, the same samples (same seed)
   // are drawn twice: once for each figure's range, once into a fine histogram of it. Memory then
@@ -116,7 +119,7 @@ std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScena
     for (Eigen::Index first = 0; first < samples; first += kBlock) {
       if (cancel && cancel->load()) return false;
       const Eigen::Index rows = std::min(kBlock, samples - first);
-      BatchEvaluator().evaluate(monteCarloBatch(scenario.values, uncertain, rows, random), figures, block);
+      draw(rows, random, block);
       take(first, block);
       if (progress) progress(doneBefore + first + rows, work);
     }
@@ -186,6 +189,72 @@ std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScena
     bands.push_back({figures[static_cast<std::size_t>(f)], at(0.1), at(0.5), at(0.9)});
   }
   return bands;
+}
+}  // namespace
+
+std::optional<std::vector<UncertaintyBand>> uncertaintyBands(const ResolvedScenario& scenario,
+                                                             const QList<UncertainInput>& uncertain,
+                                                             Eigen::Index samples, quint64 seed,
+                                                             const std::vector<OutputId>& figures,
+                                                             const BatchEvaluator::Progress& progress,
+                                                             const std::atomic<bool>* cancel, Eigen::Index exactUpTo) {
+  return bandsOver(
+      samples, seed, figures,
+      [&](Eigen::Index rows, SampleGenerator& random, ScenarioMatrix& block) {
+        BatchEvaluator().evaluate(monteCarloBatch(scenario.values, uncertain, rows, random), figures, block);
+      },
+      progress, cancel, exactUpTo);
+}
+
+std::optional<std::vector<UncertaintyBand>> siteUncertaintyBands(const std::vector<ResolvedScenario>& groups,
+                                                                 Eigen::Index samples, quint64 seed,
+                                                                 const BatchEvaluator::Progress& progress,
+                                                                 const std::atomic<bool>* cancel,
+                                                                 Eigen::Index exactUpTo) {
+  if (groups.empty()) return std::vector<UncertaintyBand>{};
+  // Each group's ranges come from its own defaults' confidence. One draw per input and sample is
+  // shared by every group that has the input: a site buys its power at one price, and a vendor's
+  // figures err the same way in every hall.
+  std::vector<QList<UncertainInput>> ranges;
+  std::vector<InputId> drawn;  // every input some group draws, in InputId order
+  for (const ResolvedScenario& group : groups) {
+    ranges.push_back(uncertaintyFromConfidence(group));
+    for (const UncertainInput& input : ranges.back())
+      if (std::find(drawn.begin(), drawn.end(), input.input) == drawn.end()) drawn.push_back(input.input);
+  }
+  std::sort(drawn.begin(), drawn.end());
+  const std::vector<OutputId> figures(kWhatIfFigures.begin(), kWhatIfFigures.end());
+  return bandsOver(
+      samples, seed, figures,
+      [&](Eigen::Index rows, SampleGenerator& random, ScenarioMatrix& block) {
+        ScenarioMatrix draws(rows, static_cast<Eigen::Index>(drawn.size()));
+        for (Eigen::Index c = 0; c < draws.cols(); ++c)
+          for (Eigen::Index r = 0; r < rows; ++r) draws(r, c) = uniformSample(random);
+        // Per row: the site's TCO, facility MW and GPU-hours (TCO / $ per GPU-hour), as the tornado sums them.
+        Eigen::ArrayXd tco = Eigen::ArrayXd::Zero(rows), mw = Eigen::ArrayXd::Zero(rows),
+                       hours = Eigen::ArrayXd::Zero(rows);
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+          const QList<UncertainInput>& uncertain = ranges[g];
+          ScenarioBatch batch{groups[g].values, {}, ScenarioMatrix(rows, uncertain.size())};
+          for (int u = 0; u < uncertain.size(); ++u) {
+            const UncertainInput& input = uncertain[u];
+            batch.varied.push_back(input.input);
+            const auto column = std::find(drawn.begin(), drawn.end(), input.input) - drawn.begin();
+            batch.values.col(u) = input.low + (input.high - input.low) * draws.col(column);
+            if (inputSpec(input.input).kind != InputKind::Real) batch.values.col(u) = batch.values.col(u).round();
+          }
+          ScenarioMatrix groupFigures;
+          BatchEvaluator().evaluate(batch, figures, groupFigures);
+          tco += groupFigures.col(0);
+          mw += groupFigures.col(1);
+          hours += groupFigures.col(0) / groupFigures.col(2);
+        }
+        block.resize(rows, 3);
+        block.col(0) = tco;
+        block.col(1) = mw;
+        block.col(2) = tco / hours;
+      },
+      progress, cancel, exactUpTo);
 }
 
 Better betterDirection(OutputId id) {

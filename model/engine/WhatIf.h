@@ -63,6 +63,16 @@ std::optional<std::vector<UncertaintyBand>> uncertaintyBands(
     const std::vector<OutputId>& figures, const BatchEvaluator::Progress& progress = {},
     const std::atomic<bool>* cancel = nullptr, Eigen::Index exactUpTo = 4'000'000);
 
+/// The bands of kWhatIfFigures over a site of several groups of systems (a phased build-out's):
+/// each group's defaults drawn within its own confidence ranges, one draw per input shared by
+/// every group; TCO and facility power summed, the price of a GPU-hour of the whole site. Memory,
+/// progress and cancel as uncertaintyBands; one group gives that group's bands.
+std::optional<std::vector<UncertaintyBand>> siteUncertaintyBands(const std::vector<ResolvedScenario>& groups,
+                                                                 Eigen::Index samples, quint64 seed,
+                                                                 const BatchEvaluator::Progress& progress = {},
+                                                                 const std::atomic<bool>* cancel = nullptr,
+                                                                 Eigen::Index exactUpTo = 4'000'000);
+
 /// Whether more of a figure is better for the planner, worse, or neither (counts of parts).
 enum class Better { Higher, Lower, Neither };
 Better betterDirection(OutputId id);

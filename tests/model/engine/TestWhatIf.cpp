@@ -170,6 +170,40 @@ class TestWhatIf : public QObject {
     }
   }
 
+  void bandsOfAPhasedSiteDrawEveryGroupAtOnce() {
+    const ResolvedScenario h100 = preset("colossus-150k-h100");
+    // One group: the bands of that scenario over its own confidence ranges, draw for draw.
+    const auto one = siteUncertaintyBands({h100}, 2'000, 5);
+    const auto alone = uncertaintyBands(h100, uncertaintyFromConfidence(h100), 2'000, 5,
+                                        std::vector<OutputId>(kWhatIfFigures.begin(), kWhatIfFigures.end()));
+    QVERIFY(one && alone);
+    QCOMPARE(one->size(), alone->size());
+    for (std::size_t f = 0; f < one->size(); ++f) {
+      QCOMPARE((*one)[f].p10, (*alone)[f].p10);
+      QCOMPARE((*one)[f].p90, (*alone)[f].p90);
+    }
+    // Two equal groups share every draw: twice the TCO and megawatts, the same price per GPU-hour.
+    // Independent draws would narrow the summed band instead.
+    const auto twice = siteUncertaintyBands({h100, h100}, 2'000, 5);
+    QVERIFY(twice);
+    for (std::size_t f = 0; f < 2; ++f) {
+      QVERIFY(near((*twice)[f].p10, 2 * (*one)[f].p10, 1e-12));
+      QVERIFY(near((*twice)[f].p90, 2 * (*one)[f].p90, 1e-12));
+    }
+    QVERIFY(near((*twice)[2].p50, (*one)[2].p50, 1e-12));
+    // A mixed site: the bands hold the site's own figures between them (P10 below base below P90)
+    // and are wider than either group's alone.
+    const ResolvedScenario gb200 = preset("gb200-nvl72-1m");
+    const auto site = siteUncertaintyBands({gb200, h100}, 4'000, 5);
+    QVERIFY(site);
+    const double baseTco = valueOf(evaluate(gb200.values), OutputId::costTcoUsdPerYear) +
+                           valueOf(evaluate(h100.values), OutputId::costTcoUsdPerYear);
+    QVERIFY((*site)[0].p10 < baseTco && baseTco < (*site)[0].p90);
+    QVERIFY((*site)[0].p90 - (*site)[0].p10 > (*one)[0].p90 - (*one)[0].p10);
+    std::atomic<bool> cancel{true};
+    QVERIFY(!siteUncertaintyBands({gb200, h100}, 4'000, 5, {}, &cancel));
+  }
+
   void twoVariantsComparedFigureByFigure() {
     const ResolvedScenario nonBlocking = preset("colossus-150k-h100");
     InputValues oversubscribed = nonBlocking.values;
