@@ -111,7 +111,8 @@ struct LegendEntry {
   Qt::PenStyle line = Qt::NoPen;  ///< a line sample in this style; NoPen draws a filled box
 };
 
-void drawLegend(QPainter& painter, const QPointF& topRight, const std::vector<LegendEntry>& entries) {
+/// Returns the box it fills.
+QRectF drawLegend(QPainter& painter, const QPointF& topRight, const std::vector<LegendEntry>& entries) {
   const QFont font = reportFont(6.5);
   const QFontMetricsF metrics(font, painter.device());
   double width = 0;
@@ -137,14 +138,73 @@ void drawLegend(QPainter& painter, const QPointF& topRight, const std::vector<Le
     painter.drawText(QRectF(box.left() + 19, y - 5, width + 4, 10), Qt::AlignLeft | Qt::AlignVCenter, entry.text);
   }
   painter.setBrush(Qt::NoBrush);
+  return box;
 }
 
-/// A value label beside a point of a line; to the point's left where it would leave the plot.
-void drawPointLabel(QPainter& painter, const QRectF& plot, const QPointF& at, const QString& text, bool above) {
-  const double width = QFontMetricsF(painter.font(), painter.device()).horizontalAdvance(text) + 1;
-  const double x = at.x() + 3 + width <= plot.right() ? at.x() + 3 : at.x() - 3 - width;
-  painter.drawText(QRectF(x, above ? at.y() - 11 : at.y() + 1, width, 10), Qt::AlignLeft | Qt::AlignVCenter, text);
-}
+/// Value labels of one chart, each placed where no other label or legend is. A label goes beside
+/// its point if it can; else it steps away from it one line at a time, on either side, with a thin
+/// leader back to the point. One that finds no room is left out: the table above the chart has
+/// every value.
+class LabelPlacer {
+ public:
+  LabelPlacer(QPainter& painter, const QRectF& bounds) : painter_(painter), bounds_(bounds) {}
+
+  /// Keeps labels off a region (a legend).
+  void reserve(const QRectF& region) { taken_.push_back(region); }
+
+  /// A label beside a point of a line, above or below it by preference, to its right or else left.
+  bool besidePoint(const QPointF& at, const QString& text, bool above) {
+    const double width = textWidth(text);
+    std::vector<QRectF> candidates;
+    for (int step = 0; step <= kMaxSteps; ++step)
+      for (const bool up : {above, !above})
+        for (const bool right : {true, false})
+          candidates.emplace_back(right ? at.x() + 3 : at.x() - 3 - width,
+                                  up ? at.y() - kLine - 1 - step * kLine : at.y() + 1 + step * kLine, width, kLine);
+    return draw(at, text, candidates, Qt::AlignLeft | Qt::AlignVCenter);
+  }
+
+  /// A label centred above a point (a bar's top), stepping up while it is taken.
+  bool centredAbove(const QPointF& at, const QString& text) {
+    const double width = textWidth(text);
+    std::vector<QRectF> candidates;
+    for (int step = 0; step <= kMaxSteps; ++step)
+      candidates.emplace_back(at.x() - width / 2, at.y() - kLine - 1 - step * kLine, width, kLine);
+    return draw(at, text, candidates, Qt::AlignHCenter | Qt::AlignVCenter);
+  }
+
+ private:
+  static constexpr double kLine = 10.0;  ///< a label's height in points
+  static constexpr int kMaxSteps = 24;
+
+  double textWidth(const QString& text) const {
+    return QFontMetricsF(painter_.font(), painter_.device()).horizontalAdvance(text) + 1;
+  }
+
+  bool draw(const QPointF& at, const QString& text, const std::vector<QRectF>& candidates, Qt::Alignment align) {
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const QRectF& box = candidates[i];
+      if (!bounds_.contains(box)) continue;
+      if (std::any_of(taken_.begin(), taken_.end(), [&](const QRectF& t) { return t.intersects(box); })) continue;
+      taken_.push_back(box);
+      if (!box.adjusted(-4, -1, 4, 1).contains(at)) {  // away from its point: a leader shows whose it is
+        const QPen pen = painter_.pen();
+        painter_.setPen(QPen(kMuted, 0.4));
+        const QPointF end(std::clamp(at.x(), box.left(), box.right()), at.y() < box.top() ? box.top() : box.bottom());
+        painter_.drawLine(at, end);
+        painter_.setPen(pen);
+      }
+      painter_.fillRect(box, QColor(255, 255, 255, 210));  // a halo: the lines under a label stay faint
+      painter_.drawText(box, align, text);
+      return true;
+    }
+    return false;
+  }
+
+  QPainter& painter_;
+  QRectF bounds_;
+  std::vector<QRectF> taken_;
+};
 
 /// The date range of a build-out: from the first phase's start to a little after the last training.
 ChartFrame timelineFrame(const std::vector<PhaseResult>& phases, const QRectF& plot, double yMax) {
@@ -194,6 +254,7 @@ void paintGpusOnline(QPainter& painter, const QRectF& rect, const std::vector<Ph
 
   double before = 0;
   painter.setFont(reportFont(6.5));
+  LabelPlacer labels(painter, frame.plot);
   for (std::size_t k = 0; k < phases.size(); ++k) {
     const PhaseResult& phase = phases[k];
     const double after = valueOf(phase.site, OutputId::clusterGpus);
@@ -202,8 +263,7 @@ void paintGpusOnline(QPainter& painter, const QRectF& rect, const std::vector<Ph
     painter.setPen(QPen(phaseColour(static_cast<int>(k)), 1.0, Qt::DashLine));
     painter.drawLine(from, to);
     painter.setPen(kText);
-    drawPointLabel(painter, frame.plot, to, QStringLiteral("P%1: %2").arg(k + 1).arg(ProjectReport::formatCount(after)),
-                   true);
+    labels.besidePoint(to, QStringLiteral("P%1: %2").arg(k + 1).arg(ProjectReport::formatCount(after)), true);
     before = after;
   }
   painter.setPen(QPen(kAccent, 1.6));
@@ -241,7 +301,13 @@ void paintPower(QPainter& painter, const QRectF& rect, const std::vector<PhaseRe
   painter.setPen(QPen(kAccent, 1.6));
   painter.drawPath(stepPath([](const PhaseResult& p) { return p.training; }, OutputId::powerFacilityMw));
 
+  const QRectF legend =
+      drawLegend(painter, QPointF(frame.plot.right(), frame.plot.top() - 24),
+                 {{kAccent, QStringLiteral("facility power at full IT load"), Qt::SolidLine},
+                  {available, QStringLiteral("power available (grid and on-site)"), Qt::DashLine}});
   painter.setFont(reportFont(6.5));
+  LabelPlacer labels(painter, frame.plot);
+  labels.reserve(legend);
   for (std::size_t k = 0; k < phases.size(); ++k) {
     const double mw = valueOf(phases[k].site, OutputId::powerFacilityMw);
     const QPointF at(frame.x(static_cast<double>(phases[k].training.toJulianDay())), frame.y(mw));
@@ -252,15 +318,12 @@ void paintPower(QPainter& painter, const QRectF& rect, const std::vector<PhaseRe
     const double gapPt = at.y() - frame.y(availableThen);
     const bool over = availableThen > 0 && valueOf(phases[k].site, OutputId::sitePowerMarginMw) < 0;
     painter.setPen(over ? QColor(190, 30, 40) : kText);
-    drawPointLabel(painter, frame.plot, at,
-                   QStringLiteral("P%1: %2%3")
-                       .arg(k + 1)
-                       .arg(ProjectReport::formatMw(mw), over ? QStringLiteral(" (over)") : QString()),
-                   !(gapPt >= 0 && gapPt < 13));
+    labels.besidePoint(at,
+                       QStringLiteral("P%1: %2%3")
+                           .arg(k + 1)
+                           .arg(ProjectReport::formatMw(mw), over ? QStringLiteral(" (over)") : QString()),
+                       !(gapPt >= 0 && gapPt < 13));
   }
-  drawLegend(painter, QPointF(frame.plot.right(), frame.plot.top() - 24),
-             {{kAccent, QStringLiteral("facility power at full IT load"), Qt::SolidLine},
-              {available, QStringLiteral("power available (grid and on-site)"), Qt::DashLine}});
 }
 
 const std::vector<CapexCategory>& capexCategories() {
@@ -293,6 +356,8 @@ void paintCapex(QPainter& painter, const QRectF& rect, const std::vector<PhaseRe
   const QFont font = reportFont(6.5);
   const QFontMetricsF metrics(font, painter.device());
   painter.setFont(font);
+  LabelPlacer labels(painter, QRectF(frame.plot.left(), rect.top() + 26, frame.plot.width(),
+                                     frame.plot.bottom() - rect.top() - 26));
   for (std::size_t k = 0; k < phases.size(); ++k) {
     const double centre = frame.plot.left() + slot * (static_cast<double>(k) + 0.5);
     double stacked = 0;
@@ -306,14 +371,18 @@ void paintCapex(QPainter& painter, const QRectF& rect, const std::vector<PhaseRe
       stacked += value;
     }
     painter.setBrush(Qt::NoBrush);
-    painter.setPen(kText);
-    const double total = valueOf(phases[k].added, OutputId::costCapexUsd);
-    painter.drawText(QRectF(centre - slot / 2, frame.y(stacked) - 11, slot, 10), Qt::AlignHCenter | Qt::AlignBottom,
-                     ProjectReport::formatUsd(total));
     painter.setPen(kMuted);
     const QString label = metrics.elidedText(phases[k].name, Qt::ElideRight, slot - 4);
     painter.drawText(QRectF(centre - slot / 2, frame.plot.bottom() + 4, slot, 10), Qt::AlignHCenter | Qt::AlignTop,
                      label);
+  }
+  // The totals after every bar, so that no bar covers a total that had to step aside.
+  painter.setPen(kText);
+  for (std::size_t k = 0; k < phases.size(); ++k) {
+    double stacked = 0;
+    for (const CapexCategory& category : capexCategories()) stacked += std::max(0.0, valueOf(phases[k].added, category.id));
+    labels.centredAbove(QPointF(frame.plot.left() + slot * (static_cast<double>(k) + 0.5), frame.y(stacked)),
+                        ProjectReport::formatUsd(valueOf(phases[k].added, OutputId::costCapexUsd)));
   }
   std::vector<LegendEntry> legend;
   for (auto it = capexCategories().rbegin(); it != capexCategories().rend(); ++it)

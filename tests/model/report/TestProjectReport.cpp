@@ -1,5 +1,6 @@
 // The PDF report of the 1,000,000-GPU sample, read back with the tools a reader's machine has:
 // pdftotext for the words, pdfinfo for the page count, pdftoppm for every page as an image.
+#include <QDate>
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
@@ -65,6 +66,45 @@ bool inkStaysInTheBody(const QImage& image, int dpi) {
     for (int x = right; x < image.width(); ++x)
       if (qGray(image.pixel(x, y)) < 200) return false;
   return true;
+}
+
+/// A word's box on a page, in points, as pdftotext -bbox gives it.
+struct WordBox {
+  int page = 0;
+  QRectF box;
+  QString text;
+};
+
+std::vector<WordBox> wordBoxes(const QString& pdf) {
+  const QString html = runTool(QStringLiteral("pdftotext"), {QStringLiteral("-bbox"), pdf, QStringLiteral("-")});
+  const QRegularExpression word(QStringLiteral(
+      R"re(<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>)re"));
+  std::vector<WordBox> words;
+  int page = 0;
+  for (auto it = word.globalMatch(html); it.hasNext();) {
+    const auto match = it.next();
+    if (match.captured(0).startsWith(QLatin1String("<page"))) {
+      ++page;
+      continue;
+    }
+    words.push_back({page, QRectF(QPointF(match.captured(1).toDouble(), match.captured(2).toDouble()),
+                                  QPointF(match.captured(3).toDouble(), match.captured(4).toDouble())),
+                     match.captured(5)});
+  }
+  return words;
+}
+
+/// Every pair of words on one page whose boxes overlap: across by more than half a point, and
+/// down by more than a fifth of the lower one (a font's boxes of adjacent lines touch).
+QStringList overlappingWords(const std::vector<WordBox>& words) {
+  QStringList overlaps;
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (std::size_t j = i + 1; j < words.size() && words[j].page == words[i].page; ++j) {
+      const QRectF common = words[i].box.intersected(words[j].box);
+      if (common.width() > 0.5 && common.height() > 0.2 * std::min(words[i].box.height(), words[j].box.height()))
+        overlaps << QStringLiteral("page %1: '%2' over '%3'").arg(words[i].page).arg(words[i].text, words[j].text);
+    }
+  return overlaps;
 }
 
 QString readFile(const QString& path) {
@@ -389,6 +429,48 @@ class TestProjectReport : public QObject {
     for (const QString& page : pages) QVERIFY(!hasLine(page, QStringLiteral("Tenants")));
     QVERIFY(!pages.value(2).contains(QStringLiteral("tenant")));
     QVERIFY(!pages.value(2).contains(QStringLiteral("pays back")));
+  }
+
+  void noWordOverlapsAnotherEvenWhenPhasesCrowd() {
+    // The sample's report, and a build-out whose eight phases train a week apart with nearly the
+    // same GPUs and megawatts: every chart label finds a place of its own.
+    const QStringList sampleOverlaps = overlappingWords(wordBoxes(pdf_));
+    QVERIFY2(sampleOverlaps.isEmpty(), qPrintable(sampleOverlaps.join(QLatin1Char('\n'))));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString phases;
+    for (int k = 0; k < 8; ++k)
+      phases += QStringLiteral(R"(%1{"name": "Step %2", "start": "%3", "systems": [{"type": "hgx-h100-liquid", "gpus": %4}]})")
+                    .arg(k ? QStringLiteral(", ") : QString())
+                    .arg(k + 1)
+                    .arg(QDate(2025, 1, 1).addDays(7 * k).toString(Qt::ISODate))
+                    .arg(k ? 2000 : 20000);
+    QFile scenario(dir.filePath(QStringLiteral("crowded.json")));
+    QVERIFY(scenario.open(QIODevice::WriteOnly));
+    scenario.write(QStringLiteral(R"({"format": "gigaplan-scenario/1", "name": "Crowded phases",
+      "system": {"type": "hgx-h100-liquid"}, "cluster": {"gpus": 20000}, "site": {"gridMw": 150},
+      "phases": [%1]})")
+                       .arg(phases)
+                       .toUtf8());
+    scenario.close();
+    ScenarioErrors errors;
+    const auto crowded = PresetLibrary::loadProject(scenario.fileName(), errors);
+    QVERIFY2(crowded, qPrintable(errors.value(0).text()));
+    QString error;
+    const auto report = ProjectReport::prepare(*crowded, &error);
+    QVERIFY2(report, qPrintable(error));
+    const QString pdf = dir.filePath(QStringLiteral("crowded.pdf"));
+    QVERIFY2(report->writePdf(pdf, &error), qPrintable(error));
+    const std::vector<WordBox> words = wordBoxes(pdf);
+    const QStringList overlaps = overlappingWords(words);
+    QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join(QLatin1Char('\n'))));
+    // None was left out for want of room: each phase's label is on both timeline charts.
+    for (int k = 1; k <= 8; ++k) {
+      const auto labels = std::count_if(words.begin(), words.end(), [&](const WordBox& w) {
+        return w.text == QStringLiteral("P%1:").arg(k);
+      });
+      QVERIFY2(labels >= 2, qPrintable(QStringLiteral("P%1: %2 labels").arg(k).arg(labels)));
+    }
   }
 
   void everyPageRenders() {
