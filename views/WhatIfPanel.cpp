@@ -1,16 +1,11 @@
 #include "WhatIfPanel.h"
 
-#include <QBarCategoryAxis>
-#include <QBarSet>
-#include <QChart>
-#include <QChartView>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHorizontalBarSeries>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,9 +17,9 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
-#include <QValueAxis>
 #include <cmath>
 
+#include "HorizontalBarsChart.h"
 #include "document/ProjectDocument.h"
 #include "engine/ResultFormat.h"
 #include "engine/WhatIf.h"
@@ -34,8 +29,7 @@ namespace gigaplan {
 
 namespace {
 
-constexpr int kTornadoBars = 12;  ///< in the table; the chart shows the first 8
-constexpr int kTornadoChartBars = 8;
+constexpr int kTornadoBars = 12;      ///< in the table and the chart, as many as it has room for
 constexpr int kProgressSteps = 1000;  ///< a bar's range in steps: a billion samples overflow an int
 
 /// The headline figures the comparison chart shows.
@@ -71,49 +65,15 @@ void setRow(QTableWidget* table, int row, const QStringList& cells) {
   }
 }
 
-QChart* newBarChart(QWidget* parent, QVBoxLayout* layout, int height) {
-  auto* chart = new QChart;
-  chart->legend()->setAlignment(Qt::AlignBottom);
-  chart->setMargins(QMargins(4, 4, 4, 4));
-  auto* view = new QChartView(chart, parent);
-  view->setRenderHint(QPainter::Antialiasing);
-  view->setMinimumHeight(height);
-  layout->addWidget(view, 3);  // the chart takes the room the dock has beyond its minimum
+HorizontalBarsChart* newBarChart(QWidget* parent, QVBoxLayout* layout, int height) {
+  auto* chart = new HorizontalBarsChart(parent);
+  chart->setMinimumHeight(height);
+  layout->addWidget(chart, 3);  // the chart takes the room the dock has beyond its minimum
   return chart;
 }
 
-/// Replaces a chart's series with horizontal bars: one set per name, categories bottom to top.
-void showBars(QChart* chart, const QString& title, const QStringList& categories,
-              const std::vector<std::pair<QString, QList<qreal>>>& sets, const QString& axisTitle) {
-  chart->removeAllSeries();
-  for (QAbstractAxis* axis : chart->axes()) {
-    chart->removeAxis(axis);
-    delete axis;
-  }
-  chart->setTitle(title);
-  auto* series = new QHorizontalBarSeries;
-  double extent = 0;
-  for (const auto& [name, values] : sets) {
-    auto* set = new QBarSet(name);
-    set->append(values);
-    series->append(set);
-    for (qreal v : values) extent = std::max(extent, std::fabs(v));
-  }
-  chart->addSeries(series);
-  auto* names = new QBarCategoryAxis;
-  names->append(categories);
-  QFont small = names->labelsFont();
-  small.setPointSizeF(small.pointSizeF() * 0.85);
-  names->setLabelsFont(small);
-  chart->addAxis(names, Qt::AlignLeft);
-  series->attachAxis(names);
-  auto* values = new QValueAxis;
-  values->setRange(-extent * 1.1 - 1e-12, extent * 1.1 + 1e-12);
-  values->setTitleText(axisTitle);
-  values->setLabelFormat(QStringLiteral("%.1f"));
-  chart->addAxis(values, Qt::AlignBottom);
-  series->attachAxis(values);
-}
+const QColor kLowColour(52, 152, 219);
+const QColor kHighColour(140, 200, 80);
 
 }  // namespace
 
@@ -154,7 +114,7 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   auto* tornadoLayout = new QVBoxLayout(tornado);
   for (OutputId id : kWhatIfFigures) tornadoFigure_->addItem(figureLabel(id), static_cast<int>(id));
   tornadoLayout->addWidget(tornadoFigure_);
-  tornadoChart_ = newBarChart(tornado, tornadoLayout, 220);
+  tornadoChart_ = newBarChart(tornado, tornadoLayout, 160);
   tornadoLayout->addWidget(tornadoTable_);
   tabs->addTab(tornado, tr("Tornado"));
   connect(tornadoFigure_, &QComboBox::currentIndexChanged, this, &WhatIfPanel::showTornado);
@@ -223,7 +183,8 @@ WhatIfPanel::WhatIfPanel(QWidget* parent)
   connect(rename, &QPushButton::clicked, this, &WhatIfPanel::renameChosenVariant);
   connect(makeCurrent, &QPushButton::clicked, this, &WhatIfPanel::switchToChosenVariant);
   connect(save, &QPushButton::clicked, this, &WhatIfPanel::askToSaveVariant);
-  comparisonChart_ = newBarChart(compare, compareLayout, 200);
+  comparisonChart_ = newBarChart(compare, compareLayout, 160);
+  comparisonChart_->setSymmetric(false);  // a few figures grow tenfold while others barely move
   compareLayout->addWidget(comparisonTable_);
   tabs->addTab(compare, tr("Compare"));
   connect(keep, &QPushButton::clicked, this, &WhatIfPanel::keepBaseline);
@@ -300,25 +261,22 @@ void WhatIfPanel::showTornado() {
   QStringList categories;
   QList<qreal> lows, highs;
   const double base = tornado.base[figure];
-  for (int i = std::min(shown, kTornadoChartBars) - 1; i >= 0; --i) {  // the chart's first category is at the bottom
+  for (int i = 0; i < shown; ++i) {
     const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
     categories << shortName(inputSpec(bar.input).meaning) + (bar.clipped ? tr(" (at its limit)") : QString());
     lows << (base != 0 ? 100.0 * (bar.atLow[figure] - base) / std::fabs(base) : 0.0);
     highs << (base != 0 ? 100.0 * (bar.atHigh[figure] - base) / std::fabs(base) : 0.0);
-  }
-  for (int i = 0; i < shown; ++i) {
-    const TornadoBar& bar = bars[static_cast<std::size_t>(i)];
     setRow(tornadoTable_, i,
            {shortName(inputSpec(bar.input).meaning) + (bar.clipped ? tr(" (held at its valid range)") : QString()),
             formatQuantity(bar.low), formatQuantity(bar.high), formatQuantity(bar.atLow[figure]),
             formatQuantity(bar.atHigh[figure])});
   }
   const OutputId id = kWhatIfFigures[figure];
-  showBars(tornadoChart_,
-           tr("%1: %2 %3 at base")
-               .arg(shortName(outputSpec(id).meaning), formatQuantity(tornado.base[figure]),
-                    QString::fromLatin1(outputSpec(id).unit)),
-           categories, {{tr("input −10 %"), lows}, {tr("input +10 %"), highs}}, tr("change of the figure (%)"));
+  tornadoChart_->setBars(tr("%1: %2 %3 at base")
+                             .arg(shortName(outputSpec(id).meaning), formatQuantity(tornado.base[figure]),
+                                  QString::fromLatin1(outputSpec(id).unit)),
+                         categories, {{tr("input −10 %"), kLowColour, lows}, {tr("input +10 %"), kHighColour, highs}},
+                         tr("change of the figure (%)"));
 }
 
 std::optional<OutputValues> WhatIfPanel::currentFigures() const {
@@ -449,7 +407,7 @@ void WhatIfPanel::chooseBaseline() {
 
 void WhatIfPanel::showComparison() {
   comparisonTable_->setRowCount(0);
-  comparisonChart_->removeAllSeries();
+  comparisonChart_->clear();
   const auto current = currentFigures();
   if (!baseline_ || !current) return;
   const auto rows = compareFigures(*baseline_, *current);
@@ -473,12 +431,13 @@ void WhatIfPanel::showComparison() {
   }
   QStringList categories;
   QList<qreal> percents;
-  for (auto it = headlineFigures().rbegin(); it != headlineFigures().rend(); ++it) {
+  for (auto it = headlineFigures().begin(); it != headlineFigures().end(); ++it) {
     const FigureComparison& row = rows[static_cast<std::size_t>(*it)];
     categories << shortName(outputSpec(*it).meaning);
     percents << (std::isfinite(row.percent) ? row.percent : 0.0);
   }
-  showBars(comparisonChart_, tr("B against A"), categories, {{tr("difference in % of A"), percents}}, tr("%"));
+  comparisonChart_->setBars(tr("B against A"), categories, {{tr("difference in % of A"), kLowColour, percents}},
+                            tr("%"));
 }
 
 void WhatIfPanel::runUncertainty(int samples) {
@@ -496,10 +455,12 @@ void WhatIfPanel::runUncertainty(int samples) {
     bandsStatus_->setText(bandsStatus_->text() + tr(" (running %L1 samples)").arg(samples));
   QThreadPool::globalInstance()->start([run, groups = std::move(groups), samples] {
     run->bands = siteUncertaintyBands(
-        groups, samples, 1, [run](Eigen::Index done, Eigen::Index work) {
+        groups, samples, 1,
+        [run](Eigen::Index done, Eigen::Index work) {
           run->work = work;
           run->done = done;
-        }, &run->cancel);
+        },
+        &run->cancel);
     run->finished = true;
   });
   // Polling keeps the worker free of Qt objects; ten updates a second are enough for a bar.

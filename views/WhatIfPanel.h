@@ -8,7 +8,6 @@
 #include "engine/OutputSchema.h"
 #include "engine/Scenario.h"
 
-class QChart;
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -19,6 +18,7 @@ class QTableWidget;
 namespace gigaplan {
 
 class ProjectDocument;
+class HorizontalBarsChart;
 
 /// What-if analysis of the open project's scenario:
 ///  - Tornado: the inputs that move TCO, facility MW or $ per GPU-hour most at -10 % and +10 %;
@@ -60,6 +60,8 @@ class WhatIfPanel : public QWidget {
   QString bandsStatus() const;
   QSpinBox* samplesBox() const { return samples_; }
   QTableWidget* comparisonTable() const { return comparisonTable_; }
+  HorizontalBarsChart* tornadoChart() const { return tornadoChart_; }
+  HorizontalBarsChart* comparisonChart() const { return comparisonChart_; }
 
  signals:
   void uncertaintyFinished();
@@ -81,7 +83,7 @@ class WhatIfPanel : public QWidget {
   QComboBox* tornadoFigure_;
   QLabel* studied_;
   QTableWidget* tornadoTable_;
-  QChart* tornadoChart_;
+  HorizontalBarsChart* tornadoChart_;
   QSpinBox* samples_;
   QPushButton* runButton_;
   QProgressBar* progress_;
@@ -89,7 +91,7 @@ class WhatIfPanel : public QWidget {
   QLabel* bandsStatus_;  ///< what the bands shown are: the last run's, or kept through a cancel
   QLabel* baselineLabel_;
   QTableWidget* comparisonTable_;
-  QChart* comparisonChart_;
+  HorizontalBarsChart* comparisonChart_;
   /// The figures of the site now, after its last phase: what B shows.
   std::optional<OutputValues> currentFigures() const;
   void updateBaselineChoices();

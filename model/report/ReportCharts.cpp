@@ -301,10 +301,9 @@ void paintPower(QPainter& painter, const QRectF& rect, const std::vector<PhaseRe
   painter.setPen(QPen(kAccent, 1.6));
   painter.drawPath(stepPath([](const PhaseResult& p) { return p.training; }, OutputId::powerFacilityMw));
 
-  const QRectF legend =
-      drawLegend(painter, QPointF(frame.plot.right(), frame.plot.top() - 24),
-                 {{kAccent, QStringLiteral("facility power at full IT load"), Qt::SolidLine},
-                  {available, QStringLiteral("power available (grid and on-site)"), Qt::DashLine}});
+  const QRectF legend = drawLegend(painter, QPointF(frame.plot.right(), frame.plot.top() - 24),
+                                   {{kAccent, QStringLiteral("facility power at full IT load"), Qt::SolidLine},
+                                    {available, QStringLiteral("power available (grid and on-site)"), Qt::DashLine}});
   painter.setFont(reportFont(6.5));
   LabelPlacer labels(painter, frame.plot);
   labels.reserve(legend);
@@ -356,8 +355,8 @@ void paintCapex(QPainter& painter, const QRectF& rect, const std::vector<PhaseRe
   const QFont font = reportFont(6.5);
   const QFontMetricsF metrics(font, painter.device());
   painter.setFont(font);
-  LabelPlacer labels(painter, QRectF(frame.plot.left(), rect.top() + 26, frame.plot.width(),
-                                     frame.plot.bottom() - rect.top() - 26));
+  LabelPlacer labels(
+      painter, QRectF(frame.plot.left(), rect.top() + 26, frame.plot.width(), frame.plot.bottom() - rect.top() - 26));
   for (std::size_t k = 0; k < phases.size(); ++k) {
     const double centre = frame.plot.left() + slot * (static_cast<double>(k) + 0.5);
     double stacked = 0;
@@ -380,7 +379,8 @@ void paintCapex(QPainter& painter, const QRectF& rect, const std::vector<PhaseRe
   painter.setPen(kText);
   for (std::size_t k = 0; k < phases.size(); ++k) {
     double stacked = 0;
-    for (const CapexCategory& category : capexCategories()) stacked += std::max(0.0, valueOf(phases[k].added, category.id));
+    for (const CapexCategory& category : capexCategories())
+      stacked += std::max(0.0, valueOf(phases[k].added, category.id));
     labels.centredAbove(QPointF(frame.plot.left() + slot * (static_cast<double>(k) + 0.5), frame.y(stacked)),
                         ProjectReport::formatUsd(valueOf(phases[k].added, OutputId::costCapexUsd)));
   }

@@ -28,6 +28,7 @@
 #include "FiguresPanel.h"
 #include "FloorView.h"
 #include "HeadlineBar.h"
+#include "HorizontalBarsChart.h"
 #include "InputsEditor.h"
 #include "MainWindow.h"
 #include "PhasesPanel.h"
@@ -233,6 +234,33 @@ class TestWorkspace : public QObject {
     QCOMPARE(table->item(capex, 5)->text(), QStringLiteral("B"));
     window.findChild<QDockWidget*>(QStringLiteral("whatIfDock"))->raise();
     window.grab().save(QStringLiteral("workspace-what-if.png"));  // for a person to look at
+    // At the window's own size the charts name their rows in full, and say what they leave out.
+    const auto readsWhole = [](const HorizontalBarsChart* chart, int rows, int atLeast) {
+      const QStringList names = chart->shownNames();
+      if (names.size() < atLeast || names.size() + chart->hiddenCategories() != rows) return false;
+      return std::none_of(names.begin(), names.end(), [](const QString& name) {
+        return name.contains(QChar(0x2026)) || name.endsWith(QLatin1String("..."));
+      });
+    };
+    QVERIFY2(whatIf->tornadoChart()->isVisible(), "the tornado is on screen");
+    QVERIFY2(readsWhole(whatIf->tornadoChart(), whatIf->tornadoTable()->rowCount(), 3),
+             qPrintable(whatIf->tornadoChart()->shownNames().join(QLatin1String(" | "))));
+    whatIf->findChild<QTabWidget*>()->setCurrentIndex(2);
+    QVERIFY(QTest::qWaitForWindowExposed(whatIf->comparisonChart()));
+    QVERIFY2(readsWhole(whatIf->comparisonChart(), 8, 4),
+             qPrintable(whatIf->comparisonChart()->shownNames().join(QLatin1String(" | "))));
+    whatIf->findChild<QTabWidget*>()->setCurrentIndex(0);
+    // Squeezed, a chart shows fewer rows rather than thinner ones, and says how many it left out.
+    HorizontalBarsChart squeezed;
+    squeezed.setBars(QStringLiteral("t"),
+                     {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+                      QStringLiteral("e"), QStringLiteral("f")},
+                     {{QStringLiteral("x"), Qt::blue, {1, -2, 3, -4, 5, -6}}}, QStringLiteral("%"));
+    squeezed.resize(400, 600);
+    QCOMPARE(squeezed.hiddenCategories(), 0);
+    squeezed.resize(400, squeezed.minimumSizeHint().height());
+    QVERIFY(squeezed.hiddenCategories() > 0);
+    QVERIFY(squeezed.shownNames().size() >= 1);
     whatIf->resize(700, 700);
     whatIf->grab().save(QStringLiteral("what-if-panel.png"));
     // The Monte Carlo bands run on a worker; the window keeps handling events meanwhile.

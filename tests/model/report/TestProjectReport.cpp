@@ -87,8 +87,9 @@ std::vector<WordBox> wordBoxes(const QString& pdf) {
       ++page;
       continue;
     }
-    words.push_back({page, QRectF(QPointF(match.captured(1).toDouble(), match.captured(2).toDouble()),
-                                  QPointF(match.captured(3).toDouble(), match.captured(4).toDouble())),
+    words.push_back({page,
+                     QRectF(QPointF(match.captured(1).toDouble(), match.captured(2).toDouble()),
+                            QPointF(match.captured(3).toDouble(), match.captured(4).toDouble())),
                      match.captured(5)});
   }
   return words;
@@ -440,7 +441,8 @@ class TestProjectReport : public QObject {
     QVERIFY(dir.isValid());
     QString phases;
     for (int k = 0; k < 8; ++k)
-      phases += QStringLiteral(R"(%1{"name": "Step %2", "start": "%3", "systems": [{"type": "hgx-h100-liquid", "gpus": %4}]})")
+      phases += QStringLiteral(
+                    R"(%1{"name": "Step %2", "start": "%3", "systems": [{"type": "hgx-h100-liquid", "gpus": %4}]})")
                     .arg(k ? QStringLiteral(", ") : QString())
                     .arg(k + 1)
                     .arg(QDate(2025, 1, 1).addDays(7 * k).toString(Qt::ISODate))
@@ -466,9 +468,8 @@ class TestProjectReport : public QObject {
     QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join(QLatin1Char('\n'))));
     // None was left out for want of room: each phase's label is on both timeline charts.
     for (int k = 1; k <= 8; ++k) {
-      const auto labels = std::count_if(words.begin(), words.end(), [&](const WordBox& w) {
-        return w.text == QStringLiteral("P%1:").arg(k);
-      });
+      const auto labels = std::count_if(words.begin(), words.end(),
+                                        [&](const WordBox& w) { return w.text == QStringLiteral("P%1:").arg(k); });
       QVERIFY2(labels >= 2, qPrintable(QStringLiteral("P%1: %2 labels").arg(k).arg(labels)));
     }
   }
