@@ -458,6 +458,17 @@ void FloorView::frameHall() {
   frameBounds(halls_[static_cast<std::size_t>(hall)].bounds, planMode_);
 }
 
+void FloorView::zoomBy(double factor) {
+  if (!(factor > 0)) return;
+  vtkCamera* camera = renderer()->GetActiveCamera();
+  if (camera->GetParallelProjection())
+    camera->SetParallelScale(camera->GetParallelScale() / factor);
+  else
+    camera->Dolly(factor);
+  renderer()->ResetCameraClippingRange();
+  update();
+}
+
 void FloorView::setPlanMode(bool plan) {
   planMode_ = plan;
   vtkCamera* camera = renderer()->GetActiveCamera();

@@ -100,6 +100,8 @@ class FloorView : public VtkOpenGLWidget {
   const std::vector<ShownName>& shownNames() const { return shownNames_; }
   void frameBuilding();
   void frameHall();
+  /// Moves the camera towards what is in view (`factor` above 1) or away from it.
+  void zoomBy(double factor);
   /// Plan mode looks straight down with a parallel projection; left drag pans.
   void setPlanMode(bool plan);
   bool planMode() const { return planMode_; }

@@ -262,14 +262,26 @@ void MainWindow::createActions() {
   connect(headline_, &HeadlineBar::figureRequested, this, &MainWindow::showFigure);
   connect(headline_, &HeadlineBar::findingsRequested, this, &MainWindow::showFindings);
   toolbar->setObjectName(QStringLiteral("viewToolbar"));
-  auto camera = [&](const QString& text, auto slot, const QKeySequence& shortcut) {
+  auto camera = [&](const QString& text, auto slot, const QList<QKeySequence>& shortcuts) {
     QAction* action = viewMenu_->addAction(text, floor_, slot);
-    action->setShortcut(shortcut);
+    action->setShortcuts(shortcuts);
     toolbar->addAction(action);
+    return action;
   };
-  camera(tr("&Site"), &FloorView::frameSite, QKeySequence(Qt::CTRL | Qt::Key_1));
-  camera(tr("&Building"), &FloorView::frameBuilding, QKeySequence(Qt::CTRL | Qt::Key_2));
-  camera(tr("&Hall"), &FloorView::frameHall, QKeySequence(Qt::CTRL | Qt::Key_3));
+  // Zoom to fit is the whole site, under the key other programs give it (Ctrl+0) and as the
+  // first of the three camera presets.
+  QAction* site = camera(tr("&Site (Zoom to Fit)"), &FloorView::frameSite,
+                         {QKeySequence(Qt::CTRL | Qt::Key_0), QKeySequence(Qt::CTRL | Qt::Key_1)});
+  site->setObjectName(QStringLiteral("zoomToFit"));
+  site->setIconText(tr("Site"));
+  camera(tr("&Building"), &FloorView::frameBuilding, {QKeySequence(Qt::CTRL | Qt::Key_2)});
+  camera(tr("&Hall"), &FloorView::frameHall, {QKeySequence(Qt::CTRL | Qt::Key_3)});
+  QAction* zoomIn = viewMenu_->addAction(tr("Zoom &In"), floor_, [this] { floor_->zoomBy(1.25); });
+  zoomIn->setObjectName(QStringLiteral("zoomIn"));
+  zoomIn->setShortcuts({QKeySequence(QKeySequence::ZoomIn), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+  QAction* zoomOut = viewMenu_->addAction(tr("Zoom &Out"), floor_, [this] { floor_->zoomBy(1 / 1.25); });
+  zoomOut->setObjectName(QStringLiteral("zoomOut"));
+  zoomOut->setShortcuts(QKeySequence::ZoomOut);
   QAction* plan = viewMenu_->addAction(tr("&Plan View"));
   plan->setCheckable(true);
   plan->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));

@@ -169,6 +169,16 @@ class TestFloorView : public QObject {
     QApplication::sendEvent(&shown.view, &wheel);
     QVERIFY(camera->GetDistance() < startDistance);
     QVERIFY(computeBluePixels(shown.view.grabFramebuffer()) > 0);
+    // The View menu's Zoom In and Out: a quarter closer, then back.
+    const double before = camera->GetDistance();
+    shown.view.zoomBy(1.25);
+    QVERIFY(std::fabs(camera->GetDistance() - before / 1.25) < 1e-6 * before);
+    shown.view.zoomBy(1 / 1.25);
+    QVERIFY(std::fabs(camera->GetDistance() - before) < 1e-6 * before);
+    shown.view.setPlanMode(true);
+    const double scale = camera->GetParallelScale();
+    shown.view.zoomBy(2);
+    QVERIFY(std::fabs(camera->GetParallelScale() - scale / 2) < 1e-9 * scale);
   }
 
   void aClickOnAKnownRackSelectsIt() {

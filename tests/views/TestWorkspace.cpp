@@ -2,6 +2,7 @@
 // inputs change the figures, undo restores them, the tree and the floor share the selection,
 // layout edits from the menus, save, and a dropped project file opens.
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QChart>
@@ -23,6 +24,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QUndoStack>
 #include <QUrl>
 
 #include "FiguresPanel.h"
@@ -509,6 +511,53 @@ class TestWorkspace : public QObject {
     QVERIFY(window.document().project().layout.racks.size() < racksBefore);
     window.document().undoStack()->undo();
     QCOMPARE(window.document().project().layout.racks.size(), racksBefore);
+  }
+
+  void undoRedoAndZoomWorkFromEveryDockDockedOrFloating() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
+    QVERIFY(waitForFigures(window));
+    QCOMPARE(action(window, "zoomToFit")->shortcut(), QKeySequence(QStringLiteral("Ctrl+0")));
+    QCOMPARE(action(window, "zoomIn")->shortcut(), QKeySequence(QKeySequence::ZoomIn));
+    QCOMPARE(action(window, "zoomOut")->shortcut(), QKeySequence(QKeySequence::ZoomOut));
+    QUndoStack* undo = window.document().undoStack();
+    const auto docks = window.findChildren<QDockWidget*>();
+    QVERIFY(docks.size() >= 6);
+    int input = 2;
+    for (QDockWidget* dock : docks) {
+      for (const bool floating : {false, true}) {
+        dock->setFloating(floating);
+        dock->show();
+        dock->raise();
+        // A view of the dock's own, as a click on it would leave focus: not a text field, whose
+        // Ctrl+Z undoes its own typing.
+        QWidget* view = nullptr;
+        for (QAbstractItemView* candidate : dock->findChildren<QAbstractItemView*>())
+          if (candidate->isVisible()) {
+            view = candidate;
+            break;
+          }
+        if (!view) view = dock->widget();
+        QVERIFY(QTest::qWaitForWindowExposed(dock));
+        QApplication::setActiveWindow(floating ? static_cast<QWidget*>(dock) : &window);
+        view->setFocusPolicy(Qt::StrongFocus);
+        view->setFocus();
+        QString error;
+        QVERIFY(window.document().setInput(QStringLiteral("schedule.crews"), QString::number(++input), &error));
+        const int index = undo->index();
+        const QString where = dock->objectName() + (floating ? QStringLiteral(" (floating)") : QString());
+        QTest::keySequence(view, action(window, "undo")->shortcut());
+        QVERIFY2(undo->index() == index - 1, qPrintable(where + QStringLiteral(": undo")));
+        QTest::keySequence(view, action(window, "redo")->shortcut());
+        QVERIFY2(undo->index() == index, qPrintable(where + QStringLiteral(": redo")));
+        for (const char* name : {"zoomToFit", "zoomIn", "zoomOut"}) {
+          QSignalSpy triggered(action(window, name), &QAction::triggered);
+          QTest::keySequence(view, action(window, name)->shortcut());
+          QVERIFY2(triggered.size() == 1, qPrintable(where + QLatin1Char(' ') + QLatin1String(name)));
+        }
+      }
+      dock->setFloating(false);
+    }
   }
 
   void menusInsertRacksAndRowsAsUndoableEdits() {
