@@ -102,8 +102,9 @@ int runRacks(const QStringList& arguments) {
     // A compute rack holds `units` nodes: the last rack of a build may be partly filled.
     const double gpus = compute ? rack.units * gpusPerNode.at(rack.system) : 0.0;
     rows.push_back({QString::number(rack.id), layout.buildings[static_cast<std::size_t>(hall.building)].name, hall.name,
-                    QString::number(h), QString::number(rowNumber[r]), QString::number(r), QString::number(rack.slot),
-                    rackRoleName(rack.role), compute ? layout.systemTypes.value(rack.system) : QString(),
+                    QString::number(h), QString::number(rowNumber[r]), QString::number(r),
+                    QString::number(rack.slot + 1), rackRoleName(rack.role),
+                    compute ? layout.systemTypes.value(rack.system) : QString(),
                     std::isnan(gpus) ? QString() : QString::number(gpus, 'f', 0),
                     QString::number(static_cast<double>(rack.powerKw), 'f', 1), QString::number(rack.phase + 1),
                     rack.tenant > 0 ? project->tenants.at(rack.tenant - 1u).name : QString()});

@@ -635,7 +635,8 @@ int runEdit(const QStringList& arguments) {
          if (!numbers(value, 1, f)) return shapeError(value, "a rack id", error);
          return LayoutCommands::removeRacks(layout, {static_cast<std::uint32_t>(f[0])}, error);
        }},
-      {{QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot."), QStringLiteral("ID:ROW:SLOT")},
+      {{QStringLiteral("move-rack"), QStringLiteral("Move a rack to a free slot of a row (slots from 1)."),
+        QStringLiteral("ID:ROW:SLOT")},
        [&](SiteLayout& layout, const QString& value, QString* error) {
          const QStringList parts = value.split(QLatin1Char(':'));
          std::vector<double> id;
@@ -644,7 +645,8 @@ int runEdit(const QStringList& arguments) {
            return shapeError(value, "ID:ROW:SLOT", error);
          const int row = FloorPlaces::findRow(layout, parts[1], error);
          if (row < 0) return std::unique_ptr<QUndoCommand>();
-         return LayoutCommands::moveRack(layout, static_cast<std::uint32_t>(id[0]), row, static_cast<int>(slot[0]),
+         // Slots count from 1, as rows, phases and tenants do.
+         return LayoutCommands::moveRack(layout, static_cast<std::uint32_t>(id[0]), row, static_cast<int>(slot[0]) - 1,
                                          error);
        }},
       {{QStringLiteral("insert-row"), QStringLiteral("Add an empty row at the back of a hall, as the desktop does."),

@@ -85,7 +85,7 @@ void SelectionPanel::refresh() {
       add(tr("Phase"), QString::number(rack.phase + 1));
       add(tr("Hall"), hallName(rack.row));
       add(tr("Row"), rowLabel(layout, rack.row));
-      add(tr("Slot"), QString::number(rack.slot));
+      add(tr("Slot"), QString::number(rack.slot + 1));  // from 1, as rows are
       add(tr("Position"),
           QStringLiteral("%1 m, %2 m").arg(layout.rackXM(rack), 0, 'f', 1).arg(layout.rackYM(rack), 0, 'f', 1));
       add(tr("Power at full load"), kw(rack.powerKw));

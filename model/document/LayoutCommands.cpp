@@ -224,11 +224,11 @@ std::unique_ptr<QUndoCommand> addRack(SiteLayout& layout, const Rack& rack, QStr
   if (!validRow(layout, rack.row)) return refuse(error, QStringLiteral("row %1: no such row").arg(rack.row));
   if (rack.slot < 0 || rack.slot >= layout.rows[static_cast<std::size_t>(rack.row)].slotCount)
     return refuse(error,
-                  QStringLiteral("%1 has no slot %2").arg(FloorPlaces::rowName(layout, rack.row)).arg(rack.slot));
+                  QStringLiteral("%1 has no slot %2").arg(FloorPlaces::rowName(layout, rack.row)).arg(rack.slot + 1));
   if (slotTaken(layout, rack.row, rack.slot))
-    return refuse(
-        error,
-        QStringLiteral("%1, slot %2: already holds a rack").arg(FloorPlaces::rowName(layout, rack.row)).arg(rack.slot));
+    return refuse(error, QStringLiteral("%1, slot %2: already holds a rack")
+                             .arg(FloorPlaces::rowName(layout, rack.row))
+                             .arg(rack.slot + 1));
   if (rack.role == RackRole::Compute && rack.system >= layout.systemTypes.size())
     return refuse(error, QStringLiteral("rack system %1: not in the layout's system list").arg(rack.system));
   Rack added = rack;
@@ -283,11 +283,12 @@ std::unique_ptr<QUndoCommand> moveRack(SiteLayout& layout, std::uint32_t rackId,
   if (index < 0) return refuse(error, QStringLiteral("rack %1: no such rack").arg(rackId));
   if (!validRow(layout, row)) return refuse(error, QStringLiteral("row %1: no such row").arg(row));
   if (slot < 0 || slot >= layout.rows[static_cast<std::size_t>(row)].slotCount)
-    return refuse(error, QStringLiteral("%1 has no slot %2").arg(FloorPlaces::rowName(layout, row)).arg(slot));
+    return refuse(error, QStringLiteral("%1 has no slot %2").arg(FloorPlaces::rowName(layout, row)).arg(slot + 1));
   const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
   if ((rack.row != row || rack.slot != slot) && slotTaken(layout, row, slot))
-    return refuse(error,
-                  QStringLiteral("%1, slot %2: already holds a rack").arg(FloorPlaces::rowName(layout, row)).arg(slot));
+    return refuse(
+        error,
+        QStringLiteral("%1, slot %2: already holds a rack").arg(FloorPlaces::rowName(layout, row)).arg(slot + 1));
   const int oldRow = rack.row, oldSlot = rack.slot;
   auto place = [&layout, rackId](int r, int s) {
     Rack& moved = layout.racks[static_cast<std::size_t>(rackIndex(layout, rackId))];

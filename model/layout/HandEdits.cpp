@@ -40,7 +40,7 @@ std::uint64_t slotKey(int row, int slot) {
 QString HandEdits::placeText(const RowRef& row, int slot) {
   const QString rowText = row.added >= 0 ? QStringLiteral("added row %1").arg(row.added + 1)
                                          : QStringLiteral("row %1").arg(row.ordinal + 1);
-  return slot >= 0 ? QStringLiteral("%1 %2 slot %3").arg(row.hall, rowText).arg(slot)
+  return slot >= 0 ? QStringLiteral("%1 %2 slot %3").arg(row.hall, rowText).arg(slot + 1)  // slots count from 1
                    : QStringLiteral("%1 %2").arg(row.hall, rowText);
 }
 

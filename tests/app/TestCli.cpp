@@ -395,7 +395,7 @@ class TestCli : public QObject {
     QVERIFY2(project, qPrintable(error));
     const Rack first = project->layout.racks[0];
     const Rack second = project->layout.racks[1];
-    const QString slotOfFirst = QStringLiteral("%1:%2:%3").arg(second.id).arg(first.row).arg(first.slot);
+    const QString slotOfFirst = QStringLiteral("%1:%2:%3").arg(second.id).arg(first.row).arg(first.slot + 1);
     // Moved into a slot that is still taken: refused, as the desktop would.
     const Run taken = cli({QStringLiteral("edit"), path, QStringLiteral("--move-rack"), slotOfFirst,
                            QStringLiteral("--remove-rack"), QString::number(first.id)});
@@ -716,7 +716,7 @@ class TestCli : public QObject {
                                     QString::number(row.hall),
                                     QString::number(rowNumber[static_cast<std::size_t>(rack.row)]),
                                     QString::number(rack.row),
-                                    QString::number(rack.slot),
+                                    QString::number(rack.slot + 1),  // slots count from 1
                                     rackRoleName(rack.role),
                                     rack.role == RackRole::Compute ? layout.systemTypes[rack.system] : QString(),
                                     rack.role == RackRole::Compute

@@ -44,7 +44,7 @@ QString placeOf(const SiteLayout& layout, const Rack& rack) {
   return QStringLiteral("%1 row %2 slot %3")
       .arg(layout.halls[static_cast<std::size_t>(layout.rows[rack.row].hall)].name)
       .arg(ordinal + 1)
-      .arg(rack.slot);
+      .arg(rack.slot + 1);
 }
 
 bool standsAt(const SiteLayout& layout, const QString& place) {
