@@ -5,12 +5,13 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QHorizontalStackedBarSeries>
 #include <QLegend>
 #include <QValueAxis>
 #include <algorithm>
 #include <array>
 #include <cmath>
+
+#include "HorizontalBarsChart.h"
 
 namespace gigaplan {
 
@@ -98,7 +99,8 @@ QString formatShare(double part, double total) {
 }  // namespace
 
 /// One horizontal bar per part of a total, coloured by the part's group (IT, facility, ...).
-/// The parts keep one fixed order, so bars do not jump around while the planner edits.
+/// The parts keep one fixed order, so bars do not jump around while the planner edits. Painted
+/// by HorizontalBarsChart, so that each part's name, value and share read in full in a dock.
 class BreakdownChart {
  public:
   struct Part {
@@ -115,76 +117,40 @@ class BreakdownChart {
     QString (*format)(double outputValue);
   };
 
-  BreakdownChart(const QStringList& groups, const QList<QColor>& colors, QList<Part> parts) : parts_(std::move(parts)) {
-    auto* chart = new QChart;
-    view_ = newChartView(chart);
-    // Stacked, so that each category shows one bar in its group's colour (the other groups are 0).
-    auto* series = new QHorizontalStackedBarSeries;
-    series->setBarWidth(0.7);
-    for (int g = 0; g < groups.size(); ++g) {
-      auto* set = new QBarSet(groups[g]);
-      set->setColor(colors[g]);
-      set->setBorderColor(colors[g]);
-      sets_.append(set);
-      series->append(set);
-    }
-    chart->addSeries(series);
-    categories_ = new QBarCategoryAxis;
-    values_ = new QValueAxis;
-    styleAxis(categories_, QString());
-    styleAxis(values_, QString());
-    chart->addAxis(categories_, Qt::AlignLeft);
-    chart->addAxis(values_, Qt::AlignBottom);
-    series->attachAxis(categories_);
-    series->attachAxis(values_);
+  BreakdownChart(const QStringList& groups, const QList<QColor>& colors, QList<Part> parts)
+      : parts_(std::move(parts)), groups_(groups), colours_(colors), view_(new HorizontalBarsChart) {
+    view_->setStacked(true);  // each part one bar in its group's colour: the other groups are 0
   }
 
-  QChartView* view() const { return view_; }
+  QWidget* view() const { return view_; }
 
   /// Shows each part's output; the category labels carry the value and its share.
   void show(const OutputValues& outputs, const QString& title, const Unit& unit) {
-    view_->chart()->setTitle(title);
-    values_->setTitleText(unit.axisTitle);
-    scale_ = unit.scale;
     double total = 0.0;
     for (const Part& part : parts_) total += valueOf(outputs, part.id);
-    // Horizontal bar charts draw the first category at the bottom; the first part belongs on top.
     QStringList labels;
-    std::vector<QList<qreal>> values(static_cast<std::size_t>(sets_.size()));
-    double largest = 0.0;
-    for (auto part = parts_.crbegin(); part != parts_.crend(); ++part) {
-      const double value = valueOf(outputs, part->id);
-      // One line each: two-line labels are elided once the bars are shorter than two lines, as
-      // in a docked panel.
-      labels << QStringLiteral("%1  %2 (%3)").arg(part->name, unit.format(value), formatShare(value, total));
-      for (std::size_t g = 0; g < values.size(); ++g)
-        values[g].append(static_cast<int>(g) == part->group ? value * scale_ : 0.0);
-      largest = std::max(largest, value * scale_);
+    std::vector<BarSet> sets;
+    for (qsizetype g = 0; g < groups_.size(); ++g) sets.push_back({groups_[g], colours_[g], {}});
+    shown_.clear();
+    for (const Part& part : parts_) {
+      const double value = valueOf(outputs, part.id);
+      labels << QStringLiteral("%1  %2 (%3)").arg(part.name, unit.format(value), formatShare(value, total));
+      for (qsizetype g = 0; g < groups_.size(); ++g)
+        sets[static_cast<std::size_t>(g)].values.append(g == part.group ? value * unit.scale : 0.0);
+      shown_.append({part.name, value});
     }
-    categories_->setCategories(labels);
-    for (qsizetype g = 0; g < sets_.size(); ++g) setValues(sets_[g], values[static_cast<std::size_t>(g)]);
-    setNiceRange(values_, largest, 1.05);
+    view_->setBars(title, labels, sets, unit.axisTitle);
   }
 
   /// Part names and values in output units, top to bottom.
-  ChartsPanel::Breakdown values() const {
-    ChartsPanel::Breakdown shown;
-    const qsizetype count = parts_.size();
-    for (qsizetype i = 0; i < count; ++i) {
-      const Part& part = parts_[i];
-      const QBarSet* set = sets_[part.group];
-      shown.append({part.name, set->count() == count ? set->at(count - 1 - i) / scale_ : 0.0});
-    }
-    return shown;
-  }
+  ChartsPanel::Breakdown values() const { return shown_; }
 
  private:
   QList<Part> parts_;
-  double scale_ = 1.0;
-  QChartView* view_ = nullptr;
-  QList<QBarSet*> sets_;
-  QBarCategoryAxis* categories_ = nullptr;
-  QValueAxis* values_ = nullptr;
+  QStringList groups_;
+  QList<QColor> colours_;
+  HorizontalBarsChart* view_;  ///< owned by the tab it is shown in
+  ChartsPanel::Breakdown shown_;
 };
 
 /// Switches and links of each fabric tier side by side. Links outnumber switches a hundred to one,

@@ -103,12 +103,16 @@ HorizontalBarsChart::Layout HorizontalBarsChart::layout() const {
 
   // The value axis: round ticks over every finite value and zero.
   double low = 0, high = 0;
-  for (const BarSet& set : sets_)
-    for (const double v : set.values)
-      if (std::isfinite(v)) {
-        low = std::min(low, v);
-        high = std::max(high, v);
-      }
+  for (qsizetype row = 0; row < categories_.size(); ++row) {
+    double below = 0, above = 0;  // a stacked row's ends
+    for (const BarSet& set : sets_) {
+      const double v = set.values.value(row, 0.0);
+      if (!std::isfinite(v)) continue;
+      if (stacked_) (v < 0 ? below : above) += v;
+      low = std::min(low, stacked_ ? below : v);
+      high = std::max(high, stacked_ ? above : v);
+    }
+  }
   if (!(high > low)) high = low + 1;
 
   // Names take what they need, up to 45 % of the width; the rest is the plot.
@@ -120,8 +124,8 @@ HorizontalBarsChart::Layout HorizontalBarsChart::layout() const {
                        std::max(10.0, area.width() - layout.labelWidth - 8 - tickHalf), std::max(0.0, bottom - top));
   const int parts = std::max(2, static_cast<int>(layout.plot.width() / (tickHalf * 2 + 16)));
   const double step = niceStep(high - low, parts);
-  layout.low = std::floor(low / step - 1e-9) * step;
-  layout.high = std::ceil(high / step + 1e-9) * step;
+  layout.low = std::floor(low / step + 1e-9) * step;
+  layout.high = std::ceil(high / step - 1e-9) * step;
   if (symmetric_ && low < 0 && high > 0) {  // symmetric about zero, so that a swing's two sides compare by eye
     layout.high = std::max(layout.high, -layout.low);
     layout.low = -layout.high;
@@ -196,23 +200,30 @@ void HorizontalBarsChart::paintEvent(QPaintEvent*) {
 
   // Rows: the name at the left, one bar per set from zero.
   painter.setFont(nameFont(font()));
-  const double zero = l.x(std::clamp(0.0, l.low, l.high));
   const double band = std::min(l.rowHeight * 0.7, metrics.height() * 1.6);
-  const double thickness = sets_.empty() ? 0 : band / static_cast<double>(sets_.size());
+  const double thickness = sets_.empty() ? 0 : band / static_cast<double>(sets_.size());  // side by side
   for (int r = 0; r < l.rows; ++r) {
     const double top = l.plot.top() + r * l.rowHeight;
     painter.setPen(text);
     painter.drawText(QRectF(l.plot.left() - 8 - l.labelWidth, top, l.labelWidth, l.rowHeight),
                      Qt::AlignRight | Qt::AlignVCenter, l.names[static_cast<std::size_t>(r)]);
     const double first = top + (l.rowHeight - band) / 2;
+    double below = 0, above = 0;  // where a stacked row's next bar starts
     for (std::size_t s = 0; s < sets_.size(); ++s) {
       const double value = sets_[s].values.value(r, 0.0);
-      if (!std::isfinite(value)) continue;
-      const double end = l.x(std::clamp(value, l.low, l.high));
+      if (!std::isfinite(value) || value == 0) continue;
+      double from = 0, to = value;
+      if (stacked_) {
+        double& end = value < 0 ? below : above;
+        from = end;
+        to = end += value;
+      }
+      const double x0 = l.x(std::clamp(from, l.low, l.high)), x1 = l.x(std::clamp(to, l.low, l.high));
+      const double y0 = stacked_ ? first : first + s * thickness;
+      const double y1 = stacked_ ? first + band : first + (s + 1) * thickness - 1;
       painter.setPen(Qt::NoPen);
       painter.setBrush(sets_[s].colour);
-      painter.drawRect(QRectF(QPointF(std::min(zero, end), first + s * thickness),
-                              QPointF(std::max(zero, end), first + (s + 1) * thickness - 1)));
+      painter.drawRect(QRectF(QPointF(std::min(x0, x1), y0), QPointF(std::max(x0, x1), y1)));
     }
   }
   painter.setBrush(Qt::NoBrush);
@@ -246,7 +257,8 @@ bool HorizontalBarsChart::event(QEvent* event) {
   }
   QStringList lines{categories_[row]};
   for (const BarSet& set : sets_)
-    lines << QStringLiteral("%1: %2 %3").arg(set.name, QLocale().toString(set.values.value(row), 'f', 2), axisTitle_);
+    if (!stacked_ || set.values.value(row) != 0)
+      lines << QStringLiteral("%1: %2 %3").arg(set.name, QLocale().toString(set.values.value(row), 'f', 2), axisTitle_);
   QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), this);
   return true;
 }

@@ -31,6 +31,9 @@ class HorizontalBarsChart : public QWidget {
   void clear();
   /// Whether the value axis runs as far below zero as above (a tornado's two sides); on by default.
   void setSymmetric(bool symmetric) { symmetric_ = symmetric; }
+  /// Whether a row's sets lie end to end in one bar (a part in its group's colour, the other
+  /// groups 0) rather than side by side.
+  void setStacked(bool stacked) { stacked_ = stacked; }
 
   /// The names as painted at the widget's size, one per row shown (lines joined by a space).
   QStringList shownNames() const;
@@ -64,6 +67,7 @@ class HorizontalBarsChart : public QWidget {
   std::vector<BarSet> sets_;
   QString axisTitle_;
   bool symmetric_ = true;
+  bool stacked_ = false;
 };
 
 }  // namespace gigaplan

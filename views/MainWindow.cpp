@@ -114,7 +114,10 @@ void MainWindow::createDocks() {
   tree_->setObjectName(QStringLiteral("projectTree"));
   tree_->setModel(treeModel_);
   tree_->setUniformRowHeights(true);
-  tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  tree_->header()->setStretchLastSection(false);
+  tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);  // names take what the numbers leave
+  tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  tree_->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
   treeModel_->setLayout(&document_.project().layout);
   QDockWidget* treeDock = dock(this, tr("Project"), "projectDock", tree_, Qt::LeftDockWidgetArea);
   dock(this, tr("Selection"), "selectionDock", properties_, Qt::LeftDockWidgetArea);
