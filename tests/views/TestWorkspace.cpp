@@ -27,6 +27,7 @@
 #include <QUndoStack>
 #include <QUrl>
 
+#include "ChartsPanel.h"
 #include "FiguresPanel.h"
 #include "FloorView.h"
 #include "HeadlineBar.h"
@@ -252,6 +253,18 @@ class TestWorkspace : public QObject {
     QVERIFY2(readsWhole(whatIf->comparisonChart(), 8, 4),
              qPrintable(whatIf->comparisonChart()->shownNames().join(QLatin1String(" | "))));
     whatIf->findChild<QTabWidget*>()->setCurrentIndex(0);
+    // So do the Charts dock's breakdowns: every part's name, value and share.
+    window.findChild<QDockWidget*>(QStringLiteral("chartsDock"))->raise();
+    QApplication::processEvents();
+    int chartsShown = 0;
+    for (const HorizontalBarsChart* chart : window.findChild<ChartsPanel*>()->findChildren<HorizontalBarsChart*>()) {
+      if (!chart->isVisible()) continue;
+      ++chartsShown;
+      QVERIFY2(readsWhole(chart, static_cast<int>(chart->shownNames().size() + chart->hiddenCategories()), 8),
+               qPrintable(chart->shownNames().join(QLatin1String(" | "))));
+      QVERIFY2(chart->hiddenCategories() == 0, qPrintable(chart->title()));
+    }
+    QCOMPARE(chartsShown, 1);  // the Power tab
     // Squeezed, a chart shows fewer rows rather than thinner ones, and says how many it left out.
     HorizontalBarsChart squeezed;
     squeezed.setBars(QStringLiteral("t"),
