@@ -1,9 +1,12 @@
 #include "CliSupport.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 
 #include "files/AtomicFile.h"
 #include "files/FileProblem.h"
@@ -126,6 +129,61 @@ std::optional<int> parseSubcommand(QCommandLineParser& parser, const QStringList
     return 0;
   }
   return std::nullopt;
+}
+
+}  // namespace gigaplan::cli
+
+namespace gigaplan::cli {
+
+QByteArray formatListing(const std::vector<ListingColumn>& columns, const std::vector<QStringList>& rows,
+                         const QString& format, const QString& jsonKey, const QJsonObject& jsonExtra) {
+  if (format == QLatin1String("json")) {
+    QJsonArray objects;
+    for (const QStringList& row : rows) {
+      QJsonObject object;
+      for (std::size_t c = 0; c < columns.size(); ++c) {
+        const QString& cell = row[static_cast<qsizetype>(c)];
+        object.insert(QString::fromLatin1(columns[c].name), !columns[c].number ? QJsonValue(cell)
+                                                            : cell.isEmpty()   ? QJsonValue()
+                                                                               : QJsonValue(cell.toDouble()));
+      }
+      objects.append(object);
+    }
+    QJsonObject document = jsonExtra;
+    document.insert(jsonKey, objects);
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+  }
+  QStringList header;
+  for (const ListingColumn& c : columns) header << QString::fromLatin1(c.name);
+  if (format == QLatin1String("csv")) {
+    QStringList lines{header.join(QLatin1Char(','))};
+    for (QStringList row : rows) {
+      for (QString& cell : row)
+        if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
+          cell =
+              QLatin1Char('"') + QString(cell).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
+      lines << row.join(QLatin1Char(','));
+    }
+    return (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+  }
+  std::vector<qsizetype> widths;
+  for (const ListingColumn& c : columns) widths.push_back(static_cast<qsizetype>(std::strlen(c.name)));
+  for (const QStringList& row : rows)
+    for (std::size_t c = 0; c < widths.size(); ++c)
+      widths[c] = std::max(widths[c], row[static_cast<qsizetype>(c)].size());
+  const auto line = [&](const QStringList& cells) {
+    QStringList justified;
+    for (std::size_t c = 0; c < widths.size(); ++c) {
+      const QString& cell = cells[static_cast<qsizetype>(c)];
+      justified << (columns[c].number ? cell.rightJustified(widths[c]) : cell.leftJustified(widths[c]));
+    }
+    QString text = justified.join(QStringLiteral("  "));
+    while (text.endsWith(QLatin1Char(' '))) text.chop(1);
+    return text + QLatin1Char('\n');
+  };
+  QString text = line(header);
+  for (const QStringList& row : rows) text += line(row);
+  return text.toUtf8();
 }
 
 }  // namespace gigaplan::cli

@@ -4,9 +4,11 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <QTextStream>
 #include <atomic>
 #include <optional>
+#include <vector>
 
 #include "engine/Scenario.h"
 #include "plan/PresetLibrary.h"
@@ -46,6 +48,17 @@ std::optional<ResolvedScenario> loadResolved(const QString& scenarioArgument, co
 QCommandLineOption setOption();
 QCommandLineOption outputOption();
 QCommandLineOption formatOption(const QString& defaultFormat);
+
+/// A column of a listing: its name (a JSON key and a CSV header) and whether it holds numbers.
+struct ListingColumn {
+  const char* name;
+  bool number;
+};
+/// Rows of cells as an aligned table, CSV (quoted where a cell needs it) or a JSON object with
+/// the rows as objects under `jsonKey` (numbers as numbers, empty cells as null) and `jsonExtra`'s
+/// members beside them.
+QByteArray formatListing(const std::vector<ListingColumn>& columns, const std::vector<QStringList>& rows,
+                         const QString& format, const QString& jsonKey, const QJsonObject& jsonExtra = {});
 
 /// Parses a subcommand's arguments. Returns the exit status when it is done already
 /// (a usage error, or --help printed), nothing when it should run.

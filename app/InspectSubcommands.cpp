@@ -83,14 +83,10 @@ int runRacks(const QStringList& arguments) {
   std::map<int, int> rowsInHall;
   for (std::size_t r = 0; r < layout.rows.size(); ++r) rowNumber[r] = ++rowsInHall[layout.rows[r].hall];
 
-  struct Column {
-    const char* name;
-    bool number;
-  };
-  static constexpr Column columns[] = {{"id", true},      {"building", false}, {"hall", false}, {"hall_index", true},
-                                       {"row", true},     {"row_index", true}, {"slot", true},  {"role", false},
-                                       {"system", false}, {"gpus", true},      {"kw", true},    {"phase", true},
-                                       {"tenant", false}};
+  static constexpr ListingColumn columns[] = {
+      {"id", true},        {"building", false}, {"hall", false},  {"hall_index", true}, {"row", true},
+      {"row_index", true}, {"slot", true},      {"role", false},  {"system", false},    {"gpus", true},
+      {"kw", true},        {"phase", true},     {"tenant", false}};
   std::vector<QStringList> rows;
   rows.reserve(listed.size());
   for (int index : listed) {
@@ -110,55 +106,8 @@ int runRacks(const QStringList& arguments) {
                     rack.tenant > 0 ? project->tenants.at(rack.tenant - 1u).name : QString()});
   }
 
-  QByteArray bytes;
-  if (format == QLatin1String("json")) {
-    QJsonArray racks;
-    for (const QStringList& row : rows) {
-      QJsonObject rack;
-      for (std::size_t c = 0; c < std::size(columns); ++c) {
-        const QString& cell = row[static_cast<qsizetype>(c)];
-        rack.insert(QString::fromLatin1(columns[c].name), !columns[c].number ? QJsonValue(cell)
-                                                          : cell.isEmpty()   ? QJsonValue()
-                                                                             : QJsonValue(cell.toDouble()));
-      }
-      racks.append(rack);
-    }
-    bytes = QJsonDocument(QJsonObject{{QStringLiteral("racks"), racks}}).toJson(QJsonDocument::Indented);
-  } else if (format == QLatin1String("csv")) {
-    QStringList lines;
-    QStringList header;
-    for (const Column& c : columns) header << QString::fromLatin1(c.name);
-    lines << header.join(QLatin1Char(','));
-    for (QStringList row : rows) {
-      for (QString& cell : row)
-        if (cell.contains(QLatin1Char(',')) || cell.contains(QLatin1Char('"')) || cell.contains(QLatin1Char('\n')))
-          cell =
-              QLatin1Char('"') + QString(cell).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + QLatin1Char('"');
-      lines << row.join(QLatin1Char(','));
-    }
-    bytes = (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
-  } else {
-    std::vector<qsizetype> widths;
-    for (const Column& c : columns) widths.push_back(static_cast<qsizetype>(std::strlen(c.name)));
-    for (const QStringList& row : rows)
-      for (std::size_t c = 0; c < widths.size(); ++c)
-        widths[c] = std::max(widths[c], row[static_cast<qsizetype>(c)].size());
-    const auto line = [&](const QStringList& cells) {
-      QStringList justified;
-      for (std::size_t c = 0; c < widths.size(); ++c) {
-        const QString& cell = cells[static_cast<qsizetype>(c)];
-        justified << (columns[c].number ? cell.rightJustified(widths[c]) : cell.leftJustified(widths[c]));
-      }
-      QString text = justified.join(QStringLiteral("  "));
-      while (text.endsWith(QLatin1Char(' '))) text.chop(1);
-      return text + QLatin1Char('\n');
-    };
-    QStringList header;
-    for (const Column& c : columns) header << QString::fromLatin1(c.name);
-    QString text = line(header);
-    for (const QStringList& row : rows) text += line(row);
-    bytes = text.toUtf8();
-  }
+  const QByteArray bytes = formatListing(std::vector<ListingColumn>(std::begin(columns), std::end(columns)), rows,
+                                         format, QStringLiteral("racks"));
   return writeOutput(parser.value(outputOption()), bytes, parser.positionalArguments()) ? 0 : kExitBadInput;
 }
 

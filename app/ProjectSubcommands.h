@@ -19,6 +19,7 @@ int runPhases(const QStringList& arguments);
 /// Every rack of a project's floor with where it stands and what it holds: the ids, rows and
 /// halls `edit` takes.
 int runRacks(const QStringList& arguments);
+int runFailures(const QStringList& arguments);
 /// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
 int runReport(const QStringList& arguments);
 

@@ -213,6 +213,21 @@
     "UPS efficiency at typical load", "estimate: double-conversion UPS at 50-75 % load", "estimate") \
   X(electricalTransformerEfficiency, "electrical.transformerEfficiency", "fraction", 0.99, 0.5, 1, Real, \
     "transformer and distribution efficiency", "estimate: DOE 2016 efficiency levels for MV transformers", "estimate") \
+  X(electricalHallsPerBlock, "electrical.hallsPerBlock", "halls", 1, 1, 1000, Count, \
+    "halls of one building that share an electrical block (switchgear, transformers, UPS, heat rejection)", \
+    "planner input; a hall per block as its electrical room is laid out", "input") \
+  X(electricalFeedMva, "electrical.feedMva", "MVA", 100, 1, 10000, Real, \
+    "rating of one utility feed and its substation transformer", \
+    "estimate: 69-230 kV substations of 50-150 MVA feed hyperscale campuses", "estimate") \
+  X(electricalFeedRedundancy, "electrical.feedRedundancy", "scheme", 1, 0, 2, Choice, \
+    "redundancy of the utility feeds: N, N+1 or 2N", "Uptime Institute Tier III: N+1 capacity components", \
+    "secondary") \
+  X(electricalSwitchgearRedundancy, "electrical.switchgearRedundancy", "scheme", 1, 0, 1, Choice, \
+    "medium-voltage switchgear of a block: N (one line-up) or 2N (main-tie-main, two line-ups)", \
+    "Uptime Institute Tier III: concurrently maintainable distribution paths", "secondary") \
+  X(electricalBusRedundancy, "electrical.busRedundancy", "scheme", 1, 0, 1, Choice, \
+    "busways of a row: N (one busway) or 2N (A and B busways to dual-corded racks)", \
+    "Uptime Institute Tier III: dual distribution paths to dual-corded IT", "secondary") \
   /* facility */ \
   X(facilityPueMode, "facility.pueMode", "mode", 0, 0, 1, Choice, \
     "model: PUE from the cooling and electrical model; fixed: use facility.pue", "planner input", "input") \
@@ -249,6 +264,18 @@
     "water used per kWh of IT energy", "LBNL 2016 US Data Center Energy Usage Report: 1.8 L/kWh average", "secondary") \
   X(coolingKwPerRefrigerationTon, "cooling.kwPerRefrigerationTon", "kW/RT", 3.517, 3.5, 3.6, Real, \
     "kW of heat in one refrigeration ton", "ASHRAE: 1 RT = 3.517 kW", "verified") \
+  X(coolingCduLoops, "cooling.cduLoops", "scheme", 1, 0, 1, Choice, \
+    "perCdu: each CDU has a secondary loop of its own racks; sharedHeader: a hall's CDUs feed one header, " \
+    "spares carrying a failed unit's load", "estimate: in-row CDU deployments run either way", "estimate") \
+  X(coolingHeatRejectionUnitMw, "cooling.heatRejectionUnitMw", "MW", 2.5, 0.01, 1000, Real, \
+    "heat one dry cooler or chiller rejects", "estimate: large dry coolers and air-cooled chillers of 1.5-3 MW", \
+    "estimate") \
+  X(coolingHeatRejectionRedundancy, "cooling.heatRejectionRedundancy", "scheme", 1, 0, 2, Choice, \
+    "redundancy of a block's heat-rejection units: N, N+1 or 2N", \
+    "Uptime Institute Tier III: N+1 capacity components", "secondary") \
+  X(coolingLoopRedundancy, "cooling.loopRedundancy", "scheme", 1, 0, 1, Choice, \
+    "facility water loops of a block: N (one loop) or 2N (two paths)", \
+    "Uptime Institute Tier III: concurrently maintainable distribution paths", "secondary") \
   /* cost */ \
   X(costElectricityUsdPerKwh, "cost.electricityUsdPerKwh", "USD/kWh", 0.0623, 0, 10, Real, \
     "price of electricity", "EIA Electric Power Annual: Tennessee industrial average 2023, 6.23 c/kWh", "verified") \
@@ -369,5 +396,58 @@
     "CO2 of one kWh from the on-site generation", \
     "derived: EIA, natural gas 53.07 kg CO2/MMBtu x the gas fleet's heat rate of 7,740 Btu/kWh", "derived") \
   X(siteBatteryMw, "site.batteryMw", "MW", 0, 0, 100000, Real, \
-    "power the site's batteries deliver (for peaks and ride-through, not for days)", "planner input", "input")
+    "power the site's batteries deliver (for peaks and ride-through, not for days)", "planner input", "input") \
+  /* failure rates and repair times of the floor's components */ \
+  X(failuresUtilityFeedPerYear, "failures.utilityFeedPerYear", "per year", 0.736, 0, 1000, Real, \
+    "outages of one utility feed", "EIA Electric Power Annual 2023, Table 11.3: SAIFI 0.736 (Middle Atlantic, " \
+    "major events excluded), a distribution-level proxy for a substation feed", "derived") \
+  X(failuresUtilityFeedRepairHours, "failures.utilityFeedRepairHours", "h", 2.04, 0, 100000, Real, \
+    "mean duration of a utility outage", "EIA Electric Power Annual 2023, Table 11.3: CAIDI 122 min (Middle " \
+    "Atlantic, major events excluded)", "derived") \
+  X(failuresSwitchgearPerYear, "failures.switchgearPerYear", "per year", 0.03, 0, 1000, Real, \
+    "failures of one medium-voltage switchgear line-up that drop its load", \
+    "estimate: IEEE 493 transfer switch above 600 A, 0.030 per year, as Wiboonrat (2020) Table 2 quotes it", \
+    "estimate") \
+  X(failuresSwitchgearRepairHours, "failures.switchgearRepairHours", "h", 24, 0, 100000, Real, \
+    "mean time to restore a switchgear line-up", "estimate: a breaker swapped from on-site spares", "estimate") \
+  X(failuresTransformerPerYear, "failures.transformerPerYear", "per year", 0.045, 0, 1000, Real, \
+    "failures of one medium-voltage transformer", \
+    "estimate: Weibull database, transformers beta 1.1, eta 200,000 h (mean 193,000 h)", "estimate") \
+  X(failuresTransformerRepairHours, "failures.transformerRepairHours", "h", 168, 0, 100000, Real, \
+    "mean time to replace a failed transformer", "estimate: a spare unit on site, a week to swap and test", \
+    "estimate") \
+  X(failuresUpsPerYear, "failures.upsPerYear", "per year", 0.07, 0, 1000, Real, \
+    "failures of one UPS module that drop its load", \
+    "Kohler Uninterruptible Power: about 125,000 h MTBF for a single UPS (vendor figure)", "secondary") \
+  X(failuresUpsRepairHours, "failures.upsRepairHours", "h", 6, 0, 100000, Real, \
+    "mean time to restore a UPS module", "Suri and Perra (1992), UPS reliability: 6 h repair", "secondary") \
+  X(failuresBuswayPerYear, "failures.buswayPerYear", "per year", 0.005, 0, 1000, Real, \
+    "failures of one row busway", "estimate: no public field rate found", "estimate") \
+  X(failuresBuswayRepairHours, "failures.buswayRepairHours", "h", 24, 0, 100000, Real, \
+    "mean time to repair a busway section", "estimate", "estimate") \
+  X(failuresCduPerYear, "failures.cduPerYear", "per year", 0.0876, 0, 1000, Real, \
+    "failures of one CDU that stop its flow", "estimate: 100,000 h MTBF with redundant pumps; no vendor " \
+    "figure published", "estimate") \
+  X(failuresCduRepairHours, "failures.cduRepairHours", "h", 8, 0, 100000, Real, \
+    "mean time to restore a CDU", "estimate: hot-swappable pumps and controllers", "estimate") \
+  X(failuresHeatRejectionPerYear, "failures.heatRejectionPerYear", "per year", 0.666, 0, 1000, Real, \
+    "failures of one chiller or dry cooler", "OREDA-2009 as a plant availability study quotes it: motor-driven " \
+    "compressor 0.588 plus heat exchanger 0.078 per year", "secondary") \
+  X(failuresHeatRejectionRepairHours, "failures.heatRejectionRepairHours", "h", 12, 0, 100000, Real, \
+    "mean time to restore a chiller or dry cooler", "OREDA-2009 (as above): compressor repair 12 h", \
+    "secondary") \
+  X(failuresLoopPerYear, "failures.loopPerYear", "per year", 0.01, 0, 1000, Real, \
+    "failures of one facility water loop (a leak or a pump header that has to be isolated)", "estimate", \
+    "estimate") \
+  X(failuresLoopRepairHours, "failures.loopRepairHours", "h", 48, 0, 100000, Real, \
+    "mean time to repair a facility water loop", "estimate", "estimate") \
+  X(failuresSwitchPerYear, "failures.switchPerYear", "per year", 0.05, 0, 1000, Real, \
+    "failures of one fabric switch", "Gill, Jain and Nagappan, SIGCOMM 2011: about 5 % of top-of-rack " \
+    "switches failed in a year", "secondary") \
+  X(failuresSwitchRepairHours, "failures.switchRepairHours", "h", 4, 0, 100000, Real, \
+    "mean time to replace a fabric switch from on-site spares", "estimate", "estimate") \
+  X(failuresPlanePerYear, "failures.planePerYear", "per year", 0, 0, 1000, Real, \
+    "outages of a whole fabric plane (its fabric manager or a configuration push)", "planner input", "input") \
+  X(failuresPlaneRepairHours, "failures.planeRepairHours", "h", 2, 0, 100000, Real, \
+    "mean time to restore a fabric plane", "planner input", "input")
 // clang-format on

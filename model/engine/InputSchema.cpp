@@ -47,6 +47,15 @@ QStringList choiceNames(InputId id) {
       return {"optimal", "fixed"};
     case InputId::reliabilityPlaneFailover:
       return {"stop", "continue"};
+    case InputId::electricalFeedRedundancy:
+    case InputId::coolingHeatRejectionRedundancy:
+      return {"N", "N+1", "2N"};
+    case InputId::electricalSwitchgearRedundancy:
+    case InputId::electricalBusRedundancy:
+    case InputId::coolingLoopRedundancy:
+      return {"N", "2N"};
+    case InputId::coolingCduLoops:
+      return {"perCdu", "sharedHeader"};
     default:
       return {};
   }

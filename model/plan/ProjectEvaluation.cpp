@@ -33,27 +33,6 @@ int buildingOfRack(const SiteLayout& layout, const Rack& rack) {
   return layout.halls[static_cast<std::size_t>(layout.rows[static_cast<std::size_t>(rack.row)].hall)].building;
 }
 
-/// The group each building is counted with: the one most of its compute racks belong to (a
-/// rack's group is its phase and system type); -1 for a building without such racks. With one
-/// group, every building is its.
-std::vector<int> groupsOfBuildings(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups) {
-  const std::size_t groups = phaseGroups.size();
-  if (groups == 1) return std::vector<int>(layout.buildings.size(), 0);
-  const auto groupOf = groupsByPhaseAndSystem(layout, phaseGroups);
-  std::vector<std::vector<int>> votes(layout.buildings.size(), std::vector<int>(groups, 0));
-  for (const Rack& rack : layout.racks) {
-    const auto group = groupOf.find({rack.phase, rack.system});
-    if (rack.role == RackRole::Compute && group != groupOf.end())
-      ++votes[static_cast<std::size_t>(buildingOfRack(layout, rack))][group->second];
-  }
-  std::vector<int> groupOfBuilding(layout.buildings.size(), -1);
-  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
-    const auto most = std::max_element(votes[b].begin(), votes[b].end());
-    if (most != votes[b].end() && *most > 0) groupOfBuilding[b] = static_cast<int>(most - votes[b].begin());
-  }
-  return groupOfBuilding;
-}
-
 /// The floor of each system group: every building goes to the group most of its compute racks
 /// belong to (groupsOfBuildings), with its halls, rows and racks.
 std::vector<GroupFloor> floorsOfGroups(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups) {
@@ -188,6 +167,24 @@ void evaluateTenants(const Project& project, ProjectResult& result) {
   result.tenants->applyTo(result.plan->phases.back().site);
 }
 }  // namespace
+
+std::vector<int> groupsOfBuildings(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups) {
+  const std::size_t groups = phaseGroups.size();
+  if (groups == 1) return std::vector<int>(layout.buildings.size(), 0);
+  const auto groupOf = groupsByPhaseAndSystem(layout, phaseGroups);
+  std::vector<std::vector<int>> votes(layout.buildings.size(), std::vector<int>(groups, 0));
+  for (const Rack& rack : layout.racks) {
+    const auto group = groupOf.find({rack.phase, rack.system});
+    if (rack.role == RackRole::Compute && group != groupOf.end())
+      ++votes[static_cast<std::size_t>(buildingOfRack(layout, rack))][group->second];
+  }
+  std::vector<int> groupOfBuilding(layout.buildings.size(), -1);
+  for (std::size_t b = 0; b < layout.buildings.size(); ++b) {
+    const auto most = std::max_element(votes[b].begin(), votes[b].end());
+    if (most != votes[b].end() && *most > 0) groupOfBuilding[b] = static_cast<int>(most - votes[b].begin());
+  }
+  return groupOfBuilding;
+}
 
 ProjectResult evaluateProject(const Project& project) {
   ProjectResult result;

@@ -31,6 +31,11 @@ struct ProjectResult {
 /// by then.
 ProjectResult evaluateProject(const Project& project);
 
+/// The group each building is counted with: the one most of its compute racks belong to (a
+/// rack's group is its phase and system type); -1 for a building without such racks. With one
+/// group, every building is its.
+std::vector<int> groupsOfBuildings(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups);
+
 /// Compute racks that the figures count with another system group than their own phase and system
 /// (racks set by hand to another system or phase in a building of another group: the group a
 /// building is measured with is the one most of its racks belong to).

@@ -101,7 +101,7 @@ class TestInputsEditor : public QObject {
         ++seen[model.index(r, 0, section).data(InputsModel::PathRole).toString()];
     }
     QCOMPARE(sections, (QStringList{"Catalog", "Cluster", "System", "Network", "Optics", "Power", "Electrical",
-                                    "Facility", "Cooling", "Cost", "Reliability", "Schedule", "Site"}));
+                                    "Facility", "Cooling", "Cost", "Reliability", "Schedule", "Site", "Failures"}));
     QCOMPARE(seen.size(), static_cast<int>(kInputCount) + 7);
     for (const QString& path : Scenario::settablePaths()) QCOMPARE(seen.value(path), 1);
     for (const InputSpec& spec : inputSpecs())
