@@ -9,7 +9,7 @@
 #include "CliSupport.h"
 #include "ProjectSubcommands.h"
 #include "engine/ResultFormat.h"
-#include "resilience/ProjectFailures.h"
+#include "plan/ProjectEvaluation.h"
 
 namespace gigaplan::cli {
 
@@ -63,13 +63,13 @@ int runFailures(const QStringList& arguments) {
   ScenarioErrors errors;
   const auto project = projectOnFloor(parser.positionalArguments().first(), parser.values(setOption()), errors);
   if (!project) return errors.isEmpty() ? kExitBadInput : reportErrors(errors);
+  // The analysis of the one evaluation every command, the report and the workspace read.
   const ProjectResult result = evaluateProject(*project);
-  QString error;
-  const auto failures = ProjectFailures::analyze(*project, result, &error);
-  if (!failures) {
-    err() << "error: " << error << "\n";
+  if (!result.failures) {
+    err() << "error: " << (result.error.isEmpty() ? QStringLiteral("the project has no floor") : result.error) << "\n";
     return kExitBadInput;
   }
+  const std::shared_ptr<const SiteFailures>& failures = result.failures;
   const FailureDomains& domains = failures->domains;
   std::optional<SimulatedYears> simulated;
   if (years > 0) {

@@ -6,6 +6,8 @@
 //   then N+1 adds one unit, 2N doubles, distributed 4N/3 adds a third (rounded up).
 #pragma once
 
+#include <limits>
+
 #include "engine/LaneMath.h"
 #include "engine/ModelFrame.h"
 
@@ -63,6 +65,9 @@ void estimateFacility(ModelFrame<V>& f) {
   f.out(OutputId::electricalUpsModules) =
       facility_detail::redundantUnits(V(itMw / f.in(InputId::electricalUpsModuleMw)), scheme);
   f.out(OutputId::electricalUpsMw) = f.out(OutputId::electricalUpsModules) * f.in(InputId::electricalUpsModuleMw);
+  // The power and cooling topology and what its failures cost are counted on the floor, block by
+  // block and rack by rack (FailureDomains): without a floor they are not known.
+  for (const OutputId id : kFloorOnlyOutputs) f.out(id) = constant<V>(std::numeric_limits<double>::quiet_NaN());
 }
 
 }  // namespace gigaplan

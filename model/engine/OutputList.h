@@ -86,6 +86,10 @@
   X(electricalTransformerMva, "electrical.transformerMva", "MVA", "installed transformer capacity") \
   X(electricalUpsModules, "electrical.upsModules", "units", "UPS modules including redundancy") \
   X(electricalUpsMw, "electrical.upsMw", "MW", "installed UPS capacity") \
+  X(electricalBlocks, "electrical.blocks", "blocks", "electrical blocks of the floor (halls sharing switchgear, transformers and UPS)") \
+  X(electricalUtilityFeeds, "electrical.utilityFeeds", "units", "utility feeds including redundancy") \
+  X(electricalSwitchgearLineups, "electrical.switchgearLineups", "units", "MV switchgear line-ups, one or two per block") \
+  X(electricalBusways, "electrical.busways", "units", "row busways, one or two per row") \
   /* cooling */ \
   X(coolingLiquidHeatMw, "cooling.liquidHeatMw", "MW", "heat to liquid") \
   X(coolingAirHeatMw, "cooling.airHeatMw", "MW", "heat to air") \
@@ -93,6 +97,8 @@
   X(coolingCoolantFlowLps, "cooling.coolantFlowLps", "L/s", "coolant flow of the liquid loop") \
   X(coolingHeatRejectionMw, "cooling.heatRejectionMw", "MW", "heat the plant rejects") \
   X(coolingHeatRejectionRt, "cooling.heatRejectionRt", "RT", "heat rejection in refrigeration tons") \
+  X(coolingHeatRejectionUnits, "cooling.heatRejectionUnits", "units", "chillers or dry coolers including redundancy") \
+  X(coolingWaterLoops, "cooling.waterLoops", "units", "facility water loops, one or two per block") \
   X(coolingWaterM3PerYear, "cooling.waterM3PerYear", "m3", "water used per year") \
   /* cost */ \
   X(costSystemsUsd, "cost.systemsUsd", "USD", "capex: GPU systems") \
@@ -134,6 +140,12 @@
   X(reliabilityJobUptime, "reliability.jobUptime", "fraction", "share of time the full-cluster job is running") \
   X(reliabilityNodesInRepair, "reliability.nodesInRepair", "nodes", "nodes out of service on average") \
   X(reliabilityGpuAvailability, "reliability.gpuAvailability", "fraction", "share of GPUs in service") \
+  /* availability of the floor's power, cooling and fabric: its failure analysis */ \
+  X(availabilitySite, "availability.site", "fraction", "share of GPU-hours the power, cooling and fabric deliver, component failures counted") \
+  X(availabilityGpuHoursLostPerYear, "availability.gpuHoursLostPerYear", "GPU-h/year", "GPU-hours component failures take in a year, expected") \
+  X(availabilityInterruptionsPerYear, "availability.interruptionsPerYear", "per year", "component failures a year that take GPUs down or cut their bandwidth") \
+  X(availabilityWorstSingleFailureGpus, "availability.worstSingleFailureGpus", "GPUs", "GPUs the worst single failure takes, bandwidth lost counted as GPUs") \
+  X(availabilityJobGoodput, "availability.jobGoodput", "fraction", "effective training time of a full-site job, less restarts and repairs after component failures") \
   /* schedule and site power */ \
   X(scheduleRacksPerDay, "schedule.racksPerDay", "racks/day", "racks installed per day: crews or deliveries, the lower") \
   X(scheduleInstallDays, "schedule.installDays", "days", "days to install every rack") \

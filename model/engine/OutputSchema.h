@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -42,5 +43,22 @@ inline double& valueOf(OutputValues& outputs, OutputId id) {
   return outputs[static_cast<std::size_t>(id)];
 }
 std::optional<OutputId> findOutput(const QString& path);
+
+/// Outputs only a floor can count: the power and cooling units laid out block by block, and what
+/// their failures cost (FailureDomains). The engine alone leaves them not a number.
+inline constexpr std::array<OutputId, 11> kFloorOnlyOutputs = {OutputId::electricalBlocks,
+                                                               OutputId::electricalUtilityFeeds,
+                                                               OutputId::electricalSwitchgearLineups,
+                                                               OutputId::electricalBusways,
+                                                               OutputId::coolingHeatRejectionUnits,
+                                                               OutputId::coolingWaterLoops,
+                                                               OutputId::availabilitySite,
+                                                               OutputId::availabilityGpuHoursLostPerYear,
+                                                               OutputId::availabilityInterruptionsPerYear,
+                                                               OutputId::availabilityWorstSingleFailureGpus,
+                                                               OutputId::availabilityJobGoodput};
+inline bool needsFloor(OutputId id) {
+  return std::find(kFloorOnlyOutputs.begin(), kFloorOnlyOutputs.end(), id) != kFloorOnlyOutputs.end();
+}
 
 }  // namespace gigaplan

@@ -17,6 +17,7 @@ QPair<QString, QString> splitPath(const char* path) {
 }  // namespace
 
 QString formatQuantity(double value) {
+  if (std::isnan(value)) return QStringLiteral("\u2014");  // not known: what only a floor counts, without one
   if (!std::isfinite(value)) return QString::number(value);
   const QLocale locale(QLocale::English);
   const double magnitude = std::fabs(value);

@@ -154,6 +154,30 @@ class FloorGroups {
 
 /// The tenants on the plan, their site-wide figures written into the site's. A tenant problem
 /// is kept apart: the rest of the figures stand and every view keeps working.
+/// The floor's failure domains and availability, and their figures in the site's outputs.
+void analyzeFailures(const Project& project, ProjectResult& result) {
+  const auto inputs = failureModelInputs(project, result, nullptr);
+  if (!inputs) return;
+  auto failures = std::make_shared<SiteFailures>();
+  failures->domains = FailureDomains::analyze(*inputs);
+  failures->expected = AvailabilityEstimate::of(failures->domains);
+  const OutputValues& site = result.evaluation.outputs;
+  failures->ettr = valueOf(site, OutputId::reliabilityEttr);
+  const double nodes = valueOf(site, OutputId::clusterNodes);
+  const double gpusPerNode = nodes > 0 ? valueOf(site, OutputId::clusterGpus) / nodes : 0.0;
+  // A failure costs the job a restart and half a checkpoint interval of work, or its repair when
+  // it takes down more GPUs than the hot spares replace.
+  failures->job = JobGoodput::of(failures->domains, failures->ettr,
+                                 valueOf(inputs->siteInputs, InputId::reliabilityRestartMinutes) / 60.0,
+                                 valueOf(site, OutputId::reliabilityCheckpointIntervalMinutes) / 120.0,
+                                 valueOf(site, OutputId::reliabilityHotSpareNodes) * gpusPerNode);
+  failures->tenantNames << QStringLiteral("no tenant");
+  for (const Tenant& tenant : project.tenants) failures->tenantNames << tenant.name;
+  failures->applyTo(result.evaluation.outputs);
+  if (result.plan) failures->applyTo(result.plan->phases.back().site);
+  result.failures = std::move(failures);
+}
+
 void evaluateTenants(const Project& project, ProjectResult& result) {
   if (project.tenants.empty() || !result.plan) return;
   ScenarioErrors errors;
@@ -221,7 +245,53 @@ ProjectResult evaluateProject(const Project& project) {
   result.evaluation.inputs = result.resolved->values;
   result.evaluation.cabling = onFloor.cabling();
   evaluateTenants(project, result);
+  analyzeFailures(project, result);
   return result;
+}
+
+std::optional<FailureModelInputs> failureModelInputs(const Project& project, const ProjectResult& result,
+                                                     QString* error) {
+  auto fail = [&](const QString& why) {
+    if (error) *error = why;
+    return std::optional<FailureModelInputs>();
+  };
+  if (!result.plan) return fail(result.error.isEmpty() ? QStringLiteral("the project has no figures") : result.error);
+  if (project.layout.racks.empty()) return fail(QStringLiteral("the project has no floor"));
+  const PhasePlan& plan = *result.plan;
+  FailureModelInputs in;
+  in.layout = &project.layout;
+  // Each group of systems is a fabric of its own in buildings of its own.
+  in.fabricOfBuilding = groupsOfBuildings(project.layout, plan.groups);
+  for (std::size_t g = 0; g < plan.groups.size(); ++g) {
+    const InputValues& inputs = plan.groupInputs[g];
+    const OutputValues& outputs = plan.groupOutputs[g];
+    in.fabricInputs.push_back(inputs);
+    in.fabricPlanes.push_back(valueOf(outputs, OutputId::networkPlanes));
+    in.fabricTiers.push_back(valueOf(outputs, OutputId::networkTiers));
+    in.fabricPue.push_back(valueOf(outputs, OutputId::powerPue));
+    const double itMw = valueOf(outputs, OutputId::powerItMw);
+    in.fabricLiquidShare.push_back(itMw > 0 ? std::min(1.0, valueOf(outputs, OutputId::coolingLiquidHeatMw) / itMw)
+                                            : 0.0);
+    const CatalogEntry* system = HardwareCatalog::bundled().system(plan.groups[g].systemType);
+    const QString systemName = system ? system->name : plan.groups[g].systemType;
+    in.fabricNames.push_back(
+        plan.groups.size() == 1
+            ? QStringLiteral("Fabric of %1").arg(systemName)
+            : QStringLiteral("Fabric of %1 (phase %2)").arg(systemName).arg(plan.groups[g].phase + 1));
+  }
+  in.systemTypes = project.layout.systemTypes;
+  for (const QString& type : project.layout.systemTypes) {
+    double gpus = 0.0;
+    for (std::size_t g = 0; g < plan.groups.size() && gpus == 0.0; ++g)
+      if (plan.groups[g].systemType == type) gpus = valueOf(plan.groupInputs[g], InputId::systemGpusPerNode);
+    if (gpus == 0.0)
+      if (const CatalogEntry* system = HardwareCatalog::bundled().system(type))
+        gpus = system->values.value(InputId::systemGpusPerNode).value;
+    in.gpusPerNode.push_back(gpus);
+  }
+  // The utility feeds are the site's, as the last phase leaves it.
+  in.siteInputs = plan.groupInputs.empty() ? result.evaluation.inputs : plan.groupInputs.back();
+  return in;
 }
 
 StrayRacks racksCountedWithAnotherGroup(const SiteLayout& layout, const std::vector<PhaseGroup>& groups) {

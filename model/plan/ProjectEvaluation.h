@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <optional>
 
 #include "engine/Scenario.h"
@@ -9,6 +10,7 @@
 #include "plan/PhasePlan.h"
 #include "plan/Project.h"
 #include "plan/TenantPlan.h"
+#include "resilience/SiteAvailability.h"
 
 namespace gigaplan {
 
@@ -18,6 +20,9 @@ struct ProjectResult {
   LayoutEvaluation evaluation;
   std::optional<PhasePlan> plan;      ///< phase by phase; the figures above are the last phase's site
   std::optional<TenantPlan> tenants;  ///< per tenant once every phase is built; empty without tenants
+  /// What fails on the floor and what goes down with it, once every phase is built; empty without
+  /// a floor. Its figures (availability.*, the power and cooling units) are in the site's outputs.
+  std::shared_ptr<const SiteFailures> failures;
   QString tenantError;           ///< why the tenants do not fit the plan (the other figures stand), empty otherwise
   QString error;                 ///< why there are no figures (a field and its problem), empty otherwise
   std::uint64_t revision = 0;    ///< the document revision these figures belong to
@@ -35,6 +40,12 @@ ProjectResult evaluateProject(const Project& project);
 /// rack's group is its phase and system type); -1 for a building without such racks. With one
 /// group, every building is its.
 std::vector<int> groupsOfBuildings(const SiteLayout& layout, const std::vector<PhaseGroup>& phaseGroups);
+
+/// The floor as the failure analysis sees it: each group of systems a fabric with its own
+/// inputs and figures, the utility feeds with the last group's inputs. Nothing, with `error`,
+/// when the project has no figures or no floor.
+std::optional<FailureModelInputs> failureModelInputs(const Project& project, const ProjectResult& result,
+                                                     QString* error);
 
 /// Compute racks that the figures count with another system group than their own phase and system
 /// (racks set by hand to another system or phase in a building of another group: the group a

@@ -34,6 +34,7 @@ QString csvField(const QString& text) {
 /// The shortest text that reads back as the same double, for CSV; without an exponent where that
 /// stays short (1000000, not 1e+06).
 QString exactNumber(double value) {
+  if (std::isnan(value)) return {};  // not known (counted on the floor only): an empty field
   char buffer[64];
   const double magnitude = std::fabs(value);
   const bool fixed = magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15);

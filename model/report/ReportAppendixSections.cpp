@@ -103,7 +103,8 @@ void ReportBuilder::allFigures() {
   section(QStringLiteral("All figures"));
   paragraph(
       QStringLiteral("Every output of the engine for the whole site after each phase, by name (the figures CSV "
-                     "holds the same by path, at full precision)."));
+                     "holds the same by path, at full precision). The power and cooling units and the availability "
+                     "are counted on the floor once every phase is built (\u2014 before)."));
   const auto& plan = phases();
   constexpr std::size_t kPhasesPerTable = 3;
   for (std::size_t first = 0; first < plan.size(); first += kPhasesPerTable) {

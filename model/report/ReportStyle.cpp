@@ -109,6 +109,7 @@ QString isolationText(TenantIsolation isolation) {
 }
 
 QString formatFigure(double value, const QString& unit) {
+  if (std::isnan(value)) return formatQuantity(value);
   if (std::isinf(value) && unit == QLatin1String("years")) return paybackText(value);  // tenants.paybackYears
   if (unit.startsWith(QLatin1String("USD"))) return ProjectReport::formatUsd(value);
   if (unit == QLatin1String("MW")) return QLocale(QLocale::English).toString(value, 'f', 1);

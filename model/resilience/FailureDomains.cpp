@@ -226,8 +226,9 @@ class Builder {
 
   /// Units of one level serving `racks` (in floor order), `needed` of them carrying the load,
   /// with a redundancy scheme; `label` names a unit ("B1-H2 UPS").
-  void addLevel(ComponentKind kind, int scheme, int needed, const std::vector<int>& racks, const QString& label,
-                double failuresPerYear, double repairHours) {
+  void addLevel(ComponentKind kind, int scheme, int needed, double unitRating, const std::vector<int>& racks,
+                const QString& label, double failuresPerYear, double repairHours) {
+    const std::size_t firstGroup = out_.groups.size();
     needed = std::max(1, needed);
     const auto share = [&](int i, int of) {
       const std::size_t from = racks.size() * static_cast<std::size_t>(i) / static_cast<std::size_t>(of);
@@ -257,6 +258,7 @@ class Builder {
         addGroup(kind, units, needed, racks, names, failuresPerYear, repairHours);
       }
     }
+    for (std::size_t g = firstGroup; g < out_.groups.size(); ++g) out_.groups[g].unitRating = unitRating;
   }
 
   /// A unit of one or two (2N) serving `racks`: a busway, a switchgear line-up, a water loop.
@@ -379,8 +381,9 @@ class Builder {
                feedScheme == 2   ? k2N
                : feedScheme == 1 ? kNPlus1
                                  : kN,
-               unitsFor(facilityMva, valueOf(in_.siteInputs, InputId::electricalFeedMva)), racks,
-               QStringLiteral("Utility feed"), valueOf(in_.siteInputs, InputId::failuresUtilityFeedPerYear),
+               unitsFor(facilityMva, valueOf(in_.siteInputs, InputId::electricalFeedMva)),
+               valueOf(in_.siteInputs, InputId::electricalFeedMva), racks, QStringLiteral("Utility feed"),
+               valueOf(in_.siteInputs, InputId::failuresUtilityFeedPerYear),
                valueOf(in_.siteInputs, InputId::failuresUtilityFeedRepairHours));
     }
 
@@ -393,11 +396,11 @@ class Builder {
               block.name + QStringLiteral(" switchgear"), in(InputId::failuresSwitchgearPerYear),
               in(InputId::failuresSwitchgearRepairHours));
       addLevel(ComponentKind::Transformer, scheme, unitsFor(facilityMva, in(InputId::electricalTransformerMva)),
-               block.racks, block.name + QStringLiteral(" transformer"), in(InputId::failuresTransformerPerYear),
-               in(InputId::failuresTransformerRepairHours));
-      addLevel(ComponentKind::Ups, scheme, unitsFor(block.itMw, in(InputId::electricalUpsModuleMw)), block.racks,
-               block.name + QStringLiteral(" UPS"), in(InputId::failuresUpsPerYear),
-               in(InputId::failuresUpsRepairHours));
+               in(InputId::electricalTransformerMva), block.racks, block.name + QStringLiteral(" transformer"),
+               in(InputId::failuresTransformerPerYear), in(InputId::failuresTransformerRepairHours));
+      addLevel(ComponentKind::Ups, scheme, unitsFor(block.itMw, in(InputId::electricalUpsModuleMw)),
+               in(InputId::electricalUpsModuleMw), block.racks, block.name + QStringLiteral(" UPS"),
+               in(InputId::failuresUpsPerYear), in(InputId::failuresUpsRepairHours));
       for (int hall : block.halls)
         for (int row : index_.rowsOfHall[static_cast<std::size_t>(hall)]) {
           const std::vector<int>& racks = index_.racksOfRow[static_cast<std::size_t>(row)];
@@ -412,9 +415,9 @@ class Builder {
                heatScheme == 2   ? k2N
                : heatScheme == 1 ? kNPlus1
                                  : kN,
-               unitsFor(block.itMw * pueOf(f), in(InputId::coolingHeatRejectionUnitMw)), block.racks,
-               block.name + QStringLiteral(" heat rejection"), in(InputId::failuresHeatRejectionPerYear),
-               in(InputId::failuresHeatRejectionRepairHours));
+               unitsFor(block.itMw * pueOf(f), in(InputId::coolingHeatRejectionUnitMw)),
+               in(InputId::coolingHeatRejectionUnitMw), block.racks, block.name + QStringLiteral(" heat rejection"),
+               in(InputId::failuresHeatRejectionPerYear), in(InputId::failuresHeatRejectionRepairHours));
       addPath(ComponentKind::WaterLoop, in(InputId::coolingLoopRedundancy) > 0.5, block.racks,
               block.name + QStringLiteral(" water loop"), in(InputId::failuresLoopPerYear),
               in(InputId::failuresLoopRepairHours));

@@ -55,6 +55,7 @@ struct RedundancyGroup {
   int needed = 1;
   double failuresPerYear = 0.0;  ///< of each unit
   double repairHours = 0.0;
+  double unitRating = 0.0;        ///< MVA of a transformer or feed, MW of a UPS module or heat-rejection unit
   Impact allDown;                 ///< the racks it serves, all down (with what that takes down of the fabric)
   int firstComponent = 0;         ///< its units are components [first, first + units)
   std::uint32_t firstServed = 0;  ///< the racks it serves: FailureDomains::servedRacks

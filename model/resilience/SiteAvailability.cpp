@@ -182,4 +182,37 @@ JobGoodput JobGoodput::of(const FailureDomains& domains, double ettr, double res
   return job;
 }
 
+QStringList SiteFailures::tenantsHit(const Component& component) const {
+  QStringList names;
+  for (int t = 0; t < tenantNames.size(); ++t)
+    if (component.tenantsHit.test(static_cast<std::size_t>(t))) names << tenantNames[t];
+  return names;
+}
+
+void SiteFailures::applyTo(OutputValues& outputs) const {
+  std::array<double, kComponentKinds> units{}, capacity{};
+  for (const RedundancyGroup& group : domains.groups) {
+    units[static_cast<std::size_t>(group.kind)] += group.units;
+    capacity[static_cast<std::size_t>(group.kind)] += group.units * group.unitRating;
+  }
+  const auto of = [&](ComponentKind kind) { return units[static_cast<std::size_t>(kind)]; };
+  valueOf(outputs, OutputId::electricalBlocks) = domains.blocks;
+  valueOf(outputs, OutputId::electricalUtilityFeeds) = of(ComponentKind::UtilityFeed);
+  valueOf(outputs, OutputId::electricalSwitchgearLineups) = of(ComponentKind::Switchgear);
+  valueOf(outputs, OutputId::electricalBusways) = of(ComponentKind::Busway);
+  valueOf(outputs, OutputId::electricalTransformers) = of(ComponentKind::Transformer);
+  valueOf(outputs, OutputId::electricalTransformerMva) = capacity[static_cast<std::size_t>(ComponentKind::Transformer)];
+  valueOf(outputs, OutputId::electricalUpsModules) = of(ComponentKind::Ups);
+  valueOf(outputs, OutputId::electricalUpsMw) = capacity[static_cast<std::size_t>(ComponentKind::Ups)];
+  valueOf(outputs, OutputId::coolingHeatRejectionUnits) = of(ComponentKind::HeatRejection);
+  valueOf(outputs, OutputId::coolingWaterLoops) = of(ComponentKind::WaterLoop);
+  valueOf(outputs, OutputId::availabilitySite) = expected.siteAvailability;
+  valueOf(outputs, OutputId::availabilityGpuHoursLostPerYear) = expected.gpuHoursLostPerYear;
+  valueOf(outputs, OutputId::availabilityInterruptionsPerYear) = expected.interruptionsPerYear;
+  double worst = 0.0;
+  for (const Component& component : domains.components) worst = std::max(worst, component.impact.gpuEquivalent);
+  valueOf(outputs, OutputId::availabilityWorstSingleFailureGpus) = worst;
+  valueOf(outputs, OutputId::availabilityJobGoodput) = job.goodput;
+}
+
 }  // namespace gigaplan

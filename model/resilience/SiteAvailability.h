@@ -1,11 +1,13 @@
 #pragma once
 
+#include <QStringList>
 #include <QtGlobal>
 #include <array>
 #include <atomic>
 #include <functional>
 #include <optional>
 
+#include "engine/OutputSchema.h"
 #include "resilience/FailureDomains.h"
 
 namespace gigaplan {
@@ -57,6 +59,22 @@ struct JobGoodput {
   /// for the repair.
   static JobGoodput of(const FailureDomains& domains, double ettr, double restartHours, double lostWorkHours,
                        double spareGpus);
+};
+
+/// A site's failure domains with what they cost: the one analysis the figures, the command line,
+/// the report and the workspace show.
+struct SiteFailures {
+  FailureDomains domains;
+  AvailabilityEstimate expected;
+  JobGoodput job;
+  QStringList tenantNames;  ///< by Rack::tenant: 0 is "no tenant", then the project's tenants
+  double ettr = 0.0;        ///< the engine's effective training time the goodput starts from
+
+  /// The tenants a component's failure reaches, by name.
+  QStringList tenantsHit(const Component& component) const;
+  /// The floor's power and cooling units (per block, with their redundancy) and the
+  /// availability figures in place of the engine's, which has no floor to count them on.
+  void applyTo(OutputValues& outputs) const;
 };
 
 }  // namespace gigaplan

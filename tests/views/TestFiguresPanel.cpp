@@ -31,7 +31,7 @@ class TestFiguresPanel : public QObject {
         QVERIFY(!panel.topLevelItem(i)->child(j)->text(2).isEmpty());
     }
     QCOMPARE(sections, (QStringList{"Cluster", "Network", "Power", "Electrical", "Cooling", "Cost", "Reliability",
-                                    "Schedule", "Site", "Carbon", "Tenants"}));
+                                    "Availability", "Schedule", "Site", "Carbon", "Tenants"}));
     QCOMPARE(rows, static_cast<int>(kOutputCount));
   }
 };

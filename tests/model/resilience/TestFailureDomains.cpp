@@ -5,7 +5,8 @@
 
 #include "ScenarioFixtures.h"
 #include "layout/FloorCount.h"
-#include "resilience/ProjectFailures.h"
+#include "plan/ProjectEvaluation.h"
+#include "resilience/SiteAvailability.h"
 
 using namespace gigaplan;
 using gigaplan::test::near;
@@ -270,9 +271,8 @@ class TestFailureDomains : public QObject {
     QVERIFY(layout);
     project->layout = std::move(*layout);
     const ProjectResult result = evaluateProject(*project);
-    QString error;
-    const auto failures = ProjectFailures::analyze(*project, result, &error);
-    QVERIFY2(failures, qPrintable(error));
+    QVERIFY2(result.failures, qPrintable(result.error));
+    const std::shared_ptr<const SiteFailures>& failures = result.failures;
     const FailureDomains& domains = failures->domains;
     // One truth: the GPUs are the figures', the switches and CDUs the floor's.
     QCOMPARE(domains.siteGpus, valueOf(result.evaluation.outputs, OutputId::clusterGpus));
@@ -300,6 +300,16 @@ class TestFailureDomains : public QObject {
     }));
     QVERIFY(failures->expected.siteAvailability > 0.99 && failures->expected.siteAvailability < 1);
     QVERIFY(failures->job.goodput > 0 && failures->job.goodput <= failures->ettr);
+    // One figure, one value: the site's outputs hold the analysis' figures and the floor's units.
+    const OutputValues& site = result.evaluation.outputs;
+    QCOMPARE(valueOf(site, OutputId::availabilitySite), failures->expected.siteAvailability);
+    QCOMPARE(valueOf(site, OutputId::availabilityJobGoodput), failures->job.goodput);
+    QCOMPARE(valueOf(result.plan->phases.back().site, OutputId::availabilitySite), failures->expected.siteAvailability);
+    QCOMPARE(valueOf(site, OutputId::electricalUpsModules),
+             static_cast<double>(units[static_cast<std::size_t>(ComponentKind::Ups)]));
+    QCOMPARE(valueOf(site, OutputId::electricalBlocks), static_cast<double>(domains.blocks));
+    // Without a floor the engine cannot count them, and says so with no number.
+    QVERIFY(std::isnan(valueOf(evaluate(result.evaluation.inputs), OutputId::availabilitySite)));
   }
 };
 
