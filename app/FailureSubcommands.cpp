@@ -24,13 +24,13 @@ int runFailures(const QStringList& arguments) {
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A project file, preset id or scenario file."));
   const QCommandLineOption yearsOption(QStringLiteral("years"),
                                        QStringLiteral("Site-years to simulate (default 1000; 0 for none)."),
-                                       QStringLiteral("N"), QStringLiteral("1000"));
+                                       QStringLiteral("N"), QString::number(kDefaultSimulatedYears));
   const QCommandLineOption topOption(QStringLiteral("top"),
                                      QStringLiteral("Components listed, worst first (default: all of them; the "
                                                     "table, 40)."),
                                      QStringLiteral("N"));
   const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the simulation (default 1)."),
-                                      QStringLiteral("N"), QStringLiteral("1"));
+                                      QStringLiteral("N"), QString::number(kDefaultSimulationSeed));
   parser.addOptions(
       {formatOption(QStringLiteral("table")), outputOption(), yearsOption, topOption, seedOption, setOption()});
   if (const auto done = parseSubcommand(

@@ -80,6 +80,9 @@ std::optional<ProjectReport> ProjectReport::prepare(const Project& project, QStr
     return std::nullopt;
   }
   if (report.result_.tenants) report.tenantFloorGpus_ = TenantPlan::floorGpus(report.project_, *report.result_.plan);
+  if (report.result_.failures)
+    report.simulatedYears_ =
+        SimulatedYears::run(report.result_.failures->domains, kDefaultSimulatedYears, kDefaultSimulationSeed);
   for (const CalibrationReference& reference : Calibration::bundled())
     report.calibration_.append(Calibration::run(reference));
   return report;
@@ -226,12 +229,17 @@ std::vector<BillOfMaterialsItem> ProjectReport::billOfMaterials() const {
   const QString cooling = QStringLiteral("Cooling plant");
   engine(cooling, QStringLiteral("coolant distribution units"), OutputId::coolingCdus);
   engine(cooling, QStringLiteral("heat rejection"), OutputId::coolingHeatRejectionRt);
+  engine(cooling, QStringLiteral("chillers or dry coolers, redundant included"), OutputId::coolingHeatRejectionUnits);
+  engine(cooling, QStringLiteral("facility water loops"), OutputId::coolingWaterLoops);
 
   const QString electrical = QStringLiteral("Electrical plant");
+  engine(electrical, QStringLiteral("utility feeds, redundant included"), OutputId::electricalUtilityFeeds);
+  engine(electrical, QStringLiteral("MV switchgear line-ups"), OutputId::electricalSwitchgearLineups);
   engine(electrical, QStringLiteral("MV transformers"), OutputId::electricalTransformers);
   engine(electrical, QStringLiteral("transformer capacity"), OutputId::electricalTransformerMva);
   engine(electrical, QStringLiteral("UPS modules"), OutputId::electricalUpsModules);
   engine(electrical, QStringLiteral("UPS capacity"), OutputId::electricalUpsMw);
+  engine(electrical, QStringLiteral("row busways"), OutputId::electricalBusways);
   engine(electrical, QStringLiteral("battery for the training swing"), OutputId::powerBatteryMwh);
   engine(electrical, QStringLiteral("power supplies and shelf rectifiers, redundant included"),
          OutputId::powerPowerSupplies);

@@ -89,6 +89,8 @@ class ProjectReport {
   /// GPUs in the racks marked for each tenant on the floor (TenantPlan::floorGpus: index 0 = no
   /// tenant, else 1 + the tenant's index), counted once; empty without tenants.
   const std::vector<double>& tenantFloorGpus() const { return tenantFloorGpus_; }
+  /// The floor's failure analysis over kDefaultSimulatedYears site-years (as `failures` gives them).
+  const std::optional<SimulatedYears>& simulatedYears() const { return simulatedYears_; }
 
   /// The report's number formats, one per kind of figure, so every page (and a test) writes a
   /// figure the same way: "1,000,000", "2,061.8 MW", "$62.55B" / "$456.7M" / "$2.13", "2025-09-09".
@@ -102,6 +104,7 @@ class ProjectReport {
   ProjectResult result_;
   QList<CalibrationResult> calibration_;
   std::vector<double> tenantFloorGpus_;
+  std::optional<SimulatedYears> simulatedYears_;
   std::vector<QImage> floorSnapshots_;
 };
 

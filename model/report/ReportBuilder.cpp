@@ -22,6 +22,7 @@ std::vector<ReportPage> ReportBuilder::build() {
   executiveSummary();
   phasesSection();
   tenantsSection();
+  failuresSection();
   floorPlans();
   variants();
   billOfMaterials();

@@ -24,7 +24,7 @@ struct FloorPlanScope;
 ///
 /// Its blocks (paragraphs, bullets, headings, tables) are in ReportBuilder.cpp; its sections, in
 /// the report's order, in ReportSummarySections.cpp, ReportPhaseSections.cpp,
-/// ReportTenantAndVariantSections.cpp and ReportAppendixSections.cpp.
+/// ReportTenantAndVariantSections.cpp, ReportFailureSections.cpp and ReportAppendixSections.cpp.
 class ReportBuilder {
  public:
   ReportBuilder(const ProjectReport& report, QPaintDevice* device, const QRectF& page, const QDate& issued,
@@ -70,6 +70,12 @@ class ReportBuilder {
   /// The variants kept with the project against the plan: headline figures side by side, with
   /// the difference in % of the plan and the better value marked.
   void variants();
+
+  // Failure domains and availability (ReportFailureSections.cpp).
+  /// What fails on the floor, what goes down with it, and what it costs over a year: the levels
+  /// with their redundancy, the availability figures, the worst single failures and the tenants
+  /// they reach.
+  void failuresSection();
 
   // Bill of materials, assumptions, calibration and all figures (ReportAppendixSections.cpp).
   void billOfMaterials();

@@ -29,6 +29,11 @@ struct AvailabilityEstimate {
   static AvailabilityEstimate of(const FailureDomains& domains);
 };
 
+/// The site-years the report simulates and the command line does unless told otherwise, and the
+/// seed they start from: the same draws give the same figures in both.
+inline constexpr int kDefaultSimulatedYears = 1000;
+inline constexpr quint64 kDefaultSimulationSeed = 1;
+
 /// Site-years simulated: each unit's failures drawn as a Poisson process over a year (a unit under
 /// repair does not fail again), each repair an exponential time with the group's mean; a unit
 /// without redundancy loses its racks for its repair, a redundant group only while more of its

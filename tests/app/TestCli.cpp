@@ -2,6 +2,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -821,6 +822,65 @@ class TestCli : public QObject {
     const Run refused = cli({QStringLiteral("evaluate"), bad});
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(QStringLiteral("tenants[1].gpus")), qPrintable(refused.err));
+  }
+
+  void failuresTableReportAndFiguresAgree() {
+    // The sample in three phases: the failures listing, the figures and the report's section read
+    // one analysis, so each number one of them gives, the others give too.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QVERIFY(newProject(path, "colossus-to-1m"));
+    const Run listing = cli({QStringLiteral("failures"), path, QStringLiteral("--format"), QStringLiteral("json"),
+                             QStringLiteral("--top"), QStringLiteral("5")});
+    QCOMPARE(listing.exitCode, 0);
+    const QJsonObject json = QJsonDocument::fromJson(listing.out.toUtf8()).object();
+    const QJsonObject availability = json.value(QStringLiteral("availability")).toObject();
+    const QJsonArray components = json.value(QStringLiteral("components")).toArray();
+    QCOMPARE(components.size(), 5);
+    const Run figures = cli({QStringLiteral("evaluate"), path, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(figures.exitCode, 0);
+    const QJsonObject outputs =
+        QJsonDocument::fromJson(figures.out.toUtf8()).object().value(QStringLiteral("outputs")).toObject();
+    // evaluate nests each figure under its group: "availability": {"site": {"value": ...}}.
+    const auto figure = [&](const char* group, const char* name) {
+      return outputs.value(QLatin1String(group))
+          .toObject()
+          .value(QLatin1String(name))
+          .toObject()
+          .value(QStringLiteral("value"))
+          .toDouble();
+    };
+    QCOMPARE(figure("availability", "site"), availability.value(QStringLiteral("siteAvailability")).toDouble());
+    QCOMPARE(figure("availability", "gpuHoursLostPerYear"),
+             availability.value(QStringLiteral("gpuHoursLostPerYear")).toDouble());
+    QCOMPARE(figure("availability", "worstSingleFailureGpus"),
+             components.first().toObject().value(QStringLiteral("gpu_equivalent")).toDouble());
+    QCOMPARE(figure("electrical", "blocks"), availability.value(QStringLiteral("electricalBlocks")).toDouble());
+    QVERIFY(figure("electrical", "blocks") > 0);
+
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    QCOMPARE(cli({QStringLiteral("report"), path, QStringLiteral("-o"), pdf, QStringLiteral("--no-3d"),
+                  QStringLiteral("--quiet")})
+                 .exitCode,
+             0);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString report = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY(report.contains(QStringLiteral("Failure domains and availability")));
+    const QLocale english(QLocale::English);
+    const auto shown = [&](double value) { return english.toString(value, 'f', 0); };
+    // The closed form and the simulated years (the same draws: 1,000 years from seed 1).
+    const QJsonObject simulated = availability.value(QStringLiteral("simulated")).toObject();
+    for (const QString& number : {shown(availability.value(QStringLiteral("gpuHoursLostPerYear")).toDouble()),
+                                  shown(simulated.value(QStringLiteral("meanGpuHoursLost")).toDouble()),
+                                  shown(simulated.value(QStringLiteral("p90")).toDouble())})
+      QVERIFY2(report.contains(number), qPrintable(number));
+    // The worst single failures, by name.
+    for (const QJsonValue& component : components) {
+      const QString name = component.toObject().value(QStringLiteral("component")).toString();
+      QVERIFY2(report.contains(name.left(30)), qPrintable(name));
+    }
   }
 
   void whatIfAndCompare() {
