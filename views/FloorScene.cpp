@@ -126,7 +126,7 @@ QColor roleColour(RackRole role) {
 
 }  // namespace
 
-Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* document) {
+Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* document, int failureComponent) {
   using ColourBy = FloorView::ColourBy;
   Colouring colouring;
   colouring.title = FloorView::colourByName(colourBy);
@@ -222,6 +222,74 @@ Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* docum
         }
       }
       legend.push_back({kNeutral, FloorView::tr("no fabric links")});
+      break;
+    }
+    case ColourBy::PowerPath:
+    case ColourBy::CoolingLoop: {
+      // Racks of one colour hang on the same UPS module, pair or pool (or the same CDU loop or
+      // header): the colour is the group's number within its block (or hall).
+      const std::shared_ptr<const SiteFailures>& failures = document->result().failures;
+      if (!failures) break;
+      const FailureDomains& domains = failures->domains;
+      const ComponentKind kind = colourBy == ColourBy::PowerPath ? ComponentKind::Ups : ComponentKind::Cdu;
+      int number = 0, most = 0;
+      int previousBlockRack = -1;
+      for (const RedundancyGroup& group : domains.groups) {
+        if (group.kind != kind || group.servedCount == 0) continue;
+        // A new block (or hall) starts the numbering again: its first rack follows the last one's.
+        const int first = domains.served(group).front();
+        if (previousBlockRack < 0 ||
+            layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(first)].row)].hall !=
+                layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(previousBlockRack)].row)]
+                    .hall)
+          number = 0;
+        previousBlockRack = first;
+        const QColor colour = categorical(number);
+        for (int rack : domains.served(group)) colours[static_cast<std::size_t>(rack)] = colour;
+        if (kind == ComponentKind::Cdu)
+          for (int u = 0; u < group.units; ++u) {
+            const int cduRack = domains.components[static_cast<std::size_t>(group.firstComponent + u)].rack;
+            if (cduRack >= 0) colours[static_cast<std::size_t>(cduRack)] = colour;
+          }
+        most = std::max(most, ++number);
+      }
+      const QString unit = kind == ComponentKind::Ups ? FloorView::tr("UPS module, pair or pool")
+                                                      : FloorView::tr("CDU loop or shared header");
+      for (int n = 0; n < std::min(most, 8); ++n)
+        legend.push_back(
+            {categorical(n), FloorView::tr("%1 %2 of its %3")
+                                 .arg(unit)
+                                 .arg(n + 1)
+                                 .arg(kind == ComponentKind::Ups ? FloorView::tr("block") : FloorView::tr("hall"))});
+      if (most > 8) legend.push_back({categorical(8), FloorView::tr("… %1 in the largest").arg(most)});
+      legend.push_back(
+          {kNeutral, kind == ComponentKind::Ups ? FloorView::tr("on no UPS") : FloorView::tr("not liquid-cooled")});
+      break;
+    }
+    case ColourBy::Failure: {
+      // One component's blast radius: what goes down with it, what slows, and what its
+      // redundancy group carries without it.
+      const std::shared_ptr<const SiteFailures>& failures = document->result().failures;
+      const QColor down(200, 30, 40), slower(240, 150, 30), carried(240, 220, 90), itself(150, 40, 170),
+          untouched(130, 140, 155);
+      colours.assign(layout.racks.size(), untouched);
+      if (failures && failureComponent >= 0 &&
+          failureComponent < static_cast<int>(failures->domains.components.size())) {
+        const FailureDomains& domains = failures->domains;
+        const Component& c = domains.components[static_cast<std::size_t>(failureComponent)];
+        colouring.title = c.name;
+        for (int rack : domains.served(domains.groups[static_cast<std::size_t>(c.group)]))
+          colours[static_cast<std::size_t>(rack)] = carried;
+        for (int rack : domains.racksDegraded(layout, failureComponent))
+          colours[static_cast<std::size_t>(rack)] = slower;
+        for (int rack : domains.racksDown(layout, failureComponent)) colours[static_cast<std::size_t>(rack)] = down;
+        if (c.rack >= 0) colours[static_cast<std::size_t>(c.rack)] = itself;
+      }
+      legend.push_back({down, FloorView::tr("down: no power, cooling or fabric")});
+      legend.push_back({slower, FloorView::tr("slower: less fabric bandwidth")});
+      legend.push_back({carried, FloorView::tr("served by its group, carried by the others")});
+      legend.push_back({itself, FloorView::tr("the failed unit's own rack")});
+      legend.push_back({untouched, FloorView::tr("not reached")});
       break;
     }
   }

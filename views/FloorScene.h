@@ -30,7 +30,8 @@ struct Colouring {
   std::vector<FloorView::LegendEntry> legend;
   std::vector<QColor> colours;  ///< per rack of the layout; empty without a document
 };
-Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* document);
+/// `failureComponent` is the component whose blast radius the Failure colouring shows.
+Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* document, int failureComponent = -1);
 
 /// A hash of what a hall's actors show: the hall, the rack size, and each shown rack's place and colour. Actors
 /// whose signature is unchanged need no rebuilding after an edit.

@@ -87,6 +87,12 @@ QString FloorView::colourByName(ColourBy colourBy) {
       return tr("Cable-length class");
     case ColourBy::Tenant:
       return tr("Tenant");
+    case ColourBy::PowerPath:
+      return tr("Power path");
+    case ColourBy::CoolingLoop:
+      return tr("Cooling loop");
+    case ColourBy::Failure:
+      return tr("Failure");
   }
   return {};
 }
@@ -161,6 +167,11 @@ void FloorView::setColourBy(ColourBy colourBy) {
   updateScene();
 }
 
+void FloorView::setFailureComponent(int component) {
+  failureComponent_ = component;
+  if (colourBy_ == ColourBy::Failure) updateScene();
+}
+
 int FloorView::shownRacks() const {
   int racks = 0;
   for (const auto& hall : racksByHall_) racks += static_cast<int>(hall.size());
@@ -191,7 +202,7 @@ void FloorView::rebuildAll() {
 }
 
 void FloorView::updateColours() {
-  floorscene::Colouring colouring = floorscene::colourRacks(colourBy_, document_);
+  floorscene::Colouring colouring = floorscene::colourRacks(colourBy_, document_, failureComponent_);
   legendTitle_ = std::move(colouring.title);
   legend_ = std::move(colouring.legend);
   colours_ = std::move(colouring.colours);

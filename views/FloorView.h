@@ -47,7 +47,7 @@ struct FloorName {
 class FloorView : public VtkOpenGLWidget {
   Q_OBJECT
  public:
-  enum class ColourBy { Role, Power, Heat, System, Phase, CableClass, Tenant };
+  enum class ColourBy { Role, Power, Heat, System, Phase, CableClass, Tenant, PowerPath, CoolingLoop, Failure };
   enum class PickLevel { Rack, Row, Hall };
   struct LegendEntry {
     QColor colour;
@@ -63,6 +63,10 @@ class FloorView : public VtkOpenGLWidget {
 
   void setColourBy(ColourBy colourBy);
   ColourBy colourBy() const { return colourBy_; }
+  /// The component of the failure analysis (ProjectResult::failures) whose blast radius the
+  /// Failure colouring shows: what goes down, what slows, what its group carries; -1 for none.
+  void setFailureComponent(int component);
+  int failureComponent() const { return failureComponent_; }
   static QString colourByName(ColourBy colourBy);
   QString legendTitle() const { return legendTitle_; }
   const std::vector<LegendEntry>& legend() const { return legend_; }
@@ -183,6 +187,7 @@ class FloorView : public VtkOpenGLWidget {
   vtkSmartPointer<vtkActor> highlight_;
   vtkSmartPointer<vtkActor> links_;
   ColourBy colourBy_ = ColourBy::Role;
+  int failureComponent_ = -1;
   QString legendTitle_;
   std::vector<LegendEntry> legend_;
   PickLevel pickLevel_ = PickLevel::Rack;

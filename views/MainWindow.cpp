@@ -28,6 +28,7 @@
 #include <QVBoxLayout>
 
 #include "ChartsPanel.h"
+#include "FailuresPanel.h"
 #include "FiguresPanel.h"
 #include "FloorView.h"
 #include "HeadlineBar.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent)
       properties_(new SelectionPanel(this)),
       phases_(new PhasesPanel(this)),
       tenants_(new TenantsPanel(this)),
+      failures_(new FailuresPanel(this)),
       whatIf_(new WhatIfPanel(this)),
       tree_(new QTreeView(this)),
       treeModel_(new ProjectTreeModel(this)) {
@@ -98,6 +100,7 @@ MainWindow::~MainWindow() {
   properties_->setDocument(nullptr);
   phases_->setDocument(nullptr);
   tenants_->setDocument(nullptr);
+  failures_->setDocument(nullptr);
   whatIf_->setDocument(nullptr);
 }
 
@@ -144,6 +147,8 @@ void MainWindow::createDocks() {
   QDockWidget* phasesDock = dock(this, tr("Phases"), "phasesDock", phases_, Qt::BottomDockWidgetArea);
   QDockWidget* tenantsDock = dock(this, tr("Tenants"), "tenantsDock", tenants_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(phasesDock, tenantsDock);
+  QDockWidget* failuresDock = dock(this, tr("Failures"), "failuresDock", failures_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(tenantsDock, failuresDock);
   phasesDock->raise();
   splitDockWidget(figuresDock, chartsDock, Qt::Vertical);
   QDockWidget* whatIfDock = dock(this, tr("What-if"), "whatIfDock", whatIf_, Qt::RightDockWidgetArea);
@@ -304,7 +309,8 @@ void MainWindow::createActions() {
   colourGroup_ = new QActionGroup(this);
   for (auto mode :
        {FloorView::ColourBy::Role, FloorView::ColourBy::Power, FloorView::ColourBy::Heat, FloorView::ColourBy::System,
-        FloorView::ColourBy::Phase, FloorView::ColourBy::CableClass, FloorView::ColourBy::Tenant}) {
+        FloorView::ColourBy::Phase, FloorView::ColourBy::CableClass, FloorView::ColourBy::Tenant,
+        FloorView::ColourBy::PowerPath, FloorView::ColourBy::CoolingLoop, FloorView::ColourBy::Failure}) {
     QAction* action = colourMenu->addAction(FloorView::colourByName(mode), this, [this, mode] {
       floor_->setColourBy(mode);
       QSettings().setValue(QStringLiteral("view/colourBy"), static_cast<int>(mode));
@@ -314,7 +320,9 @@ void MainWindow::createActions() {
     colourGroup_->addAction(action);
     toolbar->addAction(action);
   }
-  const int savedMode = QSettings().value(QStringLiteral("view/colourBy"), 0).toInt();
+  // A failure's colouring needs a component chosen: a new window starts from the rack roles instead.
+  int savedMode = QSettings().value(QStringLiteral("view/colourBy"), 0).toInt();
+  if (savedMode == static_cast<int>(FloorView::ColourBy::Failure)) savedMode = 0;
   for (QAction* action : colourGroup_->actions())
     if (action->data().toInt() == savedMode) action->trigger();
   viewMenu_->addSeparator();
@@ -334,7 +342,24 @@ void MainWindow::connectDocument() {
   properties_->setDocument(&document_);
   phases_->setDocument(&document_);
   tenants_->setDocument(&document_);
+  failures_->setDocument(&document_);
   whatIf_->setDocument(&document_);
+  // A component chosen in the Failures dock: the floor shows what goes down with it.
+  connect(failures_, &FailuresPanel::componentChosen, this, [this](int component) {
+    floor_->setFailureComponent(component);
+    if (component < 0) return;
+    for (QAction* action : colourGroup_->actions())
+      if (action->data().toInt() == static_cast<int>(FloorView::ColourBy::Failure) && !action->isChecked())
+        action->trigger();
+  });
+  // A CDU or switch rack picked on the floor while the Failures dock is in view is chosen there.
+  connect(&document_, &ProjectDocument::selectionChanged, this, [this] {
+    const LayoutSelection& selection = document_.selection();
+    if (!failures_->isVisible() || selection.level != LayoutSelection::Level::Racks || selection.rackIds.size() != 1)
+      return;
+    const int rack = LayoutCommands::rackIndex(document_.project().layout, selection.rackIds.front());
+    if (const int component = failures_->componentOfRack(rack); component >= 0) failures_->chooseComponent(component);
+  });
   connect(phases_, &PhasesPanel::shownPhaseChanged, floor_, &FloorView::setShownPhase);
   connect(&document_, &ProjectDocument::resultReady, this, &MainWindow::showResult);
   // A re-laid floor says what became of the planner's hand edits; those that no longer apply are

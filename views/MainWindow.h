@@ -22,6 +22,7 @@ class PhasesPanel;
 class ProjectTreeModel;
 class SelectionPanel;
 class TenantsPanel;
+class FailuresPanel;
 class WhatIfPanel;
 
 /// The planning workspace window: the site in 3D in the centre; the project tree, inputs, figures,
@@ -113,6 +114,7 @@ class MainWindow : public QMainWindow {
   SelectionPanel* properties_ = nullptr;
   PhasesPanel* phases_ = nullptr;
   TenantsPanel* tenants_ = nullptr;
+  FailuresPanel* failures_ = nullptr;
   WhatIfPanel* whatIf_ = nullptr;
   QTreeView* tree_ = nullptr;
   ProjectTreeModel* treeModel_ = nullptr;

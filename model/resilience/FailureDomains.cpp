@@ -164,7 +164,10 @@ class ImpactCalculator {
     }
     if (extra) loseSwitches(extra->role, extra->rack, extra->units);
 
-    double equivalent = 0.0;
+    // GPUs that lose bandwidth, per fabric: a GPU slowed by a leaf and by a spine counts once, and
+    // no fabric loses more than the GPUs it still has.
+    degradedByFabric_.clear();
+    equivalentByFabric_.clear();
     for (const auto& [row, lost] : leafLost_) {
       const auto r = static_cast<std::size_t>(row);
       if (x_.rowLeaves[r] <= 0) continue;
@@ -177,34 +180,38 @@ class ImpactCalculator {
       if (planes <= 1) {
         impact.gpusDown += alive * share;  // one plane: a GPU without its leaf has no fabric at all
       } else {
-        impact.gpusDegraded += std::min(alive, alive * share * planes);
-        equivalent += alive * share;
+        degradedByFabric_[fabric] += std::min(alive, alive * share * planes);
+        equivalentByFabric_[fabric] += alive * share;
       }
     }
     for (const auto& [population, lost] : spineLost_) {
       const bool hall = population >= 0;
-      const double spines = hall ? x_.hallSpines[static_cast<std::size_t>(population)]
-                                 : x_.fabricSpines[static_cast<std::size_t>(-2 - population)];
-      const double gpus = hall ? x_.hallGpus[static_cast<std::size_t>(population)]
-                               : x_.fabricGpus[static_cast<std::size_t>(-2 - population)];
+      const auto index = static_cast<std::size_t>(hall ? population : -2 - population);
+      const double spines = hall ? x_.hallSpines[index] : x_.fabricSpines[index];
+      const double gpus = hall ? x_.hallGpus[index] : x_.fabricGpus[index];
       const double alive =
           gpus - (hall ? valueIn(downGpusByHall_, population) : valueIn(downGpusByFabric_, -2 - population));
       if (spines <= 0 || alive <= 0) continue;
-      if (tenants)
-        *tenants |= hall ? x_.hallTenants[static_cast<std::size_t>(population)]
-                         : x_.fabricTenants[static_cast<std::size_t>(-2 - population)];
-      impact.gpusDegraded += alive;
-      equivalent += alive * std::min(1.0, lost / spines);
+      if (tenants) *tenants |= hall ? x_.hallTenants[index] : x_.fabricTenants[index];
+      const int fabric = hall ? x_.fabricOfHall(population) : -2 - population;
+      degradedByFabric_[fabric] += alive;
+      equivalentByFabric_[fabric] += alive * std::min(1.0, lost / spines);
     }
     for (const auto& [fabric, lost] : coreLost_) {
       const auto f = static_cast<std::size_t>(fabric);
       const double alive = x_.fabricGpus[f] - valueIn(downGpusByFabric_, fabric);
       if (x_.fabricCores[f] <= 0 || alive <= 0) continue;
       if (tenants) *tenants |= x_.fabricTenants[f];
-      impact.gpusDegraded += alive;
-      equivalent += alive * std::min(1.0, lost / x_.fabricCores[f]);
+      degradedByFabric_[fabric] += alive;
+      equivalentByFabric_[fabric] += alive * std::min(1.0, lost / x_.fabricCores[f]);
     }
-    impact.gpusDegraded = std::max(0.0, impact.gpusDegraded);
+    double equivalent = 0.0;
+    for (const auto& [fabric, degraded] : degradedByFabric_) {
+      const double alive =
+          fabric >= 0 ? x_.fabricGpus[static_cast<std::size_t>(fabric)] - valueIn(downGpusByFabric_, fabric) : degraded;
+      impact.gpusDegraded += std::clamp(degraded, 0.0, std::max(0.0, alive));
+      equivalent += std::clamp(valueIn(equivalentByFabric_, fabric), 0.0, std::max(0.0, alive));
+    }
     impact.gpuEquivalent = impact.gpusDown + equivalent;
     return impact;
   }
@@ -217,6 +224,7 @@ class ImpactCalculator {
   const SiteIndex& x_;
   std::unordered_map<int, double> leafLost_, spineLost_, coreLost_;
   std::unordered_map<int, double> downGpusByRow_, downGpusByHall_, downGpusByFabric_;
+  std::unordered_map<int, double> degradedByFabric_, equivalentByFabric_;
 };
 
 /// Builds the groups and components level by level.
@@ -461,7 +469,10 @@ class Builder {
       QStringList names;
       for (int c = 0; c < n; ++c)
         names << QStringLiteral("%1 CDU %2 (rack %3)").arg(hallName).arg(c + 1).arg(layout.racks[cdus[c]].id);
+      const auto first = static_cast<std::size_t>(out_.components.size());
       addGroup(ComponentKind::Cdu, n, needed, computeRacks, names, rate, repair);
+      for (int c = 0; c < n; ++c)
+        out_.components[first + static_cast<std::size_t>(c)].rack = cdus[static_cast<std::size_t>(c)];
       return;
     }
     // A loop per CDU: each carries its own share of the hall's racks.

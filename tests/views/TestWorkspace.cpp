@@ -28,6 +28,7 @@
 #include <QUrl>
 
 #include "ChartsPanel.h"
+#include "FailuresPanel.h"
 #include "FiguresPanel.h"
 #include "FloorView.h"
 #include "HeadlineBar.h"
@@ -571,6 +572,59 @@ class TestWorkspace : public QObject {
       }
       dock->setFloating(false);
     }
+  }
+
+  void aFailureChosenInTheDockShowsItsBlastRadiusOnTheFloor() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("colossus-150k-h100")));
+    QVERIFY(waitForFigures(window));
+    // UPS modules without redundancy: each carries a share of its block, and takes it down.
+    QString error;
+    QVERIFY(window.document().setInput(QStringLiteral("electrical.redundancy"), QStringLiteral("N"), &error));
+    QVERIFY(waitForFigures(window));
+    const std::shared_ptr<const SiteFailures> failures = window.document().result().failures;
+    QVERIFY(failures);
+    auto* panel = window.findChild<FailuresPanel*>();
+    window.findChild<QDockWidget*>(QStringLiteral("failuresDock"))->raise();
+    QVERIFY(panel->summary().contains(QStringLiteral("Site availability")));
+    int ups = -1;
+    for (std::size_t c = 0; c < failures->domains.components.size() && ups < 0; ++c)
+      if (failures->domains.components[c].kind == ComponentKind::Ups) ups = static_cast<int>(c);
+    QVERIFY(ups >= 0);
+    panel->filter()->setText(QStringLiteral("UPS"));
+    QVERIFY(panel->table()->model()->rowCount() > 0);
+    QVERIFY(panel->chooseComponent(ups));
+    auto* floor = window.floor();
+    QCOMPARE(floor->colourBy(), FloorView::ColourBy::Failure);
+    QCOMPARE(floor->failureComponent(), ups);
+    QApplication::processEvents();
+    // Exactly its racks are drawn as down; a rack of another block is not reached.
+    const SiteLayout& layout = window.document().project().layout;
+    const std::vector<int> down = failures->domains.racksDown(layout, ups);
+    QVERIFY(!down.empty());
+    const QColor red = floor->rackColour(down.front());
+    int drawnDown = 0;
+    for (std::size_t r = 0; r < layout.racks.size(); ++r) drawnDown += floor->rackColour(static_cast<int>(r)) == red;
+    QCOMPARE(drawnDown, static_cast<int>(down.size()));
+    QVERIFY(floor->legendTitle().contains(QStringLiteral("UPS")));
+    window.grab().save(QStringLiteral("workspace-failures.png"));  // for a person to look at
+    // A CDU rack picked on the floor is chosen in the dock.
+    int cduRack = -1;
+    for (std::size_t r = 0; r < layout.racks.size() && cduRack < 0; ++r)
+      if (layout.racks[r].role == RackRole::Cdu) cduRack = static_cast<int>(r);
+    panel->filter()->clear();
+    window.document().setSelection(LayoutSelection::racks({layout.racks[static_cast<std::size_t>(cduRack)].id}));
+    QCOMPARE(floor->failureComponent(), panel->componentOfRack(cduRack));
+    // Simulated years run on a worker and can be cancelled.
+    QSignalSpy finished(panel, &FailuresPanel::simulationFinished);
+    panel->simulate(200);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(panel->simulationStatus().contains(QStringLiteral("200 simulated site-years")));
+    QSignalSpy cancelled(panel, &FailuresPanel::simulationCancelled);
+    panel->simulate(1'000'000);
+    panel->cancelSimulation();
+    QVERIFY(cancelled.wait(30000));
+    QVERIFY(panel->simulationStatus().startsWith(QStringLiteral("Cancelled after")));
   }
 
   void menusInsertRacksAndRowsAsUndoableEdits() {
