@@ -5,10 +5,12 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLocale>
+#include <cmath>
 
 #include "CliSupport.h"
 #include "ProjectSubcommands.h"
 #include "engine/ResultFormat.h"
+#include "plan/AvailabilityOptions.h"
 #include "plan/ProjectEvaluation.h"
 
 namespace gigaplan::cli {
@@ -150,10 +152,26 @@ int runFailures(const QStringList& arguments) {
                                     {QStringLiteral("worstYear"), simulated->worstYear},
                                     {QStringLiteral("meanAvailability"), simulated->meanAvailability}});
 
+  // What it takes to hold the uptime target: every other redundancy scheme, tried on this floor.
+  const AvailabilityStudy study = AvailabilityStudy::of(*project, result);
+  availability.insert(QStringLiteral("delivered"), study.delivered);
+  availability.insert(QStringLiteral("targetUptime"), study.target);
+  QJsonArray options;
+  for (const AvailabilityOption& option : study.options)
+    options.append(QJsonObject{{QStringLiteral("change"), option.change},
+                               {QStringLiteral("set"), option.inputPath + QLatin1Char('=') + option.value},
+                               {QStringLiteral("extraUnits"), option.extraUnits},
+                               {QStringLiteral("capexUsd"), option.capexUsd},
+                               {QStringLiteral("gpuHoursSavedPerYear"), option.gpuHoursSavedPerYear},
+                               {QStringLiteral("usdPerGpuHourSaved"), option.usdPerGpuHourSaved},
+                               {QStringLiteral("siteAvailability"), option.siteAvailability},
+                               {QStringLiteral("delivered"), option.delivered}});
+
   QByteArray bytes;
   if (format == QLatin1String("json")) {
-    bytes = formatListing(columns, rows, format, QStringLiteral("components"),
-                          QJsonObject{{QStringLiteral("availability"), availability}});
+    bytes = formatListing(
+        columns, rows, format, QStringLiteral("components"),
+        QJsonObject{{QStringLiteral("availability"), availability}, {QStringLiteral("redundancyOptions"), options}});
   } else if (format == QLatin1String("csv")) {
     bytes = formatListing(columns, rows, format, QString());
   } else {
@@ -189,6 +207,25 @@ int runFailures(const QStringList& arguments) {
                 .arg(100 * failures->job.goodput, 0, 'f', 2)
                 .arg(100 * failures->ettr, 0, 'f', 2)
                 .arg(failures->job.facilityHoursLostPerYear, 0, 'f', 1);
+    text += QStringLiteral("GPU-hours delivered: %1 % against a target of %2 % (%3)\n")
+                .arg(100 * study.delivered, 0, 'f', 3)
+                .arg(100 * study.target, 0, 'f', 3)
+                .arg(study.met() ? QStringLiteral("met") : QStringLiteral("missed"));
+    static const std::vector<ListingColumn> optionColumns = {{"redundancy_option", false},
+                                                             {"set", false},
+                                                             {"extra_units", true},
+                                                             {"capex_usd", true},
+                                                             {"gpu_hours_saved_a_year", true},
+                                                             {"usd_per_gpu_hour_saved", true},
+                                                             {"delivered_percent", true}};
+    std::vector<QStringList> optionRows;
+    for (const AvailabilityOption& option : study.options)
+      optionRows.push_back(
+          {option.change, option.inputPath + QLatin1Char('=') + option.value, number(option.extraUnits, 0),
+           number(option.capexUsd, 0), number(option.gpuHoursSavedPerYear, 0),
+           std::isfinite(option.usdPerGpuHourSaved) ? number(option.usdPerGpuHourSaved, 2) : QStringLiteral("-"),
+           number(100 * option.delivered, 4)});
+    text += QString::fromUtf8(formatListing(optionColumns, optionRows, format, QString())) + QLatin1Char('\n');
     text += QString::fromUtf8(formatListing(columns, rows, format, QString()));
     if (listed < order.size())
       text += QStringLiteral("... %1 more; --top 0 lists them all\n").arg(locale.toString(order.size() - listed));

@@ -300,6 +300,28 @@
   X(costAmortization, "cost.amortization", "method", 0, 0, 1, Choice, \
     "how capex becomes a yearly cost: costOfCapital (annuity at cost.capitalRate over each life) or straightLine " \
     "(capex over its life, no cost of capital)", "planner input", "input") \
+  X(costFeedUsdPerMva, "cost.feedUsdPerMva", "USD/MVA", 150000, 0, 1e9, Real, \
+    "one utility feed with its substation, per MVA (for redundancy options)", \
+    "estimate: 100 MVA transmission substations at 10-20 million USD", "estimate") \
+  X(costSwitchgearUsdPerLineup, "cost.switchgearUsdPerLineup", "USD", 1.5e6, 0, 1e10, Real, \
+    "one medium-voltage switchgear line-up (for redundancy options)", "estimate", "estimate") \
+  X(costTransformerUsdPerMva, "cost.transformerUsdPerMva", "USD/MVA", 50000, 0, 1e9, Real, \
+    "a medium-voltage transformer, per MVA (for redundancy options)", \
+    "estimate: 2.5-3 MVA unit substations at 120,000-180,000 USD", "estimate") \
+  X(costUpsUsdPerMw, "cost.upsUsdPerMw", "USD/MW", 300000, 0, 1e9, Real, \
+    "a UPS module with its batteries, per MW (for redundancy options)", \
+    "estimate: large static UPS at 250-400 USD per kW", "estimate") \
+  X(costBuswayUsdPerRow, "cost.buswayUsdPerRow", "USD", 40000, 0, 1e9, Real, \
+    "one row busway with its tap-off boxes (for redundancy options)", "estimate: 30 m of 800 A busway", \
+    "estimate") \
+  X(costHeatRejectionUsdPerMw, "cost.heatRejectionUsdPerMw", "USD/MW", 300000, 0, 1e9, Real, \
+    "chillers or dry coolers, per MW rejected (for redundancy options)", \
+    "estimate: about 1,000 USD per refrigeration ton", "estimate") \
+  X(costWaterLoopUsd, "cost.waterLoopUsd", "USD", 2e6, 0, 1e10, Real, \
+    "one facility water loop of a block, pumps and piping (for redundancy options)", "estimate", "estimate") \
+  X(costCduUsd, "cost.cduUsd", "USD", 200000, 0, 1e9, Real, \
+    "one coolant distribution unit (for redundancy options)", "estimate: 1-1.5 MW liquid-to-liquid CDUs", \
+    "estimate") \
   X(costCapitalRate, "cost.capitalRate", "1/year", 0.08, 0, 1, Real, \
     "cost of capital used to annualize capex when cost.amortization is costOfCapital", \
     "estimate: data-center WACC of 7-9 %", "estimate") \
@@ -369,6 +391,9 @@
     "estimate", "estimate") \
   X(reliabilityRepairHours, "reliability.repairHours", "h", 24, 0, 10000, Real, \
     "time a failed node stays out of service", "estimate: next-business-day parts", "estimate") \
+  X(reliabilityTargetUptime, "reliability.targetUptime", "fraction", 0.99, 0, 1, Real, \
+    "share of GPU-hours the site should deliver: GPUs in service on power, cooling and fabric", \
+    "planner input; xAI reports 99 % uptime across more than 150,000 GPUs on Colossus", "input") \
   X(reliabilityMinEttr, "reliability.minEttr", "fraction", 0.9, 0, 1, Real, \
     "effective training time below which the plan gets a warning", \
     "planner input; Meta reports above 90 % effective training time for Llama 3 on 16k GPUs", "input") \

@@ -141,6 +141,7 @@
   X(reliabilityNodesInRepair, "reliability.nodesInRepair", "nodes", "nodes out of service on average") \
   X(reliabilityGpuAvailability, "reliability.gpuAvailability", "fraction", "share of GPUs in service") \
   /* availability of the floor's power, cooling and fabric: its failure analysis */ \
+  X(availabilityDelivered, "availability.delivered", "fraction", "share of GPU-hours delivered: GPUs in service (reliability.gpuAvailability) on power, cooling and fabric (availability.site)") \
   X(availabilitySite, "availability.site", "fraction", "share of GPU-hours the power, cooling and fabric deliver, component failures counted") \
   X(availabilityGpuHoursLostPerYear, "availability.gpuHoursLostPerYear", "GPU-h/year", "GPU-hours component failures take in a year, expected") \
   X(availabilityInterruptionsPerYear, "availability.interruptionsPerYear", "per year", "component failures a year that take GPUs down or cut their bandwidth") \

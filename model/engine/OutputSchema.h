@@ -46,7 +46,8 @@ std::optional<OutputId> findOutput(const QString& path);
 
 /// Outputs only a floor can count: the power and cooling units laid out block by block, and what
 /// their failures cost (FailureDomains). The engine alone leaves them not a number.
-inline constexpr std::array<OutputId, 11> kFloorOnlyOutputs = {OutputId::electricalBlocks,
+inline constexpr std::array<OutputId, 12> kFloorOnlyOutputs = {OutputId::availabilityDelivered,
+                                                               OutputId::electricalBlocks,
                                                                OutputId::electricalUtilityFeeds,
                                                                OutputId::electricalSwitchgearLineups,
                                                                OutputId::electricalBusways,

@@ -3,9 +3,11 @@
 
 #include <QLocale>
 #include <algorithm>
+#include <cmath>
 
 #include "engine/InputSchema.h"
 #include "engine/ResultFormat.h"
+#include "plan/AvailabilityOptions.h"
 #include "report/ReportBuilder.h"
 
 namespace gigaplan::report {
@@ -141,7 +143,35 @@ void ReportBuilder::failuresSection() {
                            percentText(failures->job.goodput, 2)}});
   placeTable(figures);
 
-  subsection(QStringLiteral("The worst single failures"));
+  const AvailabilityStudy study = AvailabilityStudy::of(report_.project(), report_.result());
+  subsection(QStringLiteral("What it takes to hold %1").arg(percentText(study.target, 1)), false, 120);
+  paragraph(QStringLiteral("The site delivers %1 of its GPU-hours: %2 of its GPUs in service (nodes out for repair "
+                           "apart) on power, cooling and fabric %3 of the time, against a target of %4 (%5). Each "
+                           "other redundancy scheme of a level, tried on this floor: the capex it adds at the unit "
+                           "prices (cost.*), the GPU-hours it saves a year, and the capex a year (annualized as the "
+                           "facility's) per GPU-hour saved, the cheapest first.")
+                .arg(percentText(study.delivered, 3),
+                     percentText(valueOf(report_.siteOutputs(), OutputId::reliabilityGpuAvailability), 2),
+                     percentText(failures->expected.siteAvailability, 4), percentText(study.target, 1),
+                     study.met() ? QStringLiteral("met") : QStringLiteral("missed")));
+  Table options{{{QStringLiteral("Change"), 0.30},
+                 {QStringLiteral("Units added"), 0.10, Qt::AlignRight},
+                 {QStringLiteral("Capex added"), 0.13, Qt::AlignRight},
+                 {QStringLiteral("GPU-hours saved a year"), 0.16, Qt::AlignRight},
+                 {QStringLiteral("$ a year per GPU-hour saved"), 0.16, Qt::AlignRight},
+                 {QStringLiteral("Delivered after"), 0.15, Qt::AlignRight}},
+                {},
+                6.8};
+  for (const AvailabilityOption& option : study.options)
+    options.rows.push_back(
+        {{option.change, ProjectReport::formatCount(option.extraUnits), ProjectReport::formatUsd(option.capexUsd),
+          gpuHours(option.gpuHoursSavedPerYear),
+          std::isfinite(option.usdPerGpuHourSaved) ? ProjectReport::formatUsd(option.usdPerGpuHourSaved)
+                                                   : QStringLiteral("\u2014"),
+          percentText(option.delivered, 3)}});
+  placeTable(options);
+
+  subsection(QStringLiteral("The worst single failures"), false, 160);  // with the first rows of its table
   paragraph(QStringLiteral("Each component failing alone (N-1), by what it takes: GPUs down, then bandwidth. "
                            "`gigaplan-cli failures` lists all %1.")
                 .arg(QLocale(QLocale::English).toString(static_cast<qlonglong>(domains.components.size()))),

@@ -207,6 +207,8 @@ void SiteFailures::applyTo(OutputValues& outputs) const {
   valueOf(outputs, OutputId::coolingHeatRejectionUnits) = of(ComponentKind::HeatRejection);
   valueOf(outputs, OutputId::coolingWaterLoops) = of(ComponentKind::WaterLoop);
   valueOf(outputs, OutputId::availabilitySite) = expected.siteAvailability;
+  valueOf(outputs, OutputId::availabilityDelivered) =
+      valueOf(outputs, OutputId::reliabilityGpuAvailability) * expected.siteAvailability;
   valueOf(outputs, OutputId::availabilityGpuHoursLostPerYear) = expected.gpuHoursLostPerYear;
   valueOf(outputs, OutputId::availabilityInterruptionsPerYear) = expected.interruptionsPerYear;
   double worst = 0.0;

@@ -5,6 +5,7 @@
 
 #include "ScenarioFixtures.h"
 #include "layout/FloorCount.h"
+#include "plan/AvailabilityOptions.h"
 #include "plan/ProjectEvaluation.h"
 #include "resilience/SiteAvailability.h"
 
@@ -308,6 +309,29 @@ class TestFailureDomains : public QObject {
     QCOMPARE(valueOf(site, OutputId::electricalUpsModules),
              static_cast<double>(units[static_cast<std::size_t>(ComponentKind::Ups)]));
     QCOMPARE(valueOf(site, OutputId::electricalBlocks), static_cast<double>(domains.blocks));
+    QCOMPARE(valueOf(site, OutputId::availabilityDelivered),
+             valueOf(site, OutputId::reliabilityGpuAvailability) * failures->expected.siteAvailability);
+    // What it takes to hold the target: stronger schemes add units and capex and save GPU-hours,
+    // weaker ones save capex and lose GPU-hours; each saving is priced per GPU-hour.
+    const AvailabilityStudy study = AvailabilityStudy::of(*project, result);
+    QCOMPARE(study.target, 0.99);
+    QCOMPARE(study.delivered, valueOf(site, OutputId::availabilityDelivered));
+    const auto option = [&](const QString& set) {
+      return std::find_if(study.options.begin(), study.options.end(),
+                          [&](const AvailabilityOption& o) { return o.inputPath + QLatin1Char('=') + o.value == set; });
+    };
+    const auto twoN = option(QStringLiteral("electrical.redundancy=2N"));
+    QVERIFY(twoN != study.options.end());
+    QVERIFY(twoN->extraUnits > 0 && twoN->capexUsd > 0 && twoN->gpuHoursSavedPerYear > 0);
+    QVERIFY(twoN->usdPerGpuHourSaved > 0 && twoN->delivered > study.delivered);
+    const auto n = option(QStringLiteral("electrical.redundancy=N"));
+    QVERIFY(n != study.options.end());
+    QVERIFY(n->capexUsd < 0 && n->gpuHoursSavedPerYear < 0 && std::isnan(n->usdPerGpuHourSaved));
+    // The units 2N adds are those the floor then counts: UPS and transformers per block.
+    double upsNow = 0;
+    for (const RedundancyGroup& group : domains.groups)
+      if (group.kind == ComponentKind::Ups || group.kind == ComponentKind::Transformer) upsNow += group.units;
+    QVERIFY(twoN->extraUnits < 2 * upsNow);
     // Without a floor the engine cannot count them, and says so with no number.
     QVERIFY(std::isnan(valueOf(evaluate(result.evaluation.inputs), OutputId::availabilitySite)));
   }
