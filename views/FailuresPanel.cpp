@@ -10,12 +10,16 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "document/ProjectDocument.h"
+#include "plan/AvailabilityOptions.h"
 #include "resilience/SiteAvailability.h"
 
 namespace gigaplan {
@@ -144,6 +148,14 @@ struct FailuresPanel::Run {
   std::optional<SimulatedYears> result;
 };
 
+/// A study of the redundancy options shared with its worker thread.
+struct FailuresPanel::OptionsRun {
+  Project project;
+  ProjectResult result;
+  std::atomic<bool> finished{false};
+  AvailabilityStudy study;
+};
+
 FailuresPanel::FailuresPanel(QWidget* parent)
     : QWidget(parent),
       summary_(new QLabel(this)),
@@ -154,7 +166,10 @@ FailuresPanel::FailuresPanel(QWidget* parent)
       proxy_(new FailureFilter(this)),
       simulate_(new QPushButton(tr("Simulate 1,000 Years"), this)),
       progress_(new QProgressBar(this)),
-      simulation_(new QLabel(this)) {
+      simulation_(new QLabel(this)),
+      tabs_(new QTabWidget(this)),
+      options_(new QTableWidget(this)),
+      optionsStatus_(new QLabel(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   summary_->setWordWrap(true);
@@ -187,7 +202,27 @@ FailuresPanel::FailuresPanel(QWidget* parent)
   table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 4);
   table_->horizontalHeader()->setStretchLastSection(true);
   table_->setColumnWidth(FailureTableModel::kComponent, 240);
-  layout->addWidget(table_, 1);
+  // Components worst first, and what each other redundancy scheme would cost and buy.
+  auto* optionsPage = new QWidget(tabs_);
+  auto* optionsLayout = new QVBoxLayout(optionsPage);
+  optionsLayout->setContentsMargins(0, 0, 0, 0);
+  optionsStatus_->setWordWrap(true);
+  optionsLayout->addWidget(optionsStatus_);
+  optionsLayout->addWidget(options_, 1);
+  options_->setColumnCount(6);
+  options_->setHorizontalHeaderLabels({tr("Change"), tr("Units added"), tr("Capex added"), tr("GPU-hours saved a year"),
+                                       tr("$ a year per GPU-hour saved"), tr("Delivered after")});
+  options_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  options_->verticalHeader()->hide();
+  options_->horizontalHeader()->setStretchLastSection(true);
+  options_->setColumnWidth(0, 300);
+  for (int c = 1; c < 5; ++c) options_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  tabs_->addTab(table_, tr("Components"));
+  tabs_->addTab(optionsPage, tr("Redundancy Options"));
+  layout->addWidget(tabs_, 1);
+  connect(tabs_, &QTabWidget::currentChanged, this, [this](int tab) {
+    if (tab == 1 && options_->rowCount() == 0 && !studying_) studyOptions();
+  });
 
   connect(kind_, &QComboBox::currentIndexChanged, this,
           [this] { static_cast<FailureFilter*>(proxy_)->setKind(kind_->currentData().toInt()); });
@@ -222,6 +257,9 @@ void FailuresPanel::refresh() {
   const QModelIndex current = table_->currentIndex();
   const QString chosen = current.isValid() ? current.siblingAtColumn(0).data().toString() : QString();
   model_->setFailures(failures);
+  options_->setRowCount(0);
+  optionsStatus_->setText(tr("Each other redundancy scheme of each level, tried on the floor as it stands."));
+  if (tabs_->currentIndex() == 1 && failures) QTimer::singleShot(0, this, &FailuresPanel::studyOptions);
   if (!failures) {
     summary_->setText(tr("No failure analysis: the project has no floor or no figures."));
     emit componentChosen(-1);
@@ -326,6 +364,58 @@ void FailuresPanel::simulate(int years) {
 
 void FailuresPanel::cancelSimulation() {
   if (running_) running_->cancel = true;
+}
+
+void FailuresPanel::studyOptions() {
+  if (!document_ || !document_->result().failures || studying_) return;
+  auto run = std::make_shared<OptionsRun>();
+  run->project = document_->project();
+  run->result = document_->result();
+  studying_ = run;
+  optionsStatus_->setText(tr("Trying every other scheme of each level on the floor…"));
+  QThreadPool::globalInstance()->start([run] {
+    run->study = AvailabilityStudy::of(run->project, run->result);
+    run->finished = true;
+  });
+  auto* timer = new QTimer(this);
+  connect(timer, &QTimer::timeout, this, [this, timer, run] {
+    if (!run->finished) return;
+    timer->deleteLater();
+    studying_.reset();
+    // An edit while the study ran has its own figures: study those instead.
+    if (!document_ || document_->result().failures != run->result.failures) {
+      if (tabs_->currentIndex() == 1) studyOptions();
+      return;
+    }
+    const AvailabilityStudy& study = run->study;
+    const QLocale english(QLocale::English);
+    optionsStatus_->setText(tr("The site delivers %1 % of its GPU-hours against a target of %2 % "
+                               "(reliability.targetUptime): %3. Capex at the unit prices cost.*; the cheapest "
+                               "GPU-hour saved first.")
+                                .arg(100 * study.delivered, 0, 'f', 3)
+                                .arg(100 * study.target, 0, 'f', 2)
+                                .arg(study.met() ? tr("met") : tr("missed")));
+    options_->setRowCount(static_cast<int>(study.options.size()));
+    for (int r = 0; r < static_cast<int>(study.options.size()); ++r) {
+      const AvailabilityOption& option = study.options[static_cast<std::size_t>(r)];
+      const QStringList cells = {option.change,
+                                 english.toString(option.extraUnits, 'f', 0),
+                                 QStringLiteral("$") + english.toString(option.capexUsd, 'f', 0),
+                                 english.toString(option.gpuHoursSavedPerYear, 'f', 0),
+                                 std::isfinite(option.usdPerGpuHourSaved)
+                                     ? QStringLiteral("$") + english.toString(option.usdPerGpuHourSaved, 'f', 2)
+                                     : QStringLiteral("\u2014"),
+                                 english.toString(100 * option.delivered, 'f', 3) + QStringLiteral(" %")};
+      for (int c = 0; c < cells.size(); ++c) {
+        auto* item = new QTableWidgetItem(cells[c]);
+        if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        item->setToolTip(option.inputPath + QLatin1Char('=') + option.value);
+        options_->setItem(r, c, item);
+      }
+    }
+    emit optionsReady();
+  });
+  timer->start(50);
 }
 
 }  // namespace gigaplan

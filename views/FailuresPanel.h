@@ -11,6 +11,8 @@ class QProgressBar;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTableWidget;
+class QTabWidget;
 
 namespace gigaplan {
 
@@ -41,15 +43,22 @@ class FailuresPanel : public QWidget {
   void simulate(int years);
   void cancelSimulation();
   bool simulating() const { return static_cast<bool>(running_); }
+  /// Every other redundancy scheme of each level tried on the floor (AvailabilityStudy), on a
+  /// worker; the Redundancy Options tab shows them when optionsReady is emitted.
+  void studyOptions();
+  QTableWidget* optionsTable() const { return options_; }
+  QTabWidget* tabs() const { return tabs_; }
 
  signals:
   /// The planner chose a component (an index into the analysis' components), or -1.
   void componentChosen(int component);
   void simulationFinished();
   void simulationCancelled();
+  void optionsReady();
 
  private:
   struct Run;
+  struct OptionsRun;
   void refresh();
 
   ProjectDocument* document_ = nullptr;
@@ -63,6 +72,10 @@ class FailuresPanel : public QWidget {
   QProgressBar* progress_;
   QLabel* simulation_;
   std::shared_ptr<Run> running_;
+  QTabWidget* tabs_;
+  QTableWidget* options_;
+  QLabel* optionsStatus_;
+  std::shared_ptr<OptionsRun> studying_;
 };
 
 }  // namespace gigaplan

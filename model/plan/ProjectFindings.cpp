@@ -72,6 +72,15 @@ ProjectFindings ProjectFindings::of(const Project& project, const ProjectResult&
                                                     "(reliability.minEttr)")
                                          .arg(ettr * 100, 0, 'f', 1)
                                          .arg(minimum * 100, 0, 'f', 1)});
+  const double delivered = valueOf(site, OutputId::availabilityDelivered);
+  const double target = valueOf(result.resolved->values, InputId::reliabilityTargetUptime);
+  if (std::isfinite(delivered) && delivered < target)
+    findings.warnings.push_back(
+        {QStringLiteral("the site"), QStringLiteral("delivers %1 % of its GPU-hours, below the %2 % set "
+                                                    "(reliability.targetUptime); gigaplan-cli failures lists what "
+                                                    "each redundancy option buys")
+                                         .arg(delivered * 100, 0, 'f', 3)
+                                         .arg(target * 100, 0, 'f', 1)});
   return findings;
 }
 

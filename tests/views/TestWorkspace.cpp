@@ -625,6 +625,21 @@ class TestWorkspace : public QObject {
     panel->cancelSimulation();
     QVERIFY(cancelled.wait(30000));
     QVERIFY(panel->simulationStatus().startsWith(QStringLiteral("Cancelled after")));
+    // The redundancy options, studied on a worker when their tab is shown: UPS back to N+1 saves
+    // GPU-hours at a price.
+    QSignalSpy ready(panel, &FailuresPanel::optionsReady);
+    panel->tabs()->setCurrentIndex(1);
+    QVERIFY(ready.wait(30000));
+    QTableWidget* options = panel->optionsTable();
+    QVERIFY(options->rowCount() >= 8);
+    window.grab().save(QStringLiteral("workspace-failure-options.png"));  // for a person to look at
+    bool found = false;
+    for (int r = 0; r < options->rowCount(); ++r)
+      if (options->item(r, 0)->text() == QStringLiteral("UPS and transformers: N to N+1")) {
+        found = true;
+        QVERIFY(options->item(r, 4)->text().startsWith(QLatin1Char('$')));
+      }
+    QVERIFY(found);
   }
 
   void menusInsertRacksAndRowsAsUndoableEdits() {
