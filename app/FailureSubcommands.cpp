@@ -165,7 +165,8 @@ int runFailures(const QStringList& arguments) {
                                {QStringLiteral("gpuHoursSavedPerYear"), option.gpuHoursSavedPerYear},
                                {QStringLiteral("usdPerGpuHourSaved"), option.usdPerGpuHourSaved},
                                {QStringLiteral("siteAvailability"), option.siteAvailability},
-                               {QStringLiteral("delivered"), option.delivered}});
+                               {QStringLiteral("delivered"), option.delivered},
+                               {QStringLiteral("jobGoodput"), option.jobGoodput}});
 
   QByteArray bytes;
   if (format == QLatin1String("json")) {

@@ -209,14 +209,15 @@ FailuresPanel::FailuresPanel(QWidget* parent)
   optionsStatus_->setWordWrap(true);
   optionsLayout->addWidget(optionsStatus_);
   optionsLayout->addWidget(options_, 1);
-  options_->setColumnCount(6);
+  options_->setColumnCount(7);
   options_->setHorizontalHeaderLabels({tr("Change"), tr("Units added"), tr("Capex added"), tr("GPU-hours saved a year"),
-                                       tr("$ a year per GPU-hour saved"), tr("Delivered after")});
+                                       tr("$ a year per GPU-hour saved"), tr("Delivered after"),
+                                       tr("Job goodput after")});
   options_->setEditTriggers(QAbstractItemView::NoEditTriggers);
   options_->verticalHeader()->hide();
   options_->horizontalHeader()->setStretchLastSection(true);
   options_->setColumnWidth(0, 300);
-  for (int c = 1; c < 5; ++c) options_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+  for (int c = 1; c < 6; ++c) options_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
   tabs_->addTab(table_, tr("Components"));
   tabs_->addTab(optionsPage, tr("Redundancy Options"));
   layout->addWidget(tabs_, 1);
@@ -405,7 +406,8 @@ void FailuresPanel::studyOptions() {
                                  std::isfinite(option.usdPerGpuHourSaved)
                                      ? QStringLiteral("$") + english.toString(option.usdPerGpuHourSaved, 'f', 2)
                                      : QStringLiteral("\u2014"),
-                                 english.toString(100 * option.delivered, 'f', 3) + QStringLiteral(" %")};
+                                 english.toString(100 * option.delivered, 'f', 3) + QStringLiteral(" %"),
+                                 english.toString(100 * option.jobGoodput, 'f', 2) + QStringLiteral(" %")};
       for (int c = 0; c < cells.size(); ++c) {
         auto* item = new QTableWidgetItem(cells[c]);
         if (c > 0) item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

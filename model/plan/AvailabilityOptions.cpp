@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "engine/Evaluator.h"
+
 namespace gigaplan {
 
 double AvailabilityStudy::plantCapexUsd(const FailureDomains& domains, const InputValues& inputs) {
@@ -98,8 +100,60 @@ AvailabilityStudy AvailabilityStudy::of(const Project& project, const ProjectRes
                                       : std::numeric_limits<double>::quiet_NaN();
       option.siteAvailability = expected.siteAvailability;
       option.delivered = inService * expected.siteAvailability;
+      option.jobGoodput = valueOf(site, OutputId::availabilityJobGoodput);
       study.options.push_back(option);
     }
+  }
+
+  // The job's levers act on its effective training time: each group evaluated by the engine
+  // with and without the change, the site's figures combined as the plan combines them.
+  struct Lever {
+    InputId input;
+    double factor;
+    const char* change;
+  };
+  static constexpr Lever levers[] = {
+      {InputId::reliabilityHotSpareFraction, 2.0, "hot spares: twice as many"},
+      {InputId::reliabilityRestartMinutes, 0.5, "restart after a failure: half the time"},
+      {InputId::reliabilityCheckpointWriteGBpsPerGpu, 2.0, "checkpoint writes: twice the bandwidth"}};
+  const std::vector<InputValues>& groups = result.plan->groupInputs;
+  std::vector<OutputValues> before;
+  for (const InputValues& inputs : groups) before.push_back(evaluate(inputs));
+  const OutputValues siteBefore = PhasePlan::combine(before);
+  const double jobGpus = valueOf(site, OutputId::reliabilityJobGpus);
+  for (const Lever& lever : levers) {
+    const InputSpec& spec = inputSpec(lever.input);
+    std::vector<OutputValues> after;
+    double capexAdded = 0.0;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+      InputValues changed = groups[g];
+      double& value = changed[static_cast<std::size_t>(lever.input)];
+      value = std::clamp(value * lever.factor, spec.minimum, spec.maximum);
+      after.push_back(evaluate(changed));
+      capexAdded += valueOf(after.back(), OutputId::costCapexUsd) - valueOf(before[g], OutputId::costCapexUsd);
+    }
+    const OutputValues siteAfter = PhasePlan::combine(after);
+    const double ettrBefore = valueOf(siteBefore, OutputId::reliabilityEttr);
+    const double goodputNow = valueOf(site, OutputId::availabilityJobGoodput);
+    const double goodput =
+        ettrBefore > 0 ? goodputNow * valueOf(siteAfter, OutputId::reliabilityEttr) / ettrBefore : goodputNow;
+    AvailabilityOption option;
+    option.change = QString::fromLatin1(lever.change);
+    option.inputPath = QString::fromLatin1(spec.path);
+    option.value = QString::number(valueOf(groups.front(), lever.input) * lever.factor, 'g', 6);
+    option.capexUsd = capexAdded;
+    // More spares shrink the job: its GPU-hours are its GPUs times its goodput.
+    const double jobBefore = valueOf(siteBefore, OutputId::reliabilityJobGpus);
+    const double jobAfter =
+        jobBefore > 0 ? jobGpus * valueOf(siteAfter, OutputId::reliabilityJobGpus) / jobBefore : jobGpus;
+    option.gpuHoursSavedPerYear = (goodput * jobAfter - goodputNow * jobGpus) * 8760.0;
+    option.usdPerGpuHourSaved = option.gpuHoursSavedPerYear > 0
+                                    ? std::max(0.0, option.capexUsd) * perYear / option.gpuHoursSavedPerYear
+                                    : std::numeric_limits<double>::quiet_NaN();
+    option.siteAvailability = valueOf(site, OutputId::availabilitySite);
+    option.delivered = study.delivered;
+    option.jobGoodput = goodput;
+    study.options.push_back(option);
   }
   // The cheapest GPU-hour saved first; changes that save none (or lose some) last, the largest capex saving first.
   std::stable_sort(

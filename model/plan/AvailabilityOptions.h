@@ -19,11 +19,14 @@ struct AvailabilityOption {
   double usdPerGpuHourSaved = 0.0;
   double siteAvailability = 0.0;  ///< availability.site after the change
   double delivered = 0.0;         ///< availability.delivered after the change
+  double jobGoodput = 0.0;        ///< availability.jobGoodput after the change
 };
 
 /// What it takes to hold the uptime target (reliability.targetUptime): the share of GPU-hours the
-/// site delivers now, and every other redundancy scheme of each level of the power and cooling
-/// paths tried on the floor as it stands, cheapest GPU-hour saved first.
+/// site delivers now, every other redundancy scheme of each level of the power and cooling paths
+/// tried on the floor as it stands, and the full-site job's levers (twice the hot spares, half the
+/// restart time, twice the checkpoint bandwidth) through the engine, cheapest GPU-hour saved first.
+/// A job lever's GPU-hours are the job's goodput gained; its capex is the engine's capex added.
 struct AvailabilityStudy {
   double target = 0.0;
   double delivered = 0.0;  ///< now
