@@ -171,10 +171,10 @@ void ReportBuilder::failuresSection() {
           gpuHours(option.gpuHoursSavedPerYear),
           std::isfinite(option.usdPerGpuHourSaved) ? ProjectReport::formatUsd(option.usdPerGpuHourSaved)
                                                    : QStringLiteral("\u2014"),
-          percentText(option.delivered, 3)}});
+          percentText(option.delivered, 3), percentText(option.jobGoodput, 2)}});
   placeTable(options);
 
-  subsection(QStringLiteral("The worst single failures"), false, 160);  // with the first rows of its table
+  subsection(QStringLiteral("The worst single failures"), false, 260);  // with its note and first rows
   paragraph(QStringLiteral("Each component failing alone (N-1), by what it takes: GPUs down, then bandwidth. "
                            "`gigaplan-cli failures` lists all %1.")
                 .arg(QLocale(QLocale::English).toString(static_cast<qlonglong>(domains.components.size()))),
