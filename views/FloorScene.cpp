@@ -293,7 +293,11 @@ Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* docum
       break;
     }
   }
-  // Every colour on screen is explained: the areas under the racks too.
+  // Every colour on screen is explained: the plant in the electrical rooms and the areas under the racks too.
+  if (document->result().failures)
+    for (const ComponentKind kind :
+         {ComponentKind::Switchgear, ComponentKind::Transformer, ComponentKind::Ups, ComponentKind::HeatRejection})
+      legend.push_back({plantColour(kind), componentKindName(kind)});
   legend.push_back({kHallFloor, FloorView::tr("hall floor")});
   legend.push_back({kElectricalRoom, FloorView::tr("electrical room")});
   legend.push_back({kBuildingColour, FloorView::tr("building")});
@@ -385,6 +389,77 @@ vtkSmartPointer<vtkActor> floorSlabs(vtkRenderer* renderer, const SiteLayout& la
                m.electricalRoomYM + m.electricalRoomDepthM, 0.0, kElectricalRoom);
   }
   return floors.actor(renderer);
+}
+
+QColor plantColour(ComponentKind kind) {
+  switch (kind) {
+    case ComponentKind::Switchgear:
+      return QColor(95, 95, 120);
+    case ComponentKind::Transformer:
+      return QColor(150, 140, 70);
+    case ComponentKind::Ups:
+      return QColor(60, 115, 170);
+    default:
+      return QColor(70, 160, 165);  // heat rejection
+  }
+}
+
+std::vector<PlantBox> plantBoxes(const SiteLayout& layout, const SiteFailures* failures, int failureComponent,
+                                 const std::vector<std::vector<int>>& racksByHall, int shownPhase) {
+  std::vector<PlantBox> boxes;
+  if (!failures) return boxes;
+  const FailureDomains& domains = failures->domains;
+  static constexpr ComponentKind kinds[] = {ComponentKind::Switchgear, ComponentKind::Transformer, ComponentKind::Ups,
+                                            ComponentKind::HeatRejection};
+  // Each block's units by kind, in the room of the hall its first served rack stands in.
+  std::vector<std::array<std::vector<int>, 4>> unitsByHall(layout.halls.size());
+  for (const RedundancyGroup& group : domains.groups) {
+    const auto kind = std::find(std::begin(kinds), std::end(kinds), group.kind);
+    if (kind == std::end(kinds) || group.servedCount == 0) continue;
+    const int rack = domains.served(group).front();
+    const auto hall = static_cast<std::size_t>(
+        layout.rows[static_cast<std::size_t>(layout.racks[static_cast<std::size_t>(rack)].row)].hall);
+    for (int u = 0; u < group.units; ++u)
+      unitsByHall[hall][static_cast<std::size_t>(kind - std::begin(kinds))].push_back(group.firstComponent + u);
+  }
+  const int chosenGroup = failureComponent >= 0 && failureComponent < static_cast<int>(domains.components.size())
+                              ? domains.components[static_cast<std::size_t>(failureComponent)].group
+                              : -1;
+  const LayoutMetrics metrics = LayoutMetrics::measure(layout);
+  static const double heights[4] = {2.2, 2.6, 2.0, 2.8};
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    if (shownPhase >= 0 && h < racksByHall.size() && racksByHall[h].empty()) continue;
+    const HallMetrics& room = metrics.halls[h];
+    const double laneDepth = room.electricalRoomDepthM / 4.0;
+    for (std::size_t k = 0; k < 4; ++k) {
+      const std::vector<int>& units = unitsByHall[h][k];
+      if (units.empty()) continue;
+      const double pitch = (room.electricalRoomWidthM - 2.0) / static_cast<double>(units.size());
+      const double width = std::min(2.4, pitch * 0.8);
+      const double y0 = room.electricalRoomYM + laneDepth * static_cast<double>(k) + laneDepth * 0.15;
+      for (std::size_t u = 0; u < units.size(); ++u) {
+        PlantBox box;
+        box.component = units[u];
+        const double x0 = room.electricalRoomXM + 1.0 + pitch * static_cast<double>(u) + (pitch - width) / 2;
+        const double bounds[6] = {x0, x0 + width, y0, y0 + laneDepth * 0.7, 0.0, heights[k]};
+        std::copy(std::begin(bounds), std::end(bounds), box.bounds);
+        box.colour = plantColour(kinds[k]);
+        if (box.component == failureComponent)
+          box.colour = QColor(200, 30, 40);
+        else if (chosenGroup >= 0 && domains.components[static_cast<std::size_t>(box.component)].group == chosenGroup)
+          box.colour = QColor(240, 220, 90);
+        boxes.push_back(box);
+      }
+    }
+  }
+  return boxes;
+}
+
+vtkSmartPointer<vtkActor> plantActor(vtkRenderer* renderer, const std::vector<PlantBox>& boxes) {
+  BoxMesh mesh;
+  for (const PlantBox& box : boxes)
+    mesh.add(box.bounds[0], box.bounds[2], box.bounds[4], box.bounds[1], box.bounds[3], box.bounds[5], box.colour);
+  return mesh.actor(renderer);
 }
 
 std::vector<FloorName> floorNames(const SiteLayout& layout, const std::vector<std::vector<int>>& racksByHall,

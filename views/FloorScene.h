@@ -50,6 +50,16 @@ vtkSmartPointer<vtkActor> rackBoxes(vtkRenderer* renderer, const SiteLayout& lay
 vtkSmartPointer<vtkActor> floorSlabs(vtkRenderer* renderer, const SiteLayout& layout,
                                      const std::vector<std::vector<int>>& racksByHall, int shownPhase);
 
+/// The colour a kind of plant unit is drawn in.
+QColor plantColour(ComponentKind kind);
+/// The MV switchgear, transformers, UPS modules and heat-rejection units of each electrical block,
+/// in the electrical room of the block's first hall: one row per kind, each unit a box. With
+/// `failureComponent` chosen (>= 0), that unit is drawn as down and the others of its group as
+/// carrying its load. Halls not built by `shownPhase` (>= 0) have none.
+std::vector<PlantBox> plantBoxes(const SiteLayout& layout, const SiteFailures* failures, int failureComponent,
+                                 const std::vector<std::vector<int>>& racksByHall, int shownPhase);
+vtkSmartPointer<vtkActor> plantActor(vtkRenderer* renderer, const std::vector<PlantBox>& boxes);
+
 /// The names of the buildings and halls shown, buildings first (at their south edge), then halls
 /// (at their centre). With a phase shown, halls not built yet have none.
 std::vector<FloorName> floorNames(const SiteLayout& layout, const std::vector<std::vector<int>>& racksByHall,

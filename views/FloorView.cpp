@@ -62,11 +62,15 @@ void FloorView::setDocument(ProjectDocument* document) {
   connect(document_, &ProjectDocument::layoutChanged, this, &FloorView::updateScene);
   connect(document_, &ProjectDocument::selectionChanged, this, &FloorView::updateSelectionActors);
   connect(document_, &ProjectDocument::resultReady, this, [this] {
-    // Cable classes and fabric links come from the figures; the rest from the layout alone.
-    if (colourBy_ == ColourBy::CableClass)
+    // Cable classes, power paths, cooling loops, failures and fabric links come from the figures;
+    // the rest from the layout alone.
+    if (colourBy_ == ColourBy::CableClass || colourBy_ == ColourBy::PowerPath || colourBy_ == ColourBy::CoolingLoop ||
+        colourBy_ == ColourBy::Failure) {
       updateScene();
-    else
+    } else {
+      updatePlant();
       updateSelectionActors();
+    }
   });
   rebuildAll();
 }
@@ -172,6 +176,18 @@ void FloorView::setFailureComponent(int component) {
   if (colourBy_ == ColourBy::Failure) updateScene();
 }
 
+void FloorView::updatePlant() {
+  if (plant_) renderer()->RemoveActor(plant_);
+  plant_ = nullptr;
+  plantBoxes_.clear();
+  if (!document_) return;
+  plantBoxes_ =
+      floorscene::plantBoxes(document_->project().layout, document_->result().failures.get(),
+                             colourBy_ == ColourBy::Failure ? failureComponent_ : -1, racksByHall_, shownPhase_);
+  if (!plantBoxes_.empty()) plant_ = floorscene::plantActor(renderer(), plantBoxes_);
+  update();
+}
+
 int FloorView::shownRacks() const {
   int racks = 0;
   for (const auto& hall : racksByHall_) racks += static_cast<int>(hall.size());
@@ -249,6 +265,7 @@ void FloorView::updateScene() {
   // Building footprints, hall floors and electrical rooms under the racks, as built by the phase shown.
   if (floors_) renderer()->RemoveActor(floors_);
   floors_ = floorscene::floorSlabs(renderer(), layout, racksByHall_, shownPhase_);
+  updatePlant();
   for (const auto& actor : nameActors_) renderer()->RemoveActor2D(actor);
   nameActors_.clear();
   names_ = floorscene::floorNames(layout, racksByHall_, shownPhase_);

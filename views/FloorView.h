@@ -42,6 +42,12 @@ struct FloorName {
   double xM = 0.0;
   double yM = 0.0;
 };
+/// A unit of the power and cooling plant drawn in its block's electrical room (FloorScene's plantBoxes).
+struct PlantBox {
+  int component = -1;  ///< in the failure analysis
+  double bounds[6] = {};
+  QColor colour;
+};
 }  // namespace floorscene
 
 class FloorView : public VtkOpenGLWidget {
@@ -67,6 +73,8 @@ class FloorView : public VtkOpenGLWidget {
   /// Failure colouring shows: what goes down, what slows, what its group carries; -1 for none.
   void setFailureComponent(int component);
   int failureComponent() const { return failureComponent_; }
+  /// The plant units drawn in the electrical rooms, with their components and colours.
+  const std::vector<floorscene::PlantBox>& plantBoxes() const { return plantBoxes_; }
   static QString colourByName(ColourBy colourBy);
   QString legendTitle() const { return legendTitle_; }
   const std::vector<LegendEntry>& legend() const { return legend_; }
@@ -161,6 +169,8 @@ class FloorView : public VtkOpenGLWidget {
 
   void rebuildAll();
   void updateScene();
+  /// The plant in the electrical rooms, from the figures' failure analysis.
+  void updatePlant();
   void updateColours();
   void buildRackActor(std::size_t hall);
   void updateLevelOfDetail();
@@ -178,6 +188,8 @@ class FloorView : public VtkOpenGLWidget {
   std::vector<HallScene> halls_;
   std::vector<QColor> colours_;  ///< per rack, in the current colouring
   vtkSmartPointer<vtkActor> floors_;
+  vtkSmartPointer<vtkActor> plant_;  ///< switchgear, transformers, UPS and heat rejection in the electrical rooms
+  std::vector<floorscene::PlantBox> plantBoxes_;
   std::vector<floorscene::FloorName> names_;  ///< building and hall names, in placement order
   std::vector<vtkSmartPointer<vtkTextActor>> nameActors_;
   std::vector<ShownName> shownNames_;

@@ -607,6 +607,19 @@ class TestWorkspace : public QObject {
     for (std::size_t r = 0; r < layout.racks.size(); ++r) drawnDown += floor->rackColour(static_cast<int>(r)) == red;
     QCOMPARE(drawnDown, static_cast<int>(down.size()));
     QVERIFY(floor->legendTitle().contains(QStringLiteral("UPS")));
+    // The plant stands in the electrical rooms: every switchgear line-up, transformer, UPS module
+    // and heat-rejection unit of the analysis, the chosen UPS drawn as down.
+    int plantUnits = 0;
+    for (const Component& c : failures->domains.components)
+      plantUnits += c.kind == ComponentKind::Switchgear || c.kind == ComponentKind::Transformer ||
+                    c.kind == ComponentKind::Ups || c.kind == ComponentKind::HeatRejection;
+    QCOMPARE(static_cast<int>(floor->plantBoxes().size()), plantUnits);
+    const auto chosen = std::find_if(floor->plantBoxes().begin(), floor->plantBoxes().end(),
+                                     [&](const floorscene::PlantBox& box) { return box.component == ups; });
+    QVERIFY(chosen != floor->plantBoxes().end());
+    QCOMPARE(chosen->colour, red);
+    floor->frameHall();  // the first hall, where this UPS stands, close enough to see its room
+    QApplication::processEvents();
     window.grab().save(QStringLiteral("workspace-failures.png"));  // for a person to look at
     // A CDU rack picked on the floor is chosen in the dock.
     int cduRack = -1;
