@@ -229,7 +229,7 @@ Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* docum
       // Racks of one colour hang on the same UPS module, pair or pool (or the same CDU loop or
       // header): the colour is the group's number within its block (or hall).
       const std::shared_ptr<const SiteFailures>& failures = document->result().failures;
-      if (!failures) break;
+      if (!failures || !failures->domains.describes(layout)) break;  // stale until the edited floor's figures
       const FailureDomains& domains = failures->domains;
       const ComponentKind kind = colourBy == ColourBy::PowerPath ? ComponentKind::Ups : ComponentKind::Cdu;
       int number = 0, most = 0;
@@ -273,7 +273,7 @@ Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* docum
       const QColor down(200, 30, 40), slower(240, 150, 30), carried(240, 220, 90), itself(150, 40, 170),
           untouched(130, 140, 155);
       colours.assign(layout.racks.size(), untouched);
-      if (failures && failureComponent >= 0 &&
+      if (failures && failures->domains.describes(layout) && failureComponent >= 0 &&
           failureComponent < static_cast<int>(failures->domains.components.size())) {
         const FailureDomains& domains = failures->domains;
         const Component& c = domains.components[static_cast<std::size_t>(failureComponent)];
@@ -294,7 +294,7 @@ Colouring colourRacks(FloorView::ColourBy colourBy, const ProjectDocument* docum
     }
   }
   // Every colour on screen is explained: the plant in the electrical rooms and the areas under the racks too.
-  if (document->result().failures)
+  if (document->result().failures && document->result().failures->domains.describes(layout))
     for (const ComponentKind kind :
          {ComponentKind::Switchgear, ComponentKind::Transformer, ComponentKind::Ups, ComponentKind::HeatRejection})
       legend.push_back({plantColour(kind), componentKindName(kind)});
@@ -407,7 +407,7 @@ QColor plantColour(ComponentKind kind) {
 std::vector<PlantBox> plantBoxes(const SiteLayout& layout, const SiteFailures* failures, int failureComponent,
                                  const std::vector<std::vector<int>>& racksByHall, int shownPhase) {
   std::vector<PlantBox> boxes;
-  if (!failures) return boxes;
+  if (!failures || !failures->domains.describes(layout)) return boxes;  // stale until the edited floor's figures
   const FailureDomains& domains = failures->domains;
   static constexpr ComponentKind kinds[] = {ComponentKind::Switchgear, ComponentKind::Transformer, ComponentKind::Ups,
                                             ComponentKind::HeatRejection};

@@ -567,9 +567,19 @@ class Builder {
 
 }  // namespace
 
+std::size_t FailureDomains::signatureOf(const SiteLayout& layout) {
+  std::size_t seed = layout.rows.size() * 1000003u + layout.halls.size();
+  for (const Rack& rack : layout.racks)
+    seed ^= (static_cast<std::size_t>(rack.id) * 31u + static_cast<std::size_t>(rack.row) * 7u +
+             static_cast<std::size_t>(rack.role)) +
+            0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+  return seed;
+}
+
 FailureDomains FailureDomains::analyze(const FailureModelInputs& inputs) {
   FailureDomains domains;
   if (!inputs.layout) return domains;
+  domains.layoutSignature = signatureOf(*inputs.layout);
   Builder(inputs, domains).build();
   return domains;
 }

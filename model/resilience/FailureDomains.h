@@ -117,6 +117,11 @@ struct FailureDomains {
   int blocks = 0;
 
   static FailureDomains analyze(const FailureModelInputs& inputs);
+  /// Whether the analysis is of this floor (its racks by id, row and role, in order): an edit
+  /// makes it stale until the figures of the edited floor replace it.
+  bool describes(const SiteLayout& layout) const { return layoutSignature == signatureOf(layout); }
+  static std::size_t signatureOf(const SiteLayout& layout);
+  std::size_t layoutSignature = 0;
 
   /// The racks a component's failure reaches: those it takes down (power or cooling), then those
   /// whose GPUs lose bandwidth.

@@ -308,8 +308,9 @@ class TestFloorView : public QObject {
     ShownView shown(document.get());
     const SiteLayout& layout = document->project().layout;
     shown.view.setColourBy(FloorView::ColourBy::Power);
-    // Five steps of the ramp, and the hall floor, electrical room and building under the racks.
-    QCOMPARE(shown.view.legend().size(), std::size_t{5 + 3});
+    // Five steps of the ramp, the four kinds of plant in the electrical rooms, and the hall floor,
+    // electrical room and building under the racks.
+    QCOMPARE(shown.view.legend().size(), std::size_t{5 + 4 + 3});
     // Compute and network racks draw different power, so they get different colours.
     std::size_t leaf = 0;
     while (layout.racks[leaf].role != RackRole::Leaf) ++leaf;
@@ -320,14 +321,14 @@ class TestFloorView : public QObject {
     shown.view.setColourBy(FloorView::ColourBy::CableClass);
     // Every reach class and "no links" are in the legend; compute racks reach their leaves
     // within the row, so they are not in the longest class.
-    QCOMPARE(shown.view.legend().size(), std::size_t{7 + 3});
+    QCOMPARE(shown.view.legend().size(), std::size_t{7 + 4 + 3});
     QVERIFY(shown.view.rackColour(static_cast<int>(compute)) != shown.view.legend()[5].colour);
 
     shown.view.frameHall();
     shown.view.grab().save(QStringLiteral("floor-cable-class.png"));  // for a person to look at
 
     shown.view.setColourBy(FloorView::ColourBy::Phase);
-    QCOMPARE(shown.view.legend().size(), std::size_t{1 + 3});
+    QCOMPARE(shown.view.legend().size(), std::size_t{1 + 4 + 3});
     QCOMPARE(shown.view.legendTitle(), FloorView::colourByName(FloorView::ColourBy::Phase));
   }
 
