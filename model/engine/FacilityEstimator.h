@@ -17,9 +17,11 @@ namespace facility_detail {
 template <class V>
 V redundantUnits(const V& loadPerUnit, const V& scheme) {
   const V base = ceilOf(loadPerUnit);
-  return where(
-      less(scheme, 0.5), base,
-      where(less(scheme, 1.5), V(base + 1.0), where(less(scheme, 2.5), V(2.0 * base), ceilOf(V(base * (4.0 / 3.0))))));
+  // N, N+1, 2N, 4N/3, and catcher: one reserve unit for each group of up to four active ones.
+  return where(less(scheme, 0.5), base,
+               where(less(scheme, 1.5), V(base + 1.0),
+                     where(less(scheme, 2.5), V(2.0 * base),
+                           where(less(scheme, 3.5), ceilOf(V(base * (4.0 / 3.0))), V(base + ceilOf(V(base * 0.25)))))));
 }
 }  // namespace facility_detail
 

@@ -193,8 +193,9 @@
   X(powerBatteryBufferMinutes, "power.batteryBufferMinutes", "min", 10, 0, 1440, Real, \
     "minutes the battery must carry the swing and ride-through", "estimate: UPS autonomy of 5-15 min", "estimate") \
   /* electrical */ \
-  X(electricalRedundancy, "electrical.redundancy", "scheme", 1, 0, 3, Choice, \
-    "redundancy of transformers and UPS: N, N+1, 2N or distributed 4N/3", \
+  X(electricalRedundancy, "electrical.redundancy", "scheme", 1, 0, 4, Choice, \
+    "redundancy of transformers and UPS: N, N+1, 2N, distributed 4N/3, or catcher (a reserve unit switched in " \
+    "for any of up to four active ones)", \
     "Uptime Institute Tier III allows N+1 on the power path", "secondary") \
   X(electricalDistribution, "electrical.distribution", "scheme", 0, 0, 1, Choice, \
     "power to the racks: AC through UPS and rack power supplies, or 800 V DC to rack-scale systems", \

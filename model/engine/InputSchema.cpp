@@ -34,7 +34,7 @@ QStringList choiceNames(InputId id) {
     case InputId::networkTier3Reach:
       return {"copper", "aec", "multimode", "singlemodeDr", "singlemodeFr"};
     case InputId::electricalRedundancy:
-      return {"N", "N+1", "2N", "4N/3"};
+      return {"N", "N+1", "2N", "4N/3", "catcher"};
     case InputId::powerProvisioningBasis:
       return {"vendorMaximum", "estimatedPeak", "rackCap"};
     case InputId::costAmortization:

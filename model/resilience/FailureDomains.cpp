@@ -35,7 +35,9 @@ ComponentPath pathOf(ComponentKind kind) {
 namespace {
 
 /// Redundancy schemes as the inputs number them (electrical.redundancy: N, N+1, 2N, 4N/3).
-enum Scheme { kN = 0, kNPlus1 = 1, k2N = 2, k4NOver3 = 3 };
+enum Scheme { kN = 0, kNPlus1 = 1, k2N = 2, k4NOver3 = 3, kCatcher = 4 };
+/// Active units a catcher's reserve unit stands in for.
+constexpr int kCatcherGroup = 4;
 
 /// Facts of the floor the analysis reads again and again: per rack, row, hall and fabric.
 struct SiteIndex {
@@ -259,6 +261,28 @@ class Builder {
                    failuresPerYear, repairHours);
         }
         break;
+      case kCatcher: {
+        // Active units in groups of up to four, each with a reserve switched in for any one of
+        // them: a group serves its actives' share of the racks.
+        const int groups = (needed + kCatcherGroup - 1) / kCatcherGroup;
+        int firstActive = 0;
+        for (int g = 0; g < groups; ++g) {
+          const int actives = needed * (g + 1) / groups - needed * g / groups;
+          QStringList names;
+          for (int a = 0; a < actives; ++a) names << label + QStringLiteral(" %1").arg(firstActive + a + 1);
+          names << label + QStringLiteral(" reserve %1").arg(g + 1);
+          const std::size_t from =
+              racks.size() * static_cast<std::size_t>(firstActive) / static_cast<std::size_t>(needed);
+          const std::size_t to =
+              racks.size() * static_cast<std::size_t>(firstActive + actives) / static_cast<std::size_t>(needed);
+          addGroup(kind, actives + 1, actives,
+                   std::vector<int>(racks.begin() + static_cast<std::ptrdiff_t>(from),
+                                    racks.begin() + static_cast<std::ptrdiff_t>(to)),
+                   names, failuresPerYear, repairHours);
+          firstActive += actives;
+        }
+        break;
+      }
       default: {  // N+1 and 4N/3: one pool of units carrying the level together
         const int units = scheme == kNPlus1 ? needed + 1 : static_cast<int>(std::ceil(needed * 4.0 / 3.0 - 1e-9));
         QStringList names;

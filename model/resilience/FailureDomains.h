@@ -104,7 +104,8 @@ struct FailureModelInputs {
 /// block's load with the redundancy of their level, one busway per row (two for 2N), one facility
 /// water loop per block (two for 2N), the floor's CDUs per hall; utility feeds for the whole
 /// site. Units without redundancy each serve a contiguous share of the rows (or blocks); 2N pairs
-/// each serve a share; N+1 and 4N/3 groups serve all of their level's racks together. The fabric:
+/// each serve a share; N+1 and 4N/3 groups serve all of their level's racks together; a catcher's
+/// groups of up to four active units and a reserve each serve their actives' share. The fabric:
 /// every leaf switch (its row's GPUs on its plane), spine switch (its hall's GPUs, or the fabric's
 /// in two tiers), core rack and plane. A rack down also takes its switches down.
 struct FailureDomains {

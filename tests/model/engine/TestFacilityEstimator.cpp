@@ -30,11 +30,12 @@ class TestFacilityEstimator : public QObject {
   void redundancySchemes_data() {
     QTest::addColumn<double>("scheme");
     QTest::addColumn<double>("units");
-    // 5.2 units of load: N = 6, N+1 = 7, 2N = 12, 4N/3 = ceil(6 x 4/3) = 8.
+    // 5.2 units of load: N = 6, N+1 = 7, 2N = 12, 4N/3 = ceil(6 x 4/3) = 8, catcher = 6 + 2 reserves.
     QTest::newRow("N") << 0.0 << 6.0;
     QTest::newRow("N+1") << 1.0 << 7.0;
     QTest::newRow("2N") << 2.0 << 12.0;
     QTest::newRow("4N/3") << 3.0 << 8.0;
+    QTest::newRow("catcher") << 4.0 << 8.0;
   }
   void redundancySchemes() {
     QFETCH(double, scheme);

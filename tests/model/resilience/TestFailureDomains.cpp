@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ScenarioFixtures.h"
+#include "engine/FacilityEstimator.h"
 #include "layout/FloorCount.h"
 #include "plan/AvailabilityOptions.h"
 #include "plan/ProjectEvaluation.h"
@@ -142,6 +143,15 @@ class TestFailureDomains : public QObject {
     QCOMPARE(pair.units, 2);
     QCOMPARE(pair.needed, 1);
     QCOMPARE(pair.servedCount, static_cast<std::uint32_t>(layout.racks.size() / 2));
+    // A catcher: the two active modules and one reserve that stands in for either; one failure
+    // drops nothing, and the units are those the engine counts for the scheme.
+    const FailureDomains catcher = FailureDomains::analyze(
+        modelOf(layout, 1, {{InputId::electricalRedundancy, 4}, {InputId::electricalUpsModuleMw, 1.5}}));
+    const std::vector<int> upsCatcher = componentsOf(catcher, ComponentKind::Ups);
+    QCOMPARE(upsCatcher.size(), std::size_t{3});
+    for (int c : upsCatcher) QCOMPARE(catcher.components[static_cast<std::size_t>(c)].impact.racksDown, 0.0);
+    QCOMPARE(static_cast<double>(upsCatcher.size()), facility_detail::redundantUnits(2.0, 4.0));
+    QVERIFY(catcher.components[static_cast<std::size_t>(upsCatcher.back())].name.contains(QStringLiteral("reserve")));
   }
 
   void losingOneOfTwoPlanesHalvesTheBandwidthOfExactlyItsGpus() {
