@@ -83,7 +83,7 @@ class TestScenarioCommands : public QObject {
                                       << "cluster.gpus: must be a whole number, got 1.5";
     QTest::newRow("unknown choice") << "electrical.redundancy"
                                     << "3N"
-                                    << "electrical.redundancy: '3N' is not one of N, N+1, 2N, 4N/3";
+                                    << "electrical.redundancy: '3N' is not one of N, N+1, 2N, 4N/3, catcher";
     QTest::newRow("consistency") << "cooling.returnTempC"
                                  << "25"
                                  << "cooling.returnTempC: must be above cooling.supplyTempC (30 degC)";

@@ -998,7 +998,7 @@ class TestProjectStore : public QObject {
          [](const QString& path) {
            executeSql(path, "UPDATE scenario_input SET value = 7 WHERE path = 'electrical.redundancy'");
          },
-         {QStringLiteral("scenario_input electrical.redundancy: 7 is not a choice index (0 to 3")}},
+         {QStringLiteral("scenario_input electrical.redundancy: 7 is not a choice index (0 to 4")}},
         {"empty system type",
          [](const QString& path) {
            executeSql(path, "UPDATE scenario_choice SET value = '' WHERE path = 'system.type'");
@@ -1093,9 +1093,9 @@ class TestProjectStore : public QObject {
          {QStringLiteral("phase_input (1, network.planes), value: 9 planes is out of range [0, 8]")}},
         {"phase choice out of range",
          [](const QString& path) {
-           executeSql(path, "UPDATE phase_input SET value = 4 WHERE path = 'electrical.redundancy'");
+           executeSql(path, "UPDATE phase_input SET value = 5 WHERE path = 'electrical.redundancy'");
          },
-         {QStringLiteral("phase_input (1, electrical.redundancy), value: 4 scheme is out of range [0, 3]")}},
+         {QStringLiteral("phase_input (1, electrical.redundancy), value: 5 scheme is out of range [0, 4]")}},
         {"input of a missing phase",
          [](const QString& path) { executeSql(path, "INSERT INTO phase_input VALUES (7, 'network.planes', 1)"); },
          {QStringLiteral("phase_input (7, network.planes), phase: 7 is not a phase (the project has 3)")}},
