@@ -289,6 +289,23 @@ std::optional<FailureModelInputs> failureModelInputs(const Project& project, con
         gpus = system->values.value(InputId::systemGpusPerNode).value;
     in.gpusPerNode.push_back(gpus);
   }
+  // A tenant isolated on a plane of its own has a fabric of its own: its planes and switches
+  // fail apart from the operator's. It is built as the group of the system it rents (or the first).
+  in.fabricOfTenant.assign(project.tenants.size() + 1, -1);
+  for (std::size_t t = 0; t < project.tenants.size(); ++t) {
+    const Tenant& tenant = project.tenants[t];
+    if (tenant.isolation != TenantIsolation::OwnPlane) continue;
+    std::size_t like = 0;
+    for (std::size_t g = 0; g < plan.groups.size(); ++g)
+      if (plan.groups[g].systemType == tenant.systemType) like = g;
+    in.fabricOfTenant[t + 1] = static_cast<int>(in.fabricInputs.size());
+    in.fabricInputs.push_back(in.fabricInputs[like]);
+    in.fabricPlanes.push_back(in.fabricPlanes[like]);
+    in.fabricTiers.push_back(in.fabricTiers[like]);
+    in.fabricPue.push_back(in.fabricPue[like]);
+    in.fabricLiquidShare.push_back(in.fabricLiquidShare[like]);
+    in.fabricNames.push_back(QStringLiteral("Fabric of %1 (its own plane)").arg(tenant.name));
+  }
   // The utility feeds are the site's, as the last phase leaves it.
   in.siteInputs = plan.groupInputs.empty() ? result.evaluation.inputs : plan.groupInputs.back();
   return in;

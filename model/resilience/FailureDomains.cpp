@@ -80,7 +80,9 @@ struct SiteIndex {
       const Rack& rack = layout.racks[i];
       const auto row = static_cast<std::size_t>(rack.row);
       const auto hall = static_cast<std::size_t>(hallOfRow[row]);
-      const int fabric = in.fabricOfBuilding[static_cast<std::size_t>(layout.halls[hall].building)];
+      const int ownFabric = rack.tenant < in.fabricOfTenant.size() ? in.fabricOfTenant[rack.tenant] : -1;
+      const int fabric =
+          ownFabric >= 0 ? ownFabric : in.fabricOfBuilding[static_cast<std::size_t>(layout.halls[hall].building)];
       fabricOfRack[i] = fabric;
       racksOfRow[row].push_back(static_cast<int>(i));
       rowTenants[row].set(rack.tenant);

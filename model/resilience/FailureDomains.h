@@ -84,7 +84,10 @@ struct Component {
 /// one per group of systems) its inputs and figures.
 struct FailureModelInputs {
   const SiteLayout* layout = nullptr;
-  std::vector<int> fabricOfBuilding;      ///< the fabric each building's racks are on; -1 for none
+  std::vector<int> fabricOfBuilding;  ///< the fabric each building's racks are on; -1 for none
+  /// By Rack::tenant: a fabric of the tenant's own (isolation by own plane) its racks are on
+  /// wherever they stand, or -1 (empty: none has one).
+  std::vector<int> fabricOfTenant;
   std::vector<InputValues> fabricInputs;  ///< each fabric's inputs: redundancy, units, failure rates
   std::vector<double> fabricPlanes;       ///< fabric planes (network.planes)
   std::vector<double> fabricTiers;        ///< switch tiers of each plane (network.tiers)

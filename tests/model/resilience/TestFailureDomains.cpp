@@ -342,6 +342,26 @@ class TestFailureDomains : public QObject {
     for (const RedundancyGroup& group : domains.groups)
       if (group.kind == ComponentKind::Ups || group.kind == ComponentKind::Transformer) upsNow += group.units;
     QVERIFY(twoN->extraUnits < 2 * upsNow);
+    // The partner lab on a plane of its own: its planes reach it alone, and the operator's planes
+    // and core switches no longer reach it.
+    Project ownPlane = *project;
+    ownPlane.tenants[1].isolation = TenantIsolation::OwnPlane;
+    const ProjectResult isolated = evaluateProject(ownPlane);
+    QVERIFY2(isolated.failures, qPrintable(isolated.error));
+    const FailureDomains& apart = isolated.failures->domains;
+    int partnerPlanes = 0;
+    for (int c : componentsOf(apart, ComponentKind::Plane)) {
+      const Component& plane = apart.components[static_cast<std::size_t>(c)];
+      const bool partners = plane.name.contains(QStringLiteral("Partner lab"));
+      partnerPlanes += partners;
+      QCOMPARE(plane.tenantsHit.test(static_cast<std::size_t>(partner)), partners);
+    }
+    QVERIFY(partnerPlanes > 0);
+    for (int c : componentsOf(apart, ComponentKind::CoreSwitch)) {
+      const Component& core = apart.components[static_cast<std::size_t>(c)];
+      if (!core.tenantsHit.test(static_cast<std::size_t>(partner))) continue;
+      QVERIFY2(core.tenantsHit.count() <= 2, qPrintable(core.name));  // its own fabric's cores reach it alone
+    }
     // Without a floor the engine cannot count them, and says so with no number.
     QVERIFY(std::isnan(valueOf(evaluate(result.evaluation.inputs), OutputId::availabilitySite)));
   }
