@@ -69,6 +69,8 @@ void FloorView::setDocument(ProjectDocument* document) {
       updateScene();
     } else {
       updatePlant();
+      updateColours();  // the legend names the plant once the figures have it
+      legendOverlay_->refresh();
       updateSelectionActors();
     }
   });
