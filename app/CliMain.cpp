@@ -448,6 +448,7 @@ const char* kUsage =
     "  edit FILE                   change inputs (--set), name, description and the layout; saved atomically\n"
     "  racks FILE                  every rack: id, building, hall, row, slot, role, system, GPUs, kW, phase, tenant\n"
     "  failures FILE               every failure domain worst first, availability, goodput (--years N)\n"
+    "  export FILE --gltf X.glb    the floor for other tools: glTF 2.0 binary\n"
     "  phases PROJECT              the build-out phase by phase: dates, GPUs, power, capex (table, json, csv)\n"
     "  report PROJECT -o FILE.pdf  the PDF report (--bom-csv, --figures-csv, --scenario-json exports)\n"
     "  whatif SCENARIO             inputs that move TCO, MW and $/GPU-hour most; P10/P50/P90 bands\n"
@@ -498,6 +499,7 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("edit")) return runEdit(rest);
     if (command == QLatin1String("racks")) return runRacks(rest);
     if (command == QLatin1String("failures")) return runFailures(rest);
+    if (command == QLatin1String("export")) return runExport(rest);
     if (command == QLatin1String("phases")) return runPhases(rest);
     if (command == QLatin1String("report")) return runReport(rest);
     if (command == QLatin1String("whatif")) return runWhatIf(rest);

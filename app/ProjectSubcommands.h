@@ -20,6 +20,7 @@ int runPhases(const QStringList& arguments);
 /// halls `edit` takes.
 int runRacks(const QStringList& arguments);
 int runFailures(const QStringList& arguments);
+int runExport(const QStringList& arguments);
 /// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
 int runReport(const QStringList& arguments);
 

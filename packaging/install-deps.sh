@@ -15,6 +15,10 @@ packages=(
   appstream desktop-file-utils shared-mime-info groff-base  # the packaging test validates the desktop files
 )
 
+# The glTF export test runs the Khronos validator from the npm registry: Node.js and npm from
+# Debian, unless a Node.js with its own npm is installed already.
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
+
 sudo_cmd=()
 if [ "$(id -u)" -ne 0 ]; then sudo_cmd=(sudo); fi
 

@@ -109,19 +109,7 @@ const QColor kElectricalRoom = qColour(kElectricalRoomColour);
 const QColor kHighlight(255, 215, 0);
 
 QColor roleColour(RackRole role) {
-  switch (role) {
-    case RackRole::Compute:
-      return QColor(46, 110, 190);
-    case RackRole::Leaf:
-      return QColor(240, 150, 40);
-    case RackRole::Spine:
-      return QColor(210, 60, 50);
-    case RackRole::Core:
-      return QColor(130, 70, 170);
-    case RackRole::Cdu:
-      return QColor(40, 160, 150);
-  }
-  return kNeutral;
+  return qColour(rackRoleColour(role));
 }
 
 }  // namespace

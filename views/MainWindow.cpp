@@ -40,6 +40,7 @@
 #include "TenantsPanel.h"
 #include "WhatIfPanel.h"
 #include "document/LayoutCommands.h"
+#include "export/FloorGltf.h"
 #include "files/AtomicFile.h"
 #include "layout/FloorPlaces.h"
 #include "plan/PresetLibrary.h"
@@ -194,6 +195,8 @@ void MainWindow::createActions() {
   exports->addAction(tr("&Scenario with Phases (JSON)…"), this, [this] {
     exportText(tr("Export Scenario"), tr("JSON files (*.json)"), QStringLiteral("json"), 2);
   });
+  exports->addAction(tr("3D &Floor (glTF)…"), this, &MainWindow::exportFloorGltf)
+      ->setObjectName(QStringLiteral("exportGltf"));
   file->addSeparator();
   file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
   updateRecentMenu();
@@ -685,6 +688,18 @@ void MainWindow::exportText(const QString& title, const QString& filter, const Q
                            : what == 1 ? report->figuresCsv().toUtf8()
                                        : QJsonDocument(ProjectReport::scenarioJson(document_.project())).toJson();
   if (!writeFileAtomically(path, bytes, &error)) return (void)QMessageBox::warning(this, title, error);
+  statusBar()->showMessage(tr("Written to %1").arg(path), 6000);
+}
+
+void MainWindow::exportFloorGltf() {
+  QString path = QFileDialog::getSaveFileName(
+      this, tr("Export 3D Floor"), QFileInfo(document_.displayName()).completeBaseName() + QStringLiteral(".glb"),
+      tr("glTF binary (*.glb)"));
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".glb");
+  QString error;
+  if (!writeFloorGlb(document_.project().layout, path, &error))
+    return (void)QMessageBox::warning(this, tr("Export 3D Floor"), error);
   statusBar()->showMessage(tr("Written to %1").arg(path), 6000);
 }
 

@@ -82,6 +82,8 @@ class MainWindow : public QMainWindow {
   /// File › Export: the PDF report (with progress and Cancel), the bill of materials and the
   /// figures as CSV, the scenario with its phases as JSON.
   void exportReport();
+  /// File › Export › 3D Floor: the floor as glTF binary.
+  void exportFloorGltf();
   void exportText(const QString& title, const QString& filter, const QString& suffix, int what);
   /// The 3D floor after each phase, for the report.
   std::vector<QImage> floorSnapshots();

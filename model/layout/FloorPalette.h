@@ -4,6 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "layout/SiteLayout.h"
+
 namespace gigaplan {
 
 /// A colour as 8-bit red, green and blue, so the model names colours without Qt Gui.
@@ -27,6 +29,23 @@ inline PaletteColour categoryColour(int index) {
                                                            {180, 180, 40},
                                                            {30, 170, 190}}};
   return kPalette[static_cast<std::size_t>(index < 0 ? 0 : index) % kPalette.size()];
+}
+
+/// The colour of each rack role, as the 3D floor and the exported glTF show it.
+inline PaletteColour rackRoleColour(RackRole role) {
+  switch (role) {
+    case RackRole::Compute:
+      return {46, 110, 190};
+    case RackRole::Leaf:
+      return {240, 150, 40};
+    case RackRole::Spine:
+      return {210, 60, 50};
+    case RackRole::Core:
+      return {130, 70, 170};
+    case RackRole::Cdu:
+      return {40, 160, 150};
+  }
+  return {160, 160, 160};
 }
 
 /// The areas under the racks, as the 3D floor and the report's plans show them. Electrical rooms
