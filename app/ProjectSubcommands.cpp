@@ -28,6 +28,7 @@
 #include "document/ScenarioCommands.h"
 #include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
+#include "export/Spreadsheet.h"
 #include "files/AtomicFile.h"
 #include "files/FileGuard.h"
 #include "files/FileProblem.h"
@@ -355,6 +356,29 @@ bool canDraw3d() {
   return QFileInfo::exists(QStringLiteral("/tmp/.X11-unix/X") + number);
 }
 
+namespace {
+/// The bill of materials as a sheet: group, item, quantity, unit and the figure it comes from.
+Sheet billOfMaterialsSheet(const ProjectReport& report) {
+  Sheet sheet{QStringLiteral("Bill of materials"), {"group", "item", "quantity", "unit", "from"}, {}};
+  for (const BillOfMaterialsItem& item : report.billOfMaterials())
+    sheet.rows.push_back({item.group, item.item, item.quantity, item.unit, item.origin});
+  return sheet;
+}
+
+/// Every figure after each phase as a sheet: path, unit, meaning, then a column per phase.
+Sheet figuresSheet(const ProjectReport& report) {
+  Sheet sheet{QStringLiteral("Figures per phase"), {"path", "unit", "meaning"}, {}};
+  for (const PhaseResult& phase : report.plan().phases) sheet.header << phase.name;
+  for (const OutputSpec& spec : outputSpecs()) {
+    std::vector<Sheet::Cell> row{QString::fromLatin1(spec.path), QString::fromLatin1(spec.unit),
+                                 QString::fromLatin1(spec.meaning)};
+    for (const PhaseResult& phase : report.plan().phases) row.emplace_back(valueOf(phase.site, spec.id));
+    sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
+}  // namespace
+
 int runReport(const QStringList& arguments) {
   QCommandLineParser parser;
   parser.addPositionalArgument(QStringLiteral("project"),
@@ -364,17 +388,24 @@ int runReport(const QStringList& arguments) {
   const QCommandLineOption figuresOption(QStringLiteral("figures-csv"),
                                          QStringLiteral("Also write every figure after each phase (CSV)."),
                                          QStringLiteral("FILE"));
+  const QCommandLineOption bomXlsxOption(QStringLiteral("bom-xlsx"),
+                                         QStringLiteral("Also write the bill of materials as a workbook (XLSX)."),
+                                         QStringLiteral("FILE"));
+  const QCommandLineOption figuresXlsxOption(
+      QStringLiteral("figures-xlsx"), QStringLiteral("Also write every figure after each phase as a workbook (XLSX)."),
+      QStringLiteral("FILE"));
   const QCommandLineOption scenarioOption(QStringLiteral("scenario-json"),
                                           QStringLiteral("Also write the scenario document with its phases (JSON)."),
                                           QStringLiteral("FILE"));
   const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
   const QCommandLineOption no3dOption(QStringLiteral("no-3d"),
                                       QStringLiteral("Plans only: no 3D view of the floor (these need an X display)."));
-  parser.addOptions({outputOption(), bomOption, figuresOption, scenarioOption, quietOption, no3dOption});
+  parser.addOptions({outputOption(), bomOption, figuresOption, bomXlsxOption, figuresXlsxOption, scenarioOption,
+                     quietOption, no3dOption});
   if (const auto done = parseSubcommand(
           parser, arguments,
           "Usage: gigaplan-cli report PROJECT -o FILE.pdf [--bom-csv FILE] [--figures-csv FILE] "
-          "[--scenario-json FILE] [--no-3d]\n"
+          "[--bom-xlsx FILE] [--figures-xlsx FILE] [--scenario-json FILE] [--no-3d]\n"
           "The A4 PDF report of a project: summary, phases and timeline, floor plans with a 3D view of\n"
           "the floor after each phase (drawn on the X display; without one, plans only), bill of\n"
           "materials, assumptions and calibration. Ctrl-C cancels; a cancelled or failed report writes\n"
@@ -416,9 +447,20 @@ int runReport(const QStringList& arguments) {
   };
   if (refuse(QStringLiteral("-o"), pdfPath)) return kExitBadInput;
   std::vector<std::unique_ptr<AtomicFile>> exports;
+  // The workbooks hold what the CSV files hold, numbers as numbers.
+  QString workbookError;
+  const QByteArray bomWorkbook =
+      parser.isSet(bomXlsxOption) ? xlsxWorkbook({billOfMaterialsSheet(*report)}, &workbookError) : QByteArray();
+  const QByteArray figuresWorkbook =
+      parser.isSet(figuresXlsxOption) ? xlsxWorkbook({figuresSheet(*report)}, &workbookError) : QByteArray();
+  if (!workbookError.isEmpty()) {
+    err() << "error: " << workbookError << "; nothing written\n";
+    return kExitBadInput;
+  }
   for (const auto& [option, bytes] :
        {std::pair{bomOption, report->billOfMaterialsCsv().toUtf8()},
-        std::pair{figuresOption, report->figuresCsv().toUtf8()},
+        std::pair{figuresOption, report->figuresCsv().toUtf8()}, std::pair{bomXlsxOption, bomWorkbook},
+        std::pair{figuresXlsxOption, figuresWorkbook},
         std::pair{scenarioOption,
                   QJsonDocument(ProjectReport::scenarioJson(*project)).toJson(QJsonDocument::Indented)}}) {
     if (!parser.isSet(option)) continue;

@@ -9,6 +9,8 @@ packages=(
   libgl-dev libglx-mesa0 libgl1-mesa-dri
   libvtk9-dev mpi-default-dev
   libeigen3-dev libsqlite3-dev sqlite3
+  libxlsxwriter-dev  # workbooks (XLSX) of the bill of materials and the figures
+  python3  # the tests read the workbooks back with its zipfile
   xvfb xauth poppler-utils fonts-dejavu-core
   clang-format
   util-linux  # flock, prlimit and setpriv: the file-safety tests hold locks, cap memory, run as nobody

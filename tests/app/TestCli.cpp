@@ -883,6 +883,43 @@ class TestCli : public QObject {
     }
   }
 
+  void reportWorkbooksHoldWhatTheCsvFilesHold() {
+    // The bill of materials and the figures as XLSX beside their CSV: read back with Python's
+    // zipfile, each workbook has a row per CSV line, and numbers stored as numbers.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QVERIFY(newProject(path, "superpod-h100-4su"));
+    const QString bom = dir.filePath(QStringLiteral("bom.xlsx")),
+                  figures = dir.filePath(QStringLiteral("figures.xlsx"));
+    const QString bomCsv = dir.filePath(QStringLiteral("bom.csv")),
+                  figuresCsv = dir.filePath(QStringLiteral("figures.csv"));
+    const Run report = cli({QStringLiteral("report"), path, QStringLiteral("-o"), dir.filePath(QStringLiteral("r.pdf")),
+                            QStringLiteral("--no-3d"), QStringLiteral("--quiet"), QStringLiteral("--bom-xlsx"), bom,
+                            QStringLiteral("--figures-xlsx"), figures, QStringLiteral("--bom-csv"), bomCsv,
+                            QStringLiteral("--figures-csv"), figuresCsv});
+    QCOMPARE(report.exitCode, 0);
+    const auto lines = [](const QString& file) {
+      QFile f(file);
+      return f.open(QIODevice::ReadOnly) ? static_cast<int>(f.readAll().trimmed().split('\n').size()) : -1;
+    };
+    QProcess python;
+    python.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import sys, zipfile, re\n"
+                                 "for f in sys.argv[1:]:\n"
+                                 "  x = zipfile.ZipFile(f).read('xl/worksheets/sheet1.xml').decode()\n"
+                                 "  print(len(re.findall(r'<row ', x)), len(re.findall(r'<c [^>]*><v>', x)))\n"),
+                  bom, figures});
+    QVERIFY(python.waitForFinished(30000));
+    QCOMPARE(python.exitCode(), 0);
+    const QStringList counts = QString::fromUtf8(python.readAllStandardOutput()).trimmed().split(QLatin1Char('\n'));
+    QCOMPARE(counts.size(), 2);
+    QCOMPARE(counts[0].section(QLatin1Char(' '), 0, 0).toInt(), lines(bomCsv));
+    QCOMPARE(counts[1].section(QLatin1Char(' '), 0, 0).toInt(), lines(figuresCsv));
+    // Quantities are numbers in the workbook, not text: a number cell a line at least.
+    QVERIFY(counts[0].section(QLatin1Char(' '), 1, 1).toInt() >= lines(bomCsv) - 1);
+  }
+
   void whatIfAndCompare() {
     const Run whatIf = cli({QStringLiteral("whatif"), QStringLiteral("colossus-150k-h100"), QStringLiteral("--top"),
                             QStringLiteral("3"), QStringLiteral("--samples"), QStringLiteral("2000")});
