@@ -62,6 +62,8 @@ AvailabilityStudy AvailabilityStudy::of(const Project& project, const ProjectRes
                              : 1.0 / life;
   const double capexNow = plantCapexUsd(result.failures->domains, prices);
   const double lostNow = result.failures->expected.gpuHoursLostPerYear;
+  double unitsNow = 0.0;
+  for (const RedundancyGroup& group : result.failures->domains.groups) unitsNow += group.units;
 
   struct Level {
     InputId input;
@@ -89,8 +91,7 @@ AvailabilityStudy AvailabilityStudy::of(const Project& project, const ProjectRes
           QStringLiteral("%1: %2 to %3").arg(QString::fromLatin1(level.name), choices.value(now), choices[choice]);
       option.inputPath = QString::fromLatin1(inputSpec(level.input).path);
       option.value = choices[choice];
-      double unitsNow = 0.0, unitsThen = 0.0;
-      for (const RedundancyGroup& group : result.failures->domains.groups) unitsNow += group.units;
+      double unitsThen = 0.0;
       for (const RedundancyGroup& group : domains.groups) unitsThen += group.units;
       option.extraUnits = unitsThen - unitsNow;
       option.capexUsd = plantCapexUsd(domains, prices) - capexNow;

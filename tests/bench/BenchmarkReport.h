@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "plan/PresetLibrary.h"
+#include "plan/ProjectEvaluation.h"
 
 namespace gigaplan::bench {
 
@@ -30,6 +31,20 @@ inline std::optional<std::pair<Scenario, ResolvedScenario>> millionGpuPreset() {
     return std::nullopt;
   }
   return std::make_pair(*scenario, *resolved);
+}
+
+/// The 1,000,000-GPU sample in three phases laid out on its floor, as `new` lays it out; prints
+/// the problem when it fails.
+inline std::optional<Project> millionGpuSampleOnFloor() {
+  ScenarioErrors errors;
+  auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
+  auto layout = project ? layOutProject(*project, HallTemplate{}, errors) : std::nullopt;
+  if (!layout) {
+    std::fprintf(stderr, "error: %s\n", qPrintable(errors.value(0).text()));
+    return std::nullopt;
+  }
+  project->layout = std::move(*layout);
+  return project;
 }
 
 }  // namespace gigaplan::bench

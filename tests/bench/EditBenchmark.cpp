@@ -36,14 +36,8 @@ double bestMs(int runs, Work work) {
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   const bool check = app.arguments().contains(QStringLiteral("--check"));
-  ScenarioErrors errors;
-  auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
-  auto layout = project ? layOutProject(*project, HallTemplate{}, errors) : std::nullopt;
-  if (!layout) {
-    std::fprintf(stderr, "error: %s\n", qPrintable(errors.value(0).text()));
-    return 2;
-  }
-  project->layout = std::move(*layout);
+  auto project = millionGpuSampleOnFloor();
+  if (!project) return 2;
 
   // Baseline: the same plan evaluated by the engine alone, with no floor.
   const double engineMs = bestMs(5, [&] {

@@ -9,8 +9,6 @@
 
 #include "BenchmarkReport.h"
 #include "export/FloorGltf.h"
-#include "plan/PresetLibrary.h"
-#include "plan/ProjectEvaluation.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;
@@ -18,13 +16,9 @@ using namespace gigaplan::bench;
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   const bool check = QCoreApplication::arguments().contains(QStringLiteral("--check"));
-  ScenarioErrors errors;
-  auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
-  auto layout = project ? layOutProject(*project, HallTemplate{}, errors) : std::nullopt;
-  if (!layout) {
-    std::fprintf(stderr, "error: %s\n", qPrintable(errors.value(0).text()));
-    return 2;
-  }
+  const auto project = millionGpuSampleOnFloor();
+  if (!project) return 2;
+  const SiteLayout* layout = &project->layout;
   QTemporaryDir dir;
   const QString path = dir.filePath(QStringLiteral("site.glb"));
   double exportMs = 1e300, fwriteMs = 1e300;

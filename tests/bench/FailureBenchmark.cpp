@@ -9,8 +9,6 @@
 #include <cstdio>
 
 #include "BenchmarkReport.h"
-#include "plan/PresetLibrary.h"
-#include "plan/ProjectEvaluation.h"
 
 using namespace gigaplan;
 using namespace gigaplan::bench;
@@ -18,14 +16,8 @@ using namespace gigaplan::bench;
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   const bool check = QCoreApplication::arguments().contains(QStringLiteral("--check"));
-  ScenarioErrors errors;
-  auto project = PresetLibrary::loadProject(QStringLiteral("colossus-to-1m"), errors);
-  auto layout = project ? layOutProject(*project, HallTemplate{}, errors) : std::nullopt;
-  if (!layout) {
-    std::fprintf(stderr, "error: %s\n", qPrintable(errors.value(0).text()));
-    return 2;
-  }
-  project->layout = std::move(*layout);
+  auto project = millionGpuSampleOnFloor();
+  if (!project) return 2;
 
   // Best of three of each, so that a busy machine's worst moment does not decide.
   double evaluateMs = 1e300, analyzeMs = 1e300, simulateMs = 1e300;
