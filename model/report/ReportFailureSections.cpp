@@ -14,47 +14,6 @@ namespace gigaplan::report {
 
 namespace {
 
-/// The input that sets a level's redundancy, if it has one.
-std::optional<InputId> redundancyInput(ComponentKind kind) {
-  switch (kind) {
-    case ComponentKind::UtilityFeed:
-      return InputId::electricalFeedRedundancy;
-    case ComponentKind::Switchgear:
-      return InputId::electricalSwitchgearRedundancy;
-    case ComponentKind::Transformer:
-    case ComponentKind::Ups:
-      return InputId::electricalRedundancy;
-    case ComponentKind::Busway:
-      return InputId::electricalBusRedundancy;
-    case ComponentKind::HeatRejection:
-      return InputId::coolingHeatRejectionRedundancy;
-    case ComponentKind::WaterLoop:
-      return InputId::coolingLoopRedundancy;
-    case ComponentKind::Cdu:
-      return InputId::coolingCduLoops;
-    default:
-      return std::nullopt;
-  }
-}
-
-/// The inputs that give a level's failure rate and its repair time.
-std::pair<InputId, InputId> rateInputs(ComponentKind kind) {
-  static constexpr std::pair<InputId, InputId> rates[kComponentKinds] = {
-      {InputId::failuresUtilityFeedPerYear, InputId::failuresUtilityFeedRepairHours},
-      {InputId::failuresSwitchgearPerYear, InputId::failuresSwitchgearRepairHours},
-      {InputId::failuresTransformerPerYear, InputId::failuresTransformerRepairHours},
-      {InputId::failuresUpsPerYear, InputId::failuresUpsRepairHours},
-      {InputId::failuresBuswayPerYear, InputId::failuresBuswayRepairHours},
-      {InputId::failuresHeatRejectionPerYear, InputId::failuresHeatRejectionRepairHours},
-      {InputId::failuresLoopPerYear, InputId::failuresLoopRepairHours},
-      {InputId::failuresCduPerYear, InputId::failuresCduRepairHours},
-      {InputId::failuresSwitchPerYear, InputId::failuresSwitchRepairHours},
-      {InputId::failuresSwitchPerYear, InputId::failuresSwitchRepairHours},
-      {InputId::failuresSwitchPerYear, InputId::failuresSwitchRepairHours},
-      {InputId::failuresPlanePerYear, InputId::failuresPlaneRepairHours}};
-  return rates[static_cast<int>(kind)];
-}
-
 QString gpuHours(double hours) {
   return QLocale(QLocale::English).toString(hours, 'f', 0);
 }
@@ -100,10 +59,10 @@ void ReportBuilder::failuresSection() {
   for (int k = 0; k < kComponentKinds; ++k) {
     const auto kind = static_cast<ComponentKind>(k);
     if (units[static_cast<std::size_t>(k)] == 0) continue;
-    const auto scheme = redundancyInput(kind);
+    const auto scheme = schemeInput(kind);
     const QString redundancy =
         scheme ? choiceNames(*scheme).value(static_cast<int>(valueOf(inputs, *scheme))) : QStringLiteral("each alone");
-    const auto [rate, repair] = rateInputs(kind);
+    const auto [rate, repair] = failureRateInputs(kind);
     levels.rows.push_back(
         {{componentKindName(kind), QLocale(QLocale::English).toString(units[static_cast<std::size_t>(k)]), redundancy,
           formatQuantity(valueOf(inputs, rate)), formatQuantity(valueOf(inputs, repair)),

@@ -32,6 +32,47 @@ ComponentPath pathOf(ComponentKind kind) {
   }
 }
 
+/// The input that sets a level's redundancy, if it has one.
+std::optional<InputId> schemeInput(ComponentKind kind) {
+  switch (kind) {
+    case ComponentKind::UtilityFeed:
+      return InputId::electricalFeedRedundancy;
+    case ComponentKind::Switchgear:
+      return InputId::electricalSwitchgearRedundancy;
+    case ComponentKind::Transformer:
+    case ComponentKind::Ups:
+      return InputId::electricalRedundancy;
+    case ComponentKind::Busway:
+      return InputId::electricalBusRedundancy;
+    case ComponentKind::HeatRejection:
+      return InputId::coolingHeatRejectionRedundancy;
+    case ComponentKind::WaterLoop:
+      return InputId::coolingLoopRedundancy;
+    case ComponentKind::Cdu:
+      return InputId::coolingCduLoops;
+    default:
+      return std::nullopt;
+  }
+}
+
+/// The inputs that give a level's failure rate and its repair time.
+std::pair<InputId, InputId> failureRateInputs(ComponentKind kind) {
+  static constexpr std::pair<InputId, InputId> rates[kComponentKinds] = {
+      {InputId::failuresUtilityFeedPerYear, InputId::failuresUtilityFeedRepairHours},
+      {InputId::failuresSwitchgearPerYear, InputId::failuresSwitchgearRepairHours},
+      {InputId::failuresTransformerPerYear, InputId::failuresTransformerRepairHours},
+      {InputId::failuresUpsPerYear, InputId::failuresUpsRepairHours},
+      {InputId::failuresBuswayPerYear, InputId::failuresBuswayRepairHours},
+      {InputId::failuresHeatRejectionPerYear, InputId::failuresHeatRejectionRepairHours},
+      {InputId::failuresLoopPerYear, InputId::failuresLoopRepairHours},
+      {InputId::failuresCduPerYear, InputId::failuresCduRepairHours},
+      {InputId::failuresSwitchPerYear, InputId::failuresSwitchRepairHours},
+      {InputId::failuresSwitchPerYear, InputId::failuresSwitchRepairHours},
+      {InputId::failuresSwitchPerYear, InputId::failuresSwitchRepairHours},
+      {InputId::failuresPlanePerYear, InputId::failuresPlaneRepairHours}};
+  return rates[static_cast<int>(kind)];
+}
+
 namespace {
 
 /// Redundancy schemes as the inputs number them (electrical.redundancy: N, N+1, 2N, 4N/3).
@@ -417,8 +458,8 @@ class Builder {
                                  : kN,
                unitsFor(facilityMva, valueOf(in_.siteInputs, InputId::electricalFeedMva)),
                valueOf(in_.siteInputs, InputId::electricalFeedMva), racks, QStringLiteral("Utility feed"),
-               valueOf(in_.siteInputs, InputId::failuresUtilityFeedPerYear),
-               valueOf(in_.siteInputs, InputId::failuresUtilityFeedRepairHours));
+               valueOf(in_.siteInputs, failureRateInputs(ComponentKind::UtilityFeed).first),
+               valueOf(in_.siteInputs, failureRateInputs(ComponentKind::UtilityFeed).second));
     }
 
     for (const Block& block : blocks) {
@@ -427,21 +468,23 @@ class Builder {
       const double facilityMva = block.itMw * pueOf(f) / in(InputId::electricalPowerFactor);
       const int scheme = static_cast<int>(in(InputId::electricalRedundancy));
       addPath(ComponentKind::Switchgear, in(InputId::electricalSwitchgearRedundancy) > 0.5, block.racks,
-              block.name + QStringLiteral(" switchgear"), in(InputId::failuresSwitchgearPerYear),
-              in(InputId::failuresSwitchgearRepairHours));
+              block.name + QStringLiteral(" switchgear"), in(failureRateInputs(ComponentKind::Switchgear).first),
+              in(failureRateInputs(ComponentKind::Switchgear).second));
       addLevel(ComponentKind::Transformer, scheme, unitsFor(facilityMva, in(InputId::electricalTransformerMva)),
                in(InputId::electricalTransformerMva), block.racks, block.name + QStringLiteral(" transformer"),
-               in(InputId::failuresTransformerPerYear), in(InputId::failuresTransformerRepairHours));
+               in(failureRateInputs(ComponentKind::Transformer).first),
+               in(failureRateInputs(ComponentKind::Transformer).second));
       addLevel(ComponentKind::Ups, scheme, unitsFor(block.itMw, in(InputId::electricalUpsModuleMw)),
                in(InputId::electricalUpsModuleMw), block.racks, block.name + QStringLiteral(" UPS"),
-               in(InputId::failuresUpsPerYear), in(InputId::failuresUpsRepairHours));
+               in(failureRateInputs(ComponentKind::Ups).first), in(failureRateInputs(ComponentKind::Ups).second));
       for (int hall : block.halls)
         for (int row : index_.rowsOfHall[static_cast<std::size_t>(hall)]) {
           const std::vector<int>& racks = index_.racksOfRow[static_cast<std::size_t>(row)];
           if (racks.empty()) continue;
           addPath(ComponentKind::Busway, in(InputId::electricalBusRedundancy) > 0.5, racks,
-                  FloorPlaces::rowName(layout, row) + QStringLiteral(" busway"), in(InputId::failuresBuswayPerYear),
-                  in(InputId::failuresBuswayRepairHours));
+                  FloorPlaces::rowName(layout, row) + QStringLiteral(" busway"),
+                  in(failureRateInputs(ComponentKind::Busway).first),
+                  in(failureRateInputs(ComponentKind::Busway).second));
         }
       // Cooling: the block's heat (its facility power, all of which ends up as heat) and its loops.
       const int heatScheme = static_cast<int>(in(InputId::coolingHeatRejectionRedundancy));
@@ -451,10 +494,11 @@ class Builder {
                                  : kN,
                unitsFor(block.itMw * pueOf(f), in(InputId::coolingHeatRejectionUnitMw)),
                in(InputId::coolingHeatRejectionUnitMw), block.racks, block.name + QStringLiteral(" heat rejection"),
-               in(InputId::failuresHeatRejectionPerYear), in(InputId::failuresHeatRejectionRepairHours));
+               in(failureRateInputs(ComponentKind::HeatRejection).first),
+               in(failureRateInputs(ComponentKind::HeatRejection).second));
       addPath(ComponentKind::WaterLoop, in(InputId::coolingLoopRedundancy) > 0.5, block.racks,
-              block.name + QStringLiteral(" water loop"), in(InputId::failuresLoopPerYear),
-              in(InputId::failuresLoopRepairHours));
+              block.name + QStringLiteral(" water loop"), in(failureRateInputs(ComponentKind::WaterLoop).first),
+              in(failureRateInputs(ComponentKind::WaterLoop).second));
       for (int hall : block.halls) addCdus(hall, f, in);
     }
     addFabrics(inputOf);
@@ -487,7 +531,8 @@ class Builder {
       }
     if (cdus.empty() || computeRacks.empty()) return;
     const QString hallName = layout.halls[static_cast<std::size_t>(hall)].name;
-    const double rate = in(InputId::failuresCduPerYear), repair = in(InputId::failuresCduRepairHours);
+    const double rate = in(failureRateInputs(ComponentKind::Cdu).first),
+                 repair = in(failureRateInputs(ComponentKind::Cdu).second);
     const auto n = static_cast<int>(cdus.size());
     if (in(InputId::coolingCduLoops) > 0.5) {
       // One header: the hall's CDUs carry its racks together, spares covering failed units.
@@ -525,8 +570,11 @@ class Builder {
       const int fabric = index_.fabricOfRack[i];
       const int hall = index_.hallOfRow[static_cast<std::size_t>(rack.row)];
       const auto planes = static_cast<int>(index_.planesOf(fabric));
-      const double rate = inputOf(fabric, InputId::failuresSwitchPerYear);
-      const double repair = inputOf(fabric, InputId::failuresSwitchRepairHours);
+      const ComponentKind kind = rack.role == RackRole::Leaf    ? ComponentKind::LeafSwitch
+                                 : rack.role == RackRole::Spine ? ComponentKind::SpineSwitch
+                                                                : ComponentKind::CoreSwitch;
+      const double rate = inputOf(fabric, failureRateInputs(kind).first);
+      const double repair = inputOf(fabric, failureRateInputs(kind).second);
       const QString hallName = layout.halls[static_cast<std::size_t>(hall)].name;
       for (int u = 0; u < rack.units; ++u) {
         if (rack.role == RackRole::Leaf) {
@@ -559,8 +607,8 @@ class Builder {
       for (int p = 0; p < planes; ++p) {
         RedundancyGroup group;
         group.kind = ComponentKind::Plane;
-        group.failuresPerYear = valueOf(in_.fabricInputs[f], InputId::failuresPlanePerYear);
-        group.repairHours = valueOf(in_.fabricInputs[f], InputId::failuresPlaneRepairHours);
+        group.failuresPerYear = valueOf(in_.fabricInputs[f], failureRateInputs(ComponentKind::Plane).first);
+        group.repairHours = valueOf(in_.fabricInputs[f], failureRateInputs(ComponentKind::Plane).second);
         group.firstComponent = static_cast<int>(out_.components.size());
         group.firstServed = static_cast<std::uint32_t>(out_.servedRacks.size());
         Component component;

@@ -4,7 +4,9 @@
 #include <QStringList>
 #include <bitset>
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "engine/InputSchema.h"
@@ -34,6 +36,11 @@ QString componentKindName(ComponentKind kind);
 /// Whether the kind is on the power path (feed to busway), the cooling path or the fabric.
 enum class ComponentPath : std::uint8_t { Power, Cooling, Fabric };
 ComponentPath pathOf(ComponentKind kind);
+/// The input that sets a level's redundancy (electrical.redundancy for transformers and UPS, ...);
+/// none for switches and planes, which stand each alone.
+std::optional<InputId> schemeInput(ComponentKind kind);
+/// The inputs that give a kind's failure rate and its repair time.
+std::pair<InputId, InputId> failureRateInputs(ComponentKind kind);
 
 /// What one failure takes away.
 struct Impact {
