@@ -448,7 +448,7 @@ const char* kUsage =
     "  edit FILE                   change inputs (--set), name, description and the layout; saved atomically\n"
     "  racks FILE                  every rack: id, building, hall, row, slot, role, system, GPUs, kW, phase, tenant\n"
     "  failures FILE               every failure domain worst first, availability, goodput (--years N)\n"
-    "  export FILE --gltf X.glb    the floor for other tools: glTF 2.0 binary\n"
+    "  export FILE --cables X.csv  the plan for other tools: cable plan (CSV, XLSX), glTF floor\n"
     "  phases PROJECT              the build-out phase by phase: dates, GPUs, power, capex (table, json, csv)\n"
     "  report PROJECT -o FILE.pdf  the PDF report (--bom-csv, --figures-csv, --scenario-json exports)\n"
     "  whatif SCENARIO             inputs that move TCO, MW and $/GPU-hour most; P10/P50/P90 bands\n"

@@ -8,6 +8,75 @@
 
 namespace gigaplan {
 
+WorkbookStream::WorkbookStream(const QString& path) {
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  options.tmpdir = nullptr;
+  workbook_ = workbook_new_opt(path.toLocal8Bit().constData(), &options);
+  if (!workbook_) {
+    error_ = QStringLiteral("the workbook cannot be made");
+    return;
+  }
+  bold_ = workbook_add_format(workbook_);
+  format_set_bold(bold_);
+}
+
+WorkbookStream::~WorkbookStream() {
+  if (workbook_) workbook_close(workbook_);
+}
+
+bool WorkbookStream::beginSheet(const QString& name, const QStringList& header) {
+  if (!workbook_) return false;
+  sheet_ = workbook_add_worksheet(workbook_, name.left(31).toUtf8().constData());
+  row_ = 0;
+  if (!sheet_) {
+    error_ = QStringLiteral("sheet '%1' cannot be added").arg(name);
+    return false;
+  }
+  worksheet_freeze_panes(sheet_, 1, 0);
+  for (int c = 0; c < header.size(); ++c)
+    worksheet_write_string(sheet_, 0, static_cast<lxw_col_t>(c), header[c].toUtf8().constData(), bold_);
+  row_ = 1;
+  return true;
+}
+
+void WorkbookStream::text(int column, const QString& text) {
+  this->text(column, text.toUtf8().constData());
+}
+
+void WorkbookStream::text(int column, const char* utf8) {
+  if (sheet_)
+    worksheet_write_string(sheet_, static_cast<lxw_row_t>(row_), static_cast<lxw_col_t>(column), utf8, nullptr);
+}
+
+void WorkbookStream::number(int column, double value) {
+  if (sheet_ && std::isfinite(value))
+    worksheet_write_number(sheet_, static_cast<lxw_row_t>(row_), static_cast<lxw_col_t>(column), value, nullptr);
+}
+
+void WorkbookStream::cell(int column, const Sheet::Cell& cell) {
+  if (const double* value = std::get_if<double>(&cell))
+    number(column, *value);
+  else
+    text(column, std::get<QString>(cell));
+}
+
+void WorkbookStream::endRow() {
+  ++row_;
+}
+
+bool WorkbookStream::close(QString* error) {
+  if (!workbook_) {
+    if (error) *error = error_;
+    return false;
+  }
+  const lxw_error closed = workbook_close(workbook_);
+  workbook_ = nullptr;
+  if (closed != LXW_NO_ERROR) error_ = QStringLiteral("the workbook cannot be written: %1").arg(lxw_strerror(closed));
+  if (!error_.isEmpty() && error) *error = error_;
+  return error_.isEmpty();
+}
+
 QByteArray xlsxWorkbook(const std::vector<Sheet>& sheets, QString* error) {
   auto fail = [&](const QString& why) {
     if (error) *error = why;
@@ -17,38 +86,18 @@ QByteArray xlsxWorkbook(const std::vector<Sheet>& sheets, QString* error) {
   // the workbook to its destination all or nothing like every other output.
   QTemporaryDir dir;
   if (!dir.isValid()) return fail(QStringLiteral("no temporary folder for the workbook: %1").arg(dir.errorString()));
-  const QByteArray path = dir.filePath(QStringLiteral("workbook.xlsx")).toLocal8Bit();
-  lxw_workbook_options options{};
-  options.constant_memory = LXW_FALSE;
-  options.tmpdir = nullptr;
-  lxw_workbook* workbook = workbook_new_opt(path.constData(), &options);
-  if (!workbook) return fail(QStringLiteral("the workbook cannot be made"));
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
+  const QString path = dir.filePath(QStringLiteral("workbook.xlsx"));
+  WorkbookStream workbook(path);
   for (const Sheet& sheet : sheets) {
-    lxw_worksheet* worksheet = workbook_add_worksheet(workbook, sheet.name.left(31).toUtf8().constData());
-    if (!worksheet) {
-      workbook_close(workbook);
-      return fail(QStringLiteral("sheet '%1' cannot be added").arg(sheet.name));
+    if (!workbook.beginSheet(sheet.name, sheet.header)) break;
+    for (const auto& row : sheet.rows) {
+      for (std::size_t c = 0; c < row.size(); ++c) workbook.cell(static_cast<int>(c), row[c]);
+      workbook.endRow();
     }
-    for (int c = 0; c < sheet.header.size(); ++c)
-      worksheet_write_string(worksheet, 0, static_cast<lxw_col_t>(c), sheet.header[c].toUtf8().constData(), bold);
-    worksheet_freeze_panes(worksheet, 1, 0);
-    for (std::size_t r = 0; r < sheet.rows.size(); ++r)
-      for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
-        const auto row = static_cast<lxw_row_t>(r + 1);
-        const auto column = static_cast<lxw_col_t>(c);
-        const Sheet::Cell& cell = sheet.rows[r][c];
-        if (const double* number = std::get_if<double>(&cell)) {
-          if (std::isfinite(*number)) worksheet_write_number(worksheet, row, column, *number, nullptr);
-        } else {
-          worksheet_write_string(worksheet, row, column, std::get<QString>(cell).toUtf8().constData(), nullptr);
-        }
-      }
   }
-  if (const lxw_error closed = workbook_close(workbook); closed != LXW_NO_ERROR)
-    return fail(QStringLiteral("the workbook cannot be written: %1").arg(QString::fromLatin1(lxw_strerror(closed))));
-  QFile file(QString::fromLocal8Bit(path));
+  QString why;
+  if (!workbook.close(&why)) return fail(why);
+  QFile file(path);
   if (!file.open(QIODevice::ReadOnly)) return fail(file.errorString());
   return file.readAll();
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <utility>
 
 #include "engine/FabricEstimator.h"
 
@@ -9,58 +11,67 @@ namespace gigaplan {
 
 namespace {
 
-struct RackPoint {
-  double xM;
-  double yM;
-  double units;
-};
-
-struct RackGroup {
-  std::vector<RackPoint> racks;
-  double units = 0.0;
-  void add(const RackPoint& point) {
-    racks.push_back(point);
-    units += point.units;
+/// `total` whole links shared out in proportion to `weights` (largest remainder: each share is
+/// its quota rounded down, and the links left go to the largest fractions, earlier first), so
+/// the shares add up to the total exactly.
+std::vector<std::int64_t> apportion(std::int64_t total, const std::vector<double>& weights) {
+  std::vector<std::int64_t> shares(weights.size(), 0);
+  double sum = 0;
+  for (double w : weights) sum += std::max(w, 0.0);
+  if (total <= 0 || sum <= 0) return shares;
+  std::vector<std::pair<double, std::size_t>> fractions;
+  fractions.reserve(weights.size());
+  std::int64_t given = 0;
+  for (std::size_t i = 0; i < weights.size(); ++i) {
+    const double quota = static_cast<double>(total) * std::max(weights[i], 0.0) / sum;
+    shares[i] = static_cast<std::int64_t>(std::floor(quota));
+    given += shares[i];
+    fractions.emplace_back(quota - std::floor(quota), i);
   }
-};
+  std::stable_sort(fractions.begin(), fractions.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (std::size_t k = 0; given < total && k < fractions.size(); ++k, ++given)
+    if (weights[fractions[k].second] > 0) ++shares[fractions[k].second];
+  return shares;
+}
 
-class Router {
+class PairMaker {
  public:
-  Router(const HallTemplate& t, const std::array<double, 5>& reach, FabricCabling& cabling)
-      : template_(t), reach_(reach), cabling_(cabling) {}
+  PairMaker(const SiteLayout& layout, std::vector<RackPairLinks>& pairs) : layout_(layout), pairs_(pairs) {}
 
-  /// `links` links between every rack of `from` and every rack of `to`, split in proportion
-  /// to the switches (units) at each end.
-  void connect(int tier, const RackGroup& from, const RackGroup& to, double links) {
-    if (links <= 0 || from.units <= 0 || to.units <= 0) return;
-    const double perUnitPair = links / (from.units * to.units);
-    for (const RackPoint& a : from.racks)
-      for (const RackPoint& b : to.racks) add(tier, perUnitPair * a.units * b.units, lengthM(a, b));
+  /// `links` whole links between the racks of `from` and those of `to`, shared in proportion to
+  /// the switches (units) at each end.
+  void connect(int tier, const std::vector<int>& from, const std::vector<int>& to, std::int64_t links) {
+    if (links <= 0 || from.empty() || to.empty()) return;
+    std::vector<double> weights;
+    weights.reserve(from.size() * to.size());
+    for (int a : from)
+      for (int b : to) weights.push_back(static_cast<double>(unitsOf(a)) * unitsOf(b));
+    const std::vector<std::int64_t> shares = apportion(links, weights);
+    std::size_t k = 0;
+    for (int a : from)
+      for (int b : to) {
+        const std::int64_t count = shares[k++];
+        if (count > 0) pairs_.push_back({a, b, tier, count, lengthM(a, b)});
+      }
+  }
+
+  double unitsOf(const std::vector<int>& racks) const {
+    double units = 0;
+    for (int r : racks) units += unitsOf(r);
+    return units;
   }
 
  private:
-  double lengthM(const RackPoint& a, const RackPoint& b) const {
-    return FabricCabling::trayLengthM(template_, a.xM - b.xM, a.yM - b.yM);
-  }
-  void add(int tier, double count, double lengthM) {
-    TierCabling& t = cabling_.tiers[static_cast<std::size_t>(tier)];
-    t.links += count;
-    t.totalLengthM += count * lengthM;
-    t.longestM = std::max(t.longestM, lengthM);
-    for (std::size_t c = 0; c < reach_.size(); ++c) {
-      if (lengthM <= reach_[c]) {
-        t.linksByReach[c] += count;
-        t.lengthByReachM[c] += count * lengthM;
-        return;
-      }
-    }
-    t.beyondReach += count;
-    t.beyondLengthM += count * lengthM;
+  int unitsOf(int rack) const { return layout_.racks[static_cast<std::size_t>(rack)].units; }
+  double lengthM(int a, int b) const {
+    const Rack& ra = layout_.racks[static_cast<std::size_t>(a)];
+    const Rack& rb = layout_.racks[static_cast<std::size_t>(b)];
+    return FabricCabling::trayLengthM(layout_.hallTemplate, layout_.rackXM(ra) - layout_.rackXM(rb),
+                                      layout_.rackYM(ra) - layout_.rackYM(rb));
   }
 
-  const HallTemplate& template_;
-  const std::array<double, 5>& reach_;
-  FabricCabling& cabling_;
+  const SiteLayout& layout_;
+  std::vector<RackPairLinks>& pairs_;
 };
 
 /// The racks of each group the assignment rule connects, as indices into layout.racks:
@@ -114,17 +125,6 @@ struct FabricGroups {
   }
 };
 
-RackGroup pointsOf(const SiteLayout& layout, const std::vector<int>& racks, bool countUnits) {
-  const HallTemplate& t = layout.hallTemplate;
-  RackGroup group;
-  for (int index : racks) {
-    const Rack& rack = layout.racks[static_cast<std::size_t>(index)];
-    group.add({layout.rackXM(rack) + t.rackWidthM / 2, layout.rackYM(rack) + t.rackDepthM / 2,
-               countUnits ? static_cast<double>(rack.units) : 1.0});
-  }
-  return group;
-}
-
 /// Calls visit(partner, tier) for every rack the assignment rule links to rack `index`, for
 /// the tiers that have links (tier 0 = NIC to leaf).
 template <typename Visit>
@@ -177,40 +177,57 @@ double linkLengthM(const SiteLayout& layout, const Rack& a, const Rack& b) {
 
 }  // namespace
 
+std::vector<RackPairLinks> FabricCabling::rackPairs(const SiteLayout& layout, const OutputValues& outputs) {
+  std::vector<RackPairLinks> pairs;
+  const FabricGroups groups(layout, outputs);
+  PairMaker maker(layout, pairs);
+  std::array<std::int64_t, 4> links{};
+  const std::array<double, 4> tierLinks = tierLinksOf(outputs);
+  for (std::size_t tier = 0; tier < 4; ++tier)
+    links[tier] = std::isfinite(tierLinks[tier]) && tierLinks[tier] > 0 ? std::llround(tierLinks[tier]) : 0;
+
+  // NIC links: shared among the rows by their nodes, then within a row by nodes and leaf switches.
+  std::vector<double> rowNodes(layout.rows.size(), 0.0);
+  for (std::size_t row = 0; row < layout.rows.size(); ++row)
+    if (!groups.leavesOfRow(layout, row).empty()) rowNodes[row] = maker.unitsOf(groups.computeByRow[row]);
+  const std::vector<std::int64_t> rowLinks = apportion(links[0], rowNodes);
+  for (std::size_t row = 0; row < layout.rows.size(); ++row)
+    maker.connect(0, groups.computeByRow[row], groups.leavesOfRow(layout, row), rowLinks[row]);
+  // Leaf uplinks: shared among the halls by their leaf switches.
+  std::vector<double> hallLeaves(layout.halls.size(), 0.0);
+  for (std::size_t hall = 0; hall < layout.halls.size(); ++hall)
+    if (!groups.spinesOfHall(hall).empty()) hallLeaves[hall] = maker.unitsOf(groups.leavesByHall[hall]);
+  const std::vector<std::int64_t> hallLinks = apportion(links[1], hallLeaves);
+  for (std::size_t hall = 0; hall < layout.halls.size(); ++hall)
+    maker.connect(1, groups.leavesByHall[hall], groups.spinesOfHall(hall), hallLinks[hall]);
+  maker.connect(2, groups.allSpines, groups.allCores, links[2]);
+  maker.connect(3, groups.allCores, groups.allCores, links[3]);
+  return pairs;
+}
+
 FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues& outputs,
                                    const std::array<double, 5>& reachLimitM) {
+  return tally(rackPairs(layout, outputs), reachLimitM);
+}
+
+FabricCabling FabricCabling::tally(const std::vector<RackPairLinks>& pairs, const std::array<double, 5>& reachLimitM) {
   FabricCabling cabling;
   cabling.reachLimitM = reachLimitM;
-  const HallTemplate& t = layout.hallTemplate;
-  const FabricGroups groups(layout, outputs);
-  // Positions are rack centres; compute racks count by their nodes, network racks by their switches.
-  std::vector<RackGroup> computeByRow, leavesByHall, spinesByHall;
-  for (const auto& racks : groups.computeByRow) computeByRow.push_back(pointsOf(layout, racks, true));
-  for (const auto& racks : groups.leavesByHall) leavesByHall.push_back(pointsOf(layout, racks, true));
-  for (const auto& racks : groups.spinesByHall) spinesByHall.push_back(pointsOf(layout, racks, true));
-  const RackGroup allSpines = pointsOf(layout, groups.allSpines, true);
-  const RackGroup allCores = pointsOf(layout, groups.allCores, true);
-
-  Router router(t, cabling.reachLimitM, cabling);
-  double computeRacks = 0;
-  for (const RackGroup& group : computeByRow) computeRacks += group.units;
-  double leafUnits = 0;
-  for (const RackGroup& group : leavesByHall) leafUnits += group.units;
-  const double links[4] = {valueOf(outputs, OutputId::networkLinksTier1), valueOf(outputs, OutputId::networkLinksTier2),
-                           valueOf(outputs, OutputId::networkLinksTier3),
-                           valueOf(outputs, OutputId::networkLinksTier4)};
-
-  for (std::size_t row = 0; row < layout.rows.size(); ++row) {
-    if (computeByRow[row].units <= 0) continue;
-    router.connect(0, computeByRow[row], pointsOf(layout, groups.leavesOfRow(layout, row), true),
-                   links[0] * computeByRow[row].units / computeRacks);
+  for (const RackPairLinks& pair : pairs) {
+    TierCabling& t = cabling.tiers[static_cast<std::size_t>(pair.tier)];
+    const auto count = static_cast<double>(pair.count);
+    t.links += count;
+    t.totalLengthM += count * pair.lengthM;
+    t.longestM = std::max(t.longestM, pair.lengthM);
+    const int reach = reachClassOf(pair.lengthM, reachLimitM);
+    if (reach >= 0) {
+      t.linksByReach[static_cast<std::size_t>(reach)] += count;
+      t.lengthByReachM[static_cast<std::size_t>(reach)] += count * pair.lengthM;
+    } else {
+      t.beyondReach += count;
+      t.beyondLengthM += count * pair.lengthM;
+    }
   }
-  for (std::size_t hall = 0; hall < layout.halls.size(); ++hall) {
-    const RackGroup spines = pointsOf(layout, groups.spinesOfHall(hall), true);
-    router.connect(1, leavesByHall[hall], spines, leafUnits > 0 ? links[1] * leavesByHall[hall].units / leafUnits : 0);
-  }
-  router.connect(2, allSpines, allCores, links[2]);
-  router.connect(3, allCores, allCores, links[3]);
 
   for (std::size_t tier = 0; tier < 4; ++tier) {
     const TierCabling& tc = cabling.tiers[tier];
@@ -223,6 +240,12 @@ FabricCabling FabricCabling::route(const SiteLayout& layout, const OutputValues&
                .arg(cabling.reachLimitM.back(), 0, 'f', 0)});
   }
   return cabling;
+}
+
+int FabricCabling::reachClassOf(double lengthM, const std::array<double, 5>& reachLimitM) {
+  for (std::size_t c = 0; c < reachLimitM.size(); ++c)
+    if (lengthM <= reachLimitM[c]) return static_cast<int>(c);
+  return -1;
 }
 
 void FabricCabling::applyTo(const InputValues& inputs, OutputValues& outputs) const {

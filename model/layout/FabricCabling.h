@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 #include "engine/InputSchema.h"
@@ -17,6 +18,17 @@ namespace gigaplan {
 struct RackLink {
   int rack = -1;  ///< index into layout.racks
   int tier = 0;
+  double lengthM = 0.0;
+};
+
+/// Whole links of one tier between two racks, all of one length: `a` is the lower end (the
+/// compute rack of NIC links, the leaf rack of leaf uplinks, ...), `b` the upper; the same rack
+/// at both ends for links between the core switches of one rack.
+struct RackPairLinks {
+  int a = -1;  ///< index into layout.racks
+  int b = -1;
+  int tier = 0;
+  std::int64_t count = 0;
   double lengthM = 0.0;
 };
 
@@ -44,11 +56,23 @@ struct FabricCabling {
   std::array<double, 5> reachLimitM{};  ///< longest link each class carries
   std::vector<LayoutFinding> findings;  ///< tiers with links beyond every module's reach
 
+  /// Every link of the floor in whole links, rack pair by rack pair, in floor order (tier 0 row by
+  /// row, tier 1 hall by hall, then tiers 2 and 3). Each tier's links (networkLinksTier1..4) are
+  /// shared among the racks the rule connects in proportion to their nodes and switches, by
+  /// largest remainder, so that they add up to the tier's count exactly: the figures, the cable
+  /// plan and every other export count these same links.
+  static std::vector<RackPairLinks> rackPairs(const SiteLayout& layout, const OutputValues& outputs);
+  /// The figures of rackPairs: links, lengths and media per tier.
   static FabricCabling route(const SiteLayout& layout, const OutputValues& outputs,
                              const std::array<double, 5>& reachLimitM);
   /// Replaces the engine's layout-free media figures (transceivers, cables, fiber, media power
   /// and cost) with those of the measured links; power and cost estimators then use them.
   void applyTo(const InputValues& inputs, OutputValues& outputs) const;
+
+  /// The figures of links given rack pair by rack pair (those of rackPairs).
+  static FabricCabling tally(const std::vector<RackPairLinks>& pairs, const std::array<double, 5>& reachLimitM);
+  /// The shortest reach class (ReachClass) whose limit carries a link of `lengthM`; -1 beyond all.
+  static int reachClassOf(double lengthM, const std::array<double, 5>& reachLimitM);
 
   /// The racks one rack links to under the same assignment rule, with the cable lengths.
   static std::vector<RackLink> linksOfRack(const SiteLayout& layout, const OutputValues& outputs, int rackIndex);

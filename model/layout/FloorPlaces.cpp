@@ -137,4 +137,23 @@ std::vector<int> racksIn(const SiteLayout& layout, const Place& place) {
   return found;
 }
 
+std::vector<int> firstSwitchNumbers(const SiteLayout& layout) {
+  std::vector<int> first(layout.racks.size(), 0);
+  std::vector<int> leavesOfRow(layout.rows.size(), 0), spinesOfHall(layout.halls.size(), 0),
+      coresOfHall(layout.halls.size(), 0);
+  for (std::size_t i = 0; i < layout.racks.size(); ++i) {
+    const Rack& rack = layout.racks[i];
+    const auto row = static_cast<std::size_t>(rack.row);
+    const auto hall = static_cast<std::size_t>(layout.rows[row].hall);
+    int* seen = rack.role == RackRole::Leaf    ? &leavesOfRow[row]
+                : rack.role == RackRole::Spine ? &spinesOfHall[hall]
+                : rack.role == RackRole::Core  ? &coresOfHall[hall]
+                                               : nullptr;
+    if (!seen) continue;
+    first[i] = *seen + 1;
+    *seen += rack.units;
+  }
+  return first;
+}
+
 }  // namespace gigaplan::FloorPlaces

@@ -27,6 +27,16 @@ int findHall(const SiteLayout& layout, const QString& text, QString* error);
 /// index on the floor ("117", as `racks` prints in row_index); -1 with `error` when none.
 int findRow(const SiteLayout& layout, const QString& text, QString* error);
 
+/// Each network rack's first switch number, as the workspace numbers switches: leaves from 1
+/// along their row, spines and cores from 1 along their hall, in floor order (the racks' order),
+/// a rack's switches one after another. 0 for compute racks and CDUs.
+std::vector<int> firstSwitchNumbers(const SiteLayout& layout);
+
+/// The fabric plane (from 1) of the switch numbered `n` (from 1): switches take the planes in turn.
+inline int planeOfSwitch(int n, int planes) {
+  return planes > 1 ? (n - 1) % planes + 1 : 1;
+}
+
 /// A place on the floor that Find names: a building, a hall, a row or a rack.
 struct Place {
   enum class Kind { Building, Hall, Row, Rack };

@@ -1,5 +1,7 @@
 #include "layout/LayoutEvaluation.h"
 
+#include <cmath>
+
 #include "engine/Evaluator.h"
 #include "engine/PlanningModel.h"
 #include "layout/FloorCount.h"
@@ -22,11 +24,12 @@ void applyFloorCounts(const FloorCount& count, ModelFrame<double>& frame) {
   const double switchesPerTier[4] = {
       valueOf(outputs, OutputId::networkSwitchesTier1), valueOf(outputs, OutputId::networkSwitchesTier2),
       valueOf(outputs, OutputId::networkSwitchesTier3), valueOf(outputs, OutputId::networkSwitchesTier4)};
-  // Core racks hold tiers 3 and 4 together; they keep the engine's split between the two.
+  // Core racks hold tiers 3 and 4 together; they keep the engine's split between the two, in
+  // whole switches.
   const double upper = switchesPerTier[2] + switchesPerTier[3];
-  const double onFloor[4] = {count.leafSwitches, count.spineSwitches,
-                             upper > 0 ? count.coreSwitches * switchesPerTier[2] / upper : 0.0,
-                             upper > 0 ? count.coreSwitches * switchesPerTier[3] / upper : 0.0};
+  const double tier3 = upper > 0 ? std::round(count.coreSwitches * switchesPerTier[2] / upper) : 0.0;
+  const double onFloor[4] = {count.leafSwitches, count.spineSwitches, tier3,
+                             upper > 0 ? count.coreSwitches - tier3 : 0.0};
   static constexpr OutputId kSwitches[4] = {OutputId::networkSwitchesTier1, OutputId::networkSwitchesTier2,
                                             OutputId::networkSwitchesTier3, OutputId::networkSwitchesTier4};
   static constexpr OutputId kLinks[4] = {OutputId::networkLinksTier1, OutputId::networkLinksTier2,
@@ -35,7 +38,7 @@ void applyFloorCounts(const FloorCount& count, ModelFrame<double>& frame) {
   for (std::size_t tier = 1; tier < 4; ++tier) {
     const double below = switchesPerTier[tier - 1];
     double& tierLinks = valueOf(outputs, kLinks[tier]);
-    tierLinks = below > 0 ? tierLinks * onFloor[tier - 1] / below : 0.0;
+    tierLinks = below > 0 ? std::round(tierLinks * onFloor[tier - 1] / below) : 0.0;  // whole links
     links += tierLinks;
   }
   double switches = 0.0;

@@ -494,6 +494,21 @@ std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& r
   return {};
 }
 
+std::vector<GroupLinks> fabricLinks(const Project& project, const ProjectResult& result) {
+  std::vector<GroupLinks> all;
+  if (!result.plan) return all;
+  const std::vector<GroupFloor> floors = floorsOfGroups(project.layout, result.plan->groups);
+  for (std::size_t g = 0; g < floors.size(); ++g) {
+    GroupLinks links{g, FabricCabling::rackPairs(floors[g].layout, result.plan->groupOutputs[g])};
+    for (RackPairLinks& pair : links.pairs) {
+      pair.a = floors[g].siteRack[static_cast<std::size_t>(pair.a)];
+      pair.b = floors[g].siteRack[static_cast<std::size_t>(pair.b)];
+    }
+    all.push_back(std::move(links));
+  }
+  return all;
+}
+
 std::optional<RackOfSystem> rackOfSystem(const Scenario& scenario, const QString& systemType, ScenarioErrors& errors) {
   Scenario other = scenario;
   other.systemType = systemType;

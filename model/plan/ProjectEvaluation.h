@@ -62,6 +62,17 @@ StrayRacks racksCountedWithAnotherGroup(const SiteLayout& layout, const std::vec
 std::vector<float> longestLinkPerRack(const Project& project, const ProjectResult& result);
 std::vector<RackLink> linksOfRack(const Project& project, const ProjectResult& result, int rack);
 
+/// The fabric links of one group of systems (an index into the plan's groups), rack pair by rack
+/// pair with the racks' indices on the project's floor: the links its figures count
+/// (FabricCabling::rackPairs on the group's own buildings).
+struct GroupLinks {
+  std::size_t group = 0;
+  std::vector<RackPairLinks> pairs;
+};
+/// Every group's links; empty when the project has no figures. A group without racks on the floor
+/// has none.
+std::vector<GroupLinks> fabricLinks(const Project& project, const ProjectResult& result);
+
 /// A new floor for the project: its phases' systems (PhasePlan::layOut), or its scenario's, with
 /// the racks of each tenant marked (TenantPlan::assignRacks).
 std::optional<SiteLayout> layOutProject(const Project& project, const HallTemplate& hallTemplate,

@@ -16,20 +16,13 @@
 #include "engine/HardwareCatalog.h"
 #include "engine/ResultFormat.h"
 #include "files/AtomicFile.h"
+#include "files/CsvText.h"
 #include "report/ReportBuilder.h"
 #include "report/ReportPageFlow.h"
 
 namespace gigaplan {
 
 namespace {
-
-QString csvField(const QString& text) {
-  if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
-    return text;
-  QString quoted = text;
-  quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-  return QLatin1Char('"') + quoted + QLatin1Char('"');
-}
 
 /// The shortest text that reads back as the same double, for CSV; without an exponent where that
 /// stays short (1000000, not 1e+06).

@@ -561,9 +561,8 @@ class Builder {
   template <class InputOf>
   void addFabrics(const InputOf& inputOf) {
     const SiteLayout& layout = *in_.layout;
-    // Switches, each of its own: a row's leaves and a hall's spines and cores numbered in floor order.
-    std::vector<int> leavesSeen(layout.rows.size(), 0), spinesSeen(layout.halls.size(), 0),
-        coresSeen(layout.halls.size(), 0);
+    // Switches, each of its own, numbered as the workspace and the exports number them.
+    const std::vector<int> firstSwitch = FloorPlaces::firstSwitchNumbers(layout);
     for (std::size_t i = 0; i < layout.racks.size(); ++i) {
       const Rack& rack = layout.racks[i];
       if (rack.role == RackRole::Compute || rack.role == RackRole::Cdu) continue;
@@ -577,25 +576,22 @@ class Builder {
       const double repair = inputOf(fabric, failureRateInputs(kind).second);
       const QString hallName = layout.halls[static_cast<std::size_t>(hall)].name;
       for (int u = 0; u < rack.units; ++u) {
+        const int n = firstSwitch[i] + u;
+        const int plane = FloorPlaces::planeOfSwitch(n, planes);
         if (rack.role == RackRole::Leaf) {
-          const int n = ++leavesSeen[static_cast<std::size_t>(rack.row)];
-          addSwitch(rack.role, static_cast<int>(i),
-                    QStringLiteral("%1 leaf %2 (plane %3)")
-                        .arg(FloorPlaces::rowName(layout, rack.row))
-                        .arg(n)
-                        .arg((n - 1) % planes + 1),
-                    DegradedScope::Row, rack.row, rate, repair);
+          addSwitch(
+              rack.role, static_cast<int>(i),
+              QStringLiteral("%1 leaf %2 (plane %3)").arg(FloorPlaces::rowName(layout, rack.row)).arg(n).arg(plane),
+              DegradedScope::Row, rack.row, rate, repair);
         } else if (rack.role == RackRole::Spine) {
-          const int n = ++spinesSeen[static_cast<std::size_t>(hall)];
           const bool perHall = index_.spinesPerHall(fabric);
           addSwitch(rack.role, static_cast<int>(i),
-                    QStringLiteral("%1 spine %2 (plane %3)").arg(hallName).arg(n).arg((n - 1) % planes + 1),
+                    QStringLiteral("%1 spine %2 (plane %3)").arg(hallName).arg(n).arg(plane),
                     perHall ? DegradedScope::Hall : DegradedScope::Fabric, perHall ? hall : fabric, rate, repair);
         } else {
-          const int n = ++coresSeen[static_cast<std::size_t>(hall)];
           addSwitch(rack.role, static_cast<int>(i),
-                    QStringLiteral("%1 core %2 (plane %3)").arg(hallName).arg(n).arg((n - 1) % planes + 1),
-                    DegradedScope::Fabric, fabric, rate, repair);
+                    QStringLiteral("%1 core %2 (plane %3)").arg(hallName).arg(n).arg(plane), DegradedScope::Fabric,
+                    fabric, rate, repair);
         }
       }
     }
