@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <string>
+#include <thread>
 
 #include "engine/FabricEstimator.h"
 #include "engine/HardwareCatalog.h"
@@ -99,7 +103,8 @@ std::optional<CablePlan> CablePlan::of(const Project& project, const ProjectResu
     const QString chosen = project.scenario.opticModules[static_cast<std::size_t>(r)];
     const QString id = chosen.isEmpty() ? catalog.defaultOptic(static_cast<ReachClass>(r)) : chosen;
     const CatalogEntry* entry = catalog.optic(id);
-    cables.parts_[static_cast<std::size_t>(r)] = entry ? entry->name : id;
+    cables.partIds_[static_cast<std::size_t>(r)] = id;
+    cables.partNames_[static_cast<std::size_t>(r)] = entry ? entry->name : id;
   }
   const std::array<double, 5> reachLimitM = LayoutEvaluation::reachLimits(project.scenario, catalog);
 
@@ -264,7 +269,8 @@ Sheet CablePlan::totalsSheet() const {
   sheet.name = QStringLiteral("totals");
   sheet.header = {QStringLiteral("what"),     QStringLiteral("tier"),           QStringLiteral("medium"),
                   QStringLiteral("part"),     QStringLiteral("stock_length_m"), QStringLiteral("links"),
-                  QStringLiteral("length_m"), QStringLiteral("modules"),        QStringLiteral("cables")};
+                  QStringLiteral("length_m"), QStringLiteral("modules"),        QStringLiteral("cables"),
+                  QStringLiteral("part_name")};
   const double blank = std::nan("");
   // By medium and the length cables are bought in.
   std::vector<std::array<double, 2>> byStock;  // links, metres, per (medium, stock length)
@@ -282,8 +288,8 @@ Sheet CablePlan::totalsSheet() const {
   }
   for (std::size_t k = 0; k < keys.size(); ++k)
     sheet.rows.push_back({QStringLiteral("by medium and stock length"), blank, mediumName(keys[k].first),
-                          parts_[static_cast<std::size_t>(keys[k].first)], keys[k].second, byStock[k][0], byStock[k][1],
-                          blank, blank});
+                          partIds_[static_cast<std::size_t>(keys[k].first)], keys[k].second, byStock[k][0],
+                          byStock[k][1], blank, blank, partNames_[static_cast<std::size_t>(keys[k].first)]});
   // By tier and medium, with the modules and cables the figures count for them.
   for (std::size_t t = 0; t < 4; ++t)
     for (std::size_t m = 0; m < 5; ++m) {
@@ -296,13 +302,13 @@ Sheet CablePlan::totalsSheet() const {
       }
       if (links <= 0) continue;
       sheet.rows.push_back({QStringLiteral("by tier and medium"), static_cast<double>(t + 1),
-                            mediumName(static_cast<int>(m)), parts_[m], blank, links, lengthM, m >= 2 ? modules : blank,
-                            cableCount});
+                            mediumName(static_cast<int>(m)), partIds_[m], blank, links, lengthM,
+                            m >= 2 ? modules : blank, cableCount, partNames_[m]});
     }
   // The site's figures, as the links give them.
   auto figure = [&](const QString& what, double tier, const QString& medium, double links, double lengthM,
                     double modules, double cableCount) {
-    sheet.rows.push_back({what, tier, medium, QString(), blank, links, lengthM, modules, cableCount});
+    sheet.rows.push_back({what, tier, medium, QString(), blank, links, lengthM, modules, cableCount, QString()});
   };
   for (std::size_t t = 0; t < 4; ++t)
     figure(QStringLiteral("links of tier %1 (%2)").arg(t + 1).arg(fabricTierName(static_cast<int>(t))),
@@ -393,58 +399,109 @@ bool CablePlan::writeCsv(AtomicFile& links, AtomicFile& totals, AtomicFile& rack
     const Span& span = spans_[s];
     std::string& tail = spanTail[s];
     tail =
-        ',' + csvBytes(mediumName(span.medium)) + ',' + csvBytes(parts_[static_cast<std::size_t>(span.medium)]) + ',';
+        ',' + csvBytes(mediumName(span.medium)) + ',' + csvBytes(partIds_[static_cast<std::size_t>(span.medium)]) + ',';
     appendExact(tail, span.links.lengthM);
     tail += ',';
     appendExact(tail, span.stockLengthM);
     tail += '\n';
   }
 
-  std::string buffer;
+  // Rows are formatted on a second thread while this one writes them out: formatting and the
+  // writes overlap. At most kBuffers buffers of about kFlushAt bytes are in flight.
   constexpr std::size_t kFlushAt = 4 << 20;
-  buffer.reserve(kFlushAt + 4096);
-  buffer = linkHeader().join(QLatin1Char(',')).toStdString() + '\n';
-  auto flush = [&] {
-    const bool written = links.write(QByteArray::fromRawData(buffer.data(), static_cast<qsizetype>(buffer.size())));
+  constexpr std::size_t kBuffers = 3;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::deque<std::pair<std::string, std::int64_t>> ready;  // bytes and the last link id in them
+  std::vector<std::string> spare;
+  bool formatted = false, stop = false;
+  for (std::size_t i = 0; i < kBuffers; ++i) spare.emplace_back().reserve(kFlushAt + 4096);
+
+  auto takeSpare = [&](std::string& buffer) {  // false once the writer has stopped
+    std::unique_lock lock(mutex);
+    changed.wait(lock, [&] { return stop || !spare.empty(); });
+    if (stop) return false;
+    buffer = std::move(spare.back());
+    spare.pop_back();
     buffer.clear();
-    return written;
-  };
-  const auto total = static_cast<double>(std::max<std::int64_t>(linkCount_, 1));
-  const Span* first = spans_.empty() ? nullptr : spans_.data();
-  const bool complete = forEachLink([&](const Link& link) {
-    const RackText& a = text[static_cast<std::size_t>(link.a.rack)];
-    const RackText& z = text[static_cast<std::size_t>(link.z.rack)];
-    appendNumber(buffer, link.id);
-    buffer += ',';
-    appendNumber(buffer, link.span->fabric);
-    buffer += ',';
-    appendNumber(buffer, link.span->links.tier + 1);
-    buffer += ',';
-    appendNumber(buffer, link.plane);
-    buffer += ',';
-    buffer += a.place;
-    buffer += ',';
-    buffer += a.deviceOpen;
-    appendNumber(buffer, link.a.device);
-    buffer += a.deviceClose;
-    buffer += ',';
-    buffer += a.portPrefix;
-    appendNumber(buffer, link.a.port);
-    buffer += ',';
-    buffer += z.place;
-    buffer += ',';
-    buffer += z.deviceOpen;
-    appendNumber(buffer, link.z.device);
-    buffer += z.deviceClose;
-    buffer += ',';
-    buffer += z.portPrefix;
-    appendNumber(buffer, link.z.port);
-    buffer += spanTail[static_cast<std::size_t>(link.span - first)];
-    if (buffer.size() >= kFlushAt && !flush()) return false;
-    if (link.id % kProgressEvery == 0 && progress && !progress(static_cast<double>(link.id) / total)) return false;
     return true;
+  };
+  auto hand = [&](std::string& buffer, std::int64_t lastId) {
+    {
+      const std::lock_guard lock(mutex);
+      ready.emplace_back(std::move(buffer), lastId);
+    }
+    changed.notify_all();
+  };
+  std::thread formatter([&] {
+    std::string buffer;
+    if (!takeSpare(buffer)) return;
+    buffer = linkHeader().join(QLatin1Char(',')).toStdString() + '\n';
+    const Span* first = spans_.empty() ? nullptr : spans_.data();
+    const bool complete = forEachLink([&](const Link& link) {
+      const RackText& a = text[static_cast<std::size_t>(link.a.rack)];
+      const RackText& z = text[static_cast<std::size_t>(link.z.rack)];
+      appendNumber(buffer, link.id);
+      buffer += ',';
+      appendNumber(buffer, link.span->fabric);
+      buffer += ',';
+      appendNumber(buffer, link.span->links.tier + 1);
+      buffer += ',';
+      appendNumber(buffer, link.plane);
+      buffer += ',';
+      buffer += a.place;
+      buffer += ',';
+      buffer += a.deviceOpen;
+      appendNumber(buffer, link.a.device);
+      buffer += a.deviceClose;
+      buffer += ',';
+      buffer += a.portPrefix;
+      appendNumber(buffer, link.a.port);
+      buffer += ',';
+      buffer += z.place;
+      buffer += ',';
+      buffer += z.deviceOpen;
+      appendNumber(buffer, link.z.device);
+      buffer += z.deviceClose;
+      buffer += ',';
+      buffer += z.portPrefix;
+      appendNumber(buffer, link.z.port);
+      buffer += spanTail[static_cast<std::size_t>(link.span - first)];
+      if (buffer.size() < kFlushAt) return true;
+      hand(buffer, link.id);
+      return takeSpare(buffer);
+    });
+    if (complete) hand(buffer, linkCount_);
+    {
+      const std::lock_guard lock(mutex);
+      formatted = true;
+    }
+    changed.notify_all();
   });
-  if (!complete || !flush()) return false;
+
+  const auto total = static_cast<double>(std::max<std::int64_t>(linkCount_, 1));
+  bool ok = true;
+  for (;;) {
+    std::pair<std::string, std::int64_t> chunk;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return !ready.empty() || formatted; });
+      if (ready.empty()) break;
+      chunk = std::move(ready.front());
+      ready.pop_front();
+    }
+    ok = links.write(QByteArray::fromRawData(chunk.first.data(), static_cast<qsizetype>(chunk.first.size()))) &&
+         (!progress || progress(static_cast<double>(chunk.second) / total));
+    {
+      const std::lock_guard lock(mutex);
+      spare.push_back(std::move(chunk.first));
+      if (!ok) stop = true;
+    }
+    changed.notify_all();
+    if (!ok) break;
+  }
+  formatter.join();
+  if (!ok) return false;
   return totals.write(sheetCsv(totalsSheet())) && racks.write(sheetCsv(racksSheet()));
 }
 
@@ -466,7 +523,7 @@ bool CablePlan::writeXlsx(AtomicFile& file, const ExportProgress& progress, QStr
   std::array<QByteArray, 5> medium, part;
   for (int m = 0; m < 5; ++m) {
     medium[static_cast<std::size_t>(m)] = mediumName(m).toUtf8();
-    part[static_cast<std::size_t>(m)] = parts_[static_cast<std::size_t>(m)].toUtf8();
+    part[static_cast<std::size_t>(m)] = partIds_[static_cast<std::size_t>(m)].toUtf8();
   }
   const bool complete = forEachLink([&](const Link& link) {
     if (sheets == 0 || workbook.rows() >= WorkbookStream::kMaxRows) {

@@ -114,7 +114,8 @@ class CablePlan {
   std::vector<RackInfo> racks_;
   std::vector<Span> spans_;
   std::vector<double> stockLengthsM_;
-  std::array<QString, 5> parts_;  ///< the catalog part of each medium
+  std::array<QString, 5> partIds_;    ///< the catalog part of each medium, by its id
+  std::array<QString, 5> partNames_;  ///< and by its name
   std::int64_t linkCount_ = 0;
   Figures figures_;
   /// Per medium and stock length: links and length; per tier and medium: links, length, modules

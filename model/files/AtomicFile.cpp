@@ -136,8 +136,14 @@ class AtomicFile::Device : public QIODevice {
       if (!drain()) return -1;
       start_ = at;
     }
-    pending_.append(data, size);
     end_ = std::max(end_, at + size);
+    // A block as large as those gathered goes out as it is, without a copy.
+    if (pending_.isEmpty() && size >= kBlockBytes) {
+      failure_ = writeAll(fd_, data, size, sequential_ ? -1 : start_);
+      start_ += size;
+      return failure_ == 0 ? size : -1;
+    }
+    pending_.append(data, size);
     if (pending_.size() >= kBlockBytes && !drain()) return -1;
     return size;
   }
