@@ -1,11 +1,14 @@
 // gigaplan-cli export: the plan in the formats of the teams that build and run it.
 #include <unistd.h>
 
+#include <QDir>
+#include <QFileInfo>
 #include <memory>
 
 #include "CliSupport.h"
 #include "ProjectSubcommands.h"
 #include "export/CablePlan.h"
+#include "export/FabricSimulators.h"
 #include "export/FloorGltf.h"
 #include "files/AtomicFile.h"
 
@@ -39,6 +42,24 @@ QString siblingPath(const QString& path, const QString& suffix) {
   return base + QLatin1Char('-') + suffix + QStringLiteral(".csv");
 }
 
+/// "topo.txt" -> "topo-fabric2.txt": one file per fabric of a phased site.
+QString siblingOf(const QString& path, int fabric) {
+  const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
+  const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
+  const QString suffix = QStringLiteral("-fabric%1").arg(fabric);
+  return dot > slash + 1 ? path.left(dot) + suffix + path.mid(dot) : path + suffix;
+}
+
+/// Why an output may not go to `path` (a project, the input, a file named twice), or empty, and
+/// then the path is claimed.
+QString refuseOutput(const QString& path, const QString& source, QStringList& targets) {
+  QString refused = outputRefused(path, {source});
+  const QString target = finalTarget(path, nullptr);
+  if (refused.isEmpty() && targets.contains(target)) refused = QStringLiteral("named twice among the outputs");
+  targets << target;
+  return refused.isEmpty() ? refused : QStringLiteral("%1: %2").arg(path, refused);
+}
+
 }  // namespace
 
 int runExport(const QStringList& arguments) {
@@ -58,20 +79,33 @@ int runExport(const QStringList& arguments) {
       QStringLiteral("The lengths cables are bought in, metres, comma-separated (default: 0.5 to 7 m for DAC and "
                      "AEC, 10 to 100 m for fibre; longer links are cut to order in 10 m steps)."),
       QStringLiteral("M,M,..."));
+  const QCommandLineOption simaiOption(
+      QStringLiteral("simai"),
+      QStringLiteral("The fabric as SimAI's topology file (a site of several fabrics: X-fabric1.txt, ...)."),
+      QStringLiteral("X.txt"));
+  const QCommandLineOption astraOption(
+      QStringLiteral("astra-sim"),
+      QStringLiteral("The fabric as ASTRA-sim's network configuration (network.yml) and ns-3 topology "
+                     "(topology.txt) in DIR (a site of several fabrics: DIR/fabric-1/, ...)."),
+      QStringLiteral("DIR"));
   const QCommandLineOption quietOption({QStringLiteral("q"), QStringLiteral("quiet")},
                                        QStringLiteral("No progress on stderr."));
-  parser.addOptions({gltfOption, cablesOption, lengthsOption, quietOption, setOption()});
+  parser.addOptions({gltfOption, cablesOption, lengthsOption, simaiOption, astraOption, quietOption, setOption()});
   if (const auto done = parseSubcommand(
           parser, arguments,
-          "Usage: gigaplan-cli export FILE [--cables X.csv|X.xlsx] [--gltf X.glb] [--set path=value]...\n"
+          "Usage: gigaplan-cli export FILE [--cables X.csv|X.xlsx] [--simai X.txt] [--astra-sim DIR] [--gltf X.glb]\n"
+          "                           [--set path=value]...\n"
           "The plan of a project (or of a preset or scenario as `new` lays it out) for the teams that build and "
-          "run it, from the same evaluation of the floor the workspace shows: --cables the cable plan, --gltf the "
-          "floor as glTF 2.0 binary. Every file is written whole or not at all, and none if one fails. Ctrl-C "
+          "run it, from the same evaluation of the floor the workspace shows: --cables the cable plan, --simai and "
+          "--astra-sim the fabric for network simulators, --gltf the floor as glTF 2.0 binary. Every file is written "
+          "whole or not at all, and none if one fails. Ctrl-C "
           "cancels.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("export takes one FILE"));
-  if (!parser.isSet(gltfOption) && !parser.isSet(cablesOption))
-    return usageError(QStringLiteral("export: name at least one output (--cables X.csv, --gltf X.glb)"));
+  if (!parser.isSet(gltfOption) && !parser.isSet(cablesOption) && !parser.isSet(simaiOption) &&
+      !parser.isSet(astraOption))
+    return usageError(QStringLiteral(
+        "export: name at least one output (--cables X.csv, --simai X.txt, --astra-sim DIR, --gltf X.glb)"));
   const QString source = parser.positionalArguments().first();
 
   std::vector<double> stockLengths = kStockCableLengthsM;
@@ -125,21 +159,50 @@ int runExport(const QStringList& arguments) {
     return kExitBadInput;
   };
   QStringList written;
+  // Folders made for the outputs, removed again (when still empty) if the export fails.
+  QStringList madeFolders;
+  auto makeFolder = [&](const QString& path) {
+    QStringList missing;
+    for (QDir dir(path); !dir.exists(); dir.setPath(QFileInfo(dir.path()).path())) missing.prepend(dir.path());
+    if (!QDir().mkpath(path)) return false;
+    madeFolders += missing;
+    return true;
+  };
+  auto fail = [&](const QString& option, const QString& why) {
+    files.clear();  // discards every temporary file
+    for (auto folder = madeFolders.crbegin(); folder != madeFolders.crend(); ++folder) QDir().rmdir(*folder);
+    return failed(option, why);
+  };
+  QString task;
+  int shown = -1;  // the percentage last shown: every one on a terminal, every tenth in a log
+  const ExportProgress progress = [&](double done) {
+    const int percent = qRound(done * 100);
+    if (showProgress && percent != shown && (terminal || shown < 0 || percent / 10 != shown / 10)) {
+      shown = percent;
+      err() << (terminal ? "\r" : "") << "export: " << task << " " << percent << " %" << (terminal ? "" : "\n");
+      err().flush();
+    }
+    return !cancelRequested.load();
+  };
+  auto begin = [&](const QString& what) {
+    if (showProgress && terminal && shown >= 0) err() << "\n";
+    task = what;
+    shown = -1;
+  };
 
-  if (parser.isSet(cablesOption)) {
+  std::optional<CablePlan> plan;
+  if (parser.isSet(cablesOption) || parser.isSet(simaiOption) || parser.isSet(astraOption)) {
     QString why;
-    const auto plan = CablePlan::of(*project, result, &why, stockLengths);
-    if (!plan) return failed(QStringLiteral("--cables"), why);
-    int shown = -1;  // the percentage last shown: every one on a terminal, every tenth in a log
-    const ExportProgress progress = [&](double done) {
-      const int percent = qRound(done * 100);
-      if (showProgress && percent != shown && (terminal || shown < 0 || percent / 10 != shown / 10)) {
-        shown = percent;
-        err() << (terminal ? "\r" : "") << "export: cable plan " << percent << " %" << (terminal ? "" : "\n");
-        err().flush();
-      }
-      return !cancelRequested.load();
-    };
+    plan = CablePlan::of(*project, result, &why, stockLengths);
+    if (!plan)
+      return fail(parser.isSet(cablesOption)  ? QStringLiteral("--cables")
+                  : parser.isSet(simaiOption) ? QStringLiteral("--simai")
+                                              : QStringLiteral("--astra-sim"),
+                  why);
+  }
+  if (parser.isSet(cablesOption)) {
+    begin(QStringLiteral("cable plan"));
+    QString why;
     bool ok = false;
     if (cablesXlsx) {
       AtomicFile* file = open(cablesPath);
@@ -154,21 +217,81 @@ int runExport(const QStringList& arguments) {
       for (const auto& file : files)
         if (why.isEmpty()) why = file->errorString();
     }
-    if (showProgress && terminal && shown >= 0) err() << "\n";
-    if (!ok) return failed(QStringLiteral("--cables"), why.isEmpty() ? QStringLiteral("cancelled") : why);
+    if (!ok) return fail(QStringLiteral("--cables"), why.isEmpty() ? QStringLiteral("cancelled") : why);
     written << QStringLiteral("%1: %2 links").arg(cablesPath).arg(plan->linkCount());
   }
+
+  const std::vector<SimulatorFabric> fabrics =
+      plan ? simulatorFabrics(*project, result, *plan) : std::vector<SimulatorFabric>();
+  const bool severalFabrics = fabrics.size() > 1;
+  auto summary = [](const QString& path, const SimulatorFabric& fabric) {
+    return QStringLiteral("%1: %2 GPUs, %3 scale-up switches, %4 switches, %5 links")
+        .arg(path)
+        .arg(fabric.gpus)
+        .arg(fabric.domains)
+        .arg(fabric.switches)
+        .arg(fabric.links());
+  };
+  // A topology file streamed into `file`, then prepared.
+  auto writeTopology = [&](const QString& option, const QString& path, const auto& writer) -> bool {
+    if (const QString refused = refuseOutput(path, source, targets); !refused.isEmpty()) {
+      fail(option, refused);
+      return false;
+    }
+    AtomicFile* file = open(path);
+    const bool ok = file && writer([&](const QByteArray& bytes) { return file->write(bytes); }) && file->prepare();
+    if (!ok)
+      fail(option, files.back()->errorString().isEmpty() ? QStringLiteral("cancelled") : files.back()->errorString());
+    return ok;
+  };
+  if (parser.isSet(simaiOption)) {
+    if (fabrics.empty()) return fail(QStringLiteral("--simai"), QStringLiteral("the floor has no fabric"));
+    for (const SimulatorFabric& fabric : fabrics) {
+      const QString path =
+          severalFabrics ? siblingOf(parser.value(simaiOption), fabric.fabric) : parser.value(simaiOption);
+      begin(QStringLiteral("SimAI topology of fabric %1").arg(fabric.fabric));
+      if (!writeTopology(QStringLiteral("--simai"), path, [&](const auto& write) {
+            return writeSimAiTopology(*project, result, *plan, fabric, write, progress);
+          }))
+        return cancelRequested.load() ? kExitCancelled : kExitBadInput;
+      written << summary(path, fabric);
+    }
+  }
+  if (parser.isSet(astraOption)) {
+    if (fabrics.empty()) return fail(QStringLiteral("--astra-sim"), QStringLiteral("the floor has no fabric"));
+    for (const SimulatorFabric& fabric : fabrics) {
+      const QString folder =
+          severalFabrics ? QDir(parser.value(astraOption)).filePath(QStringLiteral("fabric-%1").arg(fabric.fabric))
+                         : parser.value(astraOption);
+      if (!makeFolder(folder))
+        return fail(QStringLiteral("--astra-sim"), QStringLiteral("cannot make the folder %1").arg(folder));
+      const QString yaml = QDir(folder).filePath(QStringLiteral("network.yml"));
+      if (const QString refused = refuseOutput(yaml, source, targets); !refused.isEmpty())
+        return fail(QStringLiteral("--astra-sim"), refused);
+      AtomicFile* file = open(yaml);
+      if (!file || !file->write(astraSimNetworkYaml(fabric)) || !file->prepare())
+        return fail(QStringLiteral("--astra-sim"), files.back()->errorString());
+      begin(QStringLiteral("ASTRA-sim topology of fabric %1").arg(fabric.fabric));
+      const QString topology = QDir(folder).filePath(QStringLiteral("topology.txt"));
+      if (!writeTopology(QStringLiteral("--astra-sim"), topology, [&](const auto& write) {
+            return writeAstraSimTopology(*project, result, *plan, fabric, write, progress);
+          }))
+        return cancelRequested.load() ? kExitCancelled : kExitBadInput;
+      written << summary(folder, fabric);
+    }
+  }
+  if (showProgress && terminal && shown >= 0) err() << "\n";
   if (parser.isSet(gltfOption)) {
     AtomicFile* file = open(parser.value(gltfOption));
     if (!file || !file->write(floorGlb(project->layout)) || !file->prepare())
-      return failed(QStringLiteral("--gltf"), files.back()->errorString());
+      return fail(QStringLiteral("--gltf"), files.back()->errorString());
     written << QStringLiteral("%1: %2 halls, %3 rows, %4 racks")
                    .arg(parser.value(gltfOption))
                    .arg(project->layout.halls.size())
                    .arg(project->layout.rows.size())
                    .arg(project->layout.racks.size());
   }
-  if (cancelRequested.load()) return failed(QString(), QString());
+  if (cancelRequested.load()) return fail(QString(), QString());
   for (const auto& file : files)
     if (!file->commit()) return failed(file->targetPath(), file->errorString());
   for (const QString& line : written) out() << line << "\n";

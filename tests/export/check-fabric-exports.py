@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
-"""The cable plan read back and held against the figures of the same project.
+"""The cable plan and the fabric simulators' topologies read back and held against the figures.
 
-Usage: check-cable-plan.py GIGAPLAN-CLI WORKDIR
+Usage: check-fabric-exports.py GIGAPLAN-CLI WORKDIR
 
 - The 1M-GPU sample (three phases) as CSV: a row per link, ids 1..N, the links of each tier, the
   optical links' length (fibre km) and the totals file's modules all equal `evaluate`'s figures.
 - A smaller preset as CSV and as XLSX: no port carries two links, no link joins a device to itself,
   and the workbook (read with zipfile) has the sheets links, totals and racks with a row per link.
+- The sample for SimAI and ASTRA-sim: a file per fabric whose header counts match its own switch
+  ids and link lines, ASTRA-sim's ns-3 topology the same as SimAI's, and together the figures'
+  GPUs, switches and fabric links.
 - Bad input: a bad --cable-lengths and an output in a folder that does not exist exit 2 and write
   nothing.
 """
@@ -102,6 +105,60 @@ run("new", "--preset", "colossus-to-1m", "-o", sample)
 sample_links, _ = hold_against_figures(sample, "sample-cables")
 check(sample_links > 5_000_000, f"the 1M-GPU sample has {sample_links} links")
 os.remove(f"{work}/sample-cables.csv")  # a gigabyte
+
+
+def read_topology(path, simai):
+    """SimAI's or ASTRA-sim's ns-3 topology: the header's counts, checked against the file's own
+    switch ids and link lines. Returns (gpus, scale-up switches, switches, fabric links)."""
+    with open(path) as f:
+        header = f.readline().split()
+        switch_ids = [int(x) for x in f.readline().split()]
+        links = 0
+        endpoints_ok = True
+        for line in f:
+            src, dst, bandwidth, delay, error = line.split()
+            links += 1
+            if not (bandwidth.endswith("Gbps") and delay.endswith("ms") and float(delay[:-2]) >= 0):
+                endpoints_ok = False
+    if simai:
+        nodes, gpus_per_server, nvswitches, switches, link_count = (int(x) for x in header[:5])
+    else:
+        nodes, all_switches, link_count = (int(x) for x in header)
+        nvswitches = None
+        switches = all_switches
+    check(endpoints_ok, f"{path}: a link line is not 'src dst NGbps Tms error'")
+    check(links == link_count, f"{path}: {links} link lines, the header says {link_count}")
+    check(len(set(switch_ids)) == len(switch_ids) == (nvswitches + switches if simai else switches),
+          f"{path}: {len(switch_ids)} switch ids for {nvswitches} + {switches} switches")
+    gpus = nodes - len(switch_ids)
+    check(switch_ids == list(range(gpus, nodes)), f"{path}: switch ids are not the nodes after the GPUs")
+    return gpus, len(switch_ids), links
+
+
+run("export", sample, "--simai", f"{work}/simai.txt", "--astra-sim", f"{work}/astra", "-q")
+fig = figures(sample)
+fabric_files = sorted(f for f in os.listdir(work) if f.startswith("simai-fabric"))
+check(len(fabric_files) == 3, f"the three-phase sample gives SimAI files {fabric_files}")
+gpus = switches = links = 0
+for index, name in enumerate(fabric_files, start=1):
+    with open(f"{work}/{name}") as f:
+        header = f.readline().split()
+    fabric_gpus, switch_nodes, fabric_lines = read_topology(f"{work}/{name}", simai=True)
+    nvswitches, fabric_switches = int(header[2]), int(header[3])
+    ns3_gpus, ns3_switches, ns3_lines = read_topology(f"{work}/astra/fabric-{index}/topology.txt", simai=False)
+    check((ns3_gpus, ns3_switches, ns3_lines) == (fabric_gpus, switch_nodes, fabric_lines),
+          f"fabric {index}: ASTRA-sim's topology differs from SimAI's")
+    with open(f"{work}/astra/fabric-{index}/network.yml") as f:
+        yml = f.read()
+    npus = [int(x) for x in re.search(r"npus_count: \[ *(\d+), *(\d+) *\]", yml).groups()]
+    check(npus[0] * npus[1] >= fabric_gpus > npus[0] * (npus[1] - 1), f"fabric {index}: npus_count {npus}")
+    check(int(header[1]) == npus[0], f"fabric {index}: GPUs per server {header[1]}, per domain {npus[0]}")
+    gpus += fabric_gpus
+    switches += fabric_switches
+    links += fabric_lines - fabric_gpus  # less a scale-up link per GPU
+check(gpus == fig["cluster.gpus"], f"simulators: {gpus} GPUs, the figures {fig['cluster.gpus']}")
+check(switches == fig["network.switches"], f"simulators: {switches} switches, the figures {fig['network.switches']}")
+check(links == sum(fig[f"network.linksTier{t}"] for t in range(1, 5)), f"simulators: {links} fabric links")
 
 # A smaller build-out: ports, and the workbook.
 small = "llama3-16k-h100"
