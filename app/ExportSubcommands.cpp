@@ -10,6 +10,7 @@
 #include "export/CablePlan.h"
 #include "export/FabricSimulators.h"
 #include "export/FloorGltf.h"
+#include "export/NetBoxExport.h"
 #include "files/AtomicFile.h"
 
 namespace gigaplan::cli {
@@ -88,24 +89,32 @@ int runExport(const QStringList& arguments) {
       QStringLiteral("The fabric as ASTRA-sim's network configuration (network.yml) and ns-3 topology "
                      "(topology.txt) in DIR (a site of several fabrics: DIR/fabric-1/, ...)."),
       QStringLiteral("DIR"));
+  const QCommandLineOption netboxOption(
+      QStringLiteral("netbox"),
+      QStringLiteral("What NetBox imports in bulk, in DIR: device types (YAML, the device-type library's format) "
+                     "and CSV files of manufacturers, roles, sites, locations, racks, devices and cables."),
+      QStringLiteral("DIR"));
   const QCommandLineOption quietOption({QStringLiteral("q"), QStringLiteral("quiet")},
                                        QStringLiteral("No progress on stderr."));
-  parser.addOptions({gltfOption, cablesOption, lengthsOption, simaiOption, astraOption, quietOption, setOption()});
+  parser.addOptions(
+      {gltfOption, cablesOption, lengthsOption, simaiOption, astraOption, netboxOption, quietOption, setOption()});
   if (const auto done = parseSubcommand(
           parser, arguments,
-          "Usage: gigaplan-cli export FILE [--cables X.csv|X.xlsx] [--simai X.txt] [--astra-sim DIR] [--gltf X.glb]\n"
-          "                           [--set path=value]...\n"
+          "Usage: gigaplan-cli export FILE [--cables X.csv|X.xlsx] [--netbox DIR] [--simai X.txt]\n"
+          "                           [--astra-sim DIR] [--gltf X.glb] [--set path=value]...\n"
           "The plan of a project (or of a preset or scenario as `new` lays it out) for the teams that build and "
-          "run it, from the same evaluation of the floor the workspace shows: --cables the cable plan, --simai and "
+          "run it, from the same evaluation of the floor the workspace shows: --cables the cable plan, --netbox the "
+          "site, racks, devices and cables for NetBox, --simai and "
           "--astra-sim the fabric for network simulators, --gltf the floor as glTF 2.0 binary. Every file is written "
           "whole or not at all, and none if one fails. Ctrl-C "
           "cancels.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("export takes one FILE"));
   if (!parser.isSet(gltfOption) && !parser.isSet(cablesOption) && !parser.isSet(simaiOption) &&
-      !parser.isSet(astraOption))
-    return usageError(QStringLiteral(
-        "export: name at least one output (--cables X.csv, --simai X.txt, --astra-sim DIR, --gltf X.glb)"));
+      !parser.isSet(astraOption) && !parser.isSet(netboxOption))
+    return usageError(
+        QStringLiteral("export: name at least one output (--cables X.csv, --netbox DIR, --simai X.txt, --astra-sim "
+                       "DIR, --gltf X.glb)"));
   const QString source = parser.positionalArguments().first();
 
   std::vector<double> stockLengths = kStockCableLengthsM;
@@ -191,13 +200,15 @@ int runExport(const QStringList& arguments) {
   };
 
   std::optional<CablePlan> plan;
-  if (parser.isSet(cablesOption) || parser.isSet(simaiOption) || parser.isSet(astraOption)) {
+  if (parser.isSet(cablesOption) || parser.isSet(simaiOption) || parser.isSet(astraOption) ||
+      parser.isSet(netboxOption)) {
     QString why;
     plan = CablePlan::of(*project, result, &why, stockLengths);
     if (!plan)
-      return fail(parser.isSet(cablesOption)  ? QStringLiteral("--cables")
-                  : parser.isSet(simaiOption) ? QStringLiteral("--simai")
-                                              : QStringLiteral("--astra-sim"),
+      return fail(parser.isSet(cablesOption)   ? QStringLiteral("--cables")
+                  : parser.isSet(netboxOption) ? QStringLiteral("--netbox")
+                  : parser.isSet(simaiOption)  ? QStringLiteral("--simai")
+                                               : QStringLiteral("--astra-sim"),
                   why);
   }
   if (parser.isSet(cablesOption)) {
@@ -279,6 +290,28 @@ int runExport(const QStringList& arguments) {
         return cancelRequested.load() ? kExitCancelled : kExitBadInput;
       written << summary(folder, fabric);
     }
+  }
+  if (parser.isSet(netboxOption)) {
+    const QString folder = parser.value(netboxOption);
+    for (const auto& [name, bytes] : NetBoxExport::tables(*project, result, *plan)) {
+      const QString path = QDir(folder).filePath(name);
+      if (!makeFolder(QFileInfo(path).path()))
+        return fail(QStringLiteral("--netbox"),
+                    QStringLiteral("cannot make the folder %1").arg(QFileInfo(path).path()));
+      if (const QString refused = refuseOutput(path, source, targets); !refused.isEmpty())
+        return fail(QStringLiteral("--netbox"), refused);
+      AtomicFile* file = open(path);
+      if (!file || !file->write(bytes) || !file->prepare())
+        return fail(QStringLiteral("--netbox"), files.back()->errorString());
+    }
+    begin(QStringLiteral("NetBox cables"));
+    if (!writeTopology(QStringLiteral("--netbox"), QDir(folder).filePath(QStringLiteral("cables.csv")),
+                       [&](const auto& write) { return NetBoxExport::writeCables(*plan, write, progress); }))
+      return cancelRequested.load() ? kExitCancelled : kExitBadInput;
+    written << QStringLiteral("%1: %2 racks, %3 cables")
+                   .arg(folder)
+                   .arg(project->layout.racks.size())
+                   .arg(plan->linkCount());
   }
   if (showProgress && terminal && shown >= 0) err() << "\n";
   if (parser.isSet(gltfOption)) {

@@ -11,6 +11,7 @@ packages=(
   libeigen3-dev libsqlite3-dev sqlite3
   libxlsxwriter-dev  # workbooks (XLSX) of the bill of materials and the figures
   python3  # the tests read the workbooks back with its zipfile
+  python3-jsonschema python3-yaml  # the NetBox test validates the device types against the library's schema
   xvfb xauth poppler-utils fonts-dejavu-core
   clang-format
   util-linux  # flock, prlimit and setpriv: the file-safety tests hold locks, cap memory, run as nobody

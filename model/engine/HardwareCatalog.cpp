@@ -68,6 +68,7 @@ CatalogEntry entryHeader(const QJsonObject& object, const QString& where) {
   CatalogEntry entry;
   entry.id = object.value(QStringLiteral("id")).toString();
   entry.name = object.value(QStringLiteral("name")).toString();
+  entry.manufacturer = object.value(QStringLiteral("manufacturer")).toString();
   if (entry.id.isEmpty() || entry.name.isEmpty()) fail(where, QStringLiteral("needs an id and a name"));
   return entry;
 }

@@ -23,6 +23,7 @@ struct SourcedValue {
 struct CatalogEntry {
   QString id;
   QString name;
+  QString manufacturer;                 ///< who makes it (systems and switches); empty when not known
   QHash<InputId, SourcedValue> values;  ///< inputs this entry sets (systems and switches)
   // Optics only: the module or cable and what one link end of 400 Gb/s costs and draws.
   ReachClass reach = ReachClass::Multimode;

@@ -98,7 +98,7 @@ class CablePlan {
   /// "links 2" and on) to `file`'s temporary path; false with `error` when cancelled or it fails.
   bool writeXlsx(AtomicFile& file, const ExportProgress& progress, QString* error) const;
 
- private:
+  /// What the plan knows of each rack of the floor (by index).
   struct RackInfo {
     int building = 0, hall = 0, rowInHall = 0, slot = 0;
     RackRole role = RackRole::Compute;
@@ -109,7 +109,9 @@ class CablePlan {
     std::int64_t upperEnds = 0;  ///< links whose lower end is here
     double longestM = 0.0;
   };
+  const std::vector<RackInfo>& racks() const { return racks_; }
 
+ private:
   const SiteLayout* layout_ = nullptr;
   std::vector<RackInfo> racks_;
   std::vector<Span> spans_;
