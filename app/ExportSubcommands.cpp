@@ -1,16 +1,9 @@
 // gigaplan-cli export: the plan in the formats of the teams that build and run it.
 #include <unistd.h>
 
-#include <QDir>
-#include <QFileInfo>
-#include <memory>
-
 #include "CliSupport.h"
 #include "ProjectSubcommands.h"
-#include "export/CablePlan.h"
-#include "export/FabricSimulators.h"
-#include "export/FloorGltf.h"
-#include "export/NetBoxExport.h"
+#include "export/PlanExports.h"
 #include "files/AtomicFile.h"
 
 namespace gigaplan::cli {
@@ -35,30 +28,6 @@ std::optional<std::vector<double>> parseLengths(const QString& text, QString* er
     return std::nullopt;
   }
   return lengths;
-}
-
-/// "plan.csv" -> "plan-totals.csv": the cable plan's other tables beside its links.
-QString siblingPath(const QString& path, const QString& suffix) {
-  const QString base = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? path.chopped(4) : path;
-  return base + QLatin1Char('-') + suffix + QStringLiteral(".csv");
-}
-
-/// "topo.txt" -> "topo-fabric2.txt": one file per fabric of a phased site.
-QString siblingOf(const QString& path, int fabric) {
-  const qsizetype dot = path.lastIndexOf(QLatin1Char('.'));
-  const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
-  const QString suffix = QStringLiteral("-fabric%1").arg(fabric);
-  return dot > slash + 1 ? path.left(dot) + suffix + path.mid(dot) : path + suffix;
-}
-
-/// Why an output may not go to `path` (a project, the input, a file named twice), or empty, and
-/// then the path is claimed.
-QString refuseOutput(const QString& path, const QString& source, QStringList& targets) {
-  QString refused = outputRefused(path, {source});
-  const QString target = finalTarget(path, nullptr);
-  if (refused.isEmpty() && targets.contains(target)) refused = QStringLiteral("named twice among the outputs");
-  targets << target;
-  return refused.isEmpty() ? refused : QStringLiteral("%1: %2").arg(path, refused);
 }
 
 }  // namespace
@@ -124,26 +93,21 @@ int runExport(const QStringList& arguments) {
     if (!lengths) return reportErrors({{QStringLiteral("--cable-lengths"), why}});
     stockLengths = *lengths;
   }
-  // Every output named, before any work: none may be a project or the input, or the same file twice.
-  QStringList targets;
+  ExportRequest request;
+  request.stockLengthsM = stockLengths;
+  request.cables = parser.value(cablesOption);
+  request.netbox = parser.value(netboxOption);
+  request.simai = parser.value(simaiOption);
+  request.astraSim = parser.value(astraOption);
+  request.gltf = parser.value(gltfOption);
+  // Refused before any work: an output over a project or over the input.
   ScenarioErrors refusals;
-  auto claim = [&](const QString& option, const QString& path) {
-    QString refused = outputRefused(path, {source});
-    const QString target = finalTarget(path, nullptr);
-    if (refused.isEmpty() && targets.contains(target)) refused = QStringLiteral("named twice among the outputs");
-    if (!refused.isEmpty()) refusals.append({option, QStringLiteral("%1: %2").arg(path, refused)});
-    targets << target;
-  };
-  const QString cablesPath = parser.value(cablesOption);
-  const bool cablesXlsx = cablesPath.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive);
-  if (parser.isSet(gltfOption)) claim(QStringLiteral("--gltf"), parser.value(gltfOption));
-  if (parser.isSet(cablesOption)) {
-    claim(QStringLiteral("--cables"), cablesPath);
-    if (!cablesXlsx) {
-      claim(QStringLiteral("--cables"), siblingPath(cablesPath, QStringLiteral("totals")));
-      claim(QStringLiteral("--cables"), siblingPath(cablesPath, QStringLiteral("racks")));
-    }
-  }
+  for (const auto& [option, path] : {std::pair{cablesOption, request.cables}, std::pair{netboxOption, request.netbox},
+                                     std::pair{simaiOption, request.simai}, std::pair{astraOption, request.astraSim},
+                                     std::pair{gltfOption, request.gltf}})
+    if (!path.isEmpty())
+      if (const QString refused = outputRefused(path, {source}); !refused.isEmpty())
+        refusals.append({QStringLiteral("--") + option.names().first(), refused});
   if (!refusals.isEmpty()) return reportErrors(refusals);
 
   ScenarioErrors errors;
@@ -154,180 +118,34 @@ int runExport(const QStringList& arguments) {
   const bool terminal = isatty(fileno(stderr));
   const ProjectResult result = evaluateProject(*project);
 
-  std::vector<std::unique_ptr<AtomicFile>> files;
-  auto open = [&](const QString& path) -> AtomicFile* {
-    files.push_back(std::make_unique<AtomicFile>(path));
-    return files.back()->open() ? files.back().get() : nullptr;
-  };
-  auto failed = [&](const QString& option, const QString& why) {
-    if (cancelRequested.load()) {
-      err() << "export: cancelled; nothing written\n";
-      return kExitCancelled;
-    }
-    err() << "error: " << option << ": " << why << "; nothing written\n";
-    return kExitBadInput;
-  };
-  QStringList written;
-  // Folders made for the outputs, removed again (when still empty) if the export fails.
-  QStringList madeFolders;
-  auto makeFolder = [&](const QString& path) {
-    QStringList missing;
-    for (QDir dir(path); !dir.exists(); dir.setPath(QFileInfo(dir.path()).path())) missing.prepend(dir.path());
-    if (!QDir().mkpath(path)) return false;
-    madeFolders += missing;
-    return true;
-  };
-  auto fail = [&](const QString& option, const QString& why) {
-    files.clear();  // discards every temporary file
-    for (auto folder = madeFolders.crbegin(); folder != madeFolders.crend(); ++folder) QDir().rmdir(*folder);
-    return failed(option, why);
-  };
   QString task;
   int shown = -1;  // the percentage last shown: every one on a terminal, every tenth in a log
-  const ExportProgress progress = [&](double done) {
-    const int percent = qRound(done * 100);
-    if (showProgress && percent != shown && (terminal || shown < 0 || percent / 10 != shown / 10)) {
-      shown = percent;
-      err() << (terminal ? "\r" : "") << "export: " << task << " " << percent << " %" << (terminal ? "" : "\n");
-      err().flush();
-    }
-    return !cancelRequested.load();
-  };
-  auto begin = [&](const QString& what) {
-    if (showProgress && terminal && shown >= 0) err() << "\n";
-    task = what;
-    shown = -1;
-  };
-
-  std::optional<CablePlan> plan;
-  if (parser.isSet(cablesOption) || parser.isSet(simaiOption) || parser.isSet(astraOption) ||
-      parser.isSet(netboxOption)) {
-    QString why;
-    plan = CablePlan::of(*project, result, &why, stockLengths);
-    if (!plan)
-      return fail(parser.isSet(cablesOption)   ? QStringLiteral("--cables")
-                  : parser.isSet(netboxOption) ? QStringLiteral("--netbox")
-                  : parser.isSet(simaiOption)  ? QStringLiteral("--simai")
-                                               : QStringLiteral("--astra-sim"),
-                  why);
+  const ExportOutcome outcome = exportPlan(
+      *project, result, request, [&](const QString& path) { return outputRefused(path, {source}); },
+      [&](const QString& what, double done) {
+        if (what != task) {
+          if (terminal && shown >= 0) err() << "\n";
+          task = what;
+          shown = -1;
+        }
+        const int percent = qRound(done * 100);
+        if (showProgress && !what.isEmpty() && percent != shown &&
+            (terminal || shown < 0 || percent / 10 != shown / 10)) {
+          shown = percent;
+          err() << (terminal ? "\r" : "") << "export: " << what << " " << percent << " %" << (terminal ? "" : "\n");
+          err().flush();
+        }
+        return !cancelRequested.load();
+      });
+  if (outcome.cancelled) {
+    err() << "export: cancelled; nothing written\n";
+    return kExitCancelled;
   }
-  if (parser.isSet(cablesOption)) {
-    begin(QStringLiteral("cable plan"));
-    QString why;
-    bool ok = false;
-    if (cablesXlsx) {
-      AtomicFile* file = open(cablesPath);
-      ok = file && plan->writeXlsx(*file, progress, &why) && file->prepare();
-      if (why.isEmpty()) why = files.back()->errorString();
-    } else {
-      AtomicFile* links = open(cablesPath);
-      AtomicFile* totals = links ? open(siblingPath(cablesPath, QStringLiteral("totals"))) : nullptr;
-      AtomicFile* racks = totals ? open(siblingPath(cablesPath, QStringLiteral("racks"))) : nullptr;
-      ok = racks && plan->writeCsv(*links, *totals, *racks, progress) && links->prepare() && totals->prepare() &&
-           racks->prepare();
-      for (const auto& file : files)
-        if (why.isEmpty()) why = file->errorString();
-    }
-    if (!ok) return fail(QStringLiteral("--cables"), why.isEmpty() ? QStringLiteral("cancelled") : why);
-    written << QStringLiteral("%1: %2 links").arg(cablesPath).arg(plan->linkCount());
+  if (!outcome.ok()) {
+    err() << "error: --" << outcome.field << ": " << outcome.error << "; nothing written\n";
+    return kExitBadInput;
   }
-
-  const std::vector<SimulatorFabric> fabrics =
-      plan ? simulatorFabrics(*project, result, *plan) : std::vector<SimulatorFabric>();
-  const bool severalFabrics = fabrics.size() > 1;
-  auto summary = [](const QString& path, const SimulatorFabric& fabric) {
-    return QStringLiteral("%1: %2 GPUs, %3 scale-up switches, %4 switches, %5 links")
-        .arg(path)
-        .arg(fabric.gpus)
-        .arg(fabric.domains)
-        .arg(fabric.switches)
-        .arg(fabric.links());
-  };
-  // A topology file streamed into `file`, then prepared.
-  auto writeTopology = [&](const QString& option, const QString& path, const auto& writer) -> bool {
-    if (const QString refused = refuseOutput(path, source, targets); !refused.isEmpty()) {
-      fail(option, refused);
-      return false;
-    }
-    AtomicFile* file = open(path);
-    const bool ok = file && writer([&](const QByteArray& bytes) { return file->write(bytes); }) && file->prepare();
-    if (!ok)
-      fail(option, files.back()->errorString().isEmpty() ? QStringLiteral("cancelled") : files.back()->errorString());
-    return ok;
-  };
-  if (parser.isSet(simaiOption)) {
-    if (fabrics.empty()) return fail(QStringLiteral("--simai"), QStringLiteral("the floor has no fabric"));
-    for (const SimulatorFabric& fabric : fabrics) {
-      const QString path =
-          severalFabrics ? siblingOf(parser.value(simaiOption), fabric.fabric) : parser.value(simaiOption);
-      begin(QStringLiteral("SimAI topology of fabric %1").arg(fabric.fabric));
-      if (!writeTopology(QStringLiteral("--simai"), path, [&](const auto& write) {
-            return writeSimAiTopology(*project, result, *plan, fabric, write, progress);
-          }))
-        return cancelRequested.load() ? kExitCancelled : kExitBadInput;
-      written << summary(path, fabric);
-    }
-  }
-  if (parser.isSet(astraOption)) {
-    if (fabrics.empty()) return fail(QStringLiteral("--astra-sim"), QStringLiteral("the floor has no fabric"));
-    for (const SimulatorFabric& fabric : fabrics) {
-      const QString folder =
-          severalFabrics ? QDir(parser.value(astraOption)).filePath(QStringLiteral("fabric-%1").arg(fabric.fabric))
-                         : parser.value(astraOption);
-      if (!makeFolder(folder))
-        return fail(QStringLiteral("--astra-sim"), QStringLiteral("cannot make the folder %1").arg(folder));
-      const QString yaml = QDir(folder).filePath(QStringLiteral("network.yml"));
-      if (const QString refused = refuseOutput(yaml, source, targets); !refused.isEmpty())
-        return fail(QStringLiteral("--astra-sim"), refused);
-      AtomicFile* file = open(yaml);
-      if (!file || !file->write(astraSimNetworkYaml(fabric)) || !file->prepare())
-        return fail(QStringLiteral("--astra-sim"), files.back()->errorString());
-      begin(QStringLiteral("ASTRA-sim topology of fabric %1").arg(fabric.fabric));
-      const QString topology = QDir(folder).filePath(QStringLiteral("topology.txt"));
-      if (!writeTopology(QStringLiteral("--astra-sim"), topology, [&](const auto& write) {
-            return writeAstraSimTopology(*project, result, *plan, fabric, write, progress);
-          }))
-        return cancelRequested.load() ? kExitCancelled : kExitBadInput;
-      written << summary(folder, fabric);
-    }
-  }
-  if (parser.isSet(netboxOption)) {
-    const QString folder = parser.value(netboxOption);
-    for (const auto& [name, bytes] : NetBoxExport::tables(*project, result, *plan)) {
-      const QString path = QDir(folder).filePath(name);
-      if (!makeFolder(QFileInfo(path).path()))
-        return fail(QStringLiteral("--netbox"),
-                    QStringLiteral("cannot make the folder %1").arg(QFileInfo(path).path()));
-      if (const QString refused = refuseOutput(path, source, targets); !refused.isEmpty())
-        return fail(QStringLiteral("--netbox"), refused);
-      AtomicFile* file = open(path);
-      if (!file || !file->write(bytes) || !file->prepare())
-        return fail(QStringLiteral("--netbox"), files.back()->errorString());
-    }
-    begin(QStringLiteral("NetBox cables"));
-    if (!writeTopology(QStringLiteral("--netbox"), QDir(folder).filePath(QStringLiteral("cables.csv")),
-                       [&](const auto& write) { return NetBoxExport::writeCables(*plan, write, progress); }))
-      return cancelRequested.load() ? kExitCancelled : kExitBadInput;
-    written << QStringLiteral("%1: %2 racks, %3 cables")
-                   .arg(folder)
-                   .arg(project->layout.racks.size())
-                   .arg(plan->linkCount());
-  }
-  if (showProgress && terminal && shown >= 0) err() << "\n";
-  if (parser.isSet(gltfOption)) {
-    AtomicFile* file = open(parser.value(gltfOption));
-    if (!file || !file->write(floorGlb(project->layout)) || !file->prepare())
-      return fail(QStringLiteral("--gltf"), files.back()->errorString());
-    written << QStringLiteral("%1: %2 halls, %3 rows, %4 racks")
-                   .arg(parser.value(gltfOption))
-                   .arg(project->layout.halls.size())
-                   .arg(project->layout.rows.size())
-                   .arg(project->layout.racks.size());
-  }
-  if (cancelRequested.load()) return fail(QString(), QString());
-  for (const auto& file : files)
-    if (!file->commit()) return failed(file->targetPath(), file->errorString());
-  for (const QString& line : written) out() << line << "\n";
+  for (const QString& line : outcome.written) out() << line << "\n";
   return 0;
 }
 

@@ -10,6 +10,7 @@ Usage: check-fabric-exports.py GIGAPLAN-CLI WORKDIR
 - The sample for SimAI and ASTRA-sim: a file per fabric whose header counts match its own switch
   ids and link lines, ASTRA-sim's ns-3 topology the same as SimAI's, and together the figures'
   GPUs, switches and fabric links.
+- Cancelled with Ctrl-C half way: exit 130, no file and no folder left.
 - Bad input: a bad --cable-lengths and an output in a folder that does not exist exit 2 and write
   nothing.
 """
@@ -18,6 +19,9 @@ import json
 import math
 import os
 import re
+import shutil
+import signal
+import time
 import subprocess
 import sys
 import zipfile
@@ -195,10 +199,25 @@ check(rows == total_links, f"the workbook's {rows} links, the figures {total_lin
 # Bad input: nothing written.
 result = run("export", small, "--cables", f"{work}/bad.csv", "--cable-lengths", "1,two,3", expect=2)
 check("--cable-lengths" in result.stderr and "two" in result.stderr, f"bad lengths: {result.stderr.strip()}")
+shutil.rmtree(f"{work}/no", ignore_errors=True)
 result = run("export", small, "--cables", f"{work}/no/such/folder/plan.csv", expect=2)
 check("--cables" in result.stderr, f"missing folder: {result.stderr.strip()}")
 for leftover in ("bad.csv", "bad-totals.csv", "bad-racks.csv"):
     check(not os.path.exists(f"{work}/{leftover}"), f"{leftover} was written")
+
+# Cancelled half way (Ctrl-C): exit 130 and nothing written, not even the tables beside the links.
+process = subprocess.Popen([cli, "export", sample, "--cables", f"{work}/cancelled.csv", "--netbox",
+                            f"{work}/cancelled-netbox"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+for _ in range(600):  # until the links are being written
+    time.sleep(0.05)
+    if any(name.startswith(".cancelled.csv") or name.startswith("cancelled.csv.") for name in os.listdir(work)):
+        break
+process.send_signal(signal.SIGINT)
+_, stderr = process.communicate()
+check(process.returncode == 130, f"a cancelled export exits {process.returncode}: {stderr.strip()[-300:]}")
+for leftover in ("cancelled.csv", "cancelled-totals.csv", "cancelled-racks.csv", "cancelled-netbox"):
+    check(not os.path.exists(f"{work}/{leftover}"), f"the cancelled export left {leftover}")
+check(not [n for n in os.listdir(work) if "cancelled" in n], f"the cancelled export left {os.listdir(work)}")
 
 print(f"cable plans: sample {sample_links} links, {small} {small_links} links")
 if failures:
