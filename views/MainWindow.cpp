@@ -40,7 +40,7 @@
 #include "TenantsPanel.h"
 #include "WhatIfPanel.h"
 #include "document/LayoutCommands.h"
-#include "export/FloorGltf.h"
+#include "export/PlanExports.h"
 #include "files/AtomicFile.h"
 #include "layout/FloorPlaces.h"
 #include "plan/PresetLibrary.h"
@@ -195,6 +195,15 @@ void MainWindow::createActions() {
   exports->addAction(tr("&Scenario with Phases (JSON)…"), this, [this] {
     exportText(tr("Export Scenario"), tr("JSON files (*.json)"), QStringLiteral("json"), 2);
   });
+  exports->addSeparator();
+  exports->addAction(tr("&Cable Plan (CSV or XLSX)…"), this, &MainWindow::exportCablePlan)
+      ->setObjectName(QStringLiteral("exportCables"));
+  exports->addAction(tr("&NetBox Import…"), this, [this] { exportToFolder(ExportKind::NetBox); })
+      ->setObjectName(QStringLiteral("exportNetBox"));
+  exports->addAction(tr("Fabric for &SimAI…"), this, &MainWindow::exportSimAi)
+      ->setObjectName(QStringLiteral("exportSimAi"));
+  exports->addAction(tr("Fabric for &ASTRA-sim…"), this, [this] { exportToFolder(ExportKind::AstraSim); })
+      ->setObjectName(QStringLiteral("exportAstraSim"));
   exports->addAction(tr("3D &Floor (glTF)…"), this, &MainWindow::exportFloorGltf)
       ->setObjectName(QStringLiteral("exportGltf"));
   file->addSeparator();
@@ -697,10 +706,82 @@ void MainWindow::exportFloorGltf() {
       tr("glTF binary (*.glb)"));
   if (path.isEmpty()) return;
   if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".glb");
-  QString error;
-  if (!writeFloorGlb(document_.project().layout, path, &error))
-    return (void)QMessageBox::warning(this, tr("Export 3D Floor"), error);
-  statusBar()->showMessage(tr("Written to %1").arg(path), 6000);
+  ExportRequest request;
+  request.gltf = path;
+  runExport(tr("Export 3D Floor"), request);
+}
+
+void MainWindow::exportCablePlan() {
+  QString filter = tr("CSV files (*.csv)");
+  QString path = QFileDialog::getSaveFileName(
+      this, tr("Export Cable Plan"),
+      QFileInfo(document_.displayName()).completeBaseName() + QStringLiteral("-cables.csv"),
+      tr("CSV files (*.csv);;Excel workbooks (*.xlsx)"), &filter);
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += filter.contains(QLatin1String("xlsx")) ? ".xlsx" : ".csv";
+  ExportRequest request;
+  request.cables = path;
+  runExport(tr("Export Cable Plan"), request);
+}
+
+void MainWindow::exportSimAi() {
+  QString path = QFileDialog::getSaveFileName(
+      this, tr("Export Fabric for SimAI"),
+      QFileInfo(document_.displayName()).completeBaseName() + QStringLiteral("-simai.txt"), tr("Text files (*.txt)"));
+  if (path.isEmpty()) return;
+  if (QFileInfo(path).suffix().isEmpty()) path += QStringLiteral(".txt");
+  ExportRequest request;
+  request.simai = path;
+  runExport(tr("Export Fabric for SimAI"), request);
+}
+
+void MainWindow::exportToFolder(ExportKind kind) {
+  const QString title = kind == ExportKind::NetBox ? tr("Export NetBox Import") : tr("Export Fabric for ASTRA-sim");
+  const QString folder = QFileDialog::getExistingDirectory(this, title);
+  if (folder.isEmpty()) return;
+  ExportRequest request;
+  (kind == ExportKind::NetBox ? request.netbox : request.astraSim) = folder;
+  runExport(title, request);
+}
+
+bool MainWindow::runExport(const QString& title, const ExportRequest& request, QString* error) {
+  // The figures the workspace shows, once they are those of the project as it stands.
+  document_.waitForResult();
+  QProgressDialog progress(tr("Exporting…"), tr("Cancel"), 0, 1000, this);
+  progress.setWindowTitle(title);
+  progress.setWindowModality(Qt::WindowModal);
+  progress.setMinimumDuration(300);
+  const QString projectPath = document_.filePath();
+  const ExportOutcome outcome = exportPlan(
+      document_.project(), document_.result(), request,
+      [&](const QString& path) -> QString {
+        const QString target = finalTarget(path, nullptr);
+        if ((!projectPath.isEmpty() && target == finalTarget(projectPath, nullptr)) ||
+            (QFileInfo(target).isFile() && ProjectStore::isProjectFile(target)))
+          return tr("%1 is a Gigaplan project; an export never replaces one").arg(path);
+        return {};
+      },
+      [&](const QString& task, double done) {
+        if (!task.isEmpty()) progress.setLabelText(tr("Writing the %1…").arg(task));
+        progress.setValue(static_cast<int>(done * 1000));
+        QCoreApplication::processEvents();
+        return !progress.wasCanceled();
+      });
+  progress.reset();
+  if (outcome.cancelled) {
+    statusBar()->showMessage(tr("Export cancelled; nothing written"), 6000);
+    if (error) *error = tr("cancelled");
+    return false;
+  }
+  if (!outcome.ok()) {
+    if (error)
+      *error = outcome.error;
+    else
+      QMessageBox::warning(this, title, tr("%1\n\nNothing was written.").arg(outcome.error));
+    return false;
+  }
+  statusBar()->showMessage(tr("Written: %1").arg(outcome.written.join(QStringLiteral("; "))), 10000);
+  return true;
 }
 
 void MainWindow::rememberRecent(const QString& path) {

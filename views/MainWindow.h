@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 #include "document/ProjectDocument.h"
+#include "export/PlanExports.h"
 
 class QAction;
 class QActionGroup;
@@ -46,6 +47,10 @@ class MainWindow : public QMainWindow {
   /// Writes the PDF report of the project, with a progress dialog and Cancel; false with
   /// `error` set (empty when cancelled) when no report was written.
   bool exportReportTo(const QString& path, QString* error);
+  /// Writes the exports of `request` (File › Export: cable plan, NetBox, SimAI, ASTRA-sim, glTF)
+  /// from the figures the workspace shows, with a progress dialog and Cancel; false with `error`
+  /// (or a message box when `error` is null) when nothing was written.
+  bool runExport(const QString& title, const ExportRequest& request, QString* error = nullptr);
   /// Marks racks as a tenant's (0 = no tenant, else 1 + its index) as one undoable edit; a
   /// refusal is shown in the status bar.
   bool setTenantOfRacks(const std::vector<std::uint32_t>& rackIds, int tenant);
@@ -84,6 +89,13 @@ class MainWindow : public QMainWindow {
   void exportReport();
   /// File › Export › 3D Floor: the floor as glTF binary.
   void exportFloorGltf();
+  /// File › Export › Cable Plan, NetBox Import, Fabric for SimAI or ASTRA-sim: from the figures the
+  /// workspace shows, with progress that can be cancelled; all of an export's files or none.
+  void exportCablePlan();
+  void exportSimAi();
+  enum class ExportKind { NetBox, AstraSim };
+  void exportToFolder(ExportKind kind);
+
   void exportText(const QString& title, const QString& filter, const QString& suffix, int what);
   /// The 3D floor after each phase, for the report.
   std::vector<QImage> floorSnapshots();

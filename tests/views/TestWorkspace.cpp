@@ -42,6 +42,7 @@
 #include "TenantsPanel.h"
 #include "VtkMessageGuard.h"
 #include "WhatIfPanel.h"
+#include "document/LayoutCommands.h"
 #include "document/ProjectDocument.h"
 #include "plan/ProjectFindings.h"
 #include "plan/TenantPlan.h"
@@ -387,6 +388,61 @@ class TestWorkspace : public QObject {
     QCOMPARE(words.count(QStringLiteral("The same site in 3D")),
              static_cast<qsizetype>(window.document().project().phases.size()));
     QFile::copy(path, QStringLiteral("workspace-report.pdf"));  // for a person to look at
+  }
+
+  void exportsTheCablePlanOfTheFloorAsItStands() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("llama3-16k-h100")));
+    QVERIFY(waitForFigures(window));
+    QTemporaryDir dir;
+    auto linksIn = [](const QString& path) {
+      QFile csv(path);
+      if (!csv.open(QIODevice::ReadOnly)) return qint64(-1);
+      qint64 lines = 0;
+      while (!csv.atEnd()) lines += csv.readLine().isEmpty() ? 0 : 1;
+      return lines - 1;  // less the header
+    };
+    auto figureLinks = [&window] {
+      const OutputValues& outputs = window.document().result().evaluation.outputs;
+      return qRound64(valueOf(outputs, OutputId::networkLinksTier1) + valueOf(outputs, OutputId::networkLinksTier2) +
+                      valueOf(outputs, OutputId::networkLinksTier3) + valueOf(outputs, OutputId::networkLinksTier4));
+    };
+    ExportRequest request;
+    request.cables = dir.filePath(QStringLiteral("before.csv"));
+    request.simai = dir.filePath(QStringLiteral("before-simai.txt"));
+    QString error;
+    QVERIFY2(window.runExport(QStringLiteral("Export"), request, &error), qPrintable(error));
+    const qint64 before = linksIn(request.cables);
+    QCOMPARE(before, figureLinks());
+    QVERIFY(QFileInfo::exists(request.simai));
+
+    // A row's compute racks removed: the figures and the next export lose their links together.
+    const SiteLayout& layout = window.document().project().layout;
+    const auto firstCompute = std::find_if(layout.racks.begin(), layout.racks.end(),
+                                           [](const Rack& rack) { return rack.role == RackRole::Compute; });
+    QVERIFY(firstCompute != layout.racks.end());
+    std::vector<std::uint32_t> ids;
+    for (const Rack& rack : layout.racks)
+      if (rack.row == firstCompute->row && rack.role == RackRole::Compute) ids.push_back(rack.id);
+    QVERIFY(!ids.empty());
+    auto command = LayoutCommands::removeRacks(window.document().layoutForCommands(), ids, &error);
+    QVERIFY2(command, qPrintable(error));
+    QVERIFY(window.document().pushLayoutCommand(std::move(command)));
+    request.cables = dir.filePath(QStringLiteral("after.csv"));
+    request.simai.clear();
+    QVERIFY2(window.runExport(QStringLiteral("Export"), request, &error), qPrintable(error));
+    const qint64 after = linksIn(request.cables);
+    QVERIFY2(after < before, qPrintable(QStringLiteral("%1 links after, %2 before").arg(after).arg(before)));
+    QCOMPARE(after, figureLinks());
+
+    // Over the project itself: refused, and nothing written.
+    const QString project = dir.filePath(QStringLiteral("plan.gigaplan"));
+    QVERIFY(window.document().saveAs(project, &error));
+    request.cables = dir.filePath(QStringLiteral("refused.csv"));
+    request.gltf = project;
+    QVERIFY(!window.runExport(QStringLiteral("Export"), request, &error));
+    QVERIFY2(error.contains(QStringLiteral("Gigaplan project")), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(request.cables));
   }
 
   void theTreeAndTheFloorShareTheSelection() {
