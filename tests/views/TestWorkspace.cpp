@@ -10,6 +10,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
@@ -407,6 +408,20 @@ class TestWorkspace : public QObject {
       return qRound64(valueOf(outputs, OutputId::networkLinksTier1) + valueOf(outputs, OutputId::networkLinksTier2) +
                       valueOf(outputs, OutputId::networkLinksTier3) + valueOf(outputs, OutputId::networkLinksTier4));
     };
+    // File › Export lists every hand-off.
+    QMenu* exports = nullptr;
+    for (QMenu* menu : window.findChildren<QMenu*>())
+      if (menu->title() == QStringLiteral("&Export")) exports = menu;
+    QVERIFY(exports);
+    QStringList entries;
+    for (const QAction* action : exports->actions()) entries << action->objectName();
+    for (const char* name : {"exportCables", "exportNetBox", "exportSimAi", "exportAstraSim", "exportGltf"})
+      QVERIFY2(entries.contains(QLatin1String(name)), name);
+    exports->popup(window.mapToGlobal(QPoint(40, 40)));
+    QTest::qWait(200);
+    exports->grab().save(QStringLiteral("workspace-export-menu.png"));  // for a person to look at
+    exports->hide();
+
     ExportRequest request;
     request.cables = dir.filePath(QStringLiteral("before.csv"));
     request.simai = dir.filePath(QStringLiteral("before-simai.txt"));
