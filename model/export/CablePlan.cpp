@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 
 #include "engine/FabricEstimator.h"
 #include "engine/HardwareCatalog.h"
@@ -32,36 +33,10 @@ double stockLength(double lengthM, const std::vector<double>& stockLengthsM) {
   return std::ceil(lengthM / 10.0) * 10.0;
 }
 
-QString roleWord(RackRole role) {
-  switch (role) {
-    case RackRole::Compute:
-      return QStringLiteral("node");
-    case RackRole::Leaf:
-      return QStringLiteral("leaf");
-    case RackRole::Spine:
-      return QStringLiteral("spine");
-    case RackRole::Core:
-      return QStringLiteral("core");
-    case RackRole::Cdu:
-      return QStringLiteral("cdu");
-  }
-  return {};
-}
-
-QString roleName(RackRole role) {
-  switch (role) {
-    case RackRole::Compute:
-      return QStringLiteral("compute");
-    case RackRole::Leaf:
-      return QStringLiteral("leaf");
-    case RackRole::Spine:
-      return QStringLiteral("spine");
-    case RackRole::Core:
-      return QStringLiteral("core");
-    case RackRole::Cdu:
-      return QStringLiteral("CDU");
-  }
-  return {};
+/// What one device of a rack is called in its name: "node", "leaf", "spine", "core", "cdu".
+QString deviceWord(RackRole role) {
+  static const char* words[] = {"node", "leaf", "spine", "core", "cdu"};
+  return QString::fromLatin1(words[static_cast<int>(role)]);
 }
 
 void appendNumber(std::string& out, std::int64_t value) {
@@ -236,18 +211,25 @@ QString CablePlan::deviceName(const End& end) const {
   switch (info.role) {
     case RackRole::Compute:
     case RackRole::Cdu:
-      return QStringLiteral("%1 %2 %3").arg(rackName(end.rack), roleWord(info.role)).arg(end.device);
+      return QStringLiteral("%1 %2 %3").arg(rackName(end.rack), deviceWord(info.role)).arg(end.device);
     case RackRole::Leaf:
       return QStringLiteral("%1 row %2 leaf %3").arg(hall).arg(info.rowInHall).arg(end.device);
     case RackRole::Spine:
     case RackRole::Core:
-      return QStringLiteral("%1 %2 %3").arg(hall, roleWord(info.role)).arg(end.device);
+      return QStringLiteral("%1 %2 %3").arg(hall, deviceWord(info.role)).arg(end.device);
   }
   return {};
 }
 
 QString CablePlan::portName(const End& end, bool nic) {
   return (nic ? QStringLiteral("nic%1") : QStringLiteral("port%1")).arg(end.port);
+}
+
+std::pair<std::string, std::string> CablePlan::csvDeviceNameAround(int rack) const {
+  // The name with the placeholder number 0, which no device has (they count from 1), split there.
+  const QString quoted = csvField(deviceName({rack, 0, 0}));
+  const qsizetype number = quoted.lastIndexOf(QLatin1Char('0'));
+  return {quoted.left(number).toStdString(), quoted.mid(number + 1).toStdString()};
 }
 
 bool CablePlan::isNicEnd(const End& end) const {
@@ -335,7 +317,7 @@ Sheet CablePlan::racksSheet() const {
     sheet.rows.push_back({static_cast<double>(layout_->racks[i].id), rackName(static_cast<int>(i)),
                           layout_->buildings[static_cast<std::size_t>(info.building)].name,
                           layout_->halls[static_cast<std::size_t>(info.hall)].name, static_cast<double>(info.rowInHall),
-                          static_cast<double>(info.slot), roleName(info.role), static_cast<double>(info.units),
+                          static_cast<double>(info.slot), rackRoleName(info.role), static_cast<double>(info.units),
                           static_cast<double>(info.lowerEnds), static_cast<double>(info.upperEnds), info.longestM});
   }
   return sheet;
@@ -386,12 +368,7 @@ bool CablePlan::writeCsv(AtomicFile& links, AtomicFile& totals, AtomicFile& rack
     t.place = csvBytes(layout_->buildings[static_cast<std::size_t>(info.building)].name) + ',' +
               csvBytes(layout_->halls[static_cast<std::size_t>(info.hall)].name) + ',' +
               std::to_string(info.rowInHall) + ',' + std::to_string(info.slot);
-    // The name with a placeholder number, split around it.
-    const QString name = deviceName({static_cast<int>(i), 0, 0});
-    const QString quoted = csvField(name);
-    const qsizetype number = quoted.lastIndexOf(QLatin1Char('0'));
-    t.deviceOpen = quoted.left(number).toStdString();
-    t.deviceClose = quoted.mid(number + 1).toStdString();
+    std::tie(t.deviceOpen, t.deviceClose) = csvDeviceNameAround(static_cast<int>(i));
     t.portPrefix = info.role == RackRole::Compute ? "nic" : "port";
   }
   std::vector<std::string> spanTail(spans_.size());

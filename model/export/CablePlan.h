@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "export/Spreadsheet.h"
@@ -74,6 +76,9 @@ class CablePlan {
   QString rackName(int rack) const;  ///< "B1-H2 row 3 slot 7"
   QString deviceName(const End& end) const;
   static QString portName(const End& end, bool nic);
+  /// The CSV field of a rack's device names split around the device's number (quoted as a whole
+  /// when the name needs it), so that writers of millions of rows format each name once.
+  std::pair<std::string, std::string> csvDeviceNameAround(int rack) const;
   bool isNicEnd(const End& end) const;  ///< a compute rack's node
 
   /// The figures the links give, fabric by fabric as the figures count them (FabricCabling and its

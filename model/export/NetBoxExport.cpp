@@ -8,6 +8,7 @@
 
 #include "engine/HardwareCatalog.h"
 #include "files/CsvText.h"
+#include "layout/FloorPalette.h"
 
 namespace gigaplan::NetBoxExport {
 
@@ -56,36 +57,19 @@ int unitsEach(int count) {
   return std::max(1, NetBoxExport::kRackUnits / std::max(count, 1));
 }
 
+/// Each rack role's device role in NetBox, and its colour there (the floor's colours for roles).
 QString roleName(RackRole role) {
-  switch (role) {
-    case RackRole::Compute:
-      return QStringLiteral("Compute node");
-    case RackRole::Leaf:
-      return QStringLiteral("Leaf switch");
-    case RackRole::Spine:
-      return QStringLiteral("Spine switch");
-    case RackRole::Core:
-      return QStringLiteral("Core switch");
-    case RackRole::Cdu:
-      return QStringLiteral("Coolant distribution unit");
-  }
-  return {};
+  static const char* names[] = {"Compute node", "Leaf switch", "Spine switch", "Core switch",
+                                "Coolant distribution unit"};
+  return QString::fromLatin1(names[static_cast<int>(role)]);
 }
 
 QString roleColour(RackRole role) {
-  switch (role) {
-    case RackRole::Compute:
-      return QStringLiteral("2196f3");
-    case RackRole::Leaf:
-      return QStringLiteral("4caf50");
-    case RackRole::Spine:
-      return QStringLiteral("ff9800");
-    case RackRole::Core:
-      return QStringLiteral("f44336");
-    case RackRole::Cdu:
-      return QStringLiteral("00bcd4");
-  }
-  return {};
+  const PaletteColour colour = rackRoleColour(role);
+  return QStringLiteral("%1%2%3")
+      .arg(colour.red, 2, 16, QLatin1Char('0'))
+      .arg(colour.green, 2, 16, QLatin1Char('0'))
+      .arg(colour.blue, 2, 16, QLatin1Char('0'));
 }
 
 }  // namespace
@@ -269,10 +253,9 @@ bool writeCables(const CablePlan& plan, const std::function<bool(const QByteArra
   // Each rack's device name up to its number, formatted once.
   std::vector<QByteArray> deviceOpen(plan.racks().size()), deviceClose(plan.racks().size());
   for (std::size_t i = 0; i < plan.racks().size(); ++i) {
-    const QString quoted = csvField(plan.deviceName({static_cast<int>(i), 0, 0}));
-    const qsizetype number = quoted.lastIndexOf(QLatin1Char('0'));
-    deviceOpen[i] = quoted.left(number).toUtf8();
-    deviceClose[i] = quoted.mid(number + 1).toUtf8();
+    const auto [open, close] = plan.csvDeviceNameAround(static_cast<int>(i));
+    deviceOpen[i] = QByteArray::fromStdString(open);
+    deviceClose[i] = QByteArray::fromStdString(close);
   }
   std::array<QByteArray, 5> cable;
   for (int m = 0; m < 5; ++m) cable[static_cast<std::size_t>(m)] = cableType(m).toUtf8();
