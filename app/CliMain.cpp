@@ -453,6 +453,7 @@ const char* kUsage =
     "  report PROJECT -o FILE.pdf  the PDF report (--bom-csv, --figures-csv, --scenario-json exports)\n"
     "  whatif SCENARIO             inputs that move TCO, MW and $/GPU-hour most; P10/P50/P90 bands\n"
     "  compare A [B]               every figure of variant B against A (--set-b path=value for B)\n"
+    "  optimize SPEC               the Pareto front of designs that meet a goal (-o DIR --save-best N)\n"
     "\n"
     "Options:\n"
     "  -h, --help                  this help; COMMAND --help for a command's options\n"
@@ -500,6 +501,7 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("racks")) return runRacks(rest);
     if (command == QLatin1String("failures")) return runFailures(rest);
     if (command == QLatin1String("export")) return runExport(rest);
+    if (command == QLatin1String("optimize")) return runOptimize(rest);
     if (command == QLatin1String("phases")) return runPhases(rest);
     if (command == QLatin1String("report")) return runReport(rest);
     if (command == QLatin1String("whatif")) return runWhatIf(rest);

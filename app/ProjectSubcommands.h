@@ -21,6 +21,7 @@ int runPhases(const QStringList& arguments);
 int runRacks(const QStringList& arguments);
 int runFailures(const QStringList& arguments);
 int runExport(const QStringList& arguments);
+int runOptimize(const QStringList& arguments);
 /// The PDF report of a project, preset or scenario file, and its CSV and JSON exports.
 int runReport(const QStringList& arguments);
 

@@ -1,0 +1,186 @@
+#include "optimize/OptimizeSpec.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <cmath>
+
+#include "engine/HardwareCatalog.h"
+#include "plan/PresetLibrary.h"
+
+namespace gigaplan {
+
+namespace {
+
+/// Largest design space a spec may describe through from/to/step (values per variable).
+constexpr int kMaxValuesPerVariable = 10'000;
+
+std::optional<OutputId> outputAt(const QJsonValue& value, const QString& field, ScenarioErrors& errors) {
+  const auto id = findOutput(value.toString());
+  if (!id)
+    errors.append(
+        {field, QStringLiteral("'%1' is not a figure (gigaplan-cli schema lists them)").arg(value.toString())});
+  return id;
+}
+
+bool positiveCount(const QJsonObject& json, const char* key, int least, int most, int& into, ScenarioErrors& errors) {
+  if (!json.contains(QLatin1String(key))) return true;
+  const QJsonValue value = json.value(QLatin1String(key));
+  const double number = value.toDouble(std::nan(""));
+  if (!value.isDouble() || number != std::floor(number) || number < least || number > most) {
+    errors.append(
+        {QString::fromLatin1(key), QStringLiteral("must be a whole number from %1 to %2").arg(least).arg(most)});
+    return false;
+  }
+  into = static_cast<int>(number);
+  return true;
+}
+
+}  // namespace
+
+std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, const QString& folder,
+                                                   ScenarioErrors& errors) {
+  const qsizetype errorsBefore = errors.size();
+  OptimizeSpec spec;
+  static const QStringList known = {QStringLiteral("base"),        QStringLiteral("objectives"),
+                                    QStringLiteral("constraints"), QStringLiteral("maxBrokenLimits"),
+                                    QStringLiteral("space"),       QStringLiteral("seed"),
+                                    QStringLiteral("population"),  QStringLiteral("generations"),
+                                    QStringLiteral("finalists"),   QStringLiteral("description")};
+  for (const QString& key : json.keys())
+    if (!known.contains(key)) errors.append({key, QStringLiteral("is not a field of an optimize spec")});
+
+  // The base: a preset, or a scenario file beside the spec.
+  const QString base = json.value(QStringLiteral("base")).toString();
+  if (base.isEmpty()) {
+    errors.append({QStringLiteral("base"), QStringLiteral("name a preset id or a scenario file")});
+  } else {
+    const QString local = QDir(folder).filePath(base);
+    ScenarioErrors baseErrors;
+    auto scenario = PresetLibrary::loadPresetOrFile(QFileInfo::exists(local) ? local : base, baseErrors);
+    if (scenario)
+      spec.base = *scenario;
+    else
+      for (const ScenarioError& error : baseErrors)
+        errors.append({QStringLiteral("base: ") + error.field, error.message});
+  }
+
+  const QJsonArray objectives = json.value(QStringLiteral("objectives")).toArray();
+  if (objectives.isEmpty()) errors.append({QStringLiteral("objectives"), QStringLiteral("name at least one")});
+  for (qsizetype i = 0; i < objectives.size(); ++i) {
+    const QJsonObject objective = objectives[i].toObject();
+    const QString field = QStringLiteral("objectives[%1]").arg(i + 1);
+    const bool maximize = objective.contains(QStringLiteral("maximize"));
+    if (maximize == objective.contains(QStringLiteral("minimize")) || objective.size() != 1) {
+      errors.append({field, QStringLiteral("give one of {\"minimize\": FIGURE} or {\"maximize\": FIGURE}")});
+      continue;
+    }
+    if (const auto id = outputAt(objective.value(maximize ? QStringLiteral("maximize") : QStringLiteral("minimize")),
+                                 field, errors))
+      spec.objectives.push_back({*id, maximize});
+  }
+
+  const QJsonArray constraints = json.value(QStringLiteral("constraints")).toArray();
+  for (qsizetype i = 0; i < constraints.size(); ++i) {
+    const QJsonObject constraint = constraints[i].toObject();
+    const QString field = QStringLiteral("constraints[%1]").arg(i + 1);
+    const auto id = outputAt(constraint.value(QStringLiteral("output")), field + QStringLiteral(".output"), errors);
+    Constraint c{id.value_or(OutputId::clusterGpus)};
+    if (constraint.contains(QStringLiteral("min")))
+      c.min = constraint.value(QStringLiteral("min")).toDouble(std::nan(""));
+    if (constraint.contains(QStringLiteral("max")))
+      c.max = constraint.value(QStringLiteral("max")).toDouble(std::nan(""));
+    if (std::isnan(c.min) || std::isnan(c.max) || (std::isinf(c.min) && std::isinf(c.max)) || c.min > c.max)
+      errors.append({field, QStringLiteral("give a number \"min\", \"max\" or both, min not above max")});
+    else if (id)
+      spec.constraints.push_back(c);
+  }
+  if (json.contains(QStringLiteral("maxBrokenLimits")))
+    positiveCount(json, "maxBrokenLimits", 0, 1'000'000, spec.maxBrokenLimits, errors);
+
+  const QJsonArray space = json.value(QStringLiteral("space")).toArray();
+  if (space.isEmpty()) errors.append({QStringLiteral("space"), QStringLiteral("name at least one input to vary")});
+  for (qsizetype i = 0; i < space.size(); ++i) {
+    const QJsonObject entry = space[i].toObject();
+    const QString field = QStringLiteral("space[%1]").arg(i + 1);
+    DesignVariable variable;
+    variable.path = entry.value(QStringLiteral("path")).toString();
+    variable.input = findInput(variable.path);
+    if (entry.contains(QStringLiteral("values"))) {
+      for (const QJsonValue& value : entry.value(QStringLiteral("values")).toArray()) variable.values.push_back(value);
+    } else if (entry.contains(QStringLiteral("from"))) {
+      const double from = entry.value(QStringLiteral("from")).toDouble(std::nan(""));
+      const double to = entry.value(QStringLiteral("to")).toDouble(std::nan(""));
+      const double step = entry.value(QStringLiteral("step")).toDouble(std::nan(""));
+      if (!(step > 0) || !(to >= from) || (to - from) / step > kMaxValuesPerVariable) {
+        errors.append({field, QStringLiteral("give \"from\", \"to\" not below it and a \"step\" above 0 "
+                                             "(at most %1 values)")
+                                  .arg(kMaxValuesPerVariable)});
+        continue;
+      }
+      for (double value = from; value <= to + step * 1e-9; value += step)
+        variable.values.emplace_back(std::round(value / step) * step);
+    }
+    if (variable.values.empty()) {
+      errors.append({field, QStringLiteral("give \"values\": [...] or \"from\", \"to\" and \"step\"")});
+      continue;
+    }
+    // Each value as --set takes it, and the base with it resolves (ranges, catalog ids): a bad one
+    // is named with its place.
+    for (std::size_t v = 0; v < variable.values.size(); ++v) {
+      Scenario probe = spec.base;
+      ScenarioErrors valueErrors;
+      if (!probe.set(variable.path, variable.values[v], valueErrors) ||
+          !probe.resolve(HardwareCatalog::bundled(), valueErrors))
+        for (const ScenarioError& error : valueErrors)
+          errors.append({QStringLiteral("%1.values[%2]").arg(field).arg(v + 1), error.text()});
+    }
+    spec.space.push_back(variable);
+  }
+
+  int seed = 1;
+  positiveCount(json, "seed", 0, 2'000'000'000, seed, errors);
+  spec.seed = static_cast<quint64>(seed);
+  positiveCount(json, "population", 4, 100'000, spec.population, errors);
+  spec.population += spec.population % 2;  // pairs of parents
+  positiveCount(json, "generations", 0, 100'000, spec.generations, errors);
+  positiveCount(json, "finalists", 1, 10'000, spec.finalists, errors);
+  if (errors.size() != errorsBefore) return std::nullopt;
+  return spec;
+}
+
+std::optional<OptimizeSpec> OptimizeSpec::load(const QString& path, ScenarioErrors& errors) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    errors.append({path, file.errorString()});
+    return std::nullopt;
+  }
+  QJsonParseError parseError;
+  const QJsonDocument document = QJsonDocument::fromJson(file.read(16 << 20), &parseError);
+  if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
+    errors.append(
+        {path, parseError.error != QJsonParseError::NoError
+                   ? QStringLiteral("not JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString())
+                   : QStringLiteral("not a JSON object")});
+    return std::nullopt;
+  }
+  return fromJson(document.object(), QFileInfo(path).absolutePath(), errors);
+}
+
+double OptimizeSpec::spaceSize() const {
+  double size = 1;
+  for (const DesignVariable& variable : space) size *= static_cast<double>(variable.values.size());
+  return size;
+}
+
+Scenario OptimizeSpec::scenarioOf(const std::vector<int>& genes) const {
+  Scenario scenario = base;
+  ScenarioErrors ignored;  // every value was checked when the spec was read
+  for (std::size_t v = 0; v < space.size(); ++v)
+    scenario.set(space[v].path, space[v].values[static_cast<std::size_t>(genes[v])], ignored);
+  return scenario;
+}
+
+}  // namespace gigaplan

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <limits>
+#include <optional>
+#include <vector>
+
+#include "engine/OutputSchema.h"
+#include "plan/Project.h"
+
+namespace gigaplan {
+
+/// One dimension of the design space: a path `Scenario::set` takes (an input such as
+/// "network.oversubscriptionTier1", or a catalog choice: "system.type", "network.switch") and the
+/// values it may take, in order.
+struct DesignVariable {
+  QString path;
+  std::vector<QJsonValue> values;
+  std::optional<InputId> input;  ///< the input, for a numeric variable; empty for a catalog choice
+};
+
+/// A figure to make as small (or, with `maximize`, as large) as possible.
+struct Objective {
+  OutputId output;
+  bool maximize = false;
+};
+
+/// A figure that must stay within [min, max].
+struct Constraint {
+  OutputId output;
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+};
+
+/// What the planner asks of the optimizer (gigaplan-cli optimize SPEC), read from JSON:
+///
+///     { "base": "colossus-150k-h100",            preset id or scenario file (relative to the spec)
+///       "objectives": [ {"minimize": "cost.tcoUsdPerYear"}, {"maximize": "network.bisectionPerGpuGbps"} ],
+///       "constraints": [ {"output": "power.facilityMw", "max": 300} ],
+///       "maxBrokenLimits": 0,                    limits of the floor a design may break (findings)
+///       "space": [ {"path": "system.type", "values": ["hgx-h100", "gb200-nvl72"]},
+///                  {"path": "network.oversubscriptionTier1", "from": 1, "to": 3, "step": 0.5} ],
+///       "seed": 1, "population": 64, "generations": 40, "finalists": 24 }
+///
+/// Every value is checked as `--set` checks it; errors name the field as "space[2].values[1]".
+struct OptimizeSpec {
+  Scenario base;
+  std::vector<DesignVariable> space;
+  std::vector<Objective> objectives;
+  std::vector<Constraint> constraints;
+  int maxBrokenLimits = -1;  ///< -1: not a constraint
+  quint64 seed = 1;
+  int population = 64;   ///< designs per generation (even)
+  int generations = 40;  ///< generations of the evolutionary search
+  int finalists = 24;    ///< designs evaluated on their own floor at the end
+
+  static std::optional<OptimizeSpec> fromJson(const QJsonObject& json, const QString& folder, ScenarioErrors& errors);
+  /// Reads a spec file; errors name the file on a parse failure.
+  static std::optional<OptimizeSpec> load(const QString& path, ScenarioErrors& errors);
+
+  /// The number of designs in the space.
+  double spaceSize() const;
+  /// The base scenario with the design's choices (an index into each variable's values).
+  Scenario scenarioOf(const std::vector<int>& genes) const;
+};
+
+}  // namespace gigaplan

@@ -1,0 +1,126 @@
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <set>
+
+#include "optimize/DesignSearch.h"
+#include "optimize/ParetoFront.h"
+
+using namespace gigaplan;
+
+namespace {
+
+/// 32 designs: oversubscription at the leaves and spines, the system, the planes. Small enough to
+/// enumerate on floors, larger than the population.
+QJsonObject smallSpec(int seed = 7) {
+  QJsonObject json = QJsonDocument::fromJson(R"({
+    "base": "llama3-16k-h100",
+    "objectives": [ {"minimize": "cost.tcoUsdPerYear"}, {"maximize": "network.bisectionPerGpuGbps"} ],
+    "constraints": [ {"output": "power.facilityMw", "max": 60} ],
+    "maxBrokenLimits": 0,
+    "space": [
+      {"path": "network.oversubscriptionTier1", "values": [1, 1.5, 2, 3]},
+      {"path": "network.oversubscriptionTier2", "values": [1, 2]},
+      {"path": "system.type", "values": ["hgx-h100", "hgx-h200"]},
+      {"path": "network.planes", "from": 1, "to": 2, "step": 1}
+    ],
+    "population": 16, "generations": 20, "finalists": 16 })")
+                         .object();
+  json.insert(QStringLiteral("seed"), seed);
+  return json;
+}
+
+OptimizeSpec parse(const QJsonObject& json) {
+  ScenarioErrors errors;
+  auto spec = OptimizeSpec::fromJson(json, QString(), errors);
+  if (!spec) qFatal("%s", qPrintable(errors.value(0).text()));
+  return *spec;
+}
+
+std::set<Genome> genomesOf(const std::vector<Finalist>& designs) {
+  std::set<Genome> genomes;
+  for (const Finalist& design : designs) genomes.insert(design.genes);
+  return genomes;
+}
+
+}  // namespace
+
+class TestDesignSearch : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void findsTheFrontThatEnumerationFinds() {
+    const OptimizeSpec spec = parse(smallSpec());
+    QCOMPARE(spec.spaceSize(), 32.0);
+    // Every design on its floor, and the front among them by the same rule.
+    std::vector<Finalist> all;
+    Genome genes(spec.space.size(), 0);
+    for (int a = 0; a < 4; ++a)
+      for (int b = 0; b < 2; ++b)
+        for (int c = 0; c < 2; ++c)
+          for (int d = 0; d < 2; ++d) all.push_back(evaluateOnFloor(spec, {a, b, c, d}));
+    std::set<Genome> best;
+    for (const Finalist& x : all) {
+      bool dominated = false;
+      for (const Finalist& y : all) dominated = dominated || dominates(spec, y.judged, x.judged);
+      if (!dominated) best.insert(x.genes);
+    }
+    QVERIFY(best.size() >= 2);  // a trade-off, not one winner
+
+    const SearchResult result = optimize(spec, {});
+    QVERIFY(!result.cancelled);
+    QCOMPARE(genomesOf(result.front), best);
+    QVERIFY(result.screened <= 32);
+    for (const Finalist& design : result.front) {
+      QCOMPARE(design.judged.violation, 0.0);
+      QVERIFY(valueOf(design.figures, OutputId::powerFacilityMw) <= 60);
+    }
+  }
+
+  void theSameSeedGivesTheSameFrontHoweverTheWorkIsSplit() {
+    const OptimizeSpec spec = parse(smallSpec(11));
+    const SearchResult first = optimize(spec, {});
+    // The screening split in pieces and answered piece by piece, as ranks of a cluster would.
+    DesignScreen screen(spec);
+    SearchEvaluators split;
+    split.screen = [&](const std::vector<Genome>& designs) {
+      std::vector<DesignFigures> figures;
+      for (std::size_t from = 0; from < designs.size(); from += 3) {
+        const std::vector<Genome> piece(
+            designs.begin() + static_cast<std::ptrdiff_t>(from),
+            designs.begin() + static_cast<std::ptrdiff_t>(std::min(from + 3, designs.size())));
+        for (DesignFigures& f : screen.screen(piece)) figures.push_back(std::move(f));
+      }
+      return figures;
+    };
+    const SearchResult second = optimize(spec, {}, split);
+    QCOMPARE(QJsonDocument(frontJson(spec, first)).toJson(), QJsonDocument(frontJson(spec, second)).toJson());
+  }
+
+  void cancelsBetweenGenerations() {
+    const OptimizeSpec spec = parse(smallSpec());
+    int calls = 0;
+    const SearchResult result = optimize(spec, [&](const QString&, double) { return ++calls < 3; });
+    QVERIFY(result.cancelled);
+    QVERIFY(result.front.empty());
+  }
+
+  void refusesABadSpecNamingTheField() {
+    QJsonObject json = smallSpec();
+    QJsonArray space = json.value(QStringLiteral("space")).toArray();
+    space[1] = QJsonObject{{QStringLiteral("path"), QStringLiteral("network.oversubscriptionTier2")},
+                           {QStringLiteral("values"), QJsonArray{1, 400}}};
+    json.insert(QStringLiteral("space"), space);
+    json.insert(QStringLiteral("objectives"),
+                QJsonArray{QJsonObject{{QStringLiteral("minimize"), QStringLiteral("cost.nothing")}}});
+    ScenarioErrors errors;
+    QVERIFY(!OptimizeSpec::fromJson(json, QString(), errors));
+    QStringList fields;
+    for (const ScenarioError& error : errors) fields << error.field;
+    QVERIFY2(fields.contains(QStringLiteral("space[2].values[2]")), qPrintable(fields.join(QLatin1Char(' '))));
+    QVERIFY2(fields.contains(QStringLiteral("objectives[1]")), qPrintable(fields.join(QLatin1Char(' '))));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestDesignSearch)
+#include "TestDesignSearch.moc"
