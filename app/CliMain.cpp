@@ -24,6 +24,7 @@
 #include "CliSupport.h"
 #include "ProjectSubcommands.h"
 #include "WhatIfSubcommands.h"
+#include "cluster/ClusterRun.h"
 #include "engine/Evaluator.h"
 #include "engine/ResultFormat.h"
 #include "engine/Scenario.h"
@@ -464,6 +465,18 @@ const char* kUsage =
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Under mpirun or srun every rank runs the same optimize; other commands run alone.
+  if (gigaplan::ClusterRun::startedUnderMpi()) {
+    if (argc < 2 || qstrcmp(argv[1], "optimize") != 0) {
+      std::fprintf(stderr, "error: only optimize runs across the ranks of an MPI job; run other commands alone\n");
+      return gigaplan::cli::kExitBadInput;
+    }
+    if (!gigaplan::ClusterRun::builtWithMpi()) {
+      std::fprintf(stderr, "error: this gigaplan-cli was built without MPI (GIGAPLAN_MPI); run it alone\n");
+      return gigaplan::cli::kExitBadInput;
+    }
+    gigaplan::ClusterRun::join(&argc, &argv);
+  }
   // A report draws text into a PDF, which takes Qt's font database: a QGuiApplication, on no
   // display; its 3D views take the floor view's widgets and OpenGL on the X display.
   const bool report = argc > 1 && qstrcmp(argv[1], "report") == 0;

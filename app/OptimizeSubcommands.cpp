@@ -6,6 +6,7 @@
 
 #include "CliSupport.h"
 #include "ProjectSubcommands.h"
+#include "cluster/ClusterRun.h"
 #include "files/AtomicFile.h"
 #include "optimize/ParetoFront.h"
 #include "plan/ProjectEvaluation.h"
@@ -67,7 +68,8 @@ int runOptimize(const QStringList& arguments) {
           "screening designs through the batched engine and judging the best on their own floors, as the\n"
           "workspace would. Prints the Pareto front; with -o DIR writes front.json and front.csv there, and\n"
           "with --save-best N the first N designs as projects (design-1.gigaplan, ...). The same spec and\n"
-          "seed give the same front. Ctrl-C cancels.\n"))
+          "seed give the same front. Under mpirun (or srun) the ranks share each generation's evaluations\n"
+          "and rank 0 reports the same front. Ctrl-C cancels.\n"))
     return *done;
   if (parser.positionalArguments().size() != 1) return usageError(QStringLiteral("optimize takes one SPEC"));
   const QString format = parser.value(QStringLiteral("format"));
@@ -94,23 +96,30 @@ int runOptimize(const QStringList& arguments) {
   if (!folder.isEmpty() && !QDir(folder).exists() && !QDir().mkpath(folder))
     return reportErrors({{QStringLiteral("-o"), QStringLiteral("cannot make the folder %1").arg(folder)}});
 
+  // Alone, or one rank of an MPI job: every rank searches alike, rank 0 reports.
+  const ClusterRun& cluster = ClusterRun::join(nullptr, nullptr);
   cancelOnSignals();
-  const bool showProgress = !parser.isSet(quietOption);
+  const bool showProgress = !parser.isSet(quietOption) && cluster.isRoot();
   const bool terminal = isatty(fileno(stderr));
   int shown = -1;
   QString lastStage;
-  const SearchResult result = optimize(*spec, [&](const QString& stage, double done) {
-    const int percent = qRound(done * 100);
-    if (showProgress && (stage != lastStage || (percent != shown && (terminal || percent / 10 != shown / 10)))) {
-      if (terminal && !lastStage.isEmpty() && stage != lastStage) err() << "\n";
-      lastStage = stage;
-      shown = percent;
-      err() << (terminal ? "\r" : "") << "optimize: " << stage << " " << percent << " %" << (terminal ? "" : "\n");
-      err().flush();
-    }
-    return !cancelRequested.load();
-  });
+  DesignScreen screen(*spec);
+  const SearchResult result = optimize(
+      *spec,
+      [&](const QString& stage, double done) {
+        const int percent = qRound(done * 100);
+        if (showProgress && (stage != lastStage || (percent != shown && (terminal || percent / 10 != shown / 10)))) {
+          if (terminal && !lastStage.isEmpty() && stage != lastStage) err() << "\n";
+          lastStage = stage;
+          shown = percent;
+          err() << (terminal ? "\r" : "") << "optimize: " << stage << " " << percent << " %" << (terminal ? "" : "\n");
+          err().flush();
+        }
+        return !cancelRequested.load();
+      },
+      cluster.evaluators(*spec, screen));
   if (showProgress && terminal) err() << "\n";
+  if (!cluster.isRoot()) return result.cancelled ? kExitCancelled : 0;
   if (result.cancelled) {
     err() << "optimize: cancelled; nothing written\n";
     return kExitCancelled;

@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6sql6-sqlite libqt6opengl6-dev
   libgl-dev libglx-mesa0 libgl1-mesa-dri
   libvtk9-dev mpi-default-dev
+  openmpi-bin libopenmpi-dev  # the optimizer across the ranks of an MPI job (mpirun)
   libeigen3-dev libsqlite3-dev sqlite3
   libxlsxwriter-dev  # workbooks (XLSX) of the bill of materials and the figures
   python3  # the tests read the workbooks back with its zipfile
