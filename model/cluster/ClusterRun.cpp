@@ -2,6 +2,10 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <numeric>
+
+#include "engine/Evaluator.h"
+#include "engine/HardwareCatalog.h"
 
 #ifdef GIGAPLAN_WITH_MPI
 // The C interface only: MPI's C++ bindings are deprecated and would need their own library.
@@ -18,6 +22,28 @@ std::pair<std::size_t, std::size_t> shareOf(std::size_t count, int rank, int siz
   const std::size_t base = count / ranks, extra = count % ranks;
   const std::size_t first = r * base + std::min(r, extra);
   return {first, first + base + (r < extra ? 1 : 0)};
+}
+
+std::vector<std::vector<std::size_t>> dealByRacks(const OptimizeSpec& spec, const std::vector<Genome>& designs,
+                                                  int size) {
+  std::vector<double> racks(designs.size(), 1.0);
+  for (std::size_t d = 0; d < designs.size(); ++d) {
+    ScenarioErrors errors;
+    if (const auto resolved = spec.scenarioOf(designs[d]).resolve(HardwareCatalog::bundled(), errors))
+      racks[d] = std::max(1.0, valueOf(evaluate(resolved->values), OutputId::clusterRacks));
+  }
+  std::vector<std::size_t> order(designs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return racks[a] > racks[b]; });
+  std::vector<std::vector<std::size_t>> shares(static_cast<std::size_t>(std::max(size, 1)));
+  std::vector<double> load(shares.size(), 0.0);
+  for (std::size_t d : order) {
+    const auto least = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    shares[least].push_back(d);
+    load[least] += racks[d];
+  }
+  for (auto& share : shares) std::sort(share.begin(), share.end());
+  return shares;
 }
 
 bool ClusterRun::startedUnderMpi() {
@@ -61,18 +87,29 @@ ClusterRun::~ClusterRun() {
 #ifdef GIGAPLAN_WITH_MPI
 namespace {
 
-/// Every rank's share of `count` items, `width` doubles each, gathered on every rank in order.
-std::vector<double> gatherShares(const std::vector<double>& mine, std::size_t count, std::size_t width, int size) {
-  std::vector<int> counts(static_cast<std::size_t>(size)), offsets(static_cast<std::size_t>(size));
-  for (int r = 0; r < size; ++r) {
-    const auto [first, last] = shareOf(count, r, size);
-    counts[static_cast<std::size_t>(r)] = static_cast<int>((last - first) * width);
-    offsets[static_cast<std::size_t>(r)] = static_cast<int>(first * width);
+/// Every rank's share of the items (`items[r]` of them from rank r, in rank order), `width`
+/// doubles each, gathered on every rank.
+std::vector<double> gatherShares(const std::vector<double>& mine, const std::vector<int>& items, std::size_t width) {
+  std::vector<int> counts, offsets;
+  int offset = 0;
+  for (int share : items) {
+    counts.push_back(share * static_cast<int>(width));
+    offsets.push_back(offset);
+    offset += counts.back();
   }
-  std::vector<double> all(count * width);
+  std::vector<double> all(static_cast<std::size_t>(offset));
   MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), MPI_DOUBLE, all.data(), counts.data(), offsets.data(),
                  MPI_DOUBLE, MPI_COMM_WORLD);
   return all;
+}
+
+std::vector<double> gatherShares(const std::vector<double>& mine, std::size_t count, std::size_t width, int size) {
+  std::vector<int> items;
+  for (int r = 0; r < size; ++r) {
+    const auto [first, last] = shareOf(count, r, size);
+    items.push_back(static_cast<int>(last - first));
+  }
+  return gatherShares(mine, items, width);
 }
 
 }  // namespace
@@ -103,8 +140,18 @@ SearchEvaluators ClusterRun::evaluators(const OptimizeSpec& spec, DesignScreen& 
     }
     return figures;
   };
-  evaluators.onFloor = [&spec, rank, size](const std::vector<Genome>& designs) {
-    const auto [first, last] = shareOf(designs.size(), rank, size);
+  evaluators.onFloor = [&spec, rank, size](const std::vector<Genome>& ordered) {
+    // A floor's cost follows its racks: each design goes, largest first, to the rank with the
+    // least work so far (the engine's rack count as the measure; every rank deals alike).
+    // `designs` lists them rank by rank, `dealt` where each came from.
+    const std::vector<std::vector<std::size_t>> shares = dealByRacks(spec, ordered, size);
+    std::vector<std::size_t> dealt;
+    for (const auto& share : shares) dealt.insert(dealt.end(), share.begin(), share.end());
+    std::vector<Genome> designs;
+    for (std::size_t d : dealt) designs.push_back(ordered[d]);
+    std::size_t first = 0;
+    for (int r = 0; r < rank; ++r) first += shares[static_cast<std::size_t>(r)].size();
+    const std::size_t last = first + shares[static_cast<std::size_t>(rank)].size();
     // Each finalist as its figures, its broken limits and whether it had a floor at all.
     const std::size_t width = kOutputCount + 2;
     std::vector<double> packed;
@@ -115,10 +162,12 @@ SearchEvaluators ClusterRun::evaluators(const OptimizeSpec& spec, DesignScreen& 
       packed.push_back(finalist.judged.violation -
                        judge(spec, finalist.figures, true, finalist.brokenLimits).violation);
     }
-    const std::vector<double> all = gatherShares(packed, designs.size(), width, size);
+    std::vector<int> counts;
+    for (const auto& share : shares) counts.push_back(static_cast<int>(share.size()));
+    const std::vector<double> all = gatherShares(packed, counts, width);
     std::vector<Finalist> finalists(designs.size());
     for (std::size_t d = 0; d < designs.size(); ++d) {
-      Finalist& finalist = finalists[d];
+      Finalist& finalist = finalists[dealt[d]];
       finalist.genes = designs[d];
       std::copy(all.begin() + static_cast<std::ptrdiff_t>(d * width),
                 all.begin() + static_cast<std::ptrdiff_t>(d * width + kOutputCount), finalist.figures.begin());

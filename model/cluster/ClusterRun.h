@@ -11,8 +11,8 @@ namespace gigaplan {
 /// The search itself needs no messages: every rank draws the same designs from the same seed, so
 /// only the evaluations are split. Each rank screens a contiguous share of a generation's new
 /// designs and all ranks gather every share (MPI_Allgatherv: one objective vector and violation per
-/// design, (objectives + 1) x 8 bytes each); the finalists are shared out the same way, each
-/// gathered as its figures (kOutputCount x 8 bytes) and broken limits. Every rank ends with the
+/// design, (objectives + 1) x 8 bytes each); the finalists are dealt by their expected cost
+/// (dealByRacks), each gathered as its figures ((kOutputCount + 2) x 8 bytes). Every rank ends with the
 /// same front; rank 0 reports it.
 class ClusterRun {
  public:
@@ -40,6 +40,12 @@ class ClusterRun {
   int size_ = 1;
   bool joined_ = false;
 };
+
+/// Designs shared among `size` ranks for their floors: largest first (the engine's rack count,
+/// which a floor's cost follows), each to the rank with the fewest racks so far. Each share lists
+/// indices into `designs`, ascending; every rank deals alike.
+std::vector<std::vector<std::size_t>> dealByRacks(const OptimizeSpec& spec, const std::vector<Genome>& designs,
+                                                  int size);
 
 /// The share [first, last) of `count` items that rank `rank` of `size` takes: contiguous, the
 /// first `count % size` ranks one more.
