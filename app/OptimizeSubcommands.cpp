@@ -42,6 +42,8 @@ QString frontTable(const OptimizeSpec& spec, const SearchResult& result) {
                          : QStringLiteral("\n   breaks: ") + design.problems.join(QStringLiteral("; ")));
   }
   if (result.front.empty()) text += QStringLiteral("(none)\n");
+  if (!spec.reference.isEmpty())
+    text += QStringLiteral("Against %1: %2\n").arg(spec.reference, referenceVerdict(spec, result));
   return text;
 }
 

@@ -9,6 +9,7 @@
 
 #include "engine/HardwareCatalog.h"
 #include "plan/PresetLibrary.h"
+#include "plan/ProjectEvaluation.h"
 
 namespace gigaplan {
 
@@ -48,7 +49,8 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
                                     QStringLiteral("constraints"), QStringLiteral("maxBrokenLimits"),
                                     QStringLiteral("space"),       QStringLiteral("seed"),
                                     QStringLiteral("population"),  QStringLiteral("generations"),
-                                    QStringLiteral("finalists"),   QStringLiteral("description")};
+                                    QStringLiteral("finalists"),   QStringLiteral("description"),
+                                    QStringLiteral("reference")};
   for (const QString& key : json.keys())
     if (!known.contains(key)) errors.append({key, QStringLiteral("is not a field of an optimize spec")});
 
@@ -65,6 +67,27 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
     else
       for (const ScenarioError& error : baseErrors)
         errors.append({QStringLiteral("base: ") + error.field, error.message});
+  }
+
+  // The plan to beat, on its own floor as `new` lays it out.
+  spec.referenceFigures.fill(std::nan(""));
+  spec.reference = json.value(QStringLiteral("reference")).toString();
+  if (!spec.reference.isEmpty()) {
+    const QString local = QDir(folder).filePath(spec.reference);
+    ScenarioErrors referenceErrors;
+    auto project = PresetLibrary::loadProject(QFileInfo::exists(local) ? local : spec.reference, referenceErrors);
+    auto layout = project ? layOutProject(*project, HallTemplate{}, referenceErrors) : std::nullopt;
+    if (layout) {
+      project->layout = std::move(*layout);
+      const ProjectResult result = evaluateProject(*project);
+      if (result.error.isEmpty())
+        spec.referenceFigures = result.evaluation.outputs;
+      else
+        referenceErrors.append({QStringLiteral("figures"), result.error});
+    }
+    if (!layout || std::isnan(valueOf(spec.referenceFigures, OutputId::clusterGpus)))
+      for (const ScenarioError& error : referenceErrors)
+        errors.append({QStringLiteral("reference: ") + error.field, error.message});
   }
 
   const QJsonArray objectives = json.value(QStringLiteral("objectives")).toArray();
@@ -88,10 +111,20 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
     const QString field = QStringLiteral("constraints[%1]").arg(i + 1);
     const auto id = outputAt(constraint.value(QStringLiteral("output")), field + QStringLiteral(".output"), errors);
     Constraint c{id.value_or(OutputId::clusterGpus)};
-    if (constraint.contains(QStringLiteral("min")))
-      c.min = constraint.value(QStringLiteral("min")).toDouble(std::nan(""));
-    if (constraint.contains(QStringLiteral("max")))
-      c.max = constraint.value(QStringLiteral("max")).toDouble(std::nan(""));
+    // A bound is a number, or "reference": the reference plan's own figure.
+    auto bound = [&](const QString& key, double& into) {
+      if (!constraint.contains(key)) return;
+      const QJsonValue value = constraint.value(key);
+      if (value.toString() == QLatin1String("reference")) {
+        into = spec.reference.isEmpty() ? std::nan("") : valueOf(spec.referenceFigures, c.output);
+        if (spec.reference.isEmpty())
+          errors.append({field + QLatin1Char('.') + key, QStringLiteral("\"reference\" needs a reference plan")});
+      } else {
+        into = value.toDouble(std::nan(""));
+      }
+    };
+    bound(QStringLiteral("min"), c.min);
+    bound(QStringLiteral("max"), c.max);
     if (std::isnan(c.min) || std::isnan(c.max) || (std::isinf(c.min) && std::isinf(c.max)) || c.min > c.max)
       errors.append({field, QStringLiteral("give a number \"min\", \"max\" or both, min not above max")});
     else if (id)

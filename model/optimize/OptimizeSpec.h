@@ -40,6 +40,7 @@ struct Constraint {
 ///       "objectives": [ {"minimize": "cost.tcoUsdPerYear"}, {"maximize": "network.bisectionPerGpuGbps"} ],
 ///       "constraints": [ {"output": "power.facilityMw", "max": 300} ],
 ///       "maxBrokenLimits": 0,                    limits of the floor a design may break (findings)
+///       "reference": "colossus-to-1m",           a plan to beat (optional)
 ///       "space": [ {"path": "system.type", "values": ["hgx-h100", "gb200-nvl72"]},
 ///                  {"path": "network.oversubscriptionTier1", "from": 1, "to": 3, "step": 0.5} ],
 ///       "seed": 1, "population": 64, "generations": 40, "finalists": 24 }
@@ -51,6 +52,11 @@ struct OptimizeSpec {
   std::vector<Objective> objectives;
   std::vector<Constraint> constraints;
   int maxBrokenLimits = -1;  ///< -1: not a constraint
+  /// A plan to beat (a preset id or scenario file, phases included), evaluated on its own floor:
+  /// the front says which designs beat it, and a constraint may take its bound from it
+  /// ({"output": "power.facilityMw", "max": "reference"}).
+  QString reference;
+  OutputValues referenceFigures{};
   quint64 seed = 1;
   int population = 64;   ///< designs per generation (even)
   int generations = 40;  ///< generations of the evolutionary search

@@ -30,6 +30,66 @@ QString exact(double value) {
 
 }  // namespace
 
+namespace {
+
+/// Where `design` stands against the reference in objective `o`: below 0 better, 0 as good.
+double againstReference(const OptimizeSpec& spec, const Finalist& design, std::size_t o) {
+  const Objective& objective = spec.objectives[o];
+  const double mine = valueOf(design.figures, objective.output);
+  const double theirs = valueOf(spec.referenceFigures, objective.output);
+  if (std::isnan(mine) || std::isnan(theirs)) return std::nan("");
+  return objective.maximize ? theirs - mine : mine - theirs;
+}
+
+}  // namespace
+
+bool beatsReference(const OptimizeSpec& spec, const Finalist& design) {
+  if (spec.reference.isEmpty() || design.judged.violation > 0) return false;
+  for (std::size_t o = 0; o < spec.objectives.size(); ++o) {
+    const double standing = againstReference(spec, design, o);
+    if (std::isnan(standing) || (o == 0 ? standing >= 0 : standing > 0)) return false;
+  }
+  return true;
+}
+
+QString referenceVerdict(const OptimizeSpec& spec, const SearchResult& result) {
+  const QString first = QString::fromLatin1(outputSpec(spec.objectives.front().output).path);
+  int beating = 0;
+  for (const Finalist& design : result.front) beating += beatsReference(spec, design) ? 1 : 0;
+  if (beating > 0)
+    return QStringLiteral(
+               "%1 of the %2 designs of the front beat %3: a better %4, and no worse in the other "
+               "objectives")
+        .arg(beating)
+        .arg(result.front.size())
+        .arg(spec.reference, first);
+  if (result.front.empty() || result.front.front().judged.violation > 0) {
+    // The finalist that comes closest, and what it breaks.
+    const Finalist* closest = nullptr;
+    for (const Finalist& design : result.finalists)
+      if (!closest || design.judged.violation < closest->judged.violation) closest = &design;
+    return QStringLiteral("none beats %1: no design found keeps the constraints%2")
+        .arg(
+            spec.reference,
+            closest
+                ? QStringLiteral("; the closest breaks them where %1").arg(closest->problems.join(QStringLiteral("; ")))
+                : QString());
+  }
+  // Why not: where the design best in the first objective falls short.
+  const Finalist& best = result.front.front();
+  QStringList shortOf;
+  for (std::size_t o = 0; o < spec.objectives.size(); ++o) {
+    const double standing = againstReference(spec, best, o);
+    if (std::isnan(standing) || (o == 0 ? standing >= 0 : standing > 0))
+      shortOf << QStringLiteral("%1 %2 against %3")
+                     .arg(QString::fromLatin1(outputSpec(spec.objectives[o].output).path))
+                     .arg(valueOf(best.figures, spec.objectives[o].output), 0, 'g', 6)
+                     .arg(valueOf(spec.referenceFigures, spec.objectives[o].output), 0, 'g', 6);
+  }
+  return QStringLiteral("none of the front beats %1; its best in %2 falls short in %3")
+      .arg(spec.reference, first, shortOf.join(QStringLiteral("; ")));
+}
+
 const std::vector<OutputId>& frontFigures() {
   static const std::vector<OutputId> figures = {OutputId::clusterGpus,           OutputId::powerFacilityMw,
                                                 OutputId::costCapexUsd,          OutputId::costTcoUsdPerYear,
@@ -45,6 +105,19 @@ QJsonObject frontJson(const OptimizeSpec& spec, const SearchResult& result) {
   json.insert(QStringLiteral("designsScreened"), static_cast<double>(result.screened));
   json.insert(QStringLiteral("designsOnFloor"), static_cast<int>(result.finalists.size()));
   json.insert(QStringLiteral("spaceSize"), spec.spaceSize());
+  // The plan to beat: its figures, and which designs beat it (better in the first objective, no
+  // worse in the others, keeping the constraints).
+  const bool hasReference = !spec.reference.isEmpty();
+  int beating = 0;
+  if (hasReference) {
+    QJsonObject figures;
+    for (OutputId id : shownFigures(spec)) {
+      const double value = valueOf(spec.referenceFigures, id);
+      figures.insert(QString::fromLatin1(outputSpec(id).path), std::isfinite(value) ? QJsonValue(value) : QJsonValue());
+    }
+    json.insert(QStringLiteral("reference"),
+                QJsonObject{{QStringLiteral("plan"), spec.reference}, {QStringLiteral("figures"), figures}});
+  }
   QJsonArray front;
   for (const Finalist& design : result.front) {
     QJsonObject entry, choices, figures;
@@ -58,11 +131,16 @@ QJsonObject frontJson(const OptimizeSpec& spec, const SearchResult& result) {
     entry.insert(QStringLiteral("figures"), figures);
     entry.insert(QStringLiteral("keepsConstraints"), design.judged.violation == 0.0);
     entry.insert(QStringLiteral("limitsBroken"), design.brokenLimits);
+    if (hasReference) {
+      entry.insert(QStringLiteral("beatsReference"), beatsReference(spec, design));
+      beating += beatsReference(spec, design) ? 1 : 0;
+    }
     if (!design.problems.isEmpty())
       entry.insert(QStringLiteral("problems"), QJsonArray::fromStringList(design.problems));
     front.append(entry);
   }
   json.insert(QStringLiteral("front"), front);
+  if (hasReference) json.insert(QStringLiteral("verdict"), referenceVerdict(spec, result));
   return json;
 }
 

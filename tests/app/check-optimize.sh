@@ -45,6 +45,26 @@ set -e
 echo "$message" | grep -q "objectives\[1\]" || fail "the bad objective is not named: $message"
 echo "$message" | grep -q "space" || fail "the empty space is not named: $message"
 
+# The bundled goal: one million GPUs within the sample's power, held against the sample itself.
+goal="$(dirname "$spec")/../../resources/goals/million-gpus.json"
+"$cli" optimize "$goal" -q --format json > "$work/goal.json"
+python3 - "$work/goal.json" <<'PY' || fail "the bundled goal's verdict does not follow its front"
+import json, sys
+result = json.load(open(sys.argv[1]))
+reference = result["reference"]["figures"]
+assert result["reference"]["plan"] == "colossus-to-1m" and reference["cluster.gpus"] == 1000000
+beating = [d for d in result["front"] if d["beatsReference"]]
+for design in beating:  # better TCO, no worse bandwidth or availability, constraints kept
+    f = design["figures"]
+    assert design["keepsConstraints"]
+    assert f["cost.tcoUsdPerYear"] < reference["cost.tcoUsdPerYear"]
+    assert f["network.bisectionPerGpuGbps"] >= reference["network.bisectionPerGpuGbps"]
+    assert f["availability.delivered"] >= reference["availability.delivered"]
+verdict = result["verdict"]
+assert verdict.startswith(f"{len(beating)} of") if beating else verdict.startswith("none"), verdict
+print("the bundled goal:", verdict)
+PY
+
 if ! command -v mpirun >/dev/null 2>&1; then
   echo "SKIP: mpirun is not installed; the front of one process was checked"
   exit 77
