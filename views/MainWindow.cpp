@@ -33,6 +33,7 @@
 #include "FloorView.h"
 #include "HeadlineBar.h"
 #include "InputsEditor.h"
+#include "OptimizePanel.h"
 #include "PhasesPanel.h"
 #include "ProjectPropertiesDialog.h"
 #include "ProjectTreeModel.h"
@@ -78,6 +79,7 @@ MainWindow::MainWindow(QWidget* parent)
       tenants_(new TenantsPanel(this)),
       failures_(new FailuresPanel(this)),
       whatIf_(new WhatIfPanel(this)),
+      optimize_(new OptimizePanel(this)),
       tree_(new QTreeView(this)),
       treeModel_(new ProjectTreeModel(this)) {
   setCentralWidget(floor_);
@@ -103,6 +105,7 @@ MainWindow::~MainWindow() {
   tenants_->setDocument(nullptr);
   failures_->setDocument(nullptr);
   whatIf_->setDocument(nullptr);
+  optimize_->setDocument(nullptr);
 }
 
 QString MainWindow::samplePreset() {
@@ -154,6 +157,13 @@ void MainWindow::createDocks() {
   splitDockWidget(figuresDock, chartsDock, Qt::Vertical);
   QDockWidget* whatIfDock = dock(this, tr("What-if"), "whatIfDock", whatIf_, Qt::RightDockWidgetArea);
   tabifyDockWidget(chartsDock, whatIfDock);
+  QDockWidget* optimizeDock = dock(this, tr("Optimize"), "optimizeDock", optimize_, Qt::RightDockWidgetArea);
+  tabifyDockWidget(whatIfDock, optimizeDock);
+  // A design kept from the optimizer is compared with the plan in the What-if dock.
+  connect(optimize_, &OptimizePanel::variantKept, this, [this, whatIfDock](int variant) {
+    whatIf_->compareWithVariant(variant);
+    whatIfDock->raise();
+  });
   chartsDock->raise();
 }
 
@@ -356,6 +366,7 @@ void MainWindow::connectDocument() {
   tenants_->setDocument(&document_);
   failures_->setDocument(&document_);
   whatIf_->setDocument(&document_);
+  optimize_->setDocument(&document_);
   // A component chosen in the Failures dock: the floor shows what goes down with it.
   connect(failures_, &FailuresPanel::componentChosen, this, [this](int component) {
     floor_->setFailureComponent(component);

@@ -25,6 +25,7 @@ class SelectionPanel;
 class TenantsPanel;
 class FailuresPanel;
 class WhatIfPanel;
+class OptimizePanel;
 
 /// The planning workspace window: the site in 3D in the centre; the project tree, inputs, figures,
 /// charts and the selection's properties in docks; menus for files, editing and the view.
@@ -130,6 +131,7 @@ class MainWindow : public QMainWindow {
   TenantsPanel* tenants_ = nullptr;
   FailuresPanel* failures_ = nullptr;
   WhatIfPanel* whatIf_ = nullptr;
+  OptimizePanel* optimize_ = nullptr;
   QTreeView* tree_ = nullptr;
   ProjectTreeModel* treeModel_ = nullptr;
   QProgressBar* busy_ = nullptr;

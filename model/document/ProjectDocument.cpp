@@ -326,6 +326,20 @@ bool ProjectDocument::addVariant(const QString& name, QString* error, int throug
               Part::Scenario, false);
 }
 
+bool ProjectDocument::keepVariant(Variant variant, QString* error) {
+  variant.name = variant.name.trimmed();
+  if (variant.name.isEmpty() || variant.name.size() > 200) {
+    if (error) *error = variant.name.isEmpty() ? tr("variant name: empty") : tr("variant name: at most 200 characters");
+    return false;
+  }
+  std::vector<Variant> after = project_.variants;
+  const QString name = variant.name;
+  after.push_back(std::move(variant));
+  return push(std::make_unique<ReplaceCommand<std::vector<Variant>>>(project_.variants, std::move(after),
+                                                                     tr("Keep variant %1").arg(name)),
+              Part::Scenario, false);
+}
+
 bool ProjectDocument::removeVariant(int variant) {
   if (variant < 0 || variant >= static_cast<int>(project_.variants.size())) return false;
   std::vector<Variant> after = project_.variants;

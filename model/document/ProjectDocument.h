@@ -69,6 +69,9 @@ class ProjectDocument : public QObject {
   /// Keeps the current scenario and phases as a named variant in the project (undoable). With
   /// `throughPhase` >= 0 the variant copies one phase: the plan up to and including it.
   bool addVariant(const QString& name, QString* error, int throughPhase = -1);
+  /// Keeps another plan as a named variant of the project (undoable), such as a design the
+  /// optimizer found; false with `error` when its name is empty or too long.
+  bool keepVariant(Variant variant, QString* error);
   /// Removes a saved variant (undoable); false when there is no such variant.
   bool removeVariant(int variant);
   bool renameVariant(int variant, const QString& name, QString* error);

@@ -42,7 +42,7 @@ bool positiveCount(const QJsonObject& json, const char* key, int least, int most
 }  // namespace
 
 std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, const QString& folder,
-                                                   ScenarioErrors& errors) {
+                                                   ScenarioErrors& errors, const Scenario* givenBase) {
   const qsizetype errorsBefore = errors.size();
   OptimizeSpec spec;
   static const QStringList known = {QStringLiteral("base"),        QStringLiteral("objectives"),
@@ -56,7 +56,9 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
 
   // The base: a preset, or a scenario file beside the spec.
   const QString base = json.value(QStringLiteral("base")).toString();
-  if (base.isEmpty()) {
+  if (base.isEmpty() && givenBase) {
+    spec.base = *givenBase;
+  } else if (base.isEmpty()) {
     errors.append({QStringLiteral("base"), QStringLiteral("name a preset id or a scenario file")});
   } else {
     const QString local = QDir(folder).filePath(base);

@@ -62,7 +62,9 @@ struct OptimizeSpec {
   int generations = 40;  ///< generations of the evolutionary search
   int finalists = 24;    ///< designs evaluated on their own floor at the end
 
-  static std::optional<OptimizeSpec> fromJson(const QJsonObject& json, const QString& folder, ScenarioErrors& errors);
+  /// `base` stands in for a spec without one (the desktop's goal starts from the open plan).
+  static std::optional<OptimizeSpec> fromJson(const QJsonObject& json, const QString& folder, ScenarioErrors& errors,
+                                              const Scenario* base = nullptr);
   /// Reads a spec file; errors name the file on a parse failure.
   static std::optional<OptimizeSpec> load(const QString& path, ScenarioErrors& errors);
 

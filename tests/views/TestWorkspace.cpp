@@ -36,9 +36,11 @@
 #include "HorizontalBarsChart.h"
 #include "InputsEditor.h"
 #include "MainWindow.h"
+#include "OptimizePanel.h"
 #include "PhasesPanel.h"
 #include "ProjectPropertiesDialog.h"
 #include "ProjectTreeModel.h"
+#include "ScatterChart.h"
 #include "SelectionPanel.h"
 #include "TenantsPanel.h"
 #include "VtkMessageGuard.h"
@@ -458,6 +460,60 @@ class TestWorkspace : public QObject {
     QVERIFY(!window.runExport(QStringLiteral("Export"), request, &error));
     QVERIFY2(error.contains(QStringLiteral("Gigaplan project")), qPrintable(error));
     QVERIFY(!QFileInfo::exists(request.cables));
+  }
+
+  void optimizesThePlanAndKeepsADesignAsAVariant() {
+    MainWindow window;
+    QVERIFY(openAndShow(window, QStringLiteral("llama3-16k-h100")));
+    QVERIFY(waitForFigures(window));
+    auto* panel = window.findChild<OptimizePanel*>();
+    QVERIFY(panel);
+    window.findChild<QDockWidget*>(QStringLiteral("optimizeDock"))->raise();
+    // The default goal reads, and starts from the plan.
+    QVERIFY(panel->goalEditor()->toPlainText().contains(QStringLiteral("power.facilityMw")));
+    // A goal that does not read is named, and nothing runs.
+    panel->goalEditor()->setPlainText(QStringLiteral("{\"objectives\": [{\"minimize\": \"cost.nothing\"}]}"));
+    QVERIFY(!panel->run());
+    QVERIFY2(panel->status().contains(QStringLiteral("objectives[1]")), qPrintable(panel->status()));
+
+    panel->goalEditor()->setPlainText(panel->defaultGoal());
+    QSignalSpy finished(panel, &OptimizePanel::finished);
+    QVERIFY(panel->run());
+    QVERIFY(panel->running());
+    QVERIFY(finished.wait(60000));
+    QVERIFY(panel->result().has_value());
+    const SearchResult& result = *panel->result();
+    QVERIFY(!result.front.empty());
+    QCOMPARE(panel->frontTable()->rowCount(), static_cast<int>(result.front.size()));
+    QCOMPARE(panel->chart()->points().size(), result.finalists.size());
+    // The chart's first point says what it is when hovered.
+    const QPointF where = panel->chart()->positionOf(0);
+    const int hovered = panel->chart()->pointAt(where);  // 0, or a design with the same figures
+    QVERIFY(hovered >= 0);
+    QCOMPARE(panel->chart()->positionOf(hovered), where);
+    QVERIFY(panel->chart()->points().front().tip.contains(QStringLiteral("network.oversubscriptionTier1")));
+    QTest::qWait(100);
+    window.grab().save(QStringLiteral("workspace-optimize.png"));  // for a person to look at
+
+    // A design of the front kept as a variant, and compared with the plan.
+    const int variants = static_cast<int>(window.document().project().variants.size());
+    const QVariant finalist = panel->frontTable()->item(0, 0)->data(Qt::UserRole);
+    QVERIFY(finalist.isValid());
+    const int kept = panel->keepAsVariant(finalist.toInt());
+    QCOMPARE(kept, variants);
+    QCOMPARE(static_cast<int>(window.document().project().variants.size()), variants + 1);
+    auto* whatIf = window.findChild<WhatIfPanel*>();
+    QCOMPARE(whatIf->chosenVariant(), kept);
+    QVERIFY(whatIf->comparisonTable()->rowCount() > 0);
+    window.document().undoStack()->undo();
+    QCOMPARE(static_cast<int>(window.document().project().variants.size()), variants);
+
+    // Cancel stops a search, and the designs before stay.
+    QSignalSpy cancelled(panel, &OptimizePanel::cancelled);
+    QVERIFY(panel->run());
+    panel->cancel();
+    QVERIFY(cancelled.wait(60000) || finished.count() == 2);
+    QVERIFY(panel->result().has_value());
   }
 
   void theTreeAndTheFloorShareTheSelection() {
