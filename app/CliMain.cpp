@@ -140,6 +140,66 @@ int runCalibrate(const QStringList& arguments) {
   return missed == 0 ? 0 : kExitMissed;
 }
 
+/// Rows a sweep evaluates and writes at a time; parts of a sweep are whole blocks.
+constexpr Eigen::Index kSweepBlock = 16384;
+
+/// Joins CSV parts of one sweep into `path` (atomically): the first non-empty part's header once,
+/// then every part's rows in order; false with `error` when a part is missing or has another header.
+bool joinCsvParts(const QStringList& parts, const QString& path, QString* error) {
+  AtomicFile joined(path);
+  if (!joined.open()) {
+    *error = joined.errorString();
+    return false;
+  }
+  QByteArray header;
+  for (const QString& part : parts) {
+    QFile file(part);
+    if (!file.open(QIODevice::ReadOnly)) {
+      *error = QStringLiteral("%1: %2").arg(part, file.errorString());
+      return false;
+    }
+    const QByteArray first = file.readLine();
+    if (first.isEmpty()) continue;  // a part with no rows
+    if (header.isEmpty()) {
+      header = first;
+      if (!joined.write(header)) break;
+    } else if (first != header) {
+      *error = QStringLiteral("%1: its columns differ from the first part's; not parts of one sweep").arg(part);
+      return false;
+    }
+    while (!file.atEnd())
+      if (!joined.write(file.read(4 << 20))) break;
+  }
+  if (!joined.commit()) {
+    *error = joined.errorString();
+    return false;
+  }
+  return true;
+}
+
+int runMerge(const QStringList& arguments) {
+  QCommandLineParser parser;
+  parser.addOption(outputOption());
+  parser.addPositionalArgument(QStringLiteral("parts"),
+                               QStringLiteral("The parts, in order (sweep --shard 1/N ... N/N)."),
+                               QStringLiteral("PART..."));
+  if (const auto done = parseSubcommand(parser, arguments,
+                                        "Usage: gigaplan-cli merge PART... -o FILE\n"
+                                        "Joins the parts of a sweep run as a job array (sweep --shard K/N) into the "
+                                        "CSV file one run writes: one header, then every part's rows in order.\n"))
+    return *done;
+  const QStringList parts = parser.positionalArguments();
+  const QString path = parser.value(outputOption());
+  if (parts.isEmpty()) return usageError(QStringLiteral("merge takes the parts to join"));
+  if (path.isEmpty() || path == QLatin1String("-")) return usageError(QStringLiteral("merge: name the file with -o"));
+  if (const QString refused = outputRefused(path, parts); !refused.isEmpty())
+    return reportErrors({{QStringLiteral("-o"), refused}});
+  QString error;
+  if (!joinCsvParts(parts, path, &error))
+    return reportErrors({{QStringLiteral("merge"), error + QStringLiteral("; nothing written")}});
+  return 0;
+}
+
 void appendNumber(QByteArray& line, double value) {
   char buffer[32];
   const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
@@ -164,7 +224,11 @@ int runSweep(const QStringList& arguments) {
                                          QStringLiteral("Comma-separated output paths (default: all)."),
                                          QStringLiteral("paths"));
   const QCommandLineOption quietOption(QStringLiteral("quiet"), QStringLiteral("No progress on standard error."));
-  parser.addOptions({varyOption, samplesOption, uncertainOption, seedOption, outputsOption, quietOption});
+  const QCommandLineOption shardOption(QStringLiteral("shard"),
+                                       QStringLiteral("Only part K of N of the rows (1/4 ... 4/4), for job arrays: "
+                                                      "`gigaplan-cli merge` joins the parts."),
+                                       QStringLiteral("K/N"));
+  parser.addOptions({varyOption, samplesOption, uncertainOption, seedOption, outputsOption, quietOption, shardOption});
   parser.addPositionalArgument(QStringLiteral("scenario"), QStringLiteral("A preset id or a scenario JSON file."));
   if (const auto done = parseSubcommand(
           parser, arguments,
@@ -172,7 +236,9 @@ int runSweep(const QStringList& arguments) {
           "       gigaplan-cli sweep SCENARIO --samples N [--uncertain path=low:high]... [--seed S] [--quiet] [-o "
           "FILE]\n"
           "Evaluates a grid or a Monte Carlo sample of scenarios in one batch and writes CSV:\n"
-          "the varied inputs, then the outputs (--outputs a,b,... to choose).\n"))
+          "the varied inputs, then the outputs (--outputs a,b,... to choose). --shard K/N writes only the\n"
+          "K-th of N parts of the rows (each a CSV with its header; `gigaplan-cli merge` joins them into\n"
+          "the file one run writes). Under mpirun (or srun) the ranks share the rows and rank 0 writes -o FILE.\n"))
     return *done;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) return usageError(QStringLiteral("sweep takes one SCENARIO (a preset id or a file)"));
@@ -238,7 +304,37 @@ int runSweep(const QStringList& arguments) {
     if (uncertain.isEmpty()) uncertain = uncertaintyFromConfidence(*resolved);
   }
 
-  const QString outputPath = parser.value(outputOption());
+  // The rows this process writes: all, one part of a job array (--shard K/N), or its rank's part
+  // of an MPI job. Parts are whole blocks, so that each draws the same samples as one run would.
+  const ClusterRun& cluster = ClusterRun::join(nullptr, nullptr);
+  int shard = 0, shards = 1;
+  if (parser.isSet(shardOption)) {
+    const QStringList parts = parser.value(shardOption).split(QLatin1Char('/'));
+    bool okK = false, okN = false;
+    shard = parts.size() == 2 ? parts[0].toInt(&okK) - 1 : -1;
+    shards = parts.size() == 2 ? parts[1].toInt(&okN) : 0;
+    if (!okK || !okN || shards < 1 || shards > 100000 || shard < 0 || shard >= shards)
+      return reportErrors(
+          {{QStringLiteral("--shard"),
+            QStringLiteral("'%1' is not K/N with 1 <= K <= N (such as 2/8)").arg(parser.value(shardOption))}});
+    if (cluster.size() > 1)
+      return reportErrors(
+          {{QStringLiteral("--shard"), QStringLiteral("under mpirun the ranks share the rows already")}});
+  } else if (cluster.size() > 1) {
+    shard = cluster.rank();
+    shards = cluster.size();
+  }
+  const Eigen::Index blocks = (total + kSweepBlock - 1) / kSweepBlock;
+  const Eigen::Index firstRow = std::min(total, blocks * shard / shards * kSweepBlock);
+  const Eigen::Index endRow = std::min(total, blocks * (shard + 1) / shards * kSweepBlock);
+
+  QString outputPath = parser.value(outputOption());
+  const QString finalPath = outputPath;
+  if (cluster.size() > 1) {
+    if (outputPath.isEmpty() || outputPath == QLatin1String("-"))
+      return reportErrors({{QStringLiteral("-o"), QStringLiteral("under mpirun name the file the ranks write")}});
+    outputPath = QStringLiteral("%1.part-%2").arg(outputPath).arg(cluster.rank() + 1);  // joined by rank 0 below
+  }
   const bool toStdout = outputPath.isEmpty() || outputPath == QLatin1String("-");
   AtomicFile file(outputPath);
   if (!toStdout) {
@@ -258,7 +354,7 @@ int runSweep(const QStringList& arguments) {
     return file.write(bytes);
   };
 
-  const bool showProgress = !parser.isSet(quietOption);
+  const bool showProgress = !parser.isSet(quietOption) && cluster.isRoot();
   const bool terminal = isatty(fileno(stderr));
   cancelOnSignals();
   QElapsedTimer timer;
@@ -266,9 +362,10 @@ int runSweep(const QStringList& arguments) {
   const QLocale locale(QLocale::English);
   auto progress = [&](Eigen::Index done) {
     if (!showProgress) return;
+    const Eigen::Index rows = std::max<Eigen::Index>(endRow - firstRow, 1);
     err() << (terminal ? "\r" : "") << "sweep: evaluated " << locale.toString(static_cast<qlonglong>(done)) << " of "
-          << locale.toString(static_cast<qlonglong>(total)) << " scenarios ("
-          << static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)) << " %)"
+          << locale.toString(static_cast<qlonglong>(endRow - firstRow)) << " scenarios ("
+          << static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(rows)) << " %)"
           << (terminal ? "" : "\n");
     err().flush();
   };
@@ -287,14 +384,18 @@ int runSweep(const QStringList& arguments) {
   wanted.push_back(OutputId::networkFeasible);  // counted below, not printed
   const auto feasibleColumn = static_cast<Eigen::Index>(columns.size());
   SampleGenerator random(seed);
-  constexpr Eigen::Index kBlock = 16384;
+  // The samples of the rows before this part, drawn and left: each row takes one per input.
+  if (!grid)
+    random.discard(static_cast<unsigned long long>(firstRow) * static_cast<unsigned long long>(uncertain.size()));
+  constexpr Eigen::Index kBlock = kSweepBlock;
   Eigen::Index infeasible = 0;
   bool headerWritten = false;
+  bool failed = false;
   ScenarioMatrix outputs;
   QByteArray csv;
-  for (Eigen::Index start = 0; start < total; start += kBlock) {
+  for (Eigen::Index start = firstRow; start < endRow; start += kBlock) {
     if (cancelRequested.load()) break;
-    const Eigen::Index rows = std::min(kBlock, total - start);
+    const Eigen::Index rows = std::min(kBlock, endRow - start);
     const ScenarioBatch batch = grid ? gridBatch(resolved->values, axes, start, rows)
                                      : monteCarloBatch(resolved->values, uncertain, rows, random);
     BatchEvaluator().evaluate(batch, wanted, outputs, {}, &cancelRequested);
@@ -318,15 +419,17 @@ int runSweep(const QStringList& arguments) {
       }
       csv.back() = '\n';
     }
-    if (start == 0 && !toStdout && !file.inPlace()) {
+    if (start == firstRow && !toStdout && !file.inPlace()) {
       // The first block tells the size of a row: a sweep that cannot fit is refused before it fills the disk.
-      const double expected = static_cast<double>(csv.size()) / static_cast<double>(rows) * static_cast<double>(total);
+      const double expected =
+          static_cast<double>(csv.size()) / static_cast<double>(rows) * static_cast<double>(endRow - firstRow);
       const qint64 free = freeBytesFor(outputPath);
       if (free >= 0 && expected > static_cast<double>(free)) {
         err() << "error: -o: the sweep's CSV would take about " << formatBytes(expected) << ", but only "
               << formatBytes(static_cast<double>(free)) << " are free for " << file.targetPath()
               << "; nothing written\n";
-        return kExitBadInput;
+        failed = true;
+        break;
       }
     }
     if (!writeBytes(csv)) {
@@ -336,25 +439,43 @@ int runSweep(const QStringList& arguments) {
         file.commit();  // names the failed write's cause; the old file stays
         err() << "\nerror: " << file.errorString() << "; nothing written\n";
       }
-      return kExitBadInput;
+      failed = true;
+      break;
     }
-    progress(start + rows);
+    progress(start + rows - firstRow);
   }
-  if (cancelRequested.load()) {
+  const bool cancelled = cancelRequested.load();
+  bool written = !failed && !cancelled;
+  if (written && !toStdout && !file.commit()) {
+    err() << "error: " << file.errorString() << "; nothing written\n";
+    written = false;
+  }
+  // An MPI job: each rank wrote its part; rank 0 joins them into the file one run writes.
+  if (cluster.size() > 1) {
+    const bool everyPart = cluster.everyRank(written);
+    QStringList parts;
+    for (int r = 0; r < cluster.size(); ++r) parts << QStringLiteral("%1.part-%2").arg(finalPath).arg(r + 1);
+    if (!cluster.isRoot()) return everyPart ? 0 : (cancelled ? kExitCancelled : kExitBadInput);
+    QString error;
+    const bool joined = everyPart && joinCsvParts(parts, finalPath, &error);
+    for (const QString& part : parts) QFile::remove(part);
+    if (!joined) {
+      if (!error.isEmpty()) err() << "error: " << error << "; nothing written\n";
+      return cancelled ? kExitCancelled : kExitBadInput;
+    }
+  }
+  if (cancelled) {
     err() << "\nsweep: cancelled" << (toStdout ? "" : ", nothing written") << "\n";
     return kExitCancelled;
   }
-  if (!toStdout && !file.commit()) {
-    err() << "error: " << file.errorString() << "; nothing written\n";
-    return kExitBadInput;
-  }
+  if (failed || !written) return kExitBadInput;
   if (toStdout && std::fflush(stdout) != 0) {
     err() << "error: cannot write to standard output: " << fileProblemText(errno) << "\n";
     return kExitBadInput;
   }
   if (showProgress) {
-    err() << (terminal ? "\n" : "") << "sweep: " << locale.toString(static_cast<qlonglong>(total)) << " scenarios in "
-          << timer.elapsed() << " ms";
+    err() << (terminal ? "\n" : "") << "sweep: " << locale.toString(static_cast<qlonglong>(endRow - firstRow))
+          << " scenarios in " << timer.elapsed() << " ms";
     if (infeasible > 0) err() << "; " << infeasible << " with a fabric the switch cannot build (network.feasible = 0)";
     err() << "\n";
     err().flush();
@@ -443,6 +564,7 @@ const char* kUsage =
     "json|table)\n"
     "  calibrate                   compare the model with published reference figures\n"
     "  sweep SCENARIO              batched grid (--vary) or Monte Carlo (--samples) evaluation to CSV\n"
+    "  merge PART... -o FILE       join the parts of a sweep run as a job array (sweep --shard K/N)\n"
     "  schema                      every input and output with unit, default, range and source\n"
     "  new --preset NAME -o FILE   a project: the scenario and its generated floor layout\n"
     "  info FILE                   the site after every phase, what each phase adds, the floor and findings\n"
@@ -467,8 +589,9 @@ const char* kUsage =
 int main(int argc, char** argv) {
   // Under mpirun or srun every rank runs the same optimize; other commands run alone.
   if (gigaplan::ClusterRun::startedUnderMpi()) {
-    if (argc < 2 || qstrcmp(argv[1], "optimize") != 0) {
-      std::fprintf(stderr, "error: only optimize runs across the ranks of an MPI job; run other commands alone\n");
+    if (argc < 2 || (qstrcmp(argv[1], "optimize") != 0 && qstrcmp(argv[1], "sweep") != 0)) {
+      std::fprintf(stderr,
+                   "error: only optimize and sweep run across the ranks of an MPI job; run other commands alone\n");
       return gigaplan::cli::kExitBadInput;
     }
     if (!gigaplan::ClusterRun::builtWithMpi()) {
@@ -507,6 +630,7 @@ int main(int argc, char** argv) {
     if (command == QLatin1String("evaluate")) return runEvaluate(rest);
     if (command == QLatin1String("calibrate")) return runCalibrate(rest);
     if (command == QLatin1String("sweep")) return runSweep(rest);
+    if (command == QLatin1String("merge")) return runMerge(rest);
     if (command == QLatin1String("schema")) return runSchema(rest);
     if (command == QLatin1String("new")) return runNew(rest);
     if (command == QLatin1String("info")) return runInfo(rest);

@@ -78,6 +78,17 @@ ClusterRun& ClusterRun::join(int* argc, char*** argv) {
   return run;
 }
 
+bool ClusterRun::everyRank(bool mine) const {
+#ifdef GIGAPLAN_WITH_MPI
+  if (joined_) {
+    int local = mine ? 1 : 0, all = 0;
+    MPI_Allreduce(&local, &all, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+    return all == 1;
+  }
+#endif
+  return mine;
+}
+
 ClusterRun::~ClusterRun() {
 #ifdef GIGAPLAN_WITH_MPI
   if (joined_) MPI_Finalize();

@@ -27,6 +27,9 @@ class ClusterRun {
   int size() const { return size_; }
   bool isRoot() const { return rank_ == 0; }
 
+  /// Whether every rank says true (a collective: every rank calls it); `mine` alone without MPI.
+  bool everyRank(bool mine) const;
+
   /// The search's evaluations shared among the ranks; this process's own when it runs alone.
   SearchEvaluators evaluators(const OptimizeSpec& spec, DesignScreen& screen) const;
 
