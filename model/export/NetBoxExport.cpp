@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "engine/HardwareCatalog.h"
 #include "files/CsvText.h"
@@ -36,12 +37,19 @@ struct DeviceType {
   QString interfaceType;
   QString interfacePrefix;  ///< "nic" or "port"
   int interfaces = 0;
+  QString subdeviceRole;  ///< "parent" (a rack-scale system with bays), "child" (a tray in one), or none
+  int deviceBays = 0;     ///< a parent's bays, "tray 1" ...
 
   QByteArray yaml() const {
     QString text;
     text += QStringLiteral("---\nmanufacturer: %1\nmodel: %2\nslug: %3\nu_height: %4\nis_full_depth: true\n")
                 .arg(yamlText(manufacturer), yamlText(model), yamlText(slug), QString::number(uHeight));
     text += QStringLiteral("airflow: front-to-rear\ncomments: %1\n").arg(yamlText(comments));
+    if (!subdeviceRole.isEmpty()) text += QStringLiteral("subdevice_role: %1\n").arg(subdeviceRole);
+    if (deviceBays > 0) {
+      text += QStringLiteral("device-bays:\n");
+      for (int b = 1; b <= deviceBays; ++b) text += QStringLiteral("  - name: %1\n").arg(yamlText(trayBay(b)));
+    }
     if (interfaces > 0) {
       text += QStringLiteral("interfaces:\n");
       for (int i = 1; i <= interfaces; ++i)
@@ -50,7 +58,17 @@ struct DeviceType {
     return text.toUtf8();
   }
   QString path() const { return QStringLiteral("device-types/%1/%2.yaml").arg(manufacturer, slug); }
+  static QString trayBay(int tray) { return QStringLiteral("tray %1").arg(tray); }
 };
+
+/// A rack-scale system: its scale-up domain spans the rack's nodes (GB200 NVL72: 72 GPUs in 18
+/// trays). NetBox holds it as one device filling the rack, its trays in bays.
+bool isRackScale(const CatalogEntry* system, int nodesPerRack) {
+  if (!system || nodesPerRack <= 1) return false;
+  const double domain = system->values.value(InputId::systemGpusPerScaleUpDomain).value;
+  const double perNode = system->values.value(InputId::systemGpusPerNode).value;
+  return perNode > 0 && domain >= perNode * nodesPerRack;
+}
 
 /// The height each of `count` devices takes when they share a rack evenly: whole units, at least 1.
 int unitsEach(int count) {
@@ -130,8 +148,10 @@ std::vector<std::pair<QString, QByteArray>> tables(const Project& project, const
   const OutputValues& site_outputs = result.evaluation.outputs;
   const QString portType = interfaceType(valueOf(site_outputs, OutputId::networkLinkGbps));
 
-  // Device types: a node of each system on the floor, the switch, the CDU.
+  // Device types: a node of each system on the floor (a tray, in a rack-scale system's bay), the
+  // rack-scale systems, the switch, the CDU.
   std::vector<DeviceType> nodeTypes;
+  std::vector<std::optional<DeviceType>> rackScaleTypes;
   std::vector<int> nodesPerRack(layout.systemTypes.size(), 1);
   for (const Rack& rack : layout.racks)
     if (rack.role == RackRole::Compute && rack.system < nodesPerRack.size())
@@ -154,7 +174,23 @@ std::vector<std::pair<QString, QByteArray>> tables(const Project& project, const
     type.interfaces = nicPorts[s];
     type.comments =
         QStringLiteral("One of the %1 nodes of a rack of this system, with its fabric NIC ports.").arg(nodesPerRack[s]);
+    std::optional<DeviceType> whole;
+    if (isRackScale(system, nodesPerRack[s])) {
+      type.model = system->name + QStringLiteral(", compute tray");
+      type.uHeight = 0;  // a tray sits in its system's bay, not in the rack's units
+      type.subdeviceRole = QStringLiteral("child");
+      whole = DeviceType{};
+      whole->manufacturer = type.manufacturer;
+      whole->model = system->name;
+      whole->slug = slugOf(layout.systemTypes[static_cast<qsizetype>(s)]);
+      whole->uHeight = NetBoxExport::kRackUnits;
+      whole->subdeviceRole = QStringLiteral("parent");
+      whole->deviceBays = nodesPerRack[s];
+      whole->comments =
+          QStringLiteral("The rack-scale system: %1 compute trays in bays, one scale-up domain.").arg(nodesPerRack[s]);
+    }
     nodeTypes.push_back(type);
+    rackScaleTypes.push_back(whole);
   }
   const CatalogEntry* switchEntry = catalog.switchModel(project.scenario.switchModel);
   int switchesPerRack = 1;
@@ -191,8 +227,12 @@ std::vector<std::pair<QString, QByteArray>> tables(const Project& project, const
   QString roles = csvLine({QStringLiteral("name"), QStringLiteral("slug"), QStringLiteral("color")});
   for (RackRole role : {RackRole::Compute, RackRole::Leaf, RackRole::Spine, RackRole::Core, RackRole::Cdu})
     roles += csvLine({roleName(role), slugOf(roleName(role)), roleColour(role)});
+  roles += csvLine(
+      {QStringLiteral("Rack-scale system"), QStringLiteral("rack-scale-system"), roleColour(RackRole::Compute)});
   files.emplace_back(QStringLiteral("device-roles.csv"), roles.toUtf8());
   for (const DeviceType& type : nodeTypes) files.emplace_back(type.path(), type.yaml());
+  for (const auto& type : rackScaleTypes)
+    if (type) files.emplace_back(type->path(), type->yaml());
   files.emplace_back(switchType.path(), switchType.yaml());
   files.emplace_back(cduType.path(), cduType.yaml());
 
@@ -212,10 +252,10 @@ std::vector<std::pair<QString, QByteArray>> tables(const Project& project, const
   QString rackCsv = csvLine({QStringLiteral("name"), QStringLiteral("site"), QStringLiteral("location"),
                              QStringLiteral("status"), QStringLiteral("width"), QStringLiteral("u_height"),
                              QStringLiteral("facility_id"), QStringLiteral("description")});
-  QString devices =
-      csvLine({QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("manufacturer"),
-               QStringLiteral("device_type"), QStringLiteral("site"), QStringLiteral("location"),
-               QStringLiteral("rack"), QStringLiteral("position"), QStringLiteral("face"), QStringLiteral("status")});
+  QString devices = csvLine({QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("manufacturer"),
+                             QStringLiteral("device_type"), QStringLiteral("site"), QStringLiteral("location"),
+                             QStringLiteral("rack"), QStringLiteral("position"), QStringLiteral("face"),
+                             QStringLiteral("status"), QStringLiteral("parent"), QStringLiteral("device_bay")});
   for (std::size_t i = 0; i < layout.racks.size(); ++i) {
     const Rack& rack = layout.racks[i];
     const CablePlan::RackInfo& info = racks[i];
@@ -229,12 +269,23 @@ std::vector<std::pair<QString, QByteArray>> tables(const Project& project, const
                              : rack.role == RackRole::Cdu ? cduType
                                                           : switchType;
     const int count = rack.role == RackRole::Cdu ? 1 : rack.units;
+    // A rack-scale system fills its rack; its trays go in its bays.
+    const std::optional<DeviceType>* whole =
+        rack.role == RackRole::Compute ? &rackScaleTypes[std::min<std::size_t>(rack.system, rackScaleTypes.size() - 1)]
+                                       : nullptr;
+    const QString system = plan.rackName(static_cast<int>(i)) + QStringLiteral(" system");
+    if (whole && *whole)
+      devices += csvLine({system, QStringLiteral("Rack-scale system"), (*whole)->manufacturer, (*whole)->model, site,
+                          hall, rackName, QStringLiteral("1"), QStringLiteral("front"), QStringLiteral("planned"),
+                          QString(), QString()});
     const int height = rack.role == RackRole::Cdu ? NetBoxExport::kRackUnits : unitsEach(count);
     for (int d = 0; d < count && (d + 1) * height <= NetBoxExport::kRackUnits; ++d) {
       const CablePlan::End end{static_cast<int>(i), info.firstDevice + d, 0};
-      devices +=
-          csvLine({plan.deviceName(end), roleName(rack.role), type.manufacturer, type.model, site, hall, rackName,
-                   QString::number(1 + d * height), QStringLiteral("front"), QStringLiteral("planned")});
+      const bool inBay = whole && *whole && d < (*whole)->deviceBays;
+      devices += csvLine({plan.deviceName(end), roleName(rack.role), type.manufacturer, type.model, site, hall,
+                          rackName, inBay ? QString() : QString::number(1 + d * height),
+                          inBay ? QString() : QStringLiteral("front"), QStringLiteral("planned"),
+                          inBay ? system : QString(), inBay ? DeviceType::trayBay(d + 1) : QString()});
     }
   }
   files.emplace_back(QStringLiteral("racks.csv"), rackCsv.toUtf8());

@@ -13,7 +13,8 @@ namespace gigaplan {
 /// What NetBox imports in bulk, from the cable plan of the project's floor, in import order:
 /// manufacturers.csv and device-roles.csv; device types as YAML in the community device-type
 /// library's format (device-types/MANUFACTURER/SLUG.yaml: a node of each system, with its NIC
-/// ports, the switch with its ports, the CDU); then sites.csv (the project), locations.csv
+/// ports; a rack-scale system (NVL72) as a parent filling its rack with its trays in bays; the
+/// switch with its ports; the CDU); then sites.csv (the project), locations.csv
 /// (buildings, and halls inside them), racks.csv (named by hall, row and slot, the rack id as
 /// facility id), devices.csv (nodes, switches and CDUs in their racks at their positions) and
 /// cables.csv (every link of the cable plan by device and interface names).

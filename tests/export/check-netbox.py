@@ -7,8 +7,8 @@ Usage: check-netbox.py GIGAPLAN-CLI WORKDIR
   documentation: netbox-device-type.schema.json), run by python3-jsonschema; its interfaces are
   unique and cover every interface a cable names.
 - The CSV files refer to each other as NetBox resolves them: locations to the site and their parent
-  building, racks to halls, devices to racks (inside the rack's units, no two on one unit), roles and
-  device types that exist; cables to devices that exist, no interface twice, one cable per link of the
+  building, racks to halls, devices to racks (inside the rack's units, no two on one unit; a
+  rack-scale system's trays in its bays), roles and device types that exist; cables to devices that exist, no interface twice, one cable per link of the
   figures.
 """
 import csv
@@ -65,6 +65,8 @@ for maker in sorted(os.listdir(type_dir)):
         check(len(set(interfaces)) == len(interfaces), f"{name}: an interface named twice")
         types[(document["manufacturer"], document["model"])] = (document, set(interfaces))
 check(len(types) >= 3, f"device types {sorted(types)}")
+check(any(d.get("subdevice_role") == "parent" and d.get("device-bays") for d, _ in types.values()),
+      "no rack-scale system (NVL72) among the device types")
 # A document the schema must refuse: the check can fail.
 check(not validator.is_valid({"manufacturer": "X", "model": "Y", "slug": "Not A Slug", "u_height": 1.25}),
       "the schema accepts a bad slug, a quarter unit and no is_full_depth")
@@ -88,6 +90,16 @@ for r in rows("devices.csv"):
     key = (r["manufacturer"], r["device_type"])
     if not check(key in types and r["role"] in roles and r["rack"] in racks, f"device {r['name']}: unknown {key}"):
         break
+    if r["parent"]:  # a tray in its rack-scale system's bay
+        parent = devices.get(r["parent"])
+        check(parent is not None and parent["rack"] == r["rack"], f"device {r['name']}: no parent {r['parent']} in its rack")
+        if parent:
+            bays = {b["name"] for b in types[(parent["manufacturer"], parent["device_type"])][0].get("device-bays", [])}
+            check(r["device_bay"] in bays, f"device {r['name']}: its parent has no bay {r['device_bay']}")
+            check((r["parent"], r["device_bay"]) not in used_units, f"device {r['name']}: its bay is taken")
+            used_units.add((r["parent"], r["device_bay"]))
+            check(types[key][0].get("subdevice_role") == "child", f"device {r['name']}: its type is not a child")
+        continue
     height = types[key][0]["u_height"]
     position = int(r["position"])
     check(1 <= position and position + height - 1 <= int(racks[r["rack"]]["u_height"]),
