@@ -418,6 +418,17 @@ bool CablePlan::writeCsv(AtomicFile& links, AtomicFile& totals, AtomicFile& rack
     const bool complete = forEachLink([&](const Link& link) {
       const RackText& a = text[static_cast<std::size_t>(link.a.rack)];
       const RackText& z = text[static_cast<std::size_t>(link.z.rack)];
+      // One end: building,hall,row,slot,device,port.
+      auto appendEnd = [&buffer](const RackText& rack, const End& end) {
+        buffer += rack.place;
+        buffer += ',';
+        buffer += rack.deviceOpen;
+        appendNumber(buffer, end.device);
+        buffer += rack.deviceClose;
+        buffer += ',';
+        buffer += rack.portPrefix;
+        appendNumber(buffer, end.port);
+      };
       appendNumber(buffer, link.id);
       buffer += ',';
       appendNumber(buffer, link.span->fabric);
@@ -426,23 +437,9 @@ bool CablePlan::writeCsv(AtomicFile& links, AtomicFile& totals, AtomicFile& rack
       buffer += ',';
       appendNumber(buffer, link.plane);
       buffer += ',';
-      buffer += a.place;
+      appendEnd(a, link.a);
       buffer += ',';
-      buffer += a.deviceOpen;
-      appendNumber(buffer, link.a.device);
-      buffer += a.deviceClose;
-      buffer += ',';
-      buffer += a.portPrefix;
-      appendNumber(buffer, link.a.port);
-      buffer += ',';
-      buffer += z.place;
-      buffer += ',';
-      buffer += z.deviceOpen;
-      appendNumber(buffer, link.z.device);
-      buffer += z.deviceClose;
-      buffer += ',';
-      buffer += z.portPrefix;
-      appendNumber(buffer, link.z.port);
+      appendEnd(z, link.z);
       buffer += spanTail[static_cast<std::size_t>(link.span - first)];
       if (buffer.size() < kFlushAt) return true;
       hand(buffer, link.id);
