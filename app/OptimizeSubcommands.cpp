@@ -141,11 +141,10 @@ int runOptimize(const QStringList& arguments) {
       if (!file->commit()) return reportErrors({{QStringLiteral("-o"), file->errorString()}});
     // The chosen designs as projects, each with the floor it was judged on.
     for (int i = 0; i < saveBest && i < static_cast<int>(result.front.size()); ++i) {
-      Project project;
-      project.scenario = spec->scenarioOf(result.front[static_cast<std::size_t>(i)].genes);
+      Project project = spec->projectOf(result.front[static_cast<std::size_t>(i)].genes);
       project.scenario.name = QStringLiteral("%1, design %2 of the front").arg(spec->base.name).arg(i + 1);
       ScenarioErrors layoutErrors;
-      auto layout = layOut(project.scenario, HallTemplate{}, layoutErrors);
+      auto layout = layOutProject(project, HallTemplate{}, layoutErrors);
       if (!layout) return reportErrors(layoutErrors);
       project.layout = std::move(*layout);
       const QString path = QDir(folder).filePath(QStringLiteral("design-%1.gigaplan").arg(i + 1));

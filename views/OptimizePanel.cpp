@@ -178,7 +178,7 @@ bool OptimizePanel::run() {
     return false;
   }
   ScenarioErrors errors;
-  auto spec = OptimizeSpec::fromJson(json.object(), QString(), errors, &document_->project().scenario);
+  auto spec = OptimizeSpec::fromJson(json.object(), QString(), errors, &document_->project());
   if (!spec) {
     QStringList problems;
     for (const ScenarioError& error : errors) problems << error.text();
@@ -326,7 +326,10 @@ int OptimizePanel::keepAsVariant(int index) {
   if (!document_ || !result_ || !spec_ || index < 0 || index >= static_cast<int>(result_->finalists.size())) return -1;
   const Finalist& design = result_->finalists[static_cast<std::size_t>(index)];
   Variant variant;
-  variant.scenario = spec_->scenarioOf(design.genes);
+  const Project plan = spec_->projectOf(design.genes);
+  variant.scenario = plan.scenario;
+  variant.phases = plan.phases;
+  variant.tenants = plan.tenants;
   QStringList choices;
   for (std::size_t v = 0; v < spec_->space.size(); ++v)
     choices << QStringLiteral("%1=%2").arg(

@@ -19,7 +19,7 @@ class ProjectDocument;
 class ScatterChart;
 
 /// The design optimizer on the open plan: the goal as JSON (objectives, constraints, the design
-/// space; it starts from the plan's base scenario unless it names another), a search on a worker
+/// space; it starts from the plan, its phases included, unless it names another), a search on a worker
 /// thread with progress and Cancel, the designs judged on their floors as a scatter chart (two
 /// chosen figures, coloured by a third; the front filled, designs breaking the goal as rings;
 /// hover for figures) and the front as a table. A design picked in either is kept as a variant of

@@ -4,8 +4,7 @@
 #include <cstdlib>
 #include <numeric>
 
-#include "engine/Evaluator.h"
-#include "engine/HardwareCatalog.h"
+#include "plan/PhasePlan.h"
 
 #ifdef GIGAPLAN_WITH_MPI
 // The C interface only: MPI's C++ bindings are deprecated and would need their own library.
@@ -29,8 +28,8 @@ std::vector<std::vector<std::size_t>> dealByRacks(const OptimizeSpec& spec, cons
   std::vector<double> racks(designs.size(), 1.0);
   for (std::size_t d = 0; d < designs.size(); ++d) {
     ScenarioErrors errors;
-    if (const auto resolved = spec.scenarioOf(designs[d]).resolve(HardwareCatalog::bundled(), errors))
-      racks[d] = std::max(1.0, valueOf(evaluate(resolved->values), OutputId::clusterRacks));
+    if (const auto plan = PhasePlan::evaluate(spec.projectOf(designs[d]), errors))
+      racks[d] = std::max(1.0, valueOf(plan->phases.back().site, OutputId::clusterRacks));
   }
   std::vector<std::size_t> order(designs.size());
   std::iota(order.begin(), order.end(), 0);
@@ -170,6 +169,7 @@ SearchEvaluators ClusterRun::evaluators(const OptimizeSpec& spec, DesignScreen& 
       const Finalist finalist = evaluateOnFloor(spec, designs[d]);
       packed.insert(packed.end(), finalist.figures.begin(), finalist.figures.end());
       packed.push_back(finalist.brokenLimits);
+      // What the figures of the last phase do not show: a constraint broken in an earlier phase, no floor.
       packed.push_back(finalist.judged.violation -
                        judge(spec, finalist.figures, true, finalist.brokenLimits).violation);
     }
@@ -187,7 +187,8 @@ SearchEvaluators ClusterRun::evaluators(const OptimizeSpec& spec, DesignScreen& 
       const double unexplained = all[d * width + kOutputCount + 1];
       if (unexplained > 0) {
         finalist.judged.violation += unexplained;
-        finalist.problems << QStringLiteral("no floor or no figures for it (run it alone for the reason)");
+        finalist.problems << QStringLiteral(
+            "breaks a constraint in an earlier phase, or has no floor or no figures (run it alone for the reason)");
       }
     }
     return finalists;

@@ -101,7 +101,7 @@ std::size_t uniformIndex(SampleGenerator& random, std::size_t count) {
 }  // namespace
 
 DesignFigures judge(const OptimizeSpec& spec, const OutputValues& figures, bool onFloor, int brokenLimits,
-                    QStringList* problems) {
+                    QStringList* problems, const std::vector<PhaseResult>* phases) {
   DesignFigures judged;
   for (const Objective& objective : spec.objectives) {
     const double value = valueOf(figures, objective.output);
@@ -118,6 +118,20 @@ DesignFigures judge(const OptimizeSpec& spec, const OutputValues& figures, bool 
                        .arg(value, 0, 'g', 6)
                        .arg(constraint.min, 0, 'g', 6)
                        .arg(constraint.max, 0, 'g', 6);
+    // The earlier phases' sites (the last is the site above).
+    if (constraint.everyPhase && phases)
+      for (std::size_t k = 0; k + 1 < phases->size(); ++k) {
+        const double early = valueOf((*phases)[k].site, constraint.output);
+        const double before = excess(early, constraint);
+        judged.violation += before;
+        if (before > 0 && problems)
+          *problems << QStringLiteral("%1 is %2 after %3, outside [%4, %5]")
+                           .arg(QString::fromLatin1(outputSpec(constraint.output).path))
+                           .arg(early, 0, 'g', 6)
+                           .arg((*phases)[k].name)
+                           .arg(constraint.min, 0, 'g', 6)
+                           .arg(constraint.max, 0, 'g', 6);
+      }
   }
   if (!(valueOf(figures, OutputId::networkFeasible) > 0.5)) {
     judged.violation += 1.0;
@@ -147,10 +161,26 @@ DesignScreen::DesignScreen(const OptimizeSpec& spec) : spec_(spec) {
   for (const Objective& objective : spec.objectives) wanted_.push_back(objective.output);
   for (const Constraint& constraint : spec.constraints) wanted_.push_back(constraint.output);
   wanted_.push_back(OutputId::networkFeasible);
-  for (std::size_t v = 0; v < spec.space.size(); ++v) (spec.space[v].input ? numeric_ : choices_).push_back(v);
+  for (std::size_t v = 0; v < spec.space.size(); ++v) (spec.space[v].batched() ? numeric_ : choices_).push_back(v);
+}
+
+std::vector<DesignFigures> DesignScreen::screenPlans(const std::vector<Genome>& designs) const {
+  std::vector<DesignFigures> result(designs.size());
+  for (std::size_t d = 0; d < designs.size(); ++d) {
+    ScenarioErrors errors;
+    const auto plan = PhasePlan::evaluate(spec_.projectOf(designs[d]), errors);
+    if (!plan) {
+      result[d].objectives.assign(spec_.objectives.size(), std::nan(""));
+      result[d].violation = 1.0;
+      continue;
+    }
+    result[d] = judge(spec_, plan->phases.back().site, false, 0, nullptr, &plan->phases);
+  }
+  return result;
 }
 
 std::vector<DesignFigures> DesignScreen::screen(const std::vector<Genome>& designs) {
+  if (spec_.phased()) return screenPlans(designs);
   std::vector<DesignFigures> result(designs.size());
   // Designs by their catalog choices: each group one batch on one resolved base.
   std::map<Genome, std::vector<std::size_t>> groups;
@@ -203,10 +233,9 @@ Finalist evaluateOnFloor(const OptimizeSpec& spec, const Genome& genes) {
   Finalist finalist;
   finalist.genes = genes;
   finalist.figures.fill(std::nan(""));
-  Project project;
-  project.scenario = spec.scenarioOf(genes);
+  Project project = spec.projectOf(genes);
   ScenarioErrors errors;
-  auto layout = layOut(project.scenario, HallTemplate{}, errors);
+  auto layout = layOutProject(project, HallTemplate{}, errors);
   if (!layout) {
     finalist.judged.objectives.assign(spec.objectives.size(), std::nan(""));
     finalist.judged.violation = 1.0 + spec.constraints.size();
@@ -217,7 +246,8 @@ Finalist evaluateOnFloor(const OptimizeSpec& spec, const Genome& genes) {
   const ProjectResult result = evaluateProject(project);
   finalist.figures = result.evaluation.outputs;
   finalist.brokenLimits = static_cast<int>(ProjectFindings::of(project, result).brokenLimits.size());
-  finalist.judged = judge(spec, finalist.figures, true, finalist.brokenLimits, &finalist.problems);
+  finalist.judged = judge(spec, finalist.figures, true, finalist.brokenLimits, &finalist.problems,
+                          result.plan ? &result.plan->phases : nullptr);
   if (!result.error.isEmpty()) {
     finalist.judged.violation += 1.0;
     finalist.problems << result.error;
@@ -266,6 +296,8 @@ SearchResult optimize(const OptimizeSpec& spec, const std::function<bool(const Q
   const auto size = static_cast<std::size_t>(spec.population);
   std::vector<Member> population(size);
   for (Member& member : population) member.genes = randomGenome();
+  // The plan the search varies is a candidate from the start, when the space holds it.
+  if (const auto base = spec.baseDesign()) population.front().genes = *base;
   evaluate(population);
   rankAll(population);
   const double mutation = 1.0 / static_cast<double>(std::max<std::size_t>(spec.space.size(), 1));
@@ -324,6 +356,12 @@ SearchResult optimize(const OptimizeSpec& spec, const std::function<bool(const Q
   });
   std::vector<Genome> chosen;
   std::set<Genome> seen;
+  // The base plan is always judged on its floor too: screening's figures are the engine's, and a
+  // base near a bound may look outside it there.
+  if (const auto base = spec.baseDesign()) {
+    chosen.push_back(*base);
+    seen.insert(*base);
+  }
   for (std::size_t i : order)
     if (static_cast<int>(chosen.size()) < spec.finalists && seen.insert(population[i].genes).second)
       chosen.push_back(population[i].genes);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "optimize/OptimizeSpec.h"
+#include "plan/PhasePlan.h"
 
 namespace gigaplan {
 
@@ -33,6 +34,7 @@ struct Finalist {
 
 /// The engine's batched path for many designs at once: designs that share their catalog choices
 /// (system, switch) share one resolved base scenario and go through BatchEvaluator together.
+/// Phased designs are evaluated as plans, phase by phase, by the engine (PhasePlan::evaluate).
 /// Figures only a floor gives (availability.*, ...) are NaN here and left to the finalists.
 class DesignScreen {
  public:
@@ -40,6 +42,7 @@ class DesignScreen {
   std::vector<DesignFigures> screen(const std::vector<Genome>& designs);
 
  private:
+  std::vector<DesignFigures> screenPlans(const std::vector<Genome>& designs) const;
   const OptimizeSpec& spec_;
   std::vector<OutputId> wanted_;                        ///< objectives, then constraints, then network.feasible
   std::vector<std::size_t> numeric_, choices_;          ///< variables by kind
@@ -51,8 +54,9 @@ Finalist evaluateOnFloor(const OptimizeSpec& spec, const Genome& genes);
 
 /// Judges figures against the spec's objectives and constraints; `onFloor` when every figure is
 /// known (finalists), else figures only a floor gives are skipped.
+/// Constraints held in every phase are judged on `phases`' sites too, when given.
 DesignFigures judge(const OptimizeSpec& spec, const OutputValues& figures, bool onFloor, int brokenLimits,
-                    QStringList* problems = nullptr);
+                    QStringList* problems = nullptr, const std::vector<PhaseResult>* phases = nullptr);
 
 /// Constrained domination (Deb): a design keeping the constraints beats one breaking them; of two
 /// breaking them the one breaking them less; of two keeping them, the one no worse in every
@@ -76,13 +80,12 @@ struct SearchEvaluators {
 };
 
 /// NSGA-II (Deb et al., 2002) over the spec's discrete space: a population of `population`
-/// designs, each generation's children bred by binary tournament on (rank, crowding distance),
-/// uniform crossover and a mutation of each gene with probability 1/variables; parents and
-/// children merged and the best `population` kept by non-dominated rank, then crowding distance.
-/// Designs are screened by the engine's batched path (each distinct design once); the final
-/// population's best `finalists` are then evaluated on their own floors and the front is taken
-/// among them. The same spec and seed give the same front, however the evaluations are split.
-/// `progress(stage, done)` hears of both stages; false cancels.
+/// designs (the base plan among the first when the space holds it), each generation's children bred by binary
+/// tournament on (rank, crowding distance), uniform crossover and a mutation of each gene with probability 1/variables;
+/// parents and children merged and the best `population` kept by non-dominated rank, then crowding distance. Designs
+/// are screened by the engine's batched path (each distinct design once); the final population's best `finalists` are
+/// then evaluated on their own floors and the front is taken among them. The same spec and seed give the same front,
+/// however the evaluations are split. `progress(stage, done)` hears of both stages; false cancels.
 SearchResult optimize(const OptimizeSpec& spec, const std::function<bool(const QString&, double)>& progress,
                       SearchEvaluators evaluators = {});
 

@@ -5,9 +5,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <cmath>
 
 #include "engine/HardwareCatalog.h"
+#include "plan/PhasePlan.h"
 #include "plan/PresetLibrary.h"
 #include "plan/ProjectEvaluation.h"
 
@@ -39,10 +41,106 @@ bool positiveCount(const QJsonObject& json, const char* key, int least, int most
   return true;
 }
 
+/// What a variable's path sets (DesignVariable::Target); false with an error naming the field.
+bool parseTarget(DesignVariable& variable, const std::vector<Phase>& phases, ScenarioErrors& errors,
+                 const QString& field) {
+  static const QRegularExpression phasePath(QStringLiteral("^phases\\[(\\d+)\\]\\.(.+)$"));
+  static const QRegularExpression systemPath(QStringLiteral("^systems\\[(\\d+)\\]\\.(type|gpus)$"));
+  const QRegularExpressionMatch phase = phasePath.match(variable.path);
+  if (!phase.hasMatch()) {
+    variable.input = findInput(variable.path);
+    return true;
+  }
+  variable.phase = phase.captured(1).toInt() - 1;  // phases count from 1, as the workspace shows them
+  if (variable.phase < 0 || variable.phase >= static_cast<int>(phases.size())) {
+    errors.append(
+        {field + QStringLiteral(".path"),
+         QStringLiteral("the base plan has %1 phases; '%2' names another").arg(phases.size()).arg(variable.path)});
+    return false;
+  }
+  const QString rest = phase.captured(2);
+  const QRegularExpressionMatch system = systemPath.match(rest);
+  if (rest == QLatin1String("start")) {
+    variable.target = DesignVariable::Target::PhaseStart;
+  } else if (system.hasMatch()) {
+    variable.system = system.captured(1).toInt() - 1;
+    variable.target = system.captured(2) == QLatin1String("type") ? DesignVariable::Target::PhaseSystemType
+                                                                  : DesignVariable::Target::PhaseSystemGpus;
+    const auto& systems = phases[static_cast<std::size_t>(variable.phase)].systems;
+    if (variable.system < 0 || variable.system >= static_cast<int>(systems.size())) {
+      errors.append(
+          {field + QStringLiteral(".path"), QStringLiteral("phase %1 buys %2 kinds of system; '%3' names another")
+                                                .arg(variable.phase + 1)
+                                                .arg(systems.size())
+                                                .arg(variable.path)});
+      return false;
+    }
+  } else if (const auto id = findInput(rest)) {
+    variable.target = DesignVariable::Target::PhaseInput;
+    variable.phaseInput = id;
+  } else {
+    errors.append(
+        {field + QStringLiteral(".path"),
+         QStringLiteral("'%1' is not a phase's start, systems[N].type, systems[N].gpus or an input").arg(rest)});
+    return false;
+  }
+  return true;
+}
+
+/// Sets one value of a variable in a plan; false with an error when it is not a value of it.
+bool applyValue(const DesignVariable& variable, const QJsonValue& value, Scenario& scenario, std::vector<Phase>& phases,
+                ScenarioErrors& errors) {
+  using Target = DesignVariable::Target;
+  if (variable.target == Target::Scenario) return scenario.set(variable.path, value, errors);
+  Phase& phase = phases[static_cast<std::size_t>(variable.phase)];
+  switch (variable.target) {
+    case Target::PhaseStart: {
+      const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
+      if (!date.isValid()) {
+        errors.append({variable.path, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(value.toString())});
+        return false;
+      }
+      phase.start = date;
+      return true;
+    }
+    case Target::PhaseSystemType:
+      if (!HardwareCatalog::bundled().system(value.toString())) {
+        errors.append({variable.path, QStringLiteral("'%1' is not a system of the catalog").arg(value.toString())});
+        return false;
+      }
+      phase.systems[static_cast<std::size_t>(variable.system)].systemType = value.toString();
+      return true;
+    case Target::PhaseSystemGpus:
+    case Target::PhaseInput:
+      if (!value.isDouble()) {
+        errors.append({variable.path, QStringLiteral("takes numbers")});
+        return false;
+      }
+      if (variable.target == Target::PhaseSystemGpus)
+        phase.systems[static_cast<std::size_t>(variable.system)].gpus = value.toDouble();
+      else
+        phase.inputs[*variable.phaseInput] = value.toDouble();
+      return true;
+    case Target::Scenario:
+      break;
+  }
+  return true;
+}
+
+/// Whether a plan reads: the scenario resolves and the phases check as the workspace checks them.
+bool planReads(const Scenario& scenario, const std::vector<Phase>& phases, const std::vector<Tenant>& tenants,
+               ScenarioErrors& errors) {
+  Project project;
+  project.scenario = scenario;
+  project.phases = phases;
+  project.tenants = tenants;
+  return PhasePlan::evaluate(project, errors).has_value();
+}
+
 }  // namespace
 
 std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, const QString& folder,
-                                                   ScenarioErrors& errors, const Scenario* givenBase) {
+                                                   ScenarioErrors& errors, const Project* givenBase) {
   const qsizetype errorsBefore = errors.size();
   OptimizeSpec spec;
   static const QStringList known = {QStringLiteral("base"),        QStringLiteral("objectives"),
@@ -57,18 +155,23 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
   // The base: a preset, or a scenario file beside the spec.
   const QString base = json.value(QStringLiteral("base")).toString();
   if (base.isEmpty() && givenBase) {
-    spec.base = *givenBase;
+    spec.base = givenBase->scenario;
+    spec.basePhases = givenBase->phases;
+    spec.baseTenants = givenBase->tenants;
   } else if (base.isEmpty()) {
     errors.append({QStringLiteral("base"), QStringLiteral("name a preset id or a scenario file")});
   } else {
     const QString local = QDir(folder).filePath(base);
     ScenarioErrors baseErrors;
-    auto scenario = PresetLibrary::loadPresetOrFile(QFileInfo::exists(local) ? local : base, baseErrors);
-    if (scenario)
-      spec.base = *scenario;
-    else
+    auto project = PresetLibrary::loadProject(QFileInfo::exists(local) ? local : base, baseErrors);
+    if (project) {
+      spec.base = project->scenario;
+      spec.basePhases = project->phases;
+      spec.baseTenants = project->tenants;
+    } else {
       for (const ScenarioError& error : baseErrors)
         errors.append({QStringLiteral("base: ") + error.field, error.message});
+    }
   }
 
   // The plan to beat, on its own floor as `new` lays it out.
@@ -127,6 +230,7 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
     };
     bound(QStringLiteral("min"), c.min);
     bound(QStringLiteral("max"), c.max);
+    c.everyPhase = constraint.value(QStringLiteral("everyPhase")).toBool(false);
     if (std::isnan(c.min) || std::isnan(c.max) || (std::isinf(c.min) && std::isinf(c.max)) || c.min > c.max)
       errors.append({field, QStringLiteral("give a number \"min\", \"max\" or both, min not above max")});
     else if (id)
@@ -142,7 +246,7 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
     const QString field = QStringLiteral("space[%1]").arg(i + 1);
     DesignVariable variable;
     variable.path = entry.value(QStringLiteral("path")).toString();
-    variable.input = findInput(variable.path);
+    if (!parseTarget(variable, spec.basePhases, errors, field)) continue;
     if (entry.contains(QStringLiteral("values"))) {
       for (const QJsonValue& value : entry.value(QStringLiteral("values")).toArray()) variable.values.push_back(value);
     } else if (entry.contains(QStringLiteral("from"))) {
@@ -162,13 +266,14 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
       errors.append({field, QStringLiteral("give \"values\": [...] or \"from\", \"to\" and \"step\"")});
       continue;
     }
-    // Each value as --set takes it, and the base with it resolves (ranges, catalog ids): a bad one
-    // is named with its place.
+    // Each value as --set takes it, and the base plan with it resolves (ranges, catalog ids,
+    // dates, phases in order): a bad one is named with its place.
     for (std::size_t v = 0; v < variable.values.size(); ++v) {
-      Scenario probe = spec.base;
       ScenarioErrors valueErrors;
-      if (!probe.set(variable.path, variable.values[v], valueErrors) ||
-          !probe.resolve(HardwareCatalog::bundled(), valueErrors))
+      Scenario scenario = spec.base;
+      std::vector<Phase> phases = spec.basePhases;
+      if (!applyValue(variable, variable.values[v], scenario, phases, valueErrors) ||
+          !planReads(scenario, phases, spec.baseTenants, valueErrors))
         for (const ScenarioError& error : valueErrors)
           errors.append({QStringLiteral("%1.values[%2]").arg(field).arg(v + 1), error.text()});
     }
@@ -210,12 +315,52 @@ double OptimizeSpec::spaceSize() const {
   return size;
 }
 
-Scenario OptimizeSpec::scenarioOf(const std::vector<int>& genes) const {
-  Scenario scenario = base;
+std::optional<std::vector<int>> OptimizeSpec::baseDesign() const {
+  ScenarioErrors errors;
+  const auto resolved = base.resolve(HardwareCatalog::bundled(), errors);
+  if (!resolved) return std::nullopt;
+  using Target = DesignVariable::Target;
+  std::vector<int> genes;
+  for (const DesignVariable& variable : space) {
+    // The base's own value of the variable, as the spec writes values.
+    QJsonValue own;
+    if (variable.target == Target::Scenario) {
+      if (variable.path == QLatin1String(Scenario::kSystemTypePath))
+        own = base.systemType;
+      else if (variable.path == QLatin1String(Scenario::kSwitchPath))
+        own = base.switchModel;
+      else if (variable.input)
+        own = base.values.contains(*variable.input) ? base.values.value(*variable.input)
+                                                    : valueOf(resolved->values, *variable.input);
+    } else {
+      const Phase& phase = basePhases[static_cast<std::size_t>(variable.phase)];
+      if (variable.target == Target::PhaseStart) own = phase.start.toString(Qt::ISODate);
+      if (variable.target == Target::PhaseSystemType)
+        own = phase.systems[static_cast<std::size_t>(variable.system)].systemType;
+      if (variable.target == Target::PhaseSystemGpus)
+        own = phase.systems[static_cast<std::size_t>(variable.system)].gpus;
+      if (variable.target == Target::PhaseInput && phase.inputs.contains(*variable.phaseInput))
+        own = phase.inputs.value(*variable.phaseInput);
+    }
+    const auto at = std::find_if(variable.values.begin(), variable.values.end(), [&](const QJsonValue& value) {
+      return value.isDouble() && own.isDouble() ? value.toDouble() == own.toDouble() : value == own;
+    });
+    if (own.isUndefined() || at == variable.values.end()) return std::nullopt;
+    genes.push_back(static_cast<int>(at - variable.values.begin()));
+  }
+  return genes;
+}
+
+Project OptimizeSpec::projectOf(const std::vector<int>& genes) const {
+  Project project;
+  project.scenario = base;
+  project.phases = basePhases;
+  project.tenants = baseTenants;
   ScenarioErrors ignored;  // every value was checked when the spec was read
   for (std::size_t v = 0; v < space.size(); ++v)
-    scenario.set(space[v].path, space[v].values[static_cast<std::size_t>(genes[v])], ignored);
-  return scenario;
+    applyValue(space[v], space[v].values[static_cast<std::size_t>(genes[v])], project.scenario, project.phases,
+               ignored);
+  return project;
 }
 
 }  // namespace gigaplan

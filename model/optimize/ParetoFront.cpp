@@ -77,6 +77,11 @@ QString referenceVerdict(const OptimizeSpec& spec, const SearchResult& result) {
   }
   // Why not: where the design best in the first objective falls short.
   const Finalist& best = result.front.front();
+  if (spec.baseDesign() == best.genes && spec.reference.isEmpty() == false)
+    return QStringLiteral(
+               "none of the front beats %1; the best in %2 is the base plan itself: no design of the "
+               "space does better there while keeping the constraints")
+        .arg(spec.reference, first);
   QStringList shortOf;
   for (std::size_t o = 0; o < spec.objectives.size(); ++o) {
     const double standing = againstReference(spec, best, o);

@@ -1,5 +1,7 @@
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 #include <set>
 
@@ -103,6 +105,65 @@ class TestDesignSearch : public QObject {
     const SearchResult result = optimize(spec, [&](const QString&, double) { return ++calls < 3; });
     QVERIFY(result.cancelled);
     QVERIFY(result.front.empty());
+  }
+
+  void searchesPhasedPlansAsEnumerationDoes() {
+    // A small plan in two phases; the second phase's system, its date and the fabric vary.
+    QTemporaryDir dir;
+    QFile plan(dir.filePath(QStringLiteral("two-phases.json")));
+    QVERIFY(plan.open(QIODevice::WriteOnly));
+    plan.write(R"({"format": "gigaplan-scenario/1", "name": "Two phases", "system": {"type": "hgx-h100"},
+      "cluster": {"gpus": 4096}, "phases": [
+        {"name": "Phase 1", "start": "2026-01-01", "systems": [{"type": "hgx-h100", "gpus": 4096}], "set": {"site.gridMw": 12}},
+        {"name": "Phase 2", "start": "2026-07-01", "systems": [{"type": "hgx-h200", "gpus": 4096}], "set": {"site.gridMw": 40}}]})");
+    plan.close();
+    QJsonObject json = QJsonDocument::fromJson(R"({
+      "base": "two-phases.json",
+      "objectives": [ {"minimize": "cost.tcoUsdPerYear"}, {"maximize": "network.bisectionPerGpuGbps"} ],
+      "constraints": [ {"output": "site.powerMarginMw", "min": 0, "everyPhase": true} ],
+      "space": [
+        {"path": "phases[2].systems[1].type", "values": ["hgx-h200", "hgx-b200-liquid"]},
+        {"path": "phases[2].start", "values": ["2026-07-01", "2027-01-01"]},
+        {"path": "network.oversubscriptionTier1", "values": [1, 2]}
+      ],
+      "seed": 3, "population": 8, "generations": 10, "finalists": 8 })")
+                           .object();
+    ScenarioErrors errors;
+    const auto spec = OptimizeSpec::fromJson(json, dir.path(), errors);
+    QVERIFY2(spec, qPrintable(errors.value(0).text()));
+    QVERIFY(spec->phased());
+    // The designs are plans: the second phase buys the system chosen, from the date chosen.
+    const Project design = spec->projectOf({1, 1, 0});
+    QCOMPARE(design.phases[1].systems[0].systemType, QStringLiteral("hgx-b200-liquid"));
+    QCOMPARE(design.phases[1].start, QDate(2027, 1, 1));
+
+    std::vector<Finalist> all;
+    for (int a = 0; a < 2; ++a)
+      for (int b = 0; b < 2; ++b)
+        for (int c = 0; c < 2; ++c) all.push_back(evaluateOnFloor(*spec, {a, b, c}));
+    std::set<Genome> best;
+    for (const Finalist& x : all) {
+      bool dominated = false;
+      for (const Finalist& y : all) dominated = dominated || dominates(*spec, y.judged, x.judged);
+      if (!dominated) best.insert(x.genes);
+    }
+    const SearchResult result = optimize(*spec, {});
+    QCOMPARE(genomesOf(result.front), best);
+    for (const Finalist& x : result.front) QVERIFY(valueOf(x.figures, OutputId::clusterGpus) == 8192);
+
+    // A phase the plan does not have is named.
+    QJsonArray space = json.value(QStringLiteral("space")).toArray();
+    space.append(QJsonObject{{QStringLiteral("path"), QStringLiteral("phases[5].start")},
+                             {QStringLiteral("values"), QJsonArray{QStringLiteral("2027-01-01")}}});
+    space.append(QJsonObject{{QStringLiteral("path"), QStringLiteral("phases[2].start")},
+                             {QStringLiteral("values"), QJsonArray{QStringLiteral("first of May")}}});
+    json.insert(QStringLiteral("space"), space);
+    errors.clear();
+    QVERIFY(!OptimizeSpec::fromJson(json, dir.path(), errors));
+    QStringList fields;
+    for (const ScenarioError& error : errors) fields << error.field;
+    QVERIFY2(fields.contains(QStringLiteral("space[4].path")), qPrintable(fields.join(QLatin1Char(' '))));
+    QVERIFY2(fields.contains(QStringLiteral("space[5].values[1]")), qPrintable(fields.join(QLatin1Char(' '))));
   }
 
   void refusesABadSpecNamingTheField() {
