@@ -144,7 +144,7 @@ int runOptimize(const QStringList& arguments) {
       Project project = spec->projectOf(result.front[static_cast<std::size_t>(i)].genes);
       project.scenario.name = QStringLiteral("%1, design %2 of the front").arg(spec->base.name).arg(i + 1);
       ScenarioErrors layoutErrors;
-      auto layout = layOutProject(project, HallTemplate{}, layoutErrors);
+      auto layout = layOutProject(project, project.layout.hallTemplate, layoutErrors);
       if (!layout) return reportErrors(layoutErrors);
       project.layout = std::move(*layout);
       const QString path = QDir(folder).filePath(QStringLiteral("design-%1.gigaplan").arg(i + 1));

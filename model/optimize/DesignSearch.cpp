@@ -235,7 +235,7 @@ Finalist evaluateOnFloor(const OptimizeSpec& spec, const Genome& genes) {
   finalist.figures.fill(std::nan(""));
   Project project = spec.projectOf(genes);
   ScenarioErrors errors;
-  auto layout = layOutProject(project, HallTemplate{}, errors);
+  auto layout = layOutProject(project, project.layout.hallTemplate, errors);
   if (!layout) {
     finalist.judged.objectives.assign(spec.objectives.size(), std::nan(""));
     finalist.judged.violation = 1.0 + spec.constraints.size();

@@ -46,6 +46,19 @@ bool parseTarget(DesignVariable& variable, const std::vector<Phase>& phases, Sce
                  const QString& field) {
   static const QRegularExpression phasePath(QStringLiteral("^phases\\[(\\d+)\\]\\.(.+)$"));
   static const QRegularExpression systemPath(QStringLiteral("^systems\\[(\\d+)\\]\\.(type|gpus)$"));
+  if (variable.path.startsWith(QLatin1String("hall."))) {
+    static const QStringList hallFields = {QStringLiteral("hall.rowsPerHall"), QStringLiteral("hall.slotsPerRow"),
+                                           QStringLiteral("hall.powerLimitMw"), QStringLiteral("hall.coolingLimitMw"),
+                                           QStringLiteral("hall.hallsPerBuilding")};
+    if (!hallFields.contains(variable.path)) {
+      errors.append(
+          {field + QStringLiteral(".path"),
+           QStringLiteral("'%1' is not one of %2").arg(variable.path, hallFields.join(QStringLiteral(", ")))});
+      return false;
+    }
+    variable.target = DesignVariable::Target::Hall;
+    return true;
+  }
   const QRegularExpressionMatch phase = phasePath.match(variable.path);
   if (!phase.hasMatch()) {
     variable.input = findInput(variable.path);
@@ -87,12 +100,39 @@ bool parseTarget(DesignVariable& variable, const std::vector<Phase>& phases, Sce
   return true;
 }
 
+/// Sets one dimension of the halls; false with an error when the value is out of its range.
+bool setHall(const QString& path, const QJsonValue& value, HallTemplate& hall, ScenarioErrors& errors) {
+  const double number = value.toDouble(std::nan(""));
+  struct Range {
+    double least, most;
+    bool whole;
+  };
+  const Range range = path == QLatin1String("hall.rowsPerHall")        ? Range{1, 200, true}
+                      : path == QLatin1String("hall.slotsPerRow")      ? Range{4, 400, true}
+                      : path == QLatin1String("hall.hallsPerBuilding") ? Range{1, 64, true}
+                                                                       : Range{0.1, 1000, false};
+  if (!value.isDouble() || number < range.least || number > range.most ||
+      (range.whole && number != std::floor(number))) {
+    errors.append({path, QStringLiteral("must be %1 from %2 to %3")
+                             .arg(range.whole ? QStringLiteral("a whole number") : QStringLiteral("a number"))
+                             .arg(range.least)
+                             .arg(range.most)});
+    return false;
+  }
+  if (path == QLatin1String("hall.rowsPerHall")) hall.rowsPerHall = static_cast<int>(number);
+  if (path == QLatin1String("hall.slotsPerRow")) hall.slotsPerRow = static_cast<int>(number);
+  if (path == QLatin1String("hall.hallsPerBuilding")) hall.hallsPerBuilding = static_cast<int>(number);
+  if (path == QLatin1String("hall.powerLimitMw")) hall.hallPowerLimitMw = number;
+  if (path == QLatin1String("hall.coolingLimitMw")) hall.hallCoolingLimitMw = number;
+  return true;
+}
+
 /// Sets one value of a variable in a plan; false with an error when it is not a value of it.
-bool applyValue(const DesignVariable& variable, const QJsonValue& value, Scenario& scenario, std::vector<Phase>& phases,
-                ScenarioErrors& errors) {
+bool applyValue(const DesignVariable& variable, const QJsonValue& value, Project& project, ScenarioErrors& errors) {
   using Target = DesignVariable::Target;
-  if (variable.target == Target::Scenario) return scenario.set(variable.path, value, errors);
-  Phase& phase = phases[static_cast<std::size_t>(variable.phase)];
+  if (variable.target == Target::Scenario) return project.scenario.set(variable.path, value, errors);
+  if (variable.target == Target::Hall) return setHall(variable.path, value, project.layout.hallTemplate, errors);
+  Phase& phase = project.phases[static_cast<std::size_t>(variable.phase)];
   switch (variable.target) {
     case Target::PhaseStart: {
       const QDate date = QDate::fromString(value.toString(), Qt::ISODate);
@@ -122,18 +162,14 @@ bool applyValue(const DesignVariable& variable, const QJsonValue& value, Scenari
         phase.inputs[*variable.phaseInput] = value.toDouble();
       return true;
     case Target::Scenario:
+    case Target::Hall:
       break;
   }
   return true;
 }
 
 /// Whether a plan reads: the scenario resolves and the phases check as the workspace checks them.
-bool planReads(const Scenario& scenario, const std::vector<Phase>& phases, const std::vector<Tenant>& tenants,
-               ScenarioErrors& errors) {
-  Project project;
-  project.scenario = scenario;
-  project.phases = phases;
-  project.tenants = tenants;
+bool planReads(const Project& project, ScenarioErrors& errors) {
   return PhasePlan::evaluate(project, errors).has_value();
 }
 
@@ -158,6 +194,7 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
     spec.base = givenBase->scenario;
     spec.basePhases = givenBase->phases;
     spec.baseTenants = givenBase->tenants;
+    spec.baseHall = givenBase->layout.hallTemplate;
   } else if (base.isEmpty()) {
     errors.append({QStringLiteral("base"), QStringLiteral("name a preset id or a scenario file")});
   } else {
@@ -270,10 +307,8 @@ std::optional<OptimizeSpec> OptimizeSpec::fromJson(const QJsonObject& json, cons
     // dates, phases in order): a bad one is named with its place.
     for (std::size_t v = 0; v < variable.values.size(); ++v) {
       ScenarioErrors valueErrors;
-      Scenario scenario = spec.base;
-      std::vector<Phase> phases = spec.basePhases;
-      if (!applyValue(variable, variable.values[v], scenario, phases, valueErrors) ||
-          !planReads(scenario, phases, spec.baseTenants, valueErrors))
+      Project probe = spec.projectOf({});
+      if (!applyValue(variable, variable.values[v], probe, valueErrors) || !planReads(probe, valueErrors))
         for (const ScenarioError& error : valueErrors)
           errors.append({QStringLiteral("%1.values[%2]").arg(field).arg(v + 1), error.text()});
     }
@@ -332,6 +367,12 @@ std::optional<std::vector<int>> OptimizeSpec::baseDesign() const {
       else if (variable.input)
         own = base.values.contains(*variable.input) ? base.values.value(*variable.input)
                                                     : valueOf(resolved->values, *variable.input);
+    } else if (variable.target == Target::Hall) {
+      own = variable.path == QLatin1String("hall.rowsPerHall")        ? QJsonValue(baseHall.rowsPerHall)
+            : variable.path == QLatin1String("hall.slotsPerRow")      ? QJsonValue(baseHall.slotsPerRow)
+            : variable.path == QLatin1String("hall.hallsPerBuilding") ? QJsonValue(baseHall.hallsPerBuilding)
+            : variable.path == QLatin1String("hall.powerLimitMw")     ? QJsonValue(baseHall.hallPowerLimitMw)
+                                                                      : QJsonValue(baseHall.hallCoolingLimitMw);
     } else {
       const Phase& phase = basePhases[static_cast<std::size_t>(variable.phase)];
       if (variable.target == Target::PhaseStart) own = phase.start.toString(Qt::ISODate);
@@ -356,10 +397,10 @@ Project OptimizeSpec::projectOf(const std::vector<int>& genes) const {
   project.scenario = base;
   project.phases = basePhases;
   project.tenants = baseTenants;
+  project.layout.hallTemplate = baseHall;
   ScenarioErrors ignored;  // every value was checked when the spec was read
-  for (std::size_t v = 0; v < space.size(); ++v)
-    applyValue(space[v], space[v].values[static_cast<std::size_t>(genes[v])], project.scenario, project.phases,
-               ignored);
+  for (std::size_t v = 0; v < space.size() && v < genes.size(); ++v)
+    applyValue(space[v], space[v].values[static_cast<std::size_t>(genes[v])], project, ignored);
   return project;
 }
 

@@ -18,8 +18,11 @@ namespace gigaplan {
 struct DesignVariable {
   /// What the path sets: the base scenario's input or catalog choice, or a phase's start date,
   /// the system type or GPUs of one of its systems, or an input from that phase on.
-  enum class Target { Scenario, PhaseStart, PhaseSystemType, PhaseSystemGpus, PhaseInput };
-  QString path;  ///< "network.planes", "phases[2].start", "phases[3].systems[1].type", "phases[2].site.gridMw"
+  enum class Target { Scenario, PhaseStart, PhaseSystemType, PhaseSystemGpus, PhaseInput, Hall };
+  /// "network.planes", "phases[2].start", "phases[3].systems[1].type", "phases[2].site.gridMw", or
+  /// the halls the floor is laid out in: "hall.rowsPerHall", "hall.slotsPerRow", "hall.powerLimitMw",
+  /// "hall.coolingLimitMw", "hall.hallsPerBuilding" (judged on the finalists' floors only).
+  QString path;
   std::vector<QJsonValue> values;
   std::optional<InputId> input;  ///< the input, for a numeric variable of the base scenario
   Target target = Target::Scenario;
@@ -62,6 +65,7 @@ struct OptimizeSpec {
   Scenario base;
   std::vector<Phase> basePhases;  ///< the base plan's phases, when it has them
   std::vector<Tenant> baseTenants;
+  HallTemplate baseHall;  ///< the halls designs are laid out in, unless the space varies them
   std::vector<DesignVariable> space;
   std::vector<Objective> objectives;
   std::vector<Constraint> constraints;

@@ -166,6 +166,24 @@ class TestDesignSearch : public QObject {
     QVERIFY2(fields.contains(QStringLiteral("space[5].values[1]")), qPrintable(fields.join(QLatin1Char(' '))));
   }
 
+  void laysDesignsOutInTheHallsTheSpaceChooses() {
+    const QJsonObject json = QJsonDocument::fromJson(R"({
+      "base": "llama3-16k-h100",
+      "objectives": [ {"minimize": "cost.tcoUsdPerYear"}, {"minimize": "cluster.siteAreaM2"} ],
+      "space": [ {"path": "hall.rowsPerHall", "values": [12, 24]}, {"path": "hall.powerLimitMw", "values": [20, 40]} ],
+      "population": 4, "generations": 2, "finalists": 4 })")
+                                 .object();
+    const OptimizeSpec spec = parse(json);
+    QCOMPARE(spec.projectOf({0, 1}).layout.hallTemplate.rowsPerHall, 12);
+    QCOMPARE(spec.projectOf({0, 1}).layout.hallTemplate.hallPowerLimitMw, 40.0);
+    // The halls shape the floor the design is judged on.
+    const Finalist narrow = evaluateOnFloor(spec, {0, 1});
+    const Finalist wide = evaluateOnFloor(spec, {1, 1});
+    QVERIFY(valueOf(narrow.figures, OutputId::clusterSiteAreaM2) != valueOf(wide.figures, OutputId::clusterSiteAreaM2));
+    // The default halls are the base design.
+    QCOMPARE(spec.baseDesign(), std::optional<Genome>(Genome{1, 1}));
+  }
+
   void refusesABadSpecNamingTheField() {
     QJsonObject json = smallSpec();
     QJsonArray space = json.value(QStringLiteral("space")).toArray();
