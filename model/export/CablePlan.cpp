@@ -39,19 +39,6 @@ QString deviceWord(RackRole role) {
   return QString::fromLatin1(words[static_cast<int>(role)]);
 }
 
-void appendNumber(std::string& out, std::int64_t value) {
-  char buffer[24];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  out.append(buffer, end);
-}
-
-/// The shortest text that reads back as the same double: the CSV's lengths add up to the figures'.
-void appendExact(std::string& out, double value) {
-  char buffer[32];
-  const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;
-  out.append(buffer, end);
-}
-
 std::string csvBytes(const QString& text) {
   return csvField(text).toStdString();
 }
@@ -205,20 +192,24 @@ QString CablePlan::rackName(int rack) const {
       .arg(info.slot);
 }
 
-QString CablePlan::deviceName(const End& end) const {
-  const RackInfo& info = racks_[static_cast<std::size_t>(end.rack)];
+QString CablePlan::devicePrefix(int rack) const {
+  const RackInfo& info = racks_[static_cast<std::size_t>(rack)];
   const QString& hall = layout_->halls[static_cast<std::size_t>(info.hall)].name;
   switch (info.role) {
     case RackRole::Compute:
     case RackRole::Cdu:
-      return QStringLiteral("%1 %2 %3").arg(rackName(end.rack), deviceWord(info.role)).arg(end.device);
+      return QStringLiteral("%1 %2 ").arg(rackName(rack), deviceWord(info.role));
     case RackRole::Leaf:
-      return QStringLiteral("%1 row %2 leaf %3").arg(hall).arg(info.rowInHall).arg(end.device);
+      return QStringLiteral("%1 row %2 leaf ").arg(hall).arg(info.rowInHall);
     case RackRole::Spine:
     case RackRole::Core:
-      return QStringLiteral("%1 %2 %3").arg(hall, deviceWord(info.role)).arg(end.device);
+      return QStringLiteral("%1 %2 ").arg(hall, deviceWord(info.role));
   }
   return {};
+}
+
+QString CablePlan::deviceName(const End& end) const {
+  return devicePrefix(end.rack) + QString::number(end.device);
 }
 
 QString CablePlan::portName(const End& end, bool nic) {
@@ -226,10 +217,12 @@ QString CablePlan::portName(const End& end, bool nic) {
 }
 
 std::pair<std::string, std::string> CablePlan::csvDeviceNameAround(int rack) const {
-  // The name with the placeholder number 0, which no device has (they count from 1), split there.
-  const QString quoted = csvField(deviceName({rack, 0, 0}));
-  const qsizetype number = quoted.lastIndexOf(QLatin1Char('0'));
-  return {quoted.left(number).toStdString(), quoted.mid(number + 1).toStdString()};
+  // A name a CSV field must quote is quoted whole: the quote opens before the prefix and closes
+  // after the number.
+  const QString prefix = devicePrefix(rack);
+  const QString field = csvField(prefix);
+  if (field == prefix) return {prefix.toStdString(), {}};
+  return {field.chopped(1).toStdString(), "\""};
 }
 
 bool CablePlan::isNicEnd(const End& end) const {
@@ -334,9 +327,7 @@ QByteArray sheetCsv(const Sheet& sheet) {
     QStringList line;
     for (const Sheet::Cell& cell : row) {
       if (const double* value = std::get_if<double>(&cell)) {
-        std::string text;
-        if (std::isfinite(*value)) appendExact(text, *value);
-        line << QString::fromStdString(text);
+        line << shortestText(*value);
       } else {
         line << csvField(std::get<QString>(cell));
       }
@@ -377,9 +368,9 @@ bool CablePlan::writeCsv(AtomicFile& links, AtomicFile& totals, AtomicFile& rack
     std::string& tail = spanTail[s];
     tail =
         ',' + csvBytes(mediumName(span.medium)) + ',' + csvBytes(partIds_[static_cast<std::size_t>(span.medium)]) + ',';
-    appendExact(tail, span.links.lengthM);
+    appendShortest(tail, span.links.lengthM);
     tail += ',';
-    appendExact(tail, span.stockLengthM);
+    appendShortest(tail, span.stockLengthM);
     tail += '\n';
   }
 
@@ -423,19 +414,19 @@ bool CablePlan::writeCsv(AtomicFile& links, AtomicFile& totals, AtomicFile& rack
         buffer += rack.place;
         buffer += ',';
         buffer += rack.deviceOpen;
-        appendNumber(buffer, end.device);
+        appendWhole(buffer, end.device);
         buffer += rack.deviceClose;
         buffer += ',';
         buffer += rack.portPrefix;
-        appendNumber(buffer, end.port);
+        appendWhole(buffer, end.port);
       };
-      appendNumber(buffer, link.id);
+      appendWhole(buffer, link.id);
       buffer += ',';
-      appendNumber(buffer, link.span->fabric);
+      appendWhole(buffer, link.span->fabric);
       buffer += ',';
-      appendNumber(buffer, link.span->links.tier + 1);
+      appendWhole(buffer, link.span->links.tier + 1);
       buffer += ',';
-      appendNumber(buffer, link.plane);
+      appendWhole(buffer, link.plane);
       buffer += ',';
       appendEnd(a, link.a);
       buffer += ',';

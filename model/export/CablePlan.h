@@ -73,8 +73,10 @@ class CablePlan {
   /// false as soon as it does.
   bool forEachLink(const std::function<bool(const Link&)>& visit) const;
 
-  QString rackName(int rack) const;  ///< "B1-H2 row 3 slot 7"
-  QString deviceName(const End& end) const;
+  QString rackName(int rack) const;          ///< "B1-H2 row 3 slot 7"
+  QString deviceName(const End& end) const;  ///< its prefix and its number
+  /// A rack's device names up to their number: "B1-H2 row 3 slot 7 node ", "B1-H2 spine ".
+  QString devicePrefix(int rack) const;
   static QString portName(const End& end, bool nic);
   /// The CSV field of a rack's device names split around the device's number (quoted as a whole
   /// when the name needs it), so that writers of millions of rows format each name once.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "files/CsvText.h"
 #include "layout/FloorPlaces.h"
 
 namespace gigaplan {
@@ -61,11 +62,6 @@ NodeIds nodeIds(const Project& project, const ProjectResult& result, const Simul
   return ids;
 }
 
-void appendNumber(std::string& out, std::int64_t value) {
-  char buffer[24];
-  out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
-}
-
 std::string gbpsText(double gbps) {
   char buffer[32];
   return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, gbps).ptr) + "Gbps";
@@ -91,9 +87,9 @@ bool writeLinks(const Project& project, const ProjectResult& result, const Cable
   };
   const std::string scaleUpTail = ' ' + gbpsText(fabric.scaleUpGbps) + ' ' + msText(fabric.scaleUpLinkNs) + " 0\n";
   for (std::int64_t gpu = 0; gpu < fabric.gpus; ++gpu) {
-    appendNumber(buffer, gpu);
+    appendWhole(buffer, gpu);
     buffer += ' ';
-    appendNumber(buffer, fabric.gpus + gpu / fabric.gpusPerDomain);
+    appendWhole(buffer, fabric.gpus + gpu / fabric.gpusPerDomain);
     buffer += scaleUpTail;
     if (buffer.size() >= kFlushAt && !flush()) return false;
   }
@@ -115,9 +111,9 @@ bool writeLinks(const Project& project, const ProjectResult& result, const Cable
                                         (link.a.port - 1) % ids.gpusPerNode
                                   : ids.firstSwitch[a] + (link.a.device - ids.firstDevice[a]);
     const std::int64_t to = ids.firstSwitch[z] + (link.z.device - ids.firstDevice[z]);
-    appendNumber(buffer, from);
+    appendWhole(buffer, from);
     buffer += ' ';
-    appendNumber(buffer, to);
+    appendWhole(buffer, to);
     buffer += tails[static_cast<std::size_t>(link.span - first)];
     if (buffer.size() >= kFlushAt && !flush()) return false;
     if (link.id % (1 << 16) == 0 && progress && !progress(static_cast<double>(link.id) / total)) return false;
@@ -129,7 +125,7 @@ bool writeLinks(const Project& project, const ProjectResult& result, const Cable
 void appendSwitchIds(std::string& buffer, const SimulatorFabric& fabric) {
   for (std::int64_t id = fabric.gpus; id < fabric.nodes(); ++id) {
     if (id > fabric.gpus) buffer += ' ';
-    appendNumber(buffer, id);
+    appendWhole(buffer, id);
   }
   buffer += '\n';
 }
@@ -183,7 +179,7 @@ bool writeSimAiTopology(const Project& project, const ProjectResult& result, con
   const QString gpuType = result.plan->groups[static_cast<std::size_t>(fabric.fabric - 1)].systemType;
   for (std::int64_t value : {fabric.nodes(), static_cast<std::int64_t>(fabric.gpusPerDomain), fabric.domains,
                              fabric.switches, fabric.links()}) {
-    appendNumber(buffer, value);
+    appendWhole(buffer, value);
     buffer += ' ';
   }
   buffer += gpuType.isEmpty() ? std::string("GPU") : gpuType.toStdString();
@@ -211,11 +207,11 @@ bool writeAstraSimTopology(const Project& project, const ProjectResult& result, 
                            const SimulatorFabric& fabric, const std::function<bool(const QByteArray&)>& write,
                            const ExportProgress& progress) {
   std::string buffer;
-  appendNumber(buffer, fabric.nodes());
+  appendWhole(buffer, fabric.nodes());
   buffer += ' ';
-  appendNumber(buffer, fabric.domains + fabric.switches);
+  appendWhole(buffer, fabric.domains + fabric.switches);
   buffer += ' ';
-  appendNumber(buffer, fabric.links());
+  appendWhole(buffer, fabric.links());
   buffer += '\n';
   appendSwitchIds(buffer, fabric);
   return writeLinks(project, result, plan, fabric, buffer, write, progress);

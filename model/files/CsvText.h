@@ -1,6 +1,10 @@
 #pragma once
 
 #include <QString>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
 
 namespace gigaplan {
 
@@ -13,6 +17,27 @@ inline QString csvField(const QString& text) {
   QString quoted = text;
   quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
   return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+/// A whole number appended as CSV text, for writers of millions of rows.
+inline void appendWhole(std::string& out, std::int64_t value) {
+  char buffer[24];
+  out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+/// The shortest text that reads back as the same double (std::to_chars): numbers written this way
+/// add up to the figures they came from.
+inline void appendShortest(std::string& out, double value) {
+  char buffer[32];
+  out.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
+
+/// The same as text; empty for a value that is not finite (an empty CSV field).
+inline QString shortestText(double value) {
+  if (!std::isfinite(value)) return {};
+  std::string text;
+  appendShortest(text, value);
+  return QString::fromStdString(text);
 }
 
 }  // namespace gigaplan

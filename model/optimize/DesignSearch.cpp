@@ -297,7 +297,8 @@ SearchResult optimize(const OptimizeSpec& spec, const std::function<bool(const Q
   std::vector<Member> population(size);
   for (Member& member : population) member.genes = randomGenome();
   // The plan the search varies is a candidate from the start, when the space holds it.
-  if (const auto base = spec.baseDesign()) population.front().genes = *base;
+  const std::optional<Genome> base = spec.baseDesign();
+  if (base) population.front().genes = *base;
   evaluate(population);
   rankAll(population);
   const double mutation = 1.0 / static_cast<double>(std::max<std::size_t>(spec.space.size(), 1));
@@ -358,7 +359,7 @@ SearchResult optimize(const OptimizeSpec& spec, const std::function<bool(const Q
   std::set<Genome> seen;
   // The base plan is always judged on its floor too: screening's figures are the engine's, and a
   // base near a bound may look outside it there.
-  if (const auto base = spec.baseDesign()) {
+  if (base) {
     chosen.push_back(*base);
     seen.insert(*base);
   }

@@ -1,7 +1,6 @@
 #include "optimize/ParetoFront.h"
 
 #include <QJsonArray>
-#include <charconv>
 #include <cmath>
 
 #include "files/CsvText.h"
@@ -20,12 +19,6 @@ std::vector<OutputId> shownFigures(const OptimizeSpec& spec) {
   for (const Constraint& constraint : spec.constraints) add(constraint.output);
   for (OutputId id : frontFigures()) add(id);
   return shown;
-}
-
-QString exact(double value) {
-  if (!std::isfinite(value)) return {};
-  char buffer[32];
-  return QString::fromLatin1(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr - buffer);
 }
 
 }  // namespace
@@ -113,7 +106,6 @@ QJsonObject frontJson(const OptimizeSpec& spec, const SearchResult& result) {
   // The plan to beat: its figures, and which designs beat it (better in the first objective, no
   // worse in the others, keeping the constraints).
   const bool hasReference = !spec.reference.isEmpty();
-  int beating = 0;
   if (hasReference) {
     QJsonObject figures;
     for (OutputId id : shownFigures(spec)) {
@@ -136,10 +128,7 @@ QJsonObject frontJson(const OptimizeSpec& spec, const SearchResult& result) {
     entry.insert(QStringLiteral("figures"), figures);
     entry.insert(QStringLiteral("keepsConstraints"), design.judged.violation == 0.0);
     entry.insert(QStringLiteral("limitsBroken"), design.brokenLimits);
-    if (hasReference) {
-      entry.insert(QStringLiteral("beatsReference"), beatsReference(spec, design));
-      beating += beatsReference(spec, design) ? 1 : 0;
-    }
+    if (hasReference) entry.insert(QStringLiteral("beatsReference"), beatsReference(spec, design));
     if (!design.problems.isEmpty())
       entry.insert(QStringLiteral("problems"), QJsonArray::fromStringList(design.problems));
     front.append(entry);
@@ -160,9 +149,9 @@ QByteArray frontCsv(const OptimizeSpec& spec, const SearchResult& result) {
     QStringList line;
     for (std::size_t v = 0; v < spec.space.size(); ++v) {
       const QJsonValue value = spec.space[v].values[static_cast<std::size_t>(design.genes[v])];
-      line << (value.isDouble() ? exact(value.toDouble()) : csvField(value.toString()));
+      line << (value.isDouble() ? shortestText(value.toDouble()) : csvField(value.toString()));
     }
-    for (OutputId id : shown) line << exact(valueOf(design.figures, id));
+    for (OutputId id : shown) line << shortestText(valueOf(design.figures, id));
     line << (design.judged.violation == 0.0 ? QStringLiteral("yes") : QStringLiteral("no"))
          << QString::number(design.brokenLimits);
     csv += line.join(QLatin1Char(',')) + QLatin1Char('\n');

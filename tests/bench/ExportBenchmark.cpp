@@ -33,8 +33,7 @@ bool writeRowsPlainly(const Project& project, const CablePlan& plan, const QStri
                 QLatin1Char(',') + QString::number(FloorPlaces::rowNumberInHall(layout, rack.row)) + QLatin1Char(',') +
                 QString::number(rack.slot + 1))
                    .toStdString();
-    const QString name = plan.deviceName({static_cast<int>(i), 0, 0});
-    device[i] = name.left(name.size() - 1).toStdString();
+    device[i] = plan.devicePrefix(static_cast<int>(i)).toStdString();
     port[i] = rack.role == RackRole::Compute ? "nic" : "port";
   }
   std::vector<std::string> tail;

@@ -26,16 +26,10 @@ import subprocess
 import sys
 import zipfile
 
+from export_checks import check, failures, figures_of
+
 cli, work = sys.argv[1], sys.argv[2]
 os.makedirs(work, exist_ok=True)
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
-
 
 def run(*args, expect=0):
     result = subprocess.run([cli, *args], capture_output=True, text=True)
@@ -45,8 +39,7 @@ def run(*args, expect=0):
 
 
 def figures(source):
-    outputs = json.loads(run("evaluate", source, "--format", "json").stdout)["outputs"]
-    return {f"{group}.{name}": value["value"] for group, values in outputs.items() for name, value in values.items()}
+    return figures_of(cli, source)
 
 
 OPTICAL = {"multimode", "single-mode DR", "single-mode FR"}

@@ -20,18 +20,11 @@ import sys
 import jsonschema
 import yaml
 
+from export_checks import check, failures, figures_of
+
 cli, work = sys.argv[1], sys.argv[2]
 here = os.path.dirname(os.path.abspath(__file__))
 os.makedirs(work, exist_ok=True)
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
-    return condition
-
 
 def rows(name):
     with open(os.path.join(work, "netbox", name), newline="") as f:
@@ -43,9 +36,7 @@ subprocess.run([cli, "new", "--preset", "colossus-to-1m", "-o", project], check=
 result = subprocess.run([cli, "export", project, "--netbox", os.path.join(work, "netbox"), "-q"],
                         capture_output=True, text=True)
 check(result.returncode == 0, f"export --netbox: {result.stderr}")
-outputs = json.loads(subprocess.run([cli, "evaluate", project, "--format", "json"], check=True,
-                                    capture_output=True, text=True).stdout)["outputs"]
-figure = {f"{g}.{n}": v["value"] for g, values in outputs.items() for n, v in values.items()}
+figure = figures_of(cli, project)
 
 with open(os.path.join(here, "netbox-device-type.schema.json")) as f:
     schema = json.load(f)
