@@ -59,6 +59,9 @@ int main(int argc, char** argv) {
     auto shoot = [&window, path, taken] {
       if (*taken || window.document().isEvaluating()) return;
       *taken = true;
+      // The labels the new figures changed ask for a new layout in events still queued: lay them
+      // out first, as the window will be before anyone sees it.
+      QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
       // Encoded in memory, then written whole like every other output.
       QByteArray png;
       QBuffer buffer(&png);
